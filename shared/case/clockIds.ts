@@ -1,0 +1,26 @@
+/**
+ * Identifiers of every legal clock a case can run. The durations, units and sources live in
+ * `clocks.ts`; the machine starts and stops clocks by these ids.
+ */
+export const CLOCK_IDS = [
+  'screeningDecision',
+  'infoRequest',
+  'mediatorAcceptance',
+  'respondentAnswer',
+  'mediation',
+  'litigationMediationOrdinary',
+  'litigationMediationSummary',
+  'confirmationApplication',
+  'confirmationRuling',
+  'summaryTrial',
+  'ordinaryTrial',
+  'adminAdjudication',
+  'fastTrackDesign',
+  'fastTrackPatent',
+  'ecommerceSellerResponse',
+  'ecommerceRestore',
+  'arbitrationExpedited',
+  'arbitrationStandard',
+] as const;
+/** A clock identifier. */
+export type ClockId = (typeof CLOCK_IDS)[number];
