@@ -1,0 +1,94 @@
+import Joi from 'joi';
+
+/** Validated, frozen server configuration. Only `loadConfig` reads the environment. */
+export interface Config {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  /** A MongoDB URI; when absent the server runs the embedded FerretDB. */
+  readonly mongodbUri: string | undefined;
+  /** Folder of the embedded database, its lock and generated secrets. */
+  readonly dataDir: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** JWT signing secret; generated into the data folder when not given and not in production. */
+  readonly jwtSecret: string | undefined;
+  /** Lifetime of an access token, in seconds. */
+  readonly jwtTtlSeconds: number;
+  /** Demo organisations and users are created on start. */
+  readonly demoData: boolean;
+  /** Path of the FerretDB binary; defaults to the one `npm install` builds. */
+  readonly ferretdbBin: string | undefined;
+  /** Largest accepted evidence file, in bytes. */
+  readonly evidenceMaxBytes: number;
+  /** Redis for several instances (Socket.IO adapter). */
+  readonly redisUrl: string | undefined;
+  /** How long graceful shutdown waits for open requests, in milliseconds. */
+  readonly shutdownTimeoutMs: number;
+}
+
+const schema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  HOST: Joi.string().hostname().default('127.0.0.1'),
+  PORT: Joi.number().integer().min(0).max(65535).default(3000),
+  MONGODB_URI: Joi.string()
+    .uri({ scheme: ['mongodb', 'mongodb+srv'] })
+    .empty(''),
+  DATA_DIR: Joi.string().default('./data'),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  JWT_SECRET: Joi.string().min(32).empty(''),
+  JWT_TTL_SECONDS: Joi.number()
+    .integer()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(3600),
+  DEMO_DATA: Joi.boolean().truthy('1').falsy('0'),
+  FERRETDB_BIN: Joi.string().empty(''),
+  EVIDENCE_MAX_BYTES: Joi.number()
+    .integer()
+    .min(1024)
+    .default(25 * 1024 * 1024),
+  REDIS_URL: Joi.string()
+    .uri({ scheme: ['redis', 'rediss'] })
+    .empty(''),
+  SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(0).default(10_000),
+})
+  .unknown(true)
+  .custom((env: Record<string, unknown>, helpers) => {
+    if (env.NODE_ENV === 'production' && env.MONGODB_URI && !env.JWT_SECRET) {
+      return helpers.message({ custom: 'JWT_SECRET is required in production (32 characters or more)' });
+    }
+    return env;
+  });
+
+/** Thrown when the environment does not describe a valid configuration. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads and validates the configuration from an environment once; the result is frozen.
+ * Demo data defaults to on for the embedded database and off with `MONGODB_URI`.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const { value, error } = schema.validate(env, { abortEarly: false, convert: true });
+  if (error) {
+    throw new ConfigError(`Invalid configuration: ${error.details.map((d) => d.message).join('; ')}`);
+  }
+  const v = value as Record<string, unknown>;
+  const mongodbUri = v.MONGODB_URI as string | undefined;
+  return Object.freeze({
+    nodeEnv: v.NODE_ENV as Config['nodeEnv'],
+    host: v.HOST as string,
+    port: v.PORT as number,
+    mongodbUri,
+    dataDir: v.DATA_DIR as string,
+    logLevel: v.LOG_LEVEL as Config['logLevel'],
+    jwtSecret: v.JWT_SECRET as string | undefined,
+    jwtTtlSeconds: v.JWT_TTL_SECONDS as number,
+    demoData: (v.DEMO_DATA as boolean | undefined) ?? !mongodbUri,
+    ferretdbBin: v.FERRETDB_BIN as string | undefined,
+    evidenceMaxBytes: v.EVIDENCE_MAX_BYTES as number,
+    redisUrl: v.REDIS_URL as string | undefined,
+    shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS as number,
+  });
+}

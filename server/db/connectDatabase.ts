@@ -1,0 +1,19 @@
+import mongoose, { type Connection } from 'mongoose';
+
+/** Opens the app's Mongoose connection (one per process; models are registered on it). */
+export async function connectDatabase(uri: string, dbName?: string): Promise<Connection> {
+  const conn = mongoose.createConnection(uri, {
+    ...(dbName ? { dbName } : {}),
+    serverSelectionTimeoutMS: 5000,
+    autoIndex: true,
+    autoCreate: true,
+  });
+  await conn.asPromise();
+  return conn;
+}
+
+/** Database name from a URI's path, or `sevenfold` when it names none. */
+export function databaseNameOf(uri: string): string {
+  const match = /^mongodb(?:\+srv)?:\/\/[^/]*\/([^?]*)/.exec(uri);
+  return decodeURIComponent(match?.[1] ?? '') || 'sevenfold';
+}

@@ -1,0 +1,205 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Logger } from 'pino';
+import { isProcessAlive, lockDataDir, type DataDirLock } from './dataDirLock.js';
+import { FERRETDB_VERSION, resolveFerretDbBinary } from './ferretdbBinary.js';
+import { freePort } from './freePort.js';
+import { pingMongo } from './pingMongo.js';
+
+/** A running embedded FerretDB, owned by this process. */
+export interface EmbeddedFerretDb {
+  /** Connection string without a database name, e.g. `mongodb://127.0.0.1:41234/`. */
+  readonly uri: string;
+  readonly port: number;
+  readonly pid: number;
+  readonly dataDir: string;
+  /** Stops the engine (SIGTERM, then SIGKILL after a grace period) and releases the data folder. */
+  stop(): Promise<void>;
+  /** Kills the engine abruptly without releasing the data folder lock (fault tests). */
+  kill(signal?: NodeJS.Signals): void;
+  /** Restarts the engine on the same port and data (fault tests and recovery). */
+  restart(): Promise<void>;
+}
+
+/** Options of {@link startEmbeddedFerretDb}. */
+export interface EmbeddedFerretDbOptions {
+  dataDir: string;
+  binary?: string | undefined;
+  logger: Pick<Logger, 'info' | 'warn' | 'debug' | 'error'>;
+  startTimeoutMs?: number;
+  /** Lock the data folder against a second server (default true). */
+  lock?: boolean;
+}
+
+const PID_FILE = 'ferretdb.pid';
+
+/**
+ * Starts FerretDB with its SQLite backend as a child process: data under `<dataDir>/ferretdb`, state in
+ * `<dataDir>/ferretdb-state`, bound to 127.0.0.1 on a free port, telemetry off. Resolves once a ping
+ * answers. The child dies with this process (PR_SET_PDEATHSIG through `setpriv`, plus an exit hook);
+ * an orphan left by a killed server is found through its pid file and stopped before the new start.
+ */
+export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Promise<EmbeddedFerretDb> {
+  const { logger } = opts;
+  const binary = resolveFerretDbBinary(opts.binary);
+  const dataDir = resolve(opts.dataDir);
+  const sqliteDir = join(dataDir, 'ferretdb');
+  const stateDir = join(dataDir, 'ferretdb-state');
+  mkdirSync(sqliteDir, { recursive: true });
+  mkdirSync(stateDir, { recursive: true });
+  const lock: DataDirLock | undefined = opts.lock === false ? undefined : lockDataDir(dataDir);
+  const pidFile = join(dataDir, PID_FILE);
+  const timeoutMs = opts.startTimeoutMs ?? 30_000;
+
+  let child: ChildProcess | undefined;
+  let port = 0;
+  let stopping = false;
+  const recentOutput: string[] = [];
+
+  const onProcessExit = () => {
+    if (child?.pid && child.exitCode === null) {
+      try {
+        process.kill(child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+    rmSync(pidFile, { force: true });
+    lock?.release();
+  };
+
+  async function launch(): Promise<void> {
+    await reclaimOrphan(pidFile, stateDir, logger);
+    const args = [
+      '--handler=sqlite',
+      `--sqlite-url=file:${sqliteDir}/`,
+      `--state-dir=${stateDir}`,
+      `--listen-addr=127.0.0.1:${port}`,
+      '--telemetry=disable',
+      '--debug-addr=-',
+      '--log-level=warn',
+      '--log-format=text',
+    ];
+    const useSetpriv = existsSync('/usr/bin/setpriv');
+    const [cmd, cmdArgs] = useSetpriv
+      ? ['/usr/bin/setpriv', ['--pdeathsig', 'SIGKILL', '--', binary, ...args]]
+      : [binary, args];
+    const proc = spawn(cmd, cmdArgs, {
+      cwd: dataDir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: dataDir,
+        DO_NOT_TRACK: '1',
+        FERRETDB_TELEMETRY: 'disable',
+      },
+    });
+    child = proc;
+    const capture = (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (!line.trim()) continue;
+        recentOutput.push(line);
+        if (recentOutput.length > 30) recentOutput.shift();
+        logger.debug({ ferretdb: line }, 'ferretdb output');
+      }
+    };
+    proc.stdout?.on('data', capture);
+    proc.stderr?.on('data', capture);
+    proc.once('exit', (code, signal) => {
+      rmSync(pidFile, { force: true });
+      if (!stopping) logger.warn({ code, signal }, 'embedded FerretDB exited');
+    });
+    if (proc.pid) writeFileSync(pidFile, String(proc.pid));
+
+    const deadline = Date.now() + timeoutMs;
+    const uri = `mongodb://127.0.0.1:${port}/`;
+    while (Date.now() < deadline) {
+      if (proc.exitCode !== null || proc.signalCode !== null) {
+        throw new Error(
+          `The embedded FerretDB ${FERRETDB_VERSION} exited during start (code ${proc.exitCode}, signal ${proc.signalCode}):\n` +
+            recentOutput.join('\n'),
+        );
+      }
+      if (await pingMongo(uri, 500)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    proc.kill('SIGKILL');
+    throw new Error(`The embedded FerretDB did not answer a ping within ${timeoutMs} ms:\n${recentOutput.join('\n')}`);
+  }
+
+  async function terminate(): Promise<void> {
+    const proc = child;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+    proc.kill('SIGTERM');
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  process.once('exit', onProcessExit);
+  try {
+    port = await freePort();
+    await launch();
+  } catch (err) {
+    onProcessExit();
+    process.removeListener('exit', onProcessExit);
+    throw err;
+  }
+  logger.info({ port, dataDir, version: FERRETDB_VERSION }, 'embedded FerretDB is ready');
+
+  return {
+    get uri() {
+      return `mongodb://127.0.0.1:${port}/`;
+    },
+    get port() {
+      return port;
+    },
+    get pid() {
+      return child?.pid ?? -1;
+    },
+    dataDir,
+    async stop() {
+      stopping = true;
+      await terminate();
+      rmSync(pidFile, { force: true });
+      lock?.release();
+      process.removeListener('exit', onProcessExit);
+    },
+    kill(signal: NodeJS.Signals = 'SIGKILL') {
+      child?.kill(signal);
+    },
+    async restart() {
+      stopping = true;
+      await terminate();
+      stopping = false;
+      await launch();
+      logger.info({ port }, 'embedded FerretDB restarted');
+    },
+  };
+}
+
+/** Stops a FerretDB left running by a server that was killed, if its pid file names one. */
+async function reclaimOrphan(
+  pidFile: string,
+  stateDir: string,
+  logger: Pick<Logger, 'warn'>,
+): Promise<void> {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  rmSync(pidFile, { force: true });
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
+  let cmdline = '';
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return;
+  }
+  if (!cmdline.includes('ferretdb') || !cmdline.includes(stateDir)) return;
+  logger.warn({ pid }, 'stopping an orphaned embedded FerretDB left by a previous server');
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 50 && isProcessAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 20 && isProcessAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+}

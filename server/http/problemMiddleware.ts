@@ -1,0 +1,61 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { DuplicateKeyError } from '../db/duplicateKeyError.js';
+import { HttpError } from './httpErrors.js';
+
+/** Sends a problem+json body. */
+function sendProblem(
+  res: Parameters<RequestHandler>[1],
+  status: number,
+  title: string,
+  detail: string,
+  type: string,
+  extra: Record<string, unknown> = {},
+): void {
+  res
+    .status(status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ type, title, status, detail, ...extra }));
+}
+
+/** Answers 404 problem+json for any route nothing else handled. */
+export const notFoundHandler: RequestHandler = (req, res) => {
+  sendProblem(res, 404, 'Not Found', `No route for ${req.method} ${req.path}.`, 'about:blank');
+};
+
+/**
+ * The one error middleware: typed errors become their problem+json; body-parser errors become 400/413;
+ * a duplicate key becomes 409; anything else is logged and answered 500 without internals.
+ */
+export function problemMiddleware(logger: Pick<Logger, 'error'>): ErrorRequestHandler {
+  return (err: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    if (err instanceof HttpError) {
+      sendProblem(res, err.status, err.title, err.message, err.type, err.extra);
+      return;
+    }
+    if (err instanceof DuplicateKeyError) {
+      sendProblem(res, 409, 'Conflict', 'This record already exists.', 'about:blank');
+      return;
+    }
+    const e = err as { type?: string; status?: number; statusCode?: number; expose?: boolean; message?: string };
+    const status = e.status ?? e.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const detail =
+        e.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON.'
+          : e.type === 'entity.too.large'
+            ? 'The request body is too large.'
+            : e.expose && e.message
+              ? e.message
+              : 'The request could not be processed.';
+      sendProblem(res, status, status === 413 ? 'Content Too Large' : 'Bad Request', detail, 'about:blank');
+      return;
+    }
+    logger.error({ err, reqId: req.id }, 'unhandled error');
+    sendProblem(res, 500, 'Internal Server Error', 'Something went wrong on our side.', 'about:blank');
+  };
+}

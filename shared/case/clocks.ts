@@ -1,0 +1,309 @@
+/**
+ * The legal clocks a case can run: one table with durations, extensions and sources, and the
+ * computation of due instants, warnings and status. Period semantics are those of `calendar.ts`
+ * (first day not counted, periods end at 23:59:59.999 Beijing time, art. 85 holiday extension).
+ */
+import { instantMs, periodEndsAt, type DateInput, type PeriodUnit } from './calendar.js';
+import { CLOCK_IDS, type ClockId } from './clockIds.js';
+
+/** Unit of a clock's duration. */
+export type ClockUnit = PeriodUnit;
+
+/** A duration: an amount of a unit. */
+export interface ClockDuration {
+  readonly amount: number;
+  readonly unit: ClockUnit;
+}
+
+/** One clock: its default duration, the largest extension allowed, what expiry does, and why. */
+export interface ClockDefinition extends ClockDuration {
+  readonly id: ClockId;
+  /** English label. */
+  readonly label: string;
+  /** Chinese label. */
+  readonly labelZh: string;
+  /** The largest total extension allowed; absent when the clock cannot be extended. */
+  readonly maxExtension?: ClockDuration;
+  /** Short English description of what happens when the clock expires. */
+  readonly onExpiry: string;
+  /** Legal or policy source of the duration. */
+  readonly source: string;
+}
+
+/** Level of a clock notification: at 50% and 80% of the clock, and at breach. */
+export type ClockWarningLevel = 'warning50' | 'warning80' | 'breach';
+
+/** A scheduled clock notification. */
+export interface ClockWarning {
+  readonly level: ClockWarningLevel;
+  /** ISO instant (UTC) the notification is due. */
+  readonly at: string;
+}
+
+/** Status of a running clock, for dashboard colours. */
+export type ClockStatus = 'onTrack' | 'atRisk50' | 'atRisk80' | 'breached';
+
+/** Status of a running clock and the milliseconds left until due (negative once overdue). */
+export interface ClockStatusResult {
+  readonly status: ClockStatus;
+  readonly remainingMs: number;
+}
+
+/** Every clock, by id. Defaults from the design brief's "Clocks" table. */
+export const CLOCKS: Readonly<Record<ClockId, ClockDefinition>> = {
+  screeningDecision: {
+    id: 'screeningDecision',
+    label: 'Screening decision',
+    labelZh: '立案审查决定',
+    amount: 5,
+    unit: 'workingDays',
+    onExpiry: 'Screening is overdue; the case is escalated to a supervising officer.',
+    source: 'CNIPA Measures for the Administrative Adjudication of Major Patent Infringement Disputes (2021)',
+  },
+  infoRequest: {
+    id: 'infoRequest',
+    label: 'Complainant supplies missing information',
+    labelZh: '补正材料',
+    amount: 10,
+    unit: 'workingDays',
+    onExpiry: 'The complaint lapses (deemed withdrawn).',
+    source: 'Sevenfold rule, cf. the UDRP 5-day deficiency window (UDRP Rules para. 4)',
+  },
+  mediatorAcceptance: {
+    id: 'mediatorAcceptance',
+    label: 'Mediator accepts the assignment',
+    labelZh: '调解员接受指派',
+    amount: 2,
+    unit: 'workingDays',
+    onExpiry: 'The unaccepted assignment is withdrawn and the case is reassigned.',
+    source: 'Sevenfold platform rule',
+  },
+  respondentAnswer: {
+    id: 'respondentAnswer',
+    label: 'Respondent answer',
+    labelZh: '被请求人答辩',
+    amount: 15,
+    unit: 'days',
+    onExpiry: "The case proceeds without the respondent's answer.",
+    source: 'CNIPA Measures for the Administrative Adjudication of Major Patent Infringement Disputes (2021)',
+  },
+  mediation: {
+    id: 'mediation',
+    label: 'Mediation',
+    labelZh: '调解期限',
+    amount: 30,
+    unit: 'days',
+    maxExtension: { amount: 30, unit: 'days' },
+    onExpiry: 'Mediation ends without agreement and the case returns for routing.',
+    source: "Pre-litigation mediation practice; one extension of up to 30 days with both parties' consent",
+  },
+  litigationMediationOrdinary: {
+    id: 'litigationMediationOrdinary',
+    label: 'Mediation in litigation (ordinary procedure)',
+    labelZh: '诉讼调解（普通程序）',
+    amount: 15,
+    unit: 'days',
+    onExpiry: 'Mediation ends unless all parties agree to continue; the court proceeds to judgment.',
+    source: 'SPC Provisions on Civil Mediation by the People’s Courts (2004)',
+  },
+  litigationMediationSummary: {
+    id: 'litigationMediationSummary',
+    label: 'Mediation in litigation (summary procedure)',
+    labelZh: '诉讼调解（简易程序）',
+    amount: 7,
+    unit: 'days',
+    onExpiry: 'Mediation ends unless all parties agree to continue; the court proceeds to judgment.',
+    source: 'SPC Provisions on Civil Mediation by the People’s Courts (2004)',
+  },
+  confirmationApplication: {
+    id: 'confirmationApplication',
+    label: 'Application for judicial confirmation',
+    labelZh: '申请司法确认',
+    amount: 30,
+    unit: 'days',
+    onExpiry: 'The parties can no longer apply for judicial confirmation of the mediation agreement.',
+    source: 'Civil Procedure Law art. 201',
+  },
+  confirmationRuling: {
+    id: 'confirmationRuling',
+    label: 'Court rules on judicial confirmation',
+    labelZh: '司法确认裁定',
+    amount: 15,
+    unit: 'days',
+    maxExtension: { amount: 10, unit: 'days' },
+    onExpiry: 'The confirmation ruling is overdue; the case is flagged for follow-up with the court.',
+    source: 'SPC Provisions on Judicial Confirmation of People’s Mediation Agreements, 法释〔2011〕5号',
+  },
+  summaryTrial: {
+    id: 'summaryTrial',
+    label: 'Summary trial',
+    labelZh: '简易程序审限',
+    amount: 3,
+    unit: 'months',
+    onExpiry: 'The trial period is exceeded; the case is flagged as overdue.',
+    source: 'Civil Procedure Law (summary procedure trial period)',
+  },
+  ordinaryTrial: {
+    id: 'ordinaryTrial',
+    label: 'Ordinary trial',
+    labelZh: '普通程序审限',
+    amount: 6,
+    unit: 'months',
+    onExpiry: 'The trial period is exceeded; the case is flagged as overdue.',
+    source: 'Civil Procedure Law (ordinary procedure trial period)',
+  },
+  adminAdjudication: {
+    id: 'adminAdjudication',
+    label: 'Administrative adjudication of patent infringement',
+    labelZh: '专利侵权纠纷行政裁决',
+    amount: 3,
+    unit: 'months',
+    maxExtension: { amount: 1, unit: 'months' },
+    onExpiry: 'The adjudication is overdue; the case is escalated to the head of the authority.',
+    source: 'Patent administrative enforcement rules (专利行政执法办法)',
+  },
+  fastTrackDesign: {
+    id: 'fastTrackDesign',
+    label: 'Fast track, design patent',
+    labelZh: '快速协同保护（外观设计）',
+    amount: 10,
+    unit: 'workingDays',
+    onExpiry: 'The fast-track target is missed; the case is escalated within the protection center.',
+    source: 'SIPO collaborative protection plan (知识产权快速协同保护)',
+  },
+  fastTrackPatent: {
+    id: 'fastTrackPatent',
+    label: 'Fast track, invention or utility model',
+    labelZh: '快速协同保护（发明、实用新型）',
+    amount: 1,
+    unit: 'months',
+    onExpiry: 'The fast-track target is missed; the case is escalated within the protection center.',
+    source: 'SIPO collaborative protection plan (知识产权快速协同保护)',
+  },
+  ecommerceSellerResponse: {
+    id: 'ecommerceSellerResponse',
+    label: 'E-commerce seller response',
+    labelZh: '平台内经营者声明',
+    amount: 3,
+    unit: 'workingDays',
+    onExpiry: 'No counter-notice: the takedown stays in place.',
+    source: 'E-commerce platform practice',
+  },
+  ecommerceRestore: {
+    id: 'ecommerceRestore',
+    label: 'Restore after counter-notice',
+    labelZh: '声明后恢复',
+    amount: 15,
+    unit: 'days',
+    onExpiry:
+      'No complaint or lawsuit notified by the right holder: the platform ends the takedown measures.',
+    source: 'E-Commerce Law art. 43',
+  },
+  arbitrationExpedited: {
+    id: 'arbitrationExpedited',
+    label: 'Expedited arbitration award',
+    labelZh: '快速仲裁裁决',
+    amount: 3,
+    unit: 'months',
+    maxExtension: { amount: 1, unit: 'months' },
+    onExpiry: 'The award is overdue; the case is flagged to the arbitration center.',
+    source: 'WIPO Expedited Arbitration Rules',
+  },
+  arbitrationStandard: {
+    id: 'arbitrationStandard',
+    label: 'Arbitration award',
+    labelZh: '仲裁裁决',
+    amount: 9,
+    unit: 'months',
+    maxExtension: { amount: 3, unit: 'months' },
+    onExpiry: 'The award is overdue; the case is flagged to the arbitration center.',
+    source: 'WIPO Arbitration Rules',
+  },
+};
+
+/** The clock's definition; throws on an unknown id. */
+function clock(clockId: ClockId): ClockDefinition {
+  const def = (CLOCK_IDS as readonly string[]).includes(clockId) ? CLOCKS[clockId] : undefined;
+  if (!def) throw new TypeError(`Unknown clock: ${JSON.stringify(clockId)}`);
+  return def;
+}
+
+/** Start and due of a clock in epoch milliseconds; due must be after start. */
+function span(startedAt: DateInput, dueAt: DateInput): [number, number] {
+  const start = instantMs(startedAt);
+  const due = instantMs(dueAt);
+  if (due <= start)
+    throw new RangeError(`dueAt (${String(dueAt)}) must be after startedAt (${String(startedAt)})`);
+  return [start, due];
+}
+
+/** The instant (epoch ms) at `fraction` of the real time from start to due, rounded down. */
+function fractionAt(start: number, due: number, fraction: number): number {
+  return start + Math.floor((due - start) * fraction);
+}
+
+/**
+ * When a clock started at `startedAt` is due, as an ISO instant (UTC). An extension (a duration,
+ * or a number of units of the clock's `maxExtension` unit) lengthens the period counted from the
+ * start; it must not exceed `maxExtension` and must use its unit.
+ */
+export function computeDueAt(
+  clockId: ClockId,
+  startedAt: DateInput,
+  extension?: ClockDuration | number,
+): string {
+  const def = clock(clockId);
+  let extra = 0;
+  if (extension !== undefined) {
+    const ext =
+      typeof extension === 'number'
+        ? { amount: extension, unit: def.maxExtension?.unit ?? def.unit }
+        : extension;
+    if (!Number.isInteger(ext.amount) || ext.amount < 0) {
+      throw new RangeError(`Extension of clock ${clockId} must be a non-negative integer, got ${ext.amount}`);
+    }
+    if (ext.amount > 0) {
+      const max = def.maxExtension;
+      if (!max) throw new RangeError(`Clock ${clockId} cannot be extended`);
+      if (ext.unit !== max.unit) {
+        throw new RangeError(`Extension of clock ${clockId} must be in ${max.unit}, got ${ext.unit}`);
+      }
+      if (ext.amount > max.amount) {
+        throw new RangeError(
+          `Extension of clock ${clockId} is ${ext.amount} ${ext.unit}, more than the maximum of ${max.amount} ${max.unit}`,
+        );
+      }
+      extra = ext.amount;
+    }
+  }
+  return periodEndsAt(startedAt, def.amount + extra, def.unit);
+}
+
+/**
+ * The notifications of a clock: at 50% and 80% of the real time between start and due (rounded
+ * down to the millisecond), and the breach at `dueAt`.
+ */
+export function computeWarnings(clockId: ClockId, startedAt: DateInput, dueAt: DateInput): ClockWarning[] {
+  clock(clockId);
+  const [start, due] = span(startedAt, dueAt);
+  return [
+    { level: 'warning50', at: new Date(fractionAt(start, due, 0.5)).toISOString() },
+    { level: 'warning80', at: new Date(fractionAt(start, due, 0.8)).toISOString() },
+    { level: 'breach', at: new Date(due).toISOString() },
+  ];
+}
+
+/**
+ * The status of a clock at `now`, consistent with `computeWarnings`: `atRisk50` from the 50%
+ * instant, `atRisk80` from the 80% instant, `breached` from `dueAt` on; `remainingMs` is
+ * `dueAt - now` (negative once overdue).
+ */
+export function clockStatus(startedAt: DateInput, dueAt: DateInput, now: DateInput): ClockStatusResult {
+  const [start, due] = span(startedAt, dueAt);
+  const t = instantMs(now);
+  let status: ClockStatus = 'onTrack';
+  if (t >= due) status = 'breached';
+  else if (t >= fractionAt(start, due, 0.8)) status = 'atRisk80';
+  else if (t >= fractionAt(start, due, 0.5)) status = 'atRisk50';
+  return { status, remainingMs: due - t };
+}

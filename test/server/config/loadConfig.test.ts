@@ -1,0 +1,52 @@
+import { expect } from 'chai';
+import { ConfigError, loadConfig } from '../../../server/config/loadConfig.js';
+
+describe('loadConfig', () => {
+  it('applies defaults: embedded database, demo data on, port 3000', () => {
+    const config = loadConfig({});
+    expect(config).to.include({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: './data',
+      demoData: true,
+      logLevel: 'info',
+    });
+    expect(config.mongodbUri).to.equal(undefined);
+    expect(config.evidenceMaxBytes).to.equal(25 * 1024 * 1024);
+  });
+
+  it('is frozen', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).to.equal(true);
+  });
+
+  it('turns demo data off by default with MONGODB_URI, and on with DEMO_DATA=1', () => {
+    expect(loadConfig({ MONGODB_URI: 'mongodb://127.0.0.1:27017/sf' }).demoData).to.equal(false);
+    expect(loadConfig({ MONGODB_URI: 'mongodb://127.0.0.1:27017/sf', DEMO_DATA: '1' }).demoData).to.equal(
+      true,
+    );
+  });
+
+  it('rejects bad values with one message listing each problem', () => {
+    expect(() => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', MONGODB_URI: 'http://x' }))
+      .to.throw(ConfigError)
+      .with.property('message')
+      .that.matches(/PORT/)
+      .and.matches(/LOG_LEVEL/)
+      .and.matches(/MONGODB_URI/);
+  });
+
+  it('requires JWT_SECRET in production with MONGODB_URI', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db:27017/sf' })).to.throw(
+      /JWT_SECRET is required/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db:27017/sf', JWT_SECRET: 'x'.repeat(32) })
+        .jwtSecret,
+    ).to.equal('x'.repeat(32));
+  });
+
+  it('rejects a short JWT secret', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).to.throw(/JWT_SECRET/);
+  });
+});

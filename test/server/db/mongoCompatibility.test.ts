@@ -1,0 +1,167 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { expect } from 'chai';
+import { GridFSBucket } from 'mongodb';
+import { Schema } from 'mongoose';
+import { DuplicateKeyError, mapDuplicateKey } from '../../../server/db/duplicateKeyError.js';
+import { useTestDatabase } from '../../support/useTestDatabase.js';
+
+/**
+ * Proves, against the running engine (embedded FerretDB, or MONGODB_URI), every database operation
+ * Sevenfold relies on. docs/database.md lists them and what the embedded engine lacks.
+ */
+describe('database compatibility (Mongoose on the running engine)', () => {
+  const t = useTestDatabase('compat');
+
+  interface EventDoc {
+    _id: string;
+    caseId: string;
+    seq: number;
+    type: string;
+    tags: string[];
+    count: number;
+  }
+  const eventSchema = new Schema<EventDoc>(
+    {
+      _id: String,
+      caseId: { type: String, required: true, index: true },
+      seq: Number,
+      type: String,
+      tags: [String],
+      count: { type: Number, default: 0 },
+    },
+    { versionKey: false },
+  );
+  const userSchema = new Schema({ email: { type: String, required: true, unique: true }, name: String });
+
+  const Events = () => t.db.model<EventDoc>('CompatEvent', eventSchema, 'compat_events');
+  const Users = () => t.db.model('CompatUser', userSchema, 'compat_users');
+
+  before(async () => {
+    await Events().init();
+    await Users().init();
+    await Events().insertMany([
+      { _id: 'c1:1', caseId: 'c1', seq: 1, type: 'FILED', tags: ['a', 'b'] },
+      { _id: 'c1:2', caseId: 'c1', seq: 2, type: 'ACCEPT', tags: ['a'] },
+      { _id: 'c2:1', caseId: 'c2', seq: 1, type: 'FILED', tags: ['b', 'c', 'd'] },
+    ]);
+  });
+
+  it('inserts a document with a string _id and rejects a duplicate _id as a typed error', async () => {
+    await Events().create({ _id: 'c3:1', caseId: 'c3', seq: 1, type: 'FILED', tags: [] });
+    let caught: unknown;
+    try {
+      await mapDuplicateKey(() =>
+        Events().create({ _id: 'c3:1', caseId: 'c3', seq: 1, type: 'OTHER', tags: [] }),
+      );
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).to.be.instanceOf(DuplicateKeyError);
+    const kept = await Events().findById('c3:1').lean();
+    expect(kept?.type).to.equal('FILED');
+  });
+
+  it('finds by _id and by fields', async () => {
+    const byId = await Events().findById('c1:2').lean();
+    expect(byId).to.include({ caseId: 'c1', seq: 2, type: 'ACCEPT' });
+    const byFields = await Events()
+      .find({ caseId: 'c1', seq: { $gt: 1 } })
+      .lean();
+    expect(byFields.map((e) => e._id)).to.deep.equal(['c1:2']);
+    const sorted = await Events().find({ type: 'FILED' }).sort({ caseId: -1 }).lean();
+    expect(sorted.map((e) => e.caseId)).to.deep.equal(['c3', 'c2', 'c1']);
+  });
+
+  it('updates with $set, $push and $inc', async () => {
+    const res = await Events().updateOne(
+      { _id: 'c1:1' },
+      { $set: { type: 'FILED_V2' }, $push: { tags: 'z' }, $inc: { count: 3 } },
+    );
+    expect(res.modifiedCount).to.equal(1);
+    const doc = await Events().findById('c1:1').lean();
+    expect(doc).to.include({ type: 'FILED_V2', count: 3 });
+    expect(doc?.tags).to.deep.equal(['a', 'b', 'z']);
+  });
+
+  it('runs findOneAndUpdate without projection and returns the updated document', async () => {
+    const doc = await Events()
+      .findOneAndUpdate({ _id: 'c2:1' }, { $inc: { count: 1 } }, { returnDocument: 'after' })
+      .lean();
+    expect(doc).to.include({ _id: 'c2:1', caseId: 'c2', count: 1 });
+    expect(doc?.tags).to.deep.equal(['b', 'c', 'd']);
+  });
+
+  it('enforces a unique secondary index', async () => {
+    await Users().create({ email: 'a@example.org', name: 'A' });
+    let caught: unknown;
+    try {
+      await mapDuplicateKey(() => Users().create({ email: 'a@example.org', name: 'B' }));
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).to.be.instanceOf(DuplicateKeyError);
+    expect(await Users().countDocuments({ email: 'a@example.org' })).to.equal(1);
+    const indexes = await Users().collection.indexes();
+    expect(indexes.some((i) => i.key.email === 1 && i.unique === true)).to.equal(true);
+  });
+
+  it('counts documents and lists distinct values', async () => {
+    expect(await Events().countDocuments({ caseId: 'c1' })).to.equal(2);
+    expect((await Events().distinct('caseId')).sort()).to.deep.equal(['c1', 'c2', 'c3']);
+  });
+
+  it('aggregates with $match, $group, $sort, $count, $unwind and $project', async () => {
+    const grouped = await Events().aggregate<{ _id: string; n: number }>([
+      { $match: { type: { $in: ['FILED', 'FILED_V2', 'ACCEPT'] } } },
+      { $group: { _id: '$caseId', n: { $sum: 1 } } },
+      { $sort: { n: -1, _id: 1 } },
+      { $project: { _id: 1, n: 1 } },
+    ]);
+    expect(grouped).to.deep.equal([
+      { _id: 'c1', n: 2 },
+      { _id: 'c2', n: 1 },
+      { _id: 'c3', n: 1 },
+    ]);
+    const counted = await Events().aggregate([{ $match: { caseId: 'c1' } }, { $count: 'total' }]);
+    expect(counted).to.deep.equal([{ total: 2 }]);
+    // FerretDB 1.24 keeps only _id and the unwound field after $unwind (docs/database.md),
+    // so the app groups by the unwound field itself.
+    const tagCounts = await Events().aggregate<{ _id: string; n: number }>([
+      { $unwind: '$tags' },
+      { $group: { _id: '$tags', n: { $sum: 1 } } },
+      { $sort: { _id: 1 } },
+    ]);
+    expect(tagCounts).to.deep.equal([
+      { _id: 'a', n: 2 },
+      { _id: 'b', n: 2 },
+      { _id: 'c', n: 1 },
+      { _id: 'd', n: 1 },
+      { _id: 'z', n: 1 },
+    ]);
+  });
+
+  it('stores and reads back a 5 MB file through GridFS with its SHA-256 unchanged', async function () {
+    this.timeout(60_000);
+    const content = randomBytes(5 * 1024 * 1024);
+    const expected = createHash('sha256').update(content).digest('hex');
+    const db = t.db.db;
+    if (!db) throw new Error('no native db handle');
+    const bucket = new GridFSBucket(db, { bucketName: 'compat' });
+    const upload = bucket.openUploadStream('evidence.bin', { metadata: { sha256: expected } });
+    await pipeline(Readable.from([content]), upload);
+
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of bucket.openDownloadStream(upload.id)) {
+      hash.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+    }
+    expect(size).to.equal(content.length);
+    expect(hash.digest('hex')).to.equal(expected);
+    const [file] = await bucket.find({ _id: upload.id }).toArray();
+    expect(file?.length).to.equal(content.length);
+    expect(file?.metadata?.sha256).to.equal(expected);
+  });
+});

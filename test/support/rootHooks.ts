@@ -1,0 +1,16 @@
+import { startTestDatabaseServer, stopTestDatabaseServer } from './testEnvironment.js';
+
+/**
+ * Mocha root hooks: one database server for the whole run (the embedded FerretDB in a temporary
+ * folder, or MONGODB_URI), stopped at the end so no process is left behind.
+ */
+export const mochaHooks = {
+  async beforeAll(this: Mocha.Context) {
+    this.timeout(60_000);
+    await startTestDatabaseServer();
+  },
+  async afterAll(this: Mocha.Context) {
+    this.timeout(30_000);
+    await stopTestDatabaseServer();
+  },
+};

@@ -1,0 +1,13 @@
+import { loadConfig, type Config } from '../../server/config/loadConfig.js';
+
+/** A valid test configuration; `env` adds or overrides environment variables. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: './data/test-unused',
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    DEMO_DATA: '0',
+    ...env,
+  });
+}
