@@ -52,7 +52,8 @@ if (goVersion.status !== 0) {
 const goEnv = {
   ...process.env,
   // FerretDB 1.24.2 asks for Go 1.24; an older local Go fetches that toolchain through the module proxy.
-  GOTOOLCHAIN: process.env.GOTOOLCHAIN && process.env.GOTOOLCHAIN !== 'local' ? process.env.GOTOOLCHAIN : 'auto',
+  GOTOOLCHAIN:
+    process.env.GOTOOLCHAIN && process.env.GOTOOLCHAIN !== 'local' ? process.env.GOTOOLCHAIN : 'auto',
   GOFLAGS: '-mod=mod -modcacherw',
   CGO_ENABLED: '0',
 };

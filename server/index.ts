@@ -4,6 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { Connection } from 'mongoose';
+import { resolveJwtSecret } from './auth/resolveJwtSecret.js';
 import { loadConfig, type Config } from './config/loadConfig.js';
 import { connectDatabase } from './db/connectDatabase.js';
 import { startEmbeddedFerretDb, type EmbeddedFerretDb } from './db/startEmbeddedFerretDb.js';
@@ -32,11 +33,12 @@ async function main(): Promise<void> {
     }
   } catch (err) {
     logger.fatal({ err }, (err as Error).message);
+    process.stderr.write(`Sevenfold could not start: ${(err as Error).message}\n`);
     await embedded?.stop().catch(() => undefined);
     process.exit(1);
   }
 
-  const app = createApp({ config, logger, db });
+  const app = createApp({ config, logger, db, jwtSecret: resolveJwtSecret(config) });
   const server = createServer(app);
 
   let shuttingDown = false;

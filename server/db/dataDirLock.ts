@@ -39,10 +39,14 @@ export function lockDataDir(dataDir: string): DataDirLock {
   }
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      writeFileSync(path, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }), {
-        flag: 'wx',
-        mode: 0o600,
-      });
+      writeFileSync(
+        path,
+        JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }),
+        {
+          flag: 'wx',
+          mode: 0o600,
+        },
+      );
       heldInThisProcess.add(path);
       let released = false;
       return {

@@ -125,7 +125,9 @@ export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Prom
       await new Promise((r) => setTimeout(r, 100));
     }
     proc.kill('SIGKILL');
-    throw new Error(`The embedded FerretDB did not answer a ping within ${timeoutMs} ms:\n${recentOutput.join('\n')}`);
+    throw new Error(
+      `The embedded FerretDB did not answer a ping within ${timeoutMs} ms:\n${recentOutput.join('\n')}`,
+    );
   }
 
   async function terminate(): Promise<void> {
@@ -181,16 +183,12 @@ export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Prom
 }
 
 /** Stops a FerretDB left running by a server that was killed, if its pid file names one. */
-async function reclaimOrphan(
-  pidFile: string,
-  stateDir: string,
-  logger: Pick<Logger, 'warn'>,
-): Promise<void> {
+async function reclaimOrphan(pidFile: string, stateDir: string, logger: Pick<Logger, 'warn'>): Promise<void> {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   rmSync(pidFile, { force: true });
   if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
-  let cmdline = '';
+  let cmdline: string;
   try {
     cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
   } catch {

@@ -12,6 +12,8 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   db: Connection;
+  /** Secret that signs and verifies access tokens. */
+  jwtSecret: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;

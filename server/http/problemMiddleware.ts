@@ -41,7 +41,13 @@ export function problemMiddleware(logger: Pick<Logger, 'error'>): ErrorRequestHa
       sendProblem(res, 409, 'Conflict', 'This record already exists.', 'about:blank');
       return;
     }
-    const e = err as { type?: string; status?: number; statusCode?: number; expose?: boolean; message?: string };
+    const e = err as {
+      type?: string;
+      status?: number;
+      statusCode?: number;
+      expose?: boolean;
+      message?: string;
+    };
     const status = e.status ?? e.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const detail =

@@ -26,7 +26,7 @@ describe('embedded FerretDB durability and recovery', function () {
   it('keeps data across an engine crash, and the app reports not-ready until it is back', async () => {
     const engine = await startEmbeddedFerretDb({ dataDir, logger: testLogger });
     const db = await connectDatabase(engine.uri, 'sevenfold');
-    const app = createApp({ config: testConfig(), logger: testLogger, db });
+    const app = createApp({ config: testConfig(), logger: testLogger, jwtSecret: 'x'.repeat(32), db });
     try {
       await db.collection('notes').insertOne({ _id: 'n1' as never, text: 'before the crash' });
       await request(app).get('/readyz').expect(200);

@@ -8,7 +8,8 @@ import { useTestDatabase } from '../../support/useTestDatabase.js';
 
 describe('health, readiness and errors', () => {
   const t = useTestDatabase('health');
-  const app = () => createApp({ config: testConfig(), logger: testLogger, db: t.db });
+  const app = () =>
+    createApp({ config: testConfig(), logger: testLogger, jwtSecret: 'x'.repeat(32), db: t.db });
 
   it('GET /healthz answers while the process is up', async () => {
     const res = await request(app()).get('/healthz').expect(200);
@@ -23,7 +24,9 @@ describe('health, readiness and errors', () => {
   it('GET /readyz answers 503 problem+json when the database is gone', async () => {
     const db = await connectDatabase(t.uri);
     await db.close();
-    const res = await request(createApp({ config: testConfig(), logger: testLogger, db })).get('/readyz');
+    const res = await request(
+      createApp({ config: testConfig(), logger: testLogger, jwtSecret: 'x'.repeat(32), db }),
+    ).get('/readyz');
     expect(res.status).to.equal(503);
     expect(res.headers['content-type']).to.match(/^application\/problem\+json/);
     expect(JSON.parse(res.text)).to.include({ status: 503, title: 'Service Unavailable' });
