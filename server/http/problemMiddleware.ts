@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { DuplicateKeyError } from '../db/duplicateKeyError.js';
+import { DomainError, type DomainErrorKind } from '../errors/domainError.js';
 import { HttpError } from './httpErrors.js';
 
 /** Sends a problem+json body. */
@@ -17,6 +18,14 @@ function sendProblem(
     .type('application/problem+json')
     .send(JSON.stringify({ type, title, status, detail, ...extra }));
 }
+
+const DOMAIN_STATUS: Record<DomainErrorKind, [number, string]> = {
+  notFound: [404, 'Not Found'],
+  conflict: [409, 'Conflict'],
+  forbidden: [403, 'Forbidden'],
+  invalid: [422, 'Unprocessable Content'],
+  unavailable: [503, 'Service Unavailable'],
+};
 
 /** Answers 404 problem+json for any route nothing else handled. */
 export const notFoundHandler: RequestHandler = (req, res) => {
@@ -35,6 +44,11 @@ export function problemMiddleware(logger: Pick<Logger, 'error'>): ErrorRequestHa
     }
     if (err instanceof HttpError) {
       sendProblem(res, err.status, err.title, err.message, err.type, err.extra);
+      return;
+    }
+    if (err instanceof DomainError) {
+      const [status, title] = DOMAIN_STATUS[err.kind];
+      sendProblem(res, status, title, err.message, 'about:blank', err.extra);
       return;
     }
     if (err instanceof DuplicateKeyError) {

@@ -12,36 +12,39 @@ export interface TestDatabaseServer {
   readonly embedded: EmbeddedFerretDb | undefined;
 }
 
-let current: TestDatabaseServer | undefined;
-let tempDir: string | undefined;
+// Mocha may load this module twice (CommonJS for the root hooks, ESM for a spec whose imports are
+// ESM-only), so the run's state lives on globalThis, not in module variables.
+const state = globalThis as { __sevenfoldTestDb?: TestDatabaseServer; __sevenfoldTestDir?: string };
 
 /** A logger that keeps tests quiet unless TEST_LOG_LEVEL is set. */
 export const testLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 /** Starts the run's database server once (root hook). */
 export async function startTestDatabaseServer(): Promise<TestDatabaseServer> {
-  if (current) return current;
+  if (state.__sevenfoldTestDb) return state.__sevenfoldTestDb;
   const external = process.env.MONGODB_URI;
   if (external) {
-    current = { uri: external, embedded: undefined };
-    return current;
+    state.__sevenfoldTestDb = { uri: external, embedded: undefined };
+    return state.__sevenfoldTestDb;
   }
-  tempDir = mkdtempSync(join(tmpdir(), 'sevenfold-test-'));
-  const embedded = await startEmbeddedFerretDb({ dataDir: tempDir, logger: testLogger });
-  current = { uri: embedded.uri, embedded };
-  return current;
+  const dir = mkdtempSync(join(tmpdir(), 'sevenfold-test-'));
+  state.__sevenfoldTestDir = dir;
+  const embedded = await startEmbeddedFerretDb({ dataDir: dir, logger: testLogger });
+  state.__sevenfoldTestDb = { uri: embedded.uri, embedded };
+  return state.__sevenfoldTestDb;
 }
 
 /** Stops the run's database server and removes its temporary data (root hook). */
 export async function stopTestDatabaseServer(): Promise<void> {
-  await current?.embedded?.stop();
-  current = undefined;
-  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
-  tempDir = undefined;
+  await state.__sevenfoldTestDb?.embedded?.stop();
+  state.__sevenfoldTestDb = undefined;
+  if (state.__sevenfoldTestDir) rmSync(state.__sevenfoldTestDir, { recursive: true, force: true });
+  state.__sevenfoldTestDir = undefined;
 }
 
 /** The run's database server; throws when the root hook has not started it. */
 export function testDatabaseServer(): TestDatabaseServer {
+  const current = state.__sevenfoldTestDb;
   if (!current) throw new Error('The test database server is not running (root hook missing?).');
   return current;
 }

@@ -1,0 +1,167 @@
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { handlerOrgType } from '../../shared/case/caseActors.js';
+import type { CaseContext } from '../../shared/case/caseContext.js';
+import type { Actor } from '../../shared/case/caseEvents.js';
+import { creditEntryModel } from '../credit/creditEntryModel.js';
+import { isDuplicateKeyError } from '../db/duplicateKeyError.js';
+import { deadlineModel } from '../deadlines/deadlineModel.js';
+import { syncDeadlines } from '../deadlines/syncDeadlines.js';
+import { DomainError } from '../errors/domainError.js';
+import { orgModel } from '../orgs/orgModel.js';
+import type { CaseEventDoc } from './caseEventModel.js';
+import type { CaseDoc } from './caseModel.js';
+import type { CaseStore } from './caseStore.js';
+import { ORG_ASSIGNED } from './foldCaseEvent.js';
+import { mediatorConflictModel } from './mediatorConflictModel.js';
+import { pickMediator } from './pickMediator.js';
+import { pickOrganisation } from './pickOrganisation.js';
+import { SYSTEM_ACTOR } from './systemActor.js';
+
+/** What the case effects need. */
+export interface CaseEffectsDeps {
+  db: Connection;
+  store: CaseStore;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+}
+
+/** Runs the effects of a case's current state; `reconcileOpenCases` re-runs them all (start-up). */
+export interface CaseEffects {
+  run(caseDoc: CaseDoc, event?: CaseEventDoc): Promise<void>;
+  reconcileOpenCases(): Promise<number>;
+}
+
+const insertIgnoringDuplicate = async (write: () => Promise<unknown>) => {
+  try {
+    await write();
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+  }
+};
+
+/**
+ * The side effects that follow an appended event, all idempotent so they can run again after a crash:
+ * stored clocks follow the machine's clocks; a declared conflict is remembered; a case closed with
+ * infringement found (or a remedy ignored) enters the credit register; a case entering a channel is
+ * given to an organisation of the right type; a case waiting for a mediator gets one.
+ */
+export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
+  const { db, store, logger } = deps;
+  const Deadlines = deadlineModel(db);
+  const Credit = creditEntryModel(db);
+  const Conflicts = mediatorConflictModel(db);
+  const Orgs = orgModel(db);
+
+  async function rememberConflict(caseDoc: CaseDoc, event: CaseEventDoc): Promise<void> {
+    const reason = typeof event.data.reason === 'string' ? event.data.reason : 'conflict of interest';
+    const keys = [caseDoc.complainantId, caseDoc.respondentKey, caseDoc.respondentId].filter(
+      Boolean,
+    ) as string[];
+    for (const partyKey of keys) {
+      await insertIgnoringDuplicate(() =>
+        Conflicts.create({
+          _id: `${event.actor.id}:${partyKey}`,
+          mediatorId: event.actor.id,
+          partyKey,
+          caseId: caseDoc._id,
+          reason,
+          at: event.at,
+        }),
+      );
+    }
+  }
+
+  async function recordCredit(caseDoc: CaseDoc, decision: string, id: string, at: Date): Promise<void> {
+    await insertIgnoringDuplicate(() =>
+      Credit.create({
+        _id: id,
+        caseNo: caseDoc.caseNo,
+        name: caseDoc.respondentName,
+        nameKey: caseDoc.respondentKey,
+        rightNumber: caseDoc.rightNumbers.join(', '),
+        ipType: caseDoc.ipType,
+        decision,
+        channel: caseDoc.channel,
+        date: at,
+      }),
+    );
+  }
+
+  async function assignOrganisation(caseDoc: CaseDoc, context: CaseContext, actor: Actor): Promise<void> {
+    const needed = handlerOrgType(context);
+    if (!needed || caseDoc.status === 'closed') return;
+    if (caseDoc.orgId) {
+      const current = await Orgs.findById(caseDoc.orgId).lean();
+      if (current?.type === needed) return;
+    }
+    const orgId = await pickOrganisation(db, needed, actor);
+    if (!orgId) {
+      logger.warn({ caseId: caseDoc._id, needed }, 'no organisation of this type to hold the case');
+      return;
+    }
+    await store.record(caseDoc._id, SYSTEM_ACTOR, ORG_ASSIGNED, { orgId, orgType: needed });
+  }
+
+  async function assignMediator(caseDoc: CaseDoc): Promise<void> {
+    if (!caseDoc.stage.endsWith('.awaitingMediator')) return;
+    const choice = await pickMediator(db, caseDoc);
+    if (!choice) {
+      logger.warn({ caseId: caseDoc._id }, 'no mediator is free for this case: an officer must assign one');
+      return;
+    }
+    try {
+      await store.transition(caseDoc._id, SYSTEM_ACTOR, {
+        type: 'ASSIGN_MEDIATOR',
+        mediatorId: choice.mediatorId,
+      });
+    } catch (err) {
+      // someone else changed the case first (or assigned a mediator): their change wins
+      if (!(err instanceof DomainError && err.kind === 'conflict')) throw err;
+    }
+  }
+
+  async function run(caseDoc: CaseDoc, event?: CaseEventDoc): Promise<void> {
+    await syncDeadlines(Deadlines, caseDoc);
+    if (event && event.kind !== 'transition') return;
+    const context = (caseDoc.snapshot as { context: CaseContext }).context;
+    if (event?.type === 'DECLINE_ASSIGNMENT' && event.data.conflict === true)
+      await rememberConflict(caseDoc, event);
+    if (caseDoc.status === 'closed' && context.outcome?.infringementFound && caseDoc.closedAt) {
+      await recordCredit(caseDoc, `infringement:${context.outcome.kind}`, caseDoc._id, caseDoc.closedAt);
+    }
+    if (event?.type === 'RECORD_COMPLIANCE' && event.data.complied === false) {
+      await recordCredit(caseDoc, 'nonCompliance', `${caseDoc._id}:nonCompliance`, event.at);
+    }
+    await assignOrganisation(caseDoc, context, event?.actor ?? SYSTEM_ACTOR);
+    await assignMediator(caseDoc);
+  }
+
+  store.onAppended(({ event, caseDoc }) => run(caseDoc, event));
+
+  return {
+    run,
+    async reconcileOpenCases() {
+      const Cases = store.models.cases;
+      // projections that lag behind their log (a crash between append and projection) first
+      const heads = await store.models.events.aggregate<{ _id: string; seq: number }>([
+        { $group: { _id: '$caseId', seq: { $max: '$seq' } } },
+      ]);
+      const projected = new Map(
+        (await Cases.find({}, { _id: 1, seq: 1 }).lean()).map((c) => [c._id, c.seq] as const),
+      );
+      let repaired = 0;
+      for (const head of heads) {
+        if ((projected.get(head._id) ?? 0) < head.seq) {
+          await store.load(head._id);
+          repaired++;
+        }
+      }
+      const open = await Cases.find({ status: { $ne: 'closed' } }, { _id: 1 }).lean();
+      for (const { _id } of open) {
+        const { doc } = await store.load(_id);
+        await run(doc);
+      }
+      return repaired;
+    },
+  };
+}

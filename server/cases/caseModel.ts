@@ -1,0 +1,114 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { Complaint } from '../../shared/schemas/complaint.js';
+
+/** A running clock as projected on a case (for lists, dashboards and the scheduler). */
+export interface ProjectedClock {
+  clock: string;
+  startedAt: Date;
+  dueAt: Date;
+  breached: boolean;
+}
+
+/**
+ * The `cases` projection: the current snapshot and the fields lists need. It can always be rebuilt
+ * from `case_events`; `seq` and `lastHash` say which event it reflects.
+ */
+export interface CaseDoc {
+  _id: string;
+  caseNo: string;
+  title: string;
+  ipType: string;
+  industry: string | null;
+  track: string;
+  channel: string | null;
+  status: string;
+  stage: string;
+  seq: number;
+  lastHash: string;
+  machineVersion: number;
+  snapshot: Record<string, unknown>;
+  complaint: Complaint;
+  recommendation: Record<string, unknown>;
+  triage: Record<string, unknown>;
+  flags: Record<string, unknown>;
+  complainantId: string;
+  complainantName: string;
+  respondentId: string | null;
+  respondentName: string;
+  respondentKey: string;
+  rightNumbers: string[];
+  mediatorId: string | null;
+  arbitratorId: string | null;
+  investigatorId: string | null;
+  /** Organisation holding the case now (by channel), when one is assigned. */
+  orgId: string | null;
+  /** Every user who may see the case as a party or assignee (for list queries). */
+  participantIds: string[];
+  clocks: ProjectedClock[];
+  nextDueAt: Date | null;
+  closureReason: string | null;
+  outcome: Record<string, unknown> | null;
+  filedAt: Date;
+  updatedAt: Date;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+}
+
+const clockSchema = new Schema<ProjectedClock>(
+  { clock: String, startedAt: Date, dueAt: Date, breached: Boolean },
+  { _id: false, versionKey: false },
+);
+
+const schema = new Schema<CaseDoc>(
+  {
+    _id: { type: String, required: true },
+    caseNo: { type: String, required: true, unique: true },
+    title: { type: String, required: true },
+    ipType: { type: String, required: true },
+    industry: { type: String, default: null },
+    track: { type: String, required: true },
+    channel: { type: String, default: null },
+    status: { type: String, required: true },
+    stage: { type: String, required: true },
+    seq: { type: Number, required: true },
+    lastHash: { type: String, required: true },
+    machineVersion: { type: Number, required: true },
+    snapshot: { type: Schema.Types.Mixed, required: true },
+    complaint: { type: Schema.Types.Mixed, required: true },
+    recommendation: { type: Schema.Types.Mixed, default: {} },
+    triage: { type: Schema.Types.Mixed, default: {} },
+    flags: { type: Schema.Types.Mixed, default: {} },
+    complainantId: { type: String, required: true },
+    complainantName: { type: String, required: true },
+    respondentId: { type: String, default: null },
+    respondentName: { type: String, required: true },
+    respondentKey: { type: String, required: true },
+    rightNumbers: { type: [String], default: [] },
+    mediatorId: { type: String, default: null },
+    arbitratorId: { type: String, default: null },
+    investigatorId: { type: String, default: null },
+    orgId: { type: String, default: null },
+    participantIds: { type: [String], default: [] },
+    clocks: { type: [clockSchema], default: [] },
+    nextDueAt: { type: Date, default: null },
+    closureReason: { type: String, default: null },
+    outcome: { type: Schema.Types.Mixed, default: null },
+    filedAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    resolvedAt: { type: Date, default: null },
+    closedAt: { type: Date, default: null },
+  },
+  { versionKey: false, minimize: false, collection: 'cases' },
+);
+schema.index({ participantIds: 1, updatedAt: -1 });
+schema.index({ orgId: 1, status: 1 });
+schema.index({ status: 1, channel: 1, track: 1 });
+schema.index({ mediatorId: 1, status: 1 });
+schema.index({ complainantId: 1, filedAt: -1 });
+schema.index({ rightNumbers: 1 });
+schema.index({ nextDueAt: 1 });
+
+/** The `cases` projection model on a connection. */
+export function caseModel(conn: Connection): Model<CaseDoc> {
+  return (conn.models.Case as Model<CaseDoc> | undefined) ?? conn.model<CaseDoc>('Case', schema);
+}

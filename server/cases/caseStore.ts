@@ -1,0 +1,321 @@
+import { randomBytes } from 'node:crypto';
+import type { Connection, Model } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Actor, CaseAction } from '../../shared/case/caseEvents.js';
+import { CASE_MACHINE_VERSION } from '../../shared/case/machine.js';
+import {
+  applyCaseEvent,
+  availableActions,
+  caseStage,
+  caseStatus,
+  restoreCaseSnapshot,
+  type CaseSnapshot,
+} from '../../shared/case/machineApi.js';
+import { isDuplicateKeyError } from '../db/duplicateKeyError.js';
+import { DomainError } from '../errors/domainError.js';
+import { caseEventModel, type CaseEventDoc } from './caseEventModel.js';
+import { caseModel, type CaseDoc } from './caseModel.js';
+import { nextCaseNumber } from './caseNumbers.js';
+import { GENESIS_HASH, hashEvent } from './eventHash.js';
+import { foldCaseEvent } from './foldCaseEvent.js';
+import { projectCase, type CaseFiling, type CaseFoldState } from './projectCase.js';
+
+/** Called after each appended event, once the projection is saved. Effects and fan-out subscribe. */
+export type AppendListener = (appended: { event: CaseEventDoc; caseDoc: CaseDoc }) => Promise<void> | void;
+
+/** What the case store needs. */
+export interface CaseStoreDeps {
+  db: Connection;
+  logger: Pick<Logger, 'warn' | 'error' | 'debug'>;
+  /** The current time (tests control it). */
+  now: () => Date;
+}
+
+/** A loaded case: the projection document and the live snapshot it was computed from. */
+export interface LoadedCase {
+  doc: CaseDoc;
+  state: CaseFoldState;
+}
+
+/** Options of a transition. */
+export interface TransitionOptions {
+  /** The seq the caller last saw; a different current seq is a 409. */
+  expectedSeq?: number | undefined;
+}
+
+/** Filing data for {@link CaseStore.create}; the store assigns the id, number and time. */
+export type NewCase = Omit<CaseFiling, 'caseNo' | 'input'> & {
+  input: Omit<CaseFiling['input'], 'caseId' | 'filedAt'>;
+};
+
+/** The per-case event log and its projection. */
+export interface CaseStore {
+  create(filing: NewCase, actor: Actor): Promise<CaseDoc>;
+  load(caseId: string): Promise<LoadedCase>;
+  transition(caseId: string, actor: Actor, action: CaseAction, opts?: TransitionOptions): Promise<CaseDoc>;
+  record(caseId: string, actor: Actor, type: string, data: Record<string, unknown>): Promise<CaseDoc>;
+  events(caseId: string, afterSeq?: number): Promise<CaseEventDoc[]>;
+  rebuild(caseId: string): Promise<CaseDoc>;
+  onAppended(listener: AppendListener): void;
+  readonly models: { events: Model<CaseEventDoc>; cases: Model<CaseDoc> };
+}
+
+/** A new opaque case id (URL-safe, 16 characters). */
+export function newCaseId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/**
+ * Builds the case store. Every change is one insert of `<caseId>:<seq>` into `case_events`; the
+ * `cases` projection follows and is repaired on read when it lags behind the log.
+ */
+export function createCaseStore(deps: CaseStoreDeps): CaseStore {
+  const Events = caseEventModel(deps.db);
+  const Cases = caseModel(deps.db);
+  const listeners: AppendListener[] = [];
+
+  function buildEvent(
+    prev: { caseId: string; seq: number; lastHash: string },
+    kind: CaseEventDoc['kind'],
+    type: string,
+    actor: Actor,
+    at: Date,
+    data: Record<string, unknown>,
+    snapshot: CaseSnapshot,
+  ): CaseEventDoc {
+    const fields = {
+      caseId: prev.caseId,
+      seq: prev.seq + 1,
+      kind,
+      type,
+      at,
+      actor: { id: actor.id, role: actor.role, orgId: actor.orgId ?? null, orgType: actor.orgType ?? null },
+      data,
+      status: caseStatus(snapshot),
+      stage: caseStage(snapshot),
+      machineVersion: CASE_MACHINE_VERSION,
+      prevHash: prev.lastHash,
+    };
+    return { _id: `${prev.caseId}:${fields.seq}`, ...fields, hash: hashEvent(fields) };
+  }
+
+  async function append(ev: CaseEventDoc): Promise<void> {
+    try {
+      await Events.collection.insertOne(ev as never);
+    } catch (err) {
+      if (isDuplicateKeyError(err)) {
+        throw new DomainError(
+          'conflict',
+          'Another change to this case was saved first. Reload and try again.',
+          {
+            code: 'seqConflict',
+            seq: ev.seq - 1,
+          },
+        );
+      }
+      throw err;
+    }
+  }
+
+  async function saveProjection(doc: CaseDoc): Promise<void> {
+    // Never move a projection backwards: a slower writer with an older seq changes nothing.
+    const res = await Cases.collection.updateOne({ _id: doc._id, seq: { $lt: doc.seq } } as never, {
+      $set: doc,
+    });
+    if (res.matchedCount === 0) {
+      try {
+        await Cases.collection.insertOne(doc as never);
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) throw err;
+      }
+    }
+  }
+
+  async function notify(event: CaseEventDoc, caseDoc: CaseDoc): Promise<void> {
+    for (const listener of listeners) {
+      try {
+        await listener({ event, caseDoc });
+      } catch (err) {
+        deps.logger.error({ err, caseId: caseDoc._id, seq: event.seq }, 'case effect failed');
+      }
+    }
+  }
+
+  async function replayAll(caseId: string): Promise<CaseFoldState | undefined> {
+    const all = await Events.find({ caseId }).sort({ seq: 1 }).lean<CaseEventDoc[]>();
+    let state: CaseFoldState | undefined;
+    for (const ev of all) state = foldCaseEvent(state, ev);
+    return state;
+  }
+
+  function stateFromDoc(doc: CaseDoc): CaseFoldState {
+    const snapshot = restoreCaseSnapshot(doc.snapshot);
+    const input = {
+      caseId: doc._id,
+      filedAt: doc.filedAt.toISOString(),
+      complainantId: doc.complainantId,
+      ipType: doc.complaint.ipType,
+      track: doc.track,
+    } as CaseFiling['input'];
+    return {
+      filing: {
+        input,
+        caseNo: doc.caseNo,
+        complaint: doc.complaint,
+        complainantName: doc.complainantName,
+        triage: doc.triage,
+        recommendation: doc.recommendation,
+        flags: doc.flags,
+      },
+      snapshot,
+      orgId: doc.orgId,
+      seq: doc.seq,
+      lastHash: doc.lastHash,
+      filedAt: doc.filedAt,
+      updatedAt: doc.updatedAt,
+      resolvedAt: doc.resolvedAt,
+      closedAt: doc.closedAt,
+    };
+  }
+
+  async function load(caseId: string): Promise<LoadedCase> {
+    const doc = await Cases.findById(caseId).lean<CaseDoc>();
+    let state: CaseFoldState | undefined;
+    let repaired = false;
+    if (!doc || doc.machineVersion !== CASE_MACHINE_VERSION) {
+      // no projection yet (a crash after the first append) or one written by another machine version
+      state = await replayAll(caseId);
+      repaired = true;
+    } else {
+      state = stateFromDoc(doc);
+      const missing = await Events.find({ caseId, seq: { $gt: doc.seq } })
+        .sort({ seq: 1 })
+        .lean<CaseEventDoc[]>();
+      for (const ev of missing) state = foldCaseEvent(state, ev);
+      repaired = missing.length > 0;
+    }
+    if (!state) throw new DomainError('notFound', 'No such case.');
+    const projected = projectCase(state);
+    if (repaired) {
+      if (doc && doc.machineVersion !== CASE_MACHINE_VERSION) {
+        await Cases.collection.replaceOne({ _id: caseId } as never, projected);
+      } else {
+        await saveProjection(projected);
+      }
+    }
+    return { doc: projected, state };
+  }
+
+  async function commit(state: CaseFoldState, ev: CaseEventDoc): Promise<CaseDoc> {
+    await append(ev);
+    const next = foldCaseEvent(state, ev);
+    const doc = projectCase(next);
+    await saveProjection(doc);
+    await notify(ev, doc);
+    return doc;
+  }
+
+  const store: CaseStore = {
+    models: { events: Events, cases: Cases },
+
+    onAppended(listener) {
+      listeners.push(listener);
+    },
+
+    async create(filing, actor) {
+      const at = deps.now();
+      const caseId = newCaseId();
+      const caseNo = await nextCaseNumber(deps.db, at);
+      const data: CaseFiling = {
+        ...filing,
+        caseNo,
+        input: { ...filing.input, caseId, filedAt: at.toISOString() },
+      };
+      const created = foldCaseEvent(undefined, {
+        _id: '',
+        caseId,
+        seq: 1,
+        kind: 'created',
+        type: 'FILED',
+        at,
+        actor,
+        data: data as unknown as Record<string, unknown>,
+        status: '',
+        stage: '',
+        machineVersion: CASE_MACHINE_VERSION,
+        prevHash: GENESIS_HASH,
+        hash: '',
+      });
+      const ev = buildEvent(
+        { caseId, seq: 0, lastHash: GENESIS_HASH },
+        'created',
+        'FILED',
+        actor,
+        at,
+        data as unknown as Record<string, unknown>,
+        created.snapshot,
+      );
+      await append(ev);
+      const doc = projectCase({ ...created, lastHash: ev.hash });
+      await saveProjection(doc);
+      await notify(ev, doc);
+      return (await Cases.findById(caseId).lean<CaseDoc>()) ?? doc;
+    },
+
+    load,
+
+    async transition(caseId, actor, action, opts = {}) {
+      const { state } = await load(caseId);
+      if (opts.expectedSeq !== undefined && opts.expectedSeq !== state.seq) {
+        throw new DomainError(
+          'conflict',
+          `This case has changed (now at ${state.seq}); reload and try again.`,
+          {
+            code: 'staleSeq',
+            seq: state.seq,
+          },
+        );
+      }
+      const at = deps.now();
+      const { type, ...data } = action;
+      const res = applyCaseEvent(state.snapshot, {
+        ...data,
+        type,
+        actor,
+        at: at.toISOString(),
+      } as Parameters<typeof applyCaseEvent>[1]);
+      if (!res.accepted) {
+        throw new DomainError('conflict', `${type} is not possible now.`, {
+          code: 'notAllowedNow',
+          allowed: availableActions(state.snapshot, actor, at.toISOString()),
+          seq: state.seq,
+        });
+      }
+      const ev = buildEvent({ caseId, ...state }, 'transition', type, actor, at, data, res.snapshot);
+      await commit(state, ev);
+      return (await load(caseId)).doc;
+    },
+
+    async record(caseId, actor, type, data) {
+      const { state } = await load(caseId);
+      const ev = buildEvent({ caseId, ...state }, 'record', type, actor, deps.now(), data, state.snapshot);
+      await commit(state, ev);
+      return (await load(caseId)).doc;
+    },
+
+    async events(caseId, afterSeq = 0) {
+      return Events.find({ caseId, seq: { $gt: afterSeq } })
+        .sort({ seq: 1 })
+        .lean<CaseEventDoc[]>();
+    },
+
+    async rebuild(caseId) {
+      const state = await replayAll(caseId);
+      if (!state) throw new DomainError('notFound', 'No such case.');
+      const doc = projectCase(state);
+      await Cases.collection.replaceOne({ _id: caseId } as never, doc, { upsert: true });
+      return doc;
+    },
+  };
+  return store;
+}

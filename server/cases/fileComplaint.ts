@@ -1,0 +1,126 @@
+import type { Connection } from 'mongoose';
+import type { Actor } from '../../shared/case/caseEvents.js';
+import { intakeChecks, normalizePartyName, type IntakeFlags } from '../../shared/case/intakeChecks.js';
+import { routeComplaint, topChannel, type RoutingResult } from '../../shared/case/routing.js';
+import { triage, type CreditRecord, type TriageResult } from '../../shared/case/triage.js';
+import type { Complaint } from '../../shared/schemas/complaint.js';
+import type { CaseStatus, Channel } from '../../shared/vocabulary.js';
+import { creditEntryModel } from '../credit/creditEntryModel.js';
+import { userModel } from '../users/userModel.js';
+import type { CaseDoc } from './caseModel.js';
+import type { CaseStore } from './caseStore.js';
+
+/** Everything intake works out about a complaint before (or without) saving it. */
+export interface IntakeAssessment {
+  triage: TriageResult;
+  recommendation: RoutingResult;
+  flags: IntakeFlags;
+  creditRecord: CreditRecord;
+}
+
+const PAE_LOOKBACK_MS = 90 * 24 * 3600 * 1000;
+
+/** The respondent's entries in the credit register, looked up by normalised name. */
+export async function creditRecordOf(db: Connection, respondentName: string): Promise<CreditRecord> {
+  const entries = await creditEntryModel(db)
+    .find({ nameKey: normalizePartyName(respondentName) })
+    .sort({ date: -1 })
+    .limit(100)
+    .lean();
+  return {
+    entries: entries.map((e) => ({
+      name: e.name,
+      rightNumber: e.rightNumber,
+      decision: e.decision,
+      date: e.date,
+    })),
+  };
+}
+
+/**
+ * Runs the intake checks, triage and routing of a complaint against the platform's data: open cases
+ * on the same rights (duplicates, parallel proceedings), the complainant's filings of the last 90 days
+ * (PAE risk) and the respondent's credit record. Saves nothing (`POST /api/routing/preview` uses it).
+ */
+export async function assessComplaint(
+  db: Connection,
+  store: CaseStore,
+  complaint: Complaint,
+  complainantId: string,
+  now: Date,
+): Promise<IntakeAssessment> {
+  const Cases = store.models.cases;
+  const rightNumbers = complaint.rights.map((r) => r.number);
+  const [open, recent, creditRecord] = await Promise.all([
+    Cases.find({ rightNumbers: { $in: rightNumbers }, status: { $ne: 'closed' } })
+      .limit(200)
+      .lean<CaseDoc[]>(),
+    Cases.find({ complainantId, filedAt: { $gte: new Date(now.getTime() - PAE_LOOKBACK_MS) } })
+      .limit(1000)
+      .lean<CaseDoc[]>(),
+    creditRecordOf(db, complaint.respondent.name),
+  ]);
+  const { flags } = intakeChecks(complaint, {
+    complainantId,
+    now,
+    openCases: open.map((c) => ({
+      id: c._id,
+      caseNo: c.caseNo,
+      rightNumbers: c.rightNumbers,
+      respondentName: c.respondentName,
+      status: c.status as CaseStatus,
+      ...(c.channel ? { channel: c.channel as Channel } : {}),
+    })),
+    recentFilings: recent.map((c) => ({
+      id: c._id,
+      filedAt: c.filedAt,
+      respondentName: c.respondentName,
+      rightNumbers: c.rightNumbers,
+      amountCny: c.complaint.claim.amountCny,
+      ipType: c.complaint.ipType,
+      complainantId: c.complainantId,
+    })),
+  });
+  const triaged = triage(complaint, { creditRecord, now });
+  const recommendation = routeComplaint(complaint, { track: triaged.track, creditRecord, now });
+  return { triage: triaged, recommendation, flags, creditRecord };
+}
+
+/**
+ * Files a complaint: assesses it, links the respondent account when the complaint names its e-mail,
+ * and creates the case (event 1, `FILED`) in screening. A PAE-risk signal holds routing for review.
+ */
+export async function fileComplaint(
+  db: Connection,
+  store: CaseStore,
+  complaint: Complaint,
+  complainant: { id: string; name: string },
+  actor: Actor,
+  now: Date,
+): Promise<{ caseDoc: CaseDoc; assessment: IntakeAssessment }> {
+  const assessment = await assessComplaint(db, store, complaint, complainant.id, now);
+  const email = complaint.respondent.email?.toLowerCase();
+  const respondent = email
+    ? await userModel(db).findOne({ email, role: 'respondent', active: true }, { _id: 1 }).lean()
+    : null;
+  const caseDoc = await store.create(
+    {
+      input: {
+        complainantId: complainant.id,
+        respondentId: respondent?._id ?? null,
+        ipType: complaint.ipType,
+        track: assessment.triage.track,
+        recommendedChannel: topChannel(assessment.recommendation),
+        held: assessment.flags.paeRisk.held,
+        ecommerce: Boolean(complaint.ecommerce),
+      },
+      complaint,
+      complainantName: complainant.name,
+      triage: assessment.triage as unknown as Record<string, unknown>,
+      recommendation: assessment.recommendation as unknown as Record<string, unknown>,
+      flags: assessment.flags as unknown as Record<string, unknown>,
+    },
+    actor,
+  );
+  return { caseDoc, assessment };
+}

@@ -1,0 +1,67 @@
+import type { CaseEvent } from '../../shared/case/caseEvents.js';
+import {
+  applyCaseEvent,
+  caseStatus,
+  initialCaseSnapshot,
+  type CaseSnapshot,
+} from '../../shared/case/machineApi.js';
+import type { CaseEventDoc } from './caseEventModel.js';
+import type { CaseFiling, CaseFoldState } from './projectCase.js';
+
+/** The log holds an event the machine refuses on replay: the log or the machine is inconsistent. */
+export class ReplayError extends Error {
+  override name = 'ReplayError';
+}
+
+/** Record-event types that change the projection (others are facts for the timeline only). */
+export const ORG_ASSIGNED = 'ORG_ASSIGNED';
+
+/** The machine event a stored transition stands for. */
+export function machineEventOf(ev: Pick<CaseEventDoc, 'type' | 'actor' | 'at' | 'data'>): CaseEvent {
+  return { ...ev.data, type: ev.type, actor: ev.actor, at: new Date(ev.at).toISOString() } as CaseEvent;
+}
+
+/**
+ * Applies one stored event to a fold state (pure). `FILED` starts the fold; transitions go through
+ * the machine; record events only touch the facts they carry.
+ */
+export function foldCaseEvent(state: CaseFoldState | undefined, ev: CaseEventDoc): CaseFoldState {
+  const at = new Date(ev.at);
+  if (ev.kind === 'created') {
+    const filing = ev.data as unknown as CaseFiling;
+    return {
+      filing,
+      snapshot: initialCaseSnapshot(filing.input),
+      orgId: null,
+      seq: ev.seq,
+      lastHash: ev.hash,
+      filedAt: at,
+      updatedAt: at,
+      resolvedAt: null,
+      closedAt: null,
+    };
+  }
+  if (!state) throw new ReplayError(`case ${ev.caseId}: event ${ev.seq} comes before FILED`);
+  if (ev.seq !== state.seq + 1) {
+    throw new ReplayError(`case ${ev.caseId}: expected event ${state.seq + 1}, found ${ev.seq}`);
+  }
+  let snapshot: CaseSnapshot = state.snapshot;
+  let { orgId, resolvedAt, closedAt } = state;
+  if (ev.kind === 'transition') {
+    const before = caseStatus(snapshot);
+    const res = applyCaseEvent(snapshot, machineEventOf(ev));
+    if (!res.accepted) {
+      throw new ReplayError(`case ${ev.caseId}: the machine refuses stored event ${ev.seq} (${ev.type})`);
+    }
+    snapshot = res.snapshot;
+    const after = caseStatus(snapshot);
+    if (after !== before && after === 'resolved') resolvedAt = at;
+    if (after !== before && after === 'closed') {
+      closedAt = at;
+      resolvedAt ??= at;
+    }
+  } else if (ev.type === ORG_ASSIGNED) {
+    orgId = typeof ev.data.orgId === 'string' ? ev.data.orgId : null;
+  }
+  return { ...state, snapshot, orgId, seq: ev.seq, lastHash: ev.hash, updatedAt: at, resolvedAt, closedAt };
+}

@@ -1,0 +1,24 @@
+import type { Connection } from 'mongoose';
+import type { Actor } from '../../shared/case/caseEvents.js';
+import type { OrgType } from '../../shared/vocabulary.js';
+import { orgModel } from '../orgs/orgModel.js';
+import { caseModel } from './caseModel.js';
+
+/**
+ * Chooses the organisation that holds a case in a channel: the acting officer's own organisation when
+ * it is of the needed type, else the organisation of that type with the fewest open cases.
+ */
+export async function pickOrganisation(
+  db: Connection,
+  needed: OrgType,
+  actor: Actor,
+): Promise<string | undefined> {
+  if (actor.role === 'officer' && actor.orgType === needed && actor.orgId) return actor.orgId;
+  const orgs = await orgModel(db).find({ type: needed }).sort({ _id: 1 }).lean();
+  let best: { id: string; load: number } | undefined;
+  for (const org of orgs) {
+    const load = await caseModel(db).countDocuments({ orgId: org._id, status: { $ne: 'closed' } });
+    if (!best || load < best.load) best = { id: org._id, load };
+  }
+  return best?.id;
+}

@@ -1,0 +1,101 @@
+import type { CaseContext, CaseInput } from '../../shared/case/caseContext.js';
+import { computeDueAt } from '../../shared/case/clocks.js';
+import type { ClockId } from '../../shared/case/clockIds.js';
+import { normalizePartyName } from '../../shared/case/intakeChecks.js';
+import {
+  activeClocks,
+  caseStage,
+  caseStatus,
+  persistCaseSnapshot,
+  type CaseSnapshot,
+} from '../../shared/case/machineApi.js';
+import { CASE_MACHINE_VERSION } from '../../shared/case/machine.js';
+import type { Complaint } from '../../shared/schemas/complaint.js';
+import type { CaseDoc, ProjectedClock } from './caseModel.js';
+
+/** What a case is filed with: the data of its first event (`FILED`), from which replay starts. */
+export interface CaseFiling {
+  input: CaseInput;
+  caseNo: string;
+  complaint: Complaint;
+  complainantName: string;
+  triage: Record<string, unknown>;
+  recommendation: Record<string, unknown>;
+  flags: Record<string, unknown>;
+}
+
+/** The state a fold over a case's events carries: the machine snapshot plus record-event facts. */
+export interface CaseFoldState {
+  filing: CaseFiling;
+  snapshot: CaseSnapshot;
+  orgId: string | null;
+  seq: number;
+  lastHash: string;
+  filedAt: Date;
+  updatedAt: Date;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+}
+
+/** The clocks running in a snapshot, with their due dates. */
+export function projectClocks(context: CaseContext, snapshot: CaseSnapshot): ProjectedClock[] {
+  return activeClocks(snapshot).map(({ clock, startedAt, extension }) => ({
+    clock,
+    startedAt: new Date(startedAt),
+    dueAt: new Date(computeDueAt(clock as ClockId, startedAt, extension)),
+    breached: Boolean(context.clocks[clock as ClockId]?.breachedAt),
+  }));
+}
+
+/** Computes the `cases` document for a fold state (pure). */
+export function projectCase(state: CaseFoldState): CaseDoc {
+  const { filing, snapshot } = state;
+  const context = snapshot.context as CaseContext;
+  const clocks = projectClocks(context, snapshot);
+  const open = clocks.filter((c) => !c.breached).map((c) => c.dueAt.getTime());
+  const participants = [
+    context.complainantId,
+    context.respondentId,
+    context.mediatorId,
+    context.arbitratorId,
+    context.investigatorId,
+  ].filter((id): id is string => typeof id === 'string' && id.length > 0);
+  return {
+    _id: context.caseId,
+    caseNo: filing.caseNo,
+    title: filing.complaint.title,
+    ipType: context.ipType,
+    industry: filing.complaint.industry ?? null,
+    track: context.track,
+    channel: context.channel,
+    status: caseStatus(snapshot),
+    stage: caseStage(snapshot),
+    seq: state.seq,
+    lastHash: state.lastHash,
+    machineVersion: CASE_MACHINE_VERSION,
+    snapshot: persistCaseSnapshot(snapshot) as unknown as Record<string, unknown>,
+    complaint: filing.complaint,
+    recommendation: filing.recommendation,
+    triage: filing.triage,
+    flags: filing.flags,
+    complainantId: context.complainantId,
+    complainantName: filing.complainantName,
+    respondentId: context.respondentId,
+    respondentName: filing.complaint.respondent.name,
+    respondentKey: normalizePartyName(filing.complaint.respondent.name),
+    rightNumbers: filing.complaint.rights.map((r) => r.number),
+    mediatorId: context.mediatorId,
+    arbitratorId: context.arbitratorId,
+    investigatorId: context.investigatorId,
+    orgId: state.orgId,
+    participantIds: [...new Set(participants)],
+    clocks,
+    nextDueAt: open.length ? new Date(Math.min(...open)) : null,
+    closureReason: context.closureReason,
+    outcome: context.outcome as unknown as Record<string, unknown> | null,
+    filedAt: state.filedAt,
+    updatedAt: state.updatedAt,
+    resolvedAt: state.resolvedAt,
+    closedAt: state.closedAt,
+  };
+}

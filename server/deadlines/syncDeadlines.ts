@@ -1,0 +1,81 @@
+import type { Model } from 'mongoose';
+import { computeWarnings } from '../../shared/case/clocks.js';
+import type { ClockId } from '../../shared/case/clockIds.js';
+import type { CaseDoc } from '../cases/caseModel.js';
+import { isDuplicateKeyError } from '../db/duplicateKeyError.js';
+import type { DeadlineDoc } from './deadlineModel.js';
+
+/** The stored id of a clock run: the same clock started at the same instant is the same deadline. */
+export function deadlineId(caseId: string, clock: string, startedAt: Date): string {
+  return `${caseId}:${clock}:${startedAt.getTime()}`;
+}
+
+/**
+ * Makes the stored deadlines of a case match the clocks its projection runs: new clock runs are
+ * inserted (idempotent by id), runs whose state was left are cancelled, an extended clock gets its
+ * new due date. Safe to repeat at any time.
+ */
+export async function syncDeadlines(Deadlines: Model<DeadlineDoc>, caseDoc: CaseDoc): Promise<void> {
+  const running = caseDoc.status === 'closed' ? [] : caseDoc.clocks;
+  const wanted = new Map(running.map((c) => [deadlineId(caseDoc._id, c.clock, new Date(c.startedAt)), c]));
+  const pending = await Deadlines.find({ caseId: caseDoc._id, state: 'pending' }).lean<DeadlineDoc[]>();
+
+  for (const d of pending) {
+    const clock = wanted.get(d._id);
+    if (!clock) {
+      await Deadlines.updateOne(
+        { _id: d._id, state: 'pending' },
+        { $set: { state: 'cancelled', nextAt: null } },
+      );
+    } else if (new Date(clock.dueAt).getTime() !== new Date(d.dueAt).getTime()) {
+      const w = warningTimes(clock.clock, clock.startedAt, clock.dueAt);
+      await Deadlines.updateOne(
+        { _id: d._id },
+        { $set: { dueAt: clock.dueAt, ...w, nextAt: nextAt(w, clock.dueAt, d.done) } },
+      );
+    }
+  }
+  const known = new Set(pending.map((d) => d._id));
+  for (const [id, clock] of wanted) {
+    if (known.has(id)) continue;
+    const w = warningTimes(clock.clock, clock.startedAt, clock.dueAt);
+    try {
+      await Deadlines.create({
+        _id: id,
+        caseId: caseDoc._id,
+        clock: clock.clock,
+        startedAt: clock.startedAt,
+        dueAt: clock.dueAt,
+        ...w,
+        done: {},
+        state: clock.breached ? 'fired' : 'pending',
+        nextAt: clock.breached ? null : nextAt(w, clock.dueAt, {}),
+        fastTrack: caseDoc.track === 'fast' && caseDoc.channel === 'administrative',
+      });
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+    }
+  }
+}
+
+function warningTimes(clock: string, startedAt: Date, dueAt: Date): { warnAt50: Date; warnAt80: Date } {
+  const warnings = computeWarnings(
+    clock as ClockId,
+    new Date(startedAt).toISOString(),
+    new Date(dueAt).toISOString(),
+  );
+  const at = (level: string) => new Date(warnings.find((w) => w.level === level)?.at ?? dueAt);
+  return { warnAt50: at('warning50'), warnAt80: at('warning80') };
+}
+
+/** The next instant a deadline needs the scheduler, given the levels already done. */
+export function nextAt(
+  w: { warnAt50: Date; warnAt80: Date },
+  dueAt: Date,
+  done: DeadlineDoc['done'],
+): Date | null {
+  if (done.warning50 === undefined) return w.warnAt50;
+  if (done.warning80 === undefined) return w.warnAt80;
+  if (done.breach === undefined) return dueAt;
+  return null;
+}

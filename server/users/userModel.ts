@@ -1,0 +1,41 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import { IP_TYPES, ROLES, type IpType, type Role } from '../../shared/vocabulary.js';
+
+/** A user account. `passwordHash` never leaves the server (presenters drop it). */
+export interface UserDoc {
+  _id: string;
+  email: string;
+  name: string;
+  role: Role;
+  orgId: string | null;
+  passwordHash: string;
+  /** IP types a mediator, arbitrator or investigator handles (assignment by expertise). */
+  expertise: IpType[];
+  /** Most open cases a mediator takes at once. */
+  capacity: number;
+  active: boolean;
+  createdAt: Date;
+}
+
+const schema = new Schema<UserDoc>(
+  {
+    _id: { type: String, required: true },
+    email: { type: String, required: true, unique: true, lowercase: true, trim: true },
+    name: { type: String, required: true },
+    role: { type: String, required: true, enum: ROLES },
+    orgId: { type: String, default: null },
+    passwordHash: { type: String, required: true },
+    expertise: { type: [String], enum: IP_TYPES, default: [] },
+    capacity: { type: Number, default: 10 },
+    active: { type: Boolean, default: true },
+    createdAt: { type: Date, required: true },
+  },
+  { versionKey: false, collection: 'users' },
+);
+schema.index({ role: 1, active: 1 });
+schema.index({ orgId: 1 });
+
+/** The `users` model on a connection. */
+export function userModel(conn: Connection): Model<UserDoc> {
+  return (conn.models.User as Model<UserDoc> | undefined) ?? conn.model<UserDoc>('User', schema);
+}

@@ -1,0 +1,128 @@
+import { expect } from 'chai';
+import { caseEventModel } from '../../../server/cases/caseEventModel.js';
+import { verifyCaseLog } from '../../../server/cases/verifyCaseLog.js';
+import { DomainError } from '../../../server/errors/domainError.js';
+import { smallTrademarkMediation } from '../../fixtures/complaints.js';
+import { U, useCaseWorld } from '../../support/caseWorld.js';
+
+const refusal = async (op: () => Promise<unknown>): Promise<DomainError> => {
+  try {
+    await op();
+  } catch (err) {
+    if (err instanceof DomainError) return err;
+    throw err;
+  }
+  throw new Error('expected a DomainError');
+};
+
+describe('case store: event log, projection and effects', () => {
+  const w = useCaseWorld('store');
+
+  it('files a case as event 1 in screening, with a case number and its screening clock', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    expect(doc).to.include({ status: 'screening', stage: 'screening', seq: 1, complainantId: U.complainant });
+    expect(doc.caseNo).to.match(/^SF-2025-\d{6}$/);
+    expect(doc.clocks.map((c) => c.clock)).to.deep.equal(['screeningDecision']);
+    const [filed] = await w.store.events(doc._id);
+    expect(filed).to.include({ _id: `${doc._id}:1`, seq: 1, type: 'FILED', kind: 'created' });
+    expect(verifyCaseLog(doc._id, await w.store.events(doc._id)).ok).to.equal(true);
+  });
+
+  it('routes into mediation: the case gets an organisation and a mediator automatically', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+    const routed = await w.store.transition(doc._id, w.actor(U.admin), {
+      type: 'ROUTE',
+      channel: 'mediation',
+    });
+    expect(routed.channel).to.equal('mediation');
+    expect(routed.orgId).to.equal('org-zgc-mediation');
+    expect(routed.mediatorId).to.equal(U.mediator); // trademark expertise
+    expect(routed.stage).to.equal('inChannel.mediation.awaitingAcceptance');
+    const types = (await w.store.events(doc._id)).map((e) => e.type);
+    expect(types).to.deep.equal(['FILED', 'ACCEPT', 'ROUTE', 'ORG_ASSIGNED', 'ASSIGN_MEDIATOR']);
+    expect(routed.participantIds).to.include.members([U.complainant, U.mediator]);
+  });
+
+  it('refuses a stale expectedSeq and an action the machine does not allow, appending nothing', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    const stale = await refusal(() =>
+      w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' }, { expectedSeq: 0 }),
+    );
+    expect(stale.kind).to.equal('conflict');
+    expect(stale.extra).to.include({ code: 'staleSeq', seq: 1 });
+
+    const refused = await refusal(() =>
+      w.store.transition(doc._id, w.actor(U.admin), { type: 'SIGN_AGREEMENT' }),
+    );
+    expect(refused.extra.code).to.equal('notAllowedNow');
+    expect(refused.extra.allowed).to.include.members(['ACCEPT', 'REQUEST_INFO', 'REJECT']);
+    expect(await w.store.events(doc._id)).to.have.length(1);
+  });
+
+  it('repairs a projection that lags behind the log, and rebuilds a missing one', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+    const Cases = w.store.models.cases;
+    // simulate a crash between the append of event 2 and the projection update
+    await Cases.collection.replaceOne({ _id: doc._id } as never, { ...doc });
+    expect((await Cases.findById(doc._id).lean())?.seq).to.equal(1);
+    const { doc: repaired } = await w.store.load(doc._id);
+    expect(repaired).to.include({ seq: 2, status: 'triage' });
+    expect((await Cases.findById(doc._id).lean())?.seq).to.equal(2);
+
+    await Cases.deleteOne({ _id: doc._id });
+    const { doc: rebuilt } = await w.store.load(doc._id);
+    expect(rebuilt).to.include({ seq: 2, status: 'triage', caseNo: doc.caseNo });
+  });
+
+  it('replays the log when the stored snapshot was written by another machine version', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+    await w.store.models.cases.updateOne(
+      { _id: doc._id },
+      { $set: { machineVersion: 0, snapshot: { value: 'somewhere-old', context: {} } } },
+    );
+    const { doc: replayed } = await w.store.load(doc._id);
+    expect(replayed).to.include({ status: 'triage', seq: 2 });
+    expect(replayed.machineVersion).to.be.greaterThan(0);
+  });
+
+  it('detects tampering anywhere in the hash chain', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    await w.store.transition(doc._id, w.actor(U.admin), {
+      type: 'REQUEST_INFO',
+      items: ['licence contract'],
+    });
+    await w.store.transition(doc._id, w.actor(U.complainant), { type: 'PROVIDE_INFO', note: 'attached' });
+    expect(verifyCaseLog(doc._id, await w.store.events(doc._id)).ok).to.equal(true);
+    await caseEventModel(w.t.db).updateOne({ _id: `${doc._id}:2` }, { $set: { 'data.items': ['nothing'] } });
+    const check = verifyCaseLog(doc._id, await w.store.events(doc._id));
+    expect(check.ok).to.equal(false);
+    expect(check.problems.join('\n')).to.include('event 2: content does not match its hash');
+  });
+
+  it('records a case closed with infringement found in the credit register', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    const admin = w.actor(U.admin);
+    await w.store.transition(doc._id, admin, { type: 'ACCEPT' });
+    await w.store.transition(doc._id, admin, {
+      type: 'ROUTE',
+      channel: 'administrative',
+      reason: 'counterfeit goods',
+    });
+    await w.store.transition(doc._id, w.actor(U.enforcement), { type: 'ACCEPT' });
+    await w.store.transition(doc._id, w.actor(U.enforcement), {
+      type: 'DETERMINE',
+      infringement: true,
+      remedy: 'cease',
+    });
+    const closed = await w.store.transition(doc._id, w.actor(U.enforcement), { type: 'CLOSE' });
+    expect(closed).to.include({ status: 'closed', closureReason: 'decided' });
+    const credit = await w.t.db.collection('credit_register').findOne({ _id: doc._id as never });
+    expect(credit).to.include({
+      name: smallTrademarkMediation.respondent.name,
+      decision: 'infringement:decided',
+    });
+  });
+});
