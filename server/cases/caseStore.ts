@@ -181,7 +181,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
   async function load(caseId: string): Promise<LoadedCase> {
     const doc = await Cases.findById(caseId).lean<CaseDoc>();
     let state: CaseFoldState | undefined;
-    let repaired = false;
+    let repaired: boolean;
     if (!doc || doc.machineVersion !== CASE_MACHINE_VERSION) {
       // no projection yet (a crash after the first append) or one written by another machine version
       state = await replayAll(caseId);
