@@ -142,9 +142,10 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     run,
     async reconcileOpenCases() {
       const Cases = store.models.cases;
-      // projections that lag behind their log (a crash between append and projection) first
+      // projections that lag behind their log (a crash between append and projection) first; seq runs
+      // 1..n without gaps, so the count of a case's events is its head (FerretDB 1.24 has no $max)
       const heads = await store.models.events.aggregate<{ _id: string; seq: number }>([
-        { $group: { _id: '$caseId', seq: { $max: '$seq' } } },
+        { $group: { _id: '$caseId', seq: { $sum: 1 } } },
       ]);
       const projected = new Map(
         (await Cases.find({}, { _id: 1, seq: 1 }).lean()).map((c) => [c._id, c.seq] as const),

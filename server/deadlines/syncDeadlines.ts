@@ -54,6 +54,11 @@ export async function syncDeadlines(Deadlines: Model<DeadlineDoc>, caseDoc: Case
       });
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
+      // the same clock run (same clock, same start) is running again: revive it if it was cancelled
+      await Deadlines.updateOne(
+        { _id: id, state: 'cancelled' },
+        { $set: { state: 'pending', dueAt: clock.dueAt, ...w, nextAt: nextAt(w, clock.dueAt, {}) } },
+      );
     }
   }
 }

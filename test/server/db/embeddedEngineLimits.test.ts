@@ -45,6 +45,13 @@ describe('what the embedded engine lacks (docs/database.md)', () => {
     ).to.match(/changeStream/);
   });
 
+  it('has no $max (nor other $group accumulators than $sum)', async () => {
+    const col = t.db.collection('limits');
+    expect(
+      await rejects(() => col.aggregate([{ $group: { _id: null, top: { $max: '$v' } } }]).toArray()),
+    ).to.match(/\$max/);
+  });
+
   it('has no TTL and no partial indexes', async () => {
     const col = t.db.collection('limits');
     expect(await rejects(() => col.createIndex({ at: 1 }, { expireAfterSeconds: 60 }))).to.match(
