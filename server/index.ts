@@ -1,13 +1,12 @@
 /**
- * Composition root: config → database → app → realtime → listen → graceful shutdown.
+ * Composition root: config → database → case engine → app → realtime → listen → graceful shutdown.
  * Nothing else reads `process.env` or listens on a port.
  */
 import { createServer } from 'node:http';
-import type { Connection } from 'mongoose';
 import { resolveJwtSecret } from './auth/resolveJwtSecret.js';
+import { createCaseEngine } from './cases/createCaseEngine.js';
 import { loadConfig, type Config } from './config/loadConfig.js';
-import { connectDatabase } from './db/connectDatabase.js';
-import { startEmbeddedFerretDb, type EmbeddedFerretDb } from './db/startEmbeddedFerretDb.js';
+import { openDatabase, type OpenDatabase } from './db/openDatabase.js';
 import { createApp } from './http/createApp.js';
 import { createLogger } from './logging/createLogger.js';
 
@@ -21,22 +20,21 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config);
 
-  let embedded: EmbeddedFerretDb | undefined;
-  let db: Connection;
+  let database: OpenDatabase;
   try {
-    if (config.mongodbUri) {
-      db = await connectDatabase(config.mongodbUri);
-    } else {
-      logger.info({ dataDir: config.dataDir }, 'starting the embedded database (FerretDB)');
-      embedded = await startEmbeddedFerretDb({ dataDir: config.dataDir, binary: config.ferretdbBin, logger });
-      db = await connectDatabase(embedded.uri, 'sevenfold');
-    }
+    database = await openDatabase(config, logger);
   } catch (err) {
     logger.fatal({ err }, (err as Error).message);
     process.stderr.write(`Sevenfold could not start: ${(err as Error).message}\n`);
-    await embedded?.stop().catch(() => undefined);
     process.exit(1);
   }
+  const { db } = database;
+
+  const engine = createCaseEngine({ db, logger });
+  await Promise.all(Object.values(db.models).map((m) => m.init()));
+  const repaired = await engine.effects.reconcileOpenCases();
+  if (repaired > 0) logger.warn({ repaired }, 'repaired case projections that lagged behind their event log');
+  engine.scheduler.start();
 
   const app = createApp({ config, logger, db, jwtSecret: resolveJwtSecret(config) });
   const server = createServer(app);
@@ -53,8 +51,8 @@ async function main(): Promise<void> {
       server.closeIdleConnections();
     });
     clearTimeout(forced);
-    await db.close().catch((err: unknown) => logger.warn({ err }, 'closing the database failed'));
-    await embedded?.stop();
+    await engine.scheduler.stop();
+    await database.close();
     logger.info('stopped');
     process.exit(0);
   };

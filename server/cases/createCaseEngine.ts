@@ -1,0 +1,32 @@
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { createDeadlineScheduler, type DeadlineScheduler } from '../deadlines/deadlineScheduler.js';
+import { createCaseEffects, type CaseEffects } from './caseEffects.js';
+import { createCaseStore, type CaseStore } from './caseStore.js';
+
+/** The case engine of one server instance: store, effects and clock scheduler. */
+export interface CaseEngine {
+  store: CaseStore;
+  effects: CaseEffects;
+  scheduler: DeadlineScheduler;
+}
+
+/** Builds the case engine on a connection (nothing runs until `scheduler.start()`). */
+export function createCaseEngine(deps: {
+  db: Connection;
+  logger: Logger;
+  now?: () => Date;
+  schedulerIntervalMs?: number;
+}): CaseEngine {
+  const now = deps.now ?? (() => new Date());
+  const store = createCaseStore({ db: deps.db, logger: deps.logger, now });
+  const effects = createCaseEffects({ db: deps.db, store, logger: deps.logger });
+  const scheduler = createDeadlineScheduler({
+    db: deps.db,
+    store,
+    logger: deps.logger,
+    now,
+    ...(deps.schedulerIntervalMs ? { intervalMs: deps.schedulerIntervalMs } : {}),
+  });
+  return { store, effects, scheduler };
+}

@@ -1,0 +1,44 @@
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Config } from '../config/loadConfig.js';
+import { connectDatabase } from './connectDatabase.js';
+import { startEmbeddedFerretDb, type EmbeddedFerretDb } from './startEmbeddedFerretDb.js';
+
+/** An open database connection and, for the embedded default, its engine. */
+export interface OpenDatabase {
+  db: Connection;
+  embedded: EmbeddedFerretDb | undefined;
+  /** Closes the connection and stops the embedded engine. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to `MONGODB_URI`, or starts the embedded FerretDB in `DATA_DIR` and connects to it
+ * (database `sevenfold`). Used by the server and by the maintenance scripts.
+ */
+export async function openDatabase(config: Config, logger: Logger): Promise<OpenDatabase> {
+  if (config.mongodbUri) {
+    const db = await connectDatabase(config.mongodbUri);
+    return { db, embedded: undefined, close: () => db.close() };
+  }
+  logger.info({ dataDir: config.dataDir }, 'starting the embedded database (FerretDB)');
+  const embedded = await startEmbeddedFerretDb({
+    dataDir: config.dataDir,
+    binary: config.ferretdbBin,
+    logger,
+  });
+  try {
+    const db = await connectDatabase(embedded.uri, 'sevenfold');
+    return {
+      db,
+      embedded,
+      async close() {
+        await db.close().catch((err: unknown) => logger.warn({ err }, 'closing the database failed'));
+        await embedded.stop();
+      },
+    };
+  } catch (err) {
+    await embedded.stop();
+    throw err;
+  }
+}
