@@ -132,7 +132,10 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     if (event?.type === 'RECORD_COMPLIANCE' && event.data.complied === false) {
       await recordCredit(caseDoc, 'nonCompliance', `${caseDoc._id}:nonCompliance`, event.at);
     }
-    await assignOrganisation(caseDoc, context, event?.actor ?? SYSTEM_ACTOR);
+    // the holding organisation changes only when the channel does (or none holds the case yet)
+    if (!event || !caseDoc.orgId || event.data.channel !== undefined || event.type === 'REJECT') {
+      await assignOrganisation(caseDoc, context, event?.actor ?? SYSTEM_ACTOR);
+    }
     await assignMediator(caseDoc);
   }
 

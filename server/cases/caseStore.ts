@@ -73,6 +73,8 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
   const Events = caseEventModel(deps.db);
   const Cases = caseModel(deps.db);
   const listeners: AppendListener[] = [];
+  /** Events this store has appended (to spot follow-up events appended by listeners). */
+  let appendCount = 0;
 
   function buildEvent(
     prev: { caseId: string; seq: number; lastHash: string },
@@ -102,6 +104,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
   async function append(ev: CaseEventDoc): Promise<void> {
     try {
       await Events.collection.insertOne(ev as never);
+      appendCount++;
     } catch (err) {
       if (isDuplicateKeyError(err)) {
         throw new DomainError(
@@ -206,13 +209,15 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     return { doc: projected, state };
   }
 
-  async function commit(state: CaseFoldState, ev: CaseEventDoc): Promise<CaseDoc> {
+  /** Appends, projects and runs the listeners; returns the projection after any follow-up events. */
+  async function commit(state: CaseFoldState | undefined, ev: CaseEventDoc): Promise<CaseDoc> {
     await append(ev);
-    const next = foldCaseEvent(state, ev);
-    const doc = projectCase(next);
+    const doc = projectCase(foldCaseEvent(state, ev));
     await saveProjection(doc);
+    const before = appendCount;
     await notify(ev, doc);
-    return doc;
+    // effects appended follow-up events (an assignment, an organisation…): return their result
+    return appendCount === before ? doc : (await load(ev.caseId)).doc;
   }
 
   const store: CaseStore = {
@@ -255,11 +260,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
         data as unknown as Record<string, unknown>,
         created.snapshot,
       );
-      await append(ev);
-      const doc = projectCase({ ...created, lastHash: ev.hash });
-      await saveProjection(doc);
-      await notify(ev, doc);
-      return (await Cases.findById(caseId).lean<CaseDoc>()) ?? doc;
+      return commit(undefined, ev);
     },
 
     load,
@@ -292,15 +293,13 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
         });
       }
       const ev = buildEvent({ caseId, ...state }, 'transition', type, actor, at, data, res.snapshot);
-      await commit(state, ev);
-      return (await load(caseId)).doc;
+      return commit(state, ev);
     },
 
     async record(caseId, actor, type, data) {
       const { state } = await load(caseId);
       const ev = buildEvent({ caseId, ...state }, 'record', type, actor, deps.now(), data, state.snapshot);
-      await commit(state, ev);
-      return (await load(caseId)).doc;
+      return commit(state, ev);
     },
 
     async events(caseId, afterSeq = 0) {

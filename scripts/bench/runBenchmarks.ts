@@ -1,0 +1,70 @@
+/**
+ * `npm run bench`: runs every benchmark in one process, side by side, against the embedded engine in
+ * a temporary folder (or MONGODB_URI), prints the figures and writes docs/benchmarks.md.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { connectDatabase } from '../../server/db/connectDatabase.js';
+import { startEmbeddedFerretDb } from '../../server/db/startEmbeddedFerretDb.js';
+import type { BenchSection } from './benchTypes.js';
+import { caseEngineBench } from './caseEngineBench.js';
+
+const fmt = (n: number, digits = 3) => (n >= 100 ? n.toFixed(0) : n.toPrecision(digits));
+
+function render(sections: BenchSection[], engine: string, started: Date, seconds: number): string {
+  const lines = [
+    '# Benchmarks',
+    '',
+    'Produced by `npm run bench` in one run; every figure below comes from that run. Figures in one',
+    'section were measured side by side in the same process, so their ratios hold even on a noisy machine.',
+    '',
+    `- date: ${started.toISOString()} (took ${seconds.toFixed(0)} s)`,
+    `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+    `- database: ${engine}`,
+    '',
+  ];
+  for (const s of sections) {
+    lines.push(
+      `## ${s.title}`,
+      '',
+      s.description,
+      '',
+      '| operation | p50 ms | p99 ms | ops/s | samples |',
+      '|---|---:|---:|---:|---:|',
+    );
+    for (const f of s.figures) {
+      lines.push(`| ${f.name} | ${fmt(f.p50Ms)} | ${fmt(f.p99Ms)} | ${fmt(f.opsPerSec)} | ${f.samples} |`);
+    }
+    lines.push('', '| ratio | value | meaning |', '|---|---:|---|');
+    for (const r of s.ratios) lines.push(`| ${r.name} | ${fmt(r.value)} | ${r.explanation} |`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+const started = new Date();
+const logger = pino({ level: 'silent' });
+const external = process.env.MONGODB_URI;
+const dir = external ? undefined : mkdtempSync(join(tmpdir(), 'sevenfold-bench-'));
+const engine = dir ? await startEmbeddedFerretDb({ dataDir: dir, logger }) : undefined;
+const db = await connectDatabase(engine ? engine.uri : external!, `sf_bench_${Date.now()}`);
+try {
+  const sections: BenchSection[] = [];
+  process.stdout.write('case engine…\n');
+  sections.push(await caseEngineBench(db));
+  const report = render(
+    sections,
+    engine ? 'embedded FerretDB v1.24.2 (SQLite), loopback' : 'MongoDB at MONGODB_URI',
+    started,
+    (Date.now() - started.getTime()) / 1000,
+  );
+  writeFileSync(join(process.cwd(), 'docs', 'benchmarks.md'), report);
+  process.stdout.write(`${report}\nwritten to docs/benchmarks.md\n`);
+} finally {
+  await db.dropDatabase().catch(() => undefined);
+  await db.close();
+  await engine?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}
