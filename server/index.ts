@@ -7,6 +7,7 @@ import { resolveJwtSecret } from './auth/resolveJwtSecret.js';
 import { createCaseEngine } from './cases/createCaseEngine.js';
 import { loadConfig, type Config } from './config/loadConfig.js';
 import { openDatabase, type OpenDatabase } from './db/openDatabase.js';
+import { seedDemoDirectory } from './demo/seedDemoDirectory.js';
 import { createApp } from './http/createApp.js';
 import { createLogger } from './logging/createLogger.js';
 
@@ -31,12 +32,17 @@ async function main(): Promise<void> {
   const { db } = database;
 
   const engine = createCaseEngine({ db, logger });
+  if (config.demoData) {
+    const seeded = await seedDemoDirectory(db);
+    if (seeded.users > 0)
+      logger.info(seeded, 'created the demo organisations and accounts (password sevenfold-demo)');
+  }
   await Promise.all(Object.values(db.models).map((m) => m.init()));
   const repaired = await engine.effects.reconcileOpenCases();
   if (repaired > 0) logger.warn({ repaired }, 'repaired case projections that lagged behind their event log');
   engine.scheduler.start();
 
-  const app = createApp({ config, logger, db, jwtSecret: resolveJwtSecret(config) });
+  const app = createApp({ config, logger, db, jwtSecret: resolveJwtSecret(config), engine });
   const server = createServer(app);
 
   let shuttingDown = false;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalize } from '../../shared/util/canonicalJson.js';
 import type { Actor } from '../../shared/case/caseEvents.js';
 
 /** `prevHash` of a case's first event. */
@@ -43,6 +43,5 @@ export function hashEvent(fields: HashedEventFields): string {
     machineVersion: fields.machineVersion,
     prevHash: fields.prevHash,
   });
-  if (canonical === undefined) throw new Error('event cannot be canonicalised');
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -24,6 +24,10 @@ export interface Config {
   readonly redisUrl: string | undefined;
   /** How long graceful shutdown waits for open requests, in milliseconds. */
   readonly shutdownTimeoutMs: number;
+  /** Sign-in attempts per client IP per 15 minutes. */
+  readonly loginLimitPerIp: number;
+  /** Failed sign-in attempts per account per 15 minutes. */
+  readonly loginLimitPerAccount: number;
 }
 
 const schema = Joi.object({
@@ -51,6 +55,8 @@ const schema = Joi.object({
     .uri({ scheme: ['redis', 'rediss'] })
     .empty(''),
   SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(0).default(10_000),
+  LOGIN_LIMIT_PER_IP: Joi.number().integer().min(1).default(100),
+  LOGIN_LIMIT_PER_ACCOUNT: Joi.number().integer().min(1).default(10),
 })
   .unknown(true)
   .custom((env: Record<string, unknown>, helpers) => {
@@ -90,5 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     evidenceMaxBytes: v.EVIDENCE_MAX_BYTES as number,
     redisUrl: v.REDIS_URL as string | undefined,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS as number,
+    loginLimitPerIp: v.LOGIN_LIMIT_PER_IP as number,
+    loginLimitPerAccount: v.LOGIN_LIMIT_PER_ACCOUNT as number,
   });
 }

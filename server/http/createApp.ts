@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { authRoutes } from '../auth/authRoutes.js';
+import { requireAuth } from '../auth/requireAuth.js';
+import { createTokenService, type TokenService } from '../auth/tokenService.js';
+import { caseRoutes, routingRoutes } from '../cases/caseRoutes.js';
+import { createCaseService, type CaseService } from '../cases/caseService.js';
+import type { CaseEngine } from '../cases/createCaseEngine.js';
+import { createIdempotencyKeys, type IdempotencyKeys } from '../cases/idempotencyKeys.js';
 import type { Config } from '../config/loadConfig.js';
 import { healthRoutes } from '../health/healthRoutes.js';
+import { userRoutes } from '../users/userRoutes.js';
+import { createUserService, type UserService } from '../users/userService.js';
 import { notFoundHandler, problemMiddleware } from './problemMiddleware.js';
 
 /** What the HTTP app needs from the composition root. */
@@ -14,12 +24,33 @@ export interface AppDeps {
   db: Connection;
   /** Secret that signs and verifies access tokens. */
   jwtSecret: string;
+  engine: CaseEngine;
+  now?: () => Date;
+}
+
+/** The services behind the routes (the realtime layer uses the same ones). */
+export interface AppServices {
+  tokens: TokenService;
+  users: UserService;
+  cases: CaseService;
+  idempotency: IdempotencyKeys;
+}
+
+/** Builds the services of the app from its dependencies. */
+export function createServices(deps: AppDeps): AppServices {
+  const now = deps.now ?? (() => new Date());
+  return {
+    tokens: createTokenService(deps.jwtSecret, deps.config.jwtTtlSeconds, now),
+    users: createUserService(deps.db, now),
+    cases: createCaseService({ db: deps.db, store: deps.engine.store, now }),
+    idempotency: createIdempotencyKeys(deps.db, now),
+  };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the Express 5 app. It never listens: `server/index.ts` and the tests do. */
-export function createApp(deps: AppDeps): Express {
+export function createApp(deps: AppDeps, services: AppServices = createServices(deps)): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
@@ -35,8 +66,17 @@ export function createApp(deps: AppDeps): Express {
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
-  app.use(express.json({ limit: '1mb' }));
+  app.use(helmet());
+  app.use(express.json({ limit: '256kb' }));
   app.use(healthRoutes(deps.db));
+
+  const auth = requireAuth(deps.db, services.tokens);
+  const limits = { perIp: deps.config.loginLimitPerIp, perAccount: deps.config.loginLimitPerAccount };
+  app.use('/api/auth', authRoutes({ users: services.users, tokens: services.tokens, auth, limits }));
+  app.use('/api/users', userRoutes({ users: services.users, auth }));
+  app.use('/api/cases', caseRoutes({ cases: services.cases, idempotency: services.idempotency, auth }));
+  app.use('/api/routing', routingRoutes({ cases: services.cases, auth }));
+
   app.use(notFoundHandler);
   app.use(problemMiddleware(deps.logger));
   return app;

@@ -6,8 +6,7 @@ import request from 'supertest';
 import { connectDatabase } from '../../../server/db/connectDatabase.js';
 import { DataDirLockedError } from '../../../server/db/dataDirLock.js';
 import { startEmbeddedFerretDb } from '../../../server/db/startEmbeddedFerretDb.js';
-import { createApp } from '../../../server/http/createApp.js';
-import { testConfig } from '../../support/testConfig.js';
+import { buildTestApp } from '../../support/testApp.js';
 import { testDatabaseServer, testLogger } from '../../support/testEnvironment.js';
 
 /** Data written through the app's connection survives an engine restart and a full stop/start. */
@@ -26,7 +25,7 @@ describe('embedded FerretDB durability and recovery', function () {
   it('keeps data across an engine crash, and the app reports not-ready until it is back', async () => {
     const engine = await startEmbeddedFerretDb({ dataDir, logger: testLogger });
     const db = await connectDatabase(engine.uri, 'sevenfold');
-    const app = createApp({ config: testConfig(), logger: testLogger, jwtSecret: 'x'.repeat(32), db });
+    const app = buildTestApp(db).app;
     try {
       await db.collection('notes').insertOne({ _id: 'n1' as never, text: 'before the crash' });
       await request(app).get('/readyz').expect(200);

@@ -1,15 +1,12 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { connectDatabase } from '../../../server/db/connectDatabase.js';
-import { createApp } from '../../../server/http/createApp.js';
-import { testConfig } from '../../support/testConfig.js';
-import { testLogger } from '../../support/testEnvironment.js';
+import { buildTestApp } from '../../support/testApp.js';
 import { useTestDatabase } from '../../support/useTestDatabase.js';
 
 describe('health, readiness and errors', () => {
   const t = useTestDatabase('health');
-  const app = () =>
-    createApp({ config: testConfig(), logger: testLogger, jwtSecret: 'x'.repeat(32), db: t.db });
+  const app = () => buildTestApp(t.db).app;
 
   it('GET /healthz answers while the process is up', async () => {
     const res = await request(app()).get('/healthz').expect(200);
@@ -24,9 +21,7 @@ describe('health, readiness and errors', () => {
   it('GET /readyz answers 503 problem+json when the database is gone', async () => {
     const db = await connectDatabase(t.uri);
     await db.close();
-    const res = await request(
-      createApp({ config: testConfig(), logger: testLogger, jwtSecret: 'x'.repeat(32), db }),
-    ).get('/readyz');
+    const res = await request(buildTestApp(db).app).get('/readyz');
     expect(res.status).to.equal(503);
     expect(res.headers['content-type']).to.match(/^application\/problem\+json/);
     expect(JSON.parse(res.text)).to.include({ status: 503, title: 'Service Unavailable' });

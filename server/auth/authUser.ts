@@ -1,0 +1,17 @@
+import type { Actor } from '../../shared/case/caseEvents.js';
+import type { OrgType, Role } from '../../shared/vocabulary.js';
+
+/** The signed-in user of a request or socket. */
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  orgId: string | null;
+  orgType: OrgType | null;
+}
+
+/** The case-machine actor for a user. */
+export function actorOf(user: AuthUser): Actor {
+  return { id: user.id, role: user.role, orgId: user.orgId, orgType: user.orgType };
+}

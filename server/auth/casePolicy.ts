@@ -1,0 +1,77 @@
+import type { CaseContext } from '../../shared/case/caseContext.js';
+import { handlerOrgType } from '../../shared/case/caseActors.js';
+import type { Actor, CaseEventType } from '../../shared/case/caseEvents.js';
+import { availableActions, type CaseSnapshot } from '../../shared/case/machineApi.js';
+import type { MessageVisibility } from '../../shared/vocabulary.js';
+import type { CaseDoc } from '../cases/caseModel.js';
+import type { AuthUser } from './authUser.js';
+
+/**
+ * Authorisation of cases, in one place. A user sees a case when they are a party or an assignee
+ * (mediator, arbitrator, investigator), an officer of the organisation holding it, or an admin.
+ */
+export function canSeeCase(user: AuthUser, c: Pick<CaseDoc, 'participantIds' | 'orgId'>): boolean {
+  if (user.role === 'admin') return true;
+  if (c.participantIds.includes(user.id)) return true;
+  return user.role === 'officer' && user.orgId !== null && c.orgId === user.orgId;
+}
+
+/** The same rule as a database filter, for lists (combined with the caller's own filters by `$and`). */
+export function visibleCasesFilter(user: AuthUser): Record<string, unknown> {
+  if (user.role === 'admin') return {};
+  const anyOf: Record<string, unknown>[] = [{ participantIds: user.id }];
+  if (user.role === 'officer' && user.orgId) anyOf.push({ orgId: user.orgId });
+  return { $or: anyOf };
+}
+
+/**
+ * Whether a user may act on a case at all: officers only for the organisation holding it (the
+ * machine's guards then decide which actions their role may take now).
+ */
+export function mayActOn(user: AuthUser, c: Pick<CaseDoc, 'participantIds' | 'orgId'>): boolean {
+  if (!canSeeCase(user, c)) return false;
+  if (user.role === 'officer') return c.orgId === user.orgId;
+  return true;
+}
+
+/**
+ * When the machine refuses an action: `forbidden` when someone else on the case could take it now
+ * (the caller's role or identity is wrong: 403), `notNow` when nobody could (409).
+ */
+export function refusalKind(snapshot: CaseSnapshot, type: CaseEventType, at: string): 'forbidden' | 'notNow' {
+  const context = snapshot.context as CaseContext;
+  const candidates: Actor[] = [
+    { id: context.complainantId, role: 'complainant' },
+    ...(context.respondentId ? [{ id: context.respondentId, role: 'respondent' as const }] : []),
+    ...(context.mediatorId ? [{ id: context.mediatorId, role: 'mediator' as const }] : []),
+    ...(context.arbitratorId ? [{ id: context.arbitratorId, role: 'arbitrator' as const }] : []),
+    ...(context.investigatorId ? [{ id: context.investigatorId, role: 'investigator' as const }] : []),
+    { id: 'officer', role: 'officer', orgType: handlerOrgType(context) },
+    { id: 'admin', role: 'admin' },
+    { id: 'system', role: 'system' },
+  ];
+  return candidates.some((actor) => availableActions(snapshot, actor, at).includes(type))
+    ? 'forbidden'
+    : 'notNow';
+}
+
+/** Who reads a message: joint messages everyone on the case; a caucus only its party and the mediator. */
+export function canReadMessage(
+  user: AuthUser,
+  c: Pick<CaseDoc, 'complainantId' | 'respondentId' | 'mediatorId'>,
+  visibility: MessageVisibility,
+): boolean {
+  if (visibility === 'joint') return true;
+  if (user.id === c.mediatorId) return true;
+  if (visibility === 'caucus:complainant') return user.id === c.complainantId;
+  return user.id === c.respondentId;
+}
+
+/** Who may write a message with a visibility: parties and the mediator (caucus), anyone on the case (joint). */
+export function canWriteMessage(
+  user: AuthUser,
+  c: Pick<CaseDoc, 'complainantId' | 'respondentId' | 'mediatorId'>,
+  visibility: MessageVisibility,
+): boolean {
+  return canReadMessage(user, c, visibility);
+}

@@ -1,0 +1,20 @@
+import type { Connection } from 'mongoose';
+import { orgModel } from '../orgs/orgModel.js';
+import { userModel } from '../users/userModel.js';
+import type { AuthUser } from './authUser.js';
+
+/** The active user with this id, with their organisation's type; undefined otherwise. */
+export async function loadAuthUser(db: Connection, userId: string): Promise<AuthUser | undefined> {
+  if (typeof userId !== 'string' || userId.length > 64) return undefined;
+  const user = await userModel(db).findOne({ _id: userId, active: true }).lean();
+  if (!user) return undefined;
+  const org = user.orgId ? await orgModel(db).findById(user.orgId, { type: 1 }).lean() : null;
+  return {
+    id: user._id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    orgId: user.orgId,
+    orgType: org?.type ?? null,
+  };
+}

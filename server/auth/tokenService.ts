@@ -1,0 +1,63 @@
+import { jwtVerify, SignJWT, errors } from 'jose';
+
+/** Claims of a Sevenfold access token. */
+export interface TokenClaims {
+  sub: string;
+  role: string;
+}
+
+/** Issues and checks short-lived HS256 access tokens. */
+export interface TokenService {
+  issue(userId: string, role: string): Promise<{ token: string; expiresAt: Date }>;
+  /** The claims of a valid token; throws {@link InvalidTokenError} otherwise. */
+  check(token: string): Promise<TokenClaims>;
+}
+
+/** A token that is malformed, forged or expired. */
+export class InvalidTokenError extends Error {
+  override name = 'InvalidTokenError';
+}
+
+const ISSUER = 'sevenfold';
+const AUDIENCE = 'sevenfold-api';
+
+/** Builds the token service over a secret and a lifetime in seconds. */
+export function createTokenService(
+  secret: string,
+  ttlSeconds: number,
+  now: () => Date = () => new Date(),
+): TokenService {
+  const key = new TextEncoder().encode(secret);
+  return {
+    async issue(userId, role) {
+      const iat = Math.floor(now().getTime() / 1000);
+      const token = await new SignJWT({ role })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(userId)
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + ttlSeconds)
+        .sign(key);
+      return { token, expiresAt: new Date((iat + ttlSeconds) * 1000) };
+    },
+    async check(token) {
+      try {
+        const { payload } = await jwtVerify(token, key, {
+          issuer: ISSUER,
+          audience: AUDIENCE,
+          algorithms: ['HS256'],
+          currentDate: now(),
+        });
+        if (typeof payload.sub !== 'string' || typeof payload.role !== 'string') {
+          throw new InvalidTokenError('token without subject');
+        }
+        return { sub: payload.sub, role: payload.role };
+      } catch (err) {
+        if (err instanceof InvalidTokenError) throw err;
+        if (err instanceof errors.JWTExpired) throw new InvalidTokenError('The session has expired.');
+        throw new InvalidTokenError('The token is not valid.');
+      }
+    },
+  };
+}

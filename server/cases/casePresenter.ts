@@ -1,0 +1,91 @@
+import type { CaseView, CaseSummaryView, ClockView } from '../../shared/api/views.js';
+import type { CaseContext } from '../../shared/case/caseContext.js';
+import { clockStatus } from '../../shared/case/clocks.js';
+import type { AuthUser } from '../auth/authUser.js';
+import type { CaseDoc } from './caseModel.js';
+
+const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
+
+/** Staff see which other cases a complaint duplicates; parties only that it does. */
+function presentFlags(doc: CaseDoc, user: AuthUser): CaseView['flags'] {
+  const flags = doc.flags as unknown as CaseView['flags'] & {
+    duplicate: { caseId?: string; caseNo?: string; reason: CaseView['flags']['duplicate'][0]['reason'] }[];
+  };
+  const staff = user.role === 'admin' || user.role === 'officer';
+  const strip = <T extends { caseId?: string; caseNo?: string }>(list: T[] | undefined) =>
+    (list ?? []).map(({ caseId: _id, caseNo, ...rest }) => (staff ? { caseNo, ...rest } : rest));
+  return {
+    duplicate: strip(flags.duplicate) as CaseView['flags']['duplicate'],
+    parallel: strip(flags.parallel) as CaseView['flags']['parallel'],
+    paeRisk: staff ? flags.paeRisk : { held: flags.paeRisk?.held ?? false, score: 0, reasons: [] },
+  };
+}
+
+/** The clocks of a case with their status at `now`. */
+export function presentClocks(doc: Pick<CaseDoc, 'clocks'>, now: Date): ClockView[] {
+  return doc.clocks.map((c) => ({
+    clock: c.clock,
+    startedAt: new Date(c.startedAt).toISOString(),
+    dueAt: new Date(c.dueAt).toISOString(),
+    breached: c.breached,
+    status: c.breached
+      ? 'breached'
+      : clockStatus(new Date(c.startedAt).toISOString(), new Date(c.dueAt).toISOString(), now.toISOString())
+          .status,
+  }));
+}
+
+/** A case for lists. */
+export function presentCaseSummary(doc: CaseDoc, now: Date): CaseSummaryView {
+  return {
+    id: doc._id,
+    caseNo: doc.caseNo,
+    title: doc.title,
+    status: doc.status as CaseView['status'],
+    stage: doc.stage,
+    channel: doc.channel as CaseView['channel'],
+    track: doc.track as CaseView['track'],
+    ipType: doc.ipType as CaseView['ipType'],
+    industry: doc.industry,
+    seq: doc.seq,
+    orgId: doc.orgId,
+    complainant: { id: doc.complainantId, name: doc.complainantName },
+    respondent: { id: doc.respondentId, name: doc.respondentName },
+    mediatorId: doc.mediatorId,
+    clocks: presentClocks(doc, now),
+    nextDueAt: iso(doc.nextDueAt),
+    closureReason: doc.closureReason,
+    filedAt: iso(doc.filedAt) as string,
+    updatedAt: iso(doc.updatedAt) as string,
+    closedAt: iso(doc.closedAt),
+  };
+}
+
+/** A case as the caller may see it: no snapshot, hashes, participant lists or other internals. */
+export function presentCase(doc: CaseDoc, user: AuthUser, now: Date): CaseView {
+  const context = (doc.snapshot as { context: CaseContext }).context;
+  return {
+    ...presentCaseSummary(doc, now),
+    arbitratorId: doc.arbitratorId,
+    investigatorId: doc.investigatorId,
+    recommendation: doc.recommendation as unknown as CaseView['recommendation'],
+    triage: doc.triage as unknown as CaseView['triage'],
+    flags: presentFlags(doc, user),
+    complaint: doc.complaint,
+    outcome: doc.outcome as unknown as CaseView['outcome'],
+    procedure: {
+      held: context.held,
+      fastTrack: context.fastTrack,
+      arbitrationVariant: context.arbitrationVariant,
+      entrustedMediation: context.entrustedMediation,
+      signatures: context.signatures,
+      agreementTerms: context.agreementTerms,
+      extension: context.extension,
+      sessions: context.sessions,
+      transfers: context.transfers,
+      respondentAnswer: context.respondentAnswer,
+      techReport: context.techReport,
+    },
+    resolvedAt: iso(doc.resolvedAt),
+  };
+}

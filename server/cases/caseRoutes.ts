@@ -1,0 +1,133 @@
+import { Router, type RequestHandler } from 'express';
+import Joi from 'joi';
+import { validateAction } from '../../shared/case/actionSchemas.js';
+import {
+  caseEventsQuerySchema,
+  caseIdParamsSchema,
+  caseListQuerySchema,
+} from '../../shared/schemas/caseQueries.js';
+import { complaintSchema, type Complaint } from '../../shared/schemas/complaint.js';
+import type { AuthUser } from '../auth/authUser.js';
+import { HttpError } from '../http/httpErrors.js';
+import { validate } from '../http/validate.js';
+import type { CaseListQuery, CaseService } from './caseService.js';
+import type { IdempotencyKeys } from './idempotencyKeys.js';
+
+const idempotencyKeySchema = Joi.string()
+  .pattern(/^[A-Za-z0-9_.:-]{1,100}$/)
+  .messages({ 'string.pattern.base': 'Idempotency-Key must be 1–100 letters, digits or _ . : -' });
+
+/** Validates an action body against the schema of its type; 422 with every field error. */
+const validateActionBody: RequestHandler = (req, res, next) => {
+  const result = validateAction(req.body ?? {});
+  if (result.error) {
+    throw new HttpError(
+      422,
+      'Unprocessable Content',
+      `The action is not valid: ${result.error.details.map((d) => d.message.replace(/"/g, '')).join('; ')}.`,
+      {
+        errors: result.error.details.map((d) => ({
+          path: d.path.join('.'),
+          message: d.message.replace(/"/g, ''),
+        })),
+      },
+    );
+  }
+  res.locals.body = result.value;
+  next();
+};
+
+/** `/api/cases`: filing (with `Idempotency-Key`), lists, detail, timeline and actions. */
+export function caseRoutes(deps: {
+  cases: CaseService;
+  idempotency: IdempotencyKeys;
+  auth: RequestHandler;
+}): Router {
+  const router = Router();
+  const { cases, idempotency, auth } = deps;
+  const user = (res: { locals: Record<string, unknown> }) => res.locals.user as AuthUser;
+
+  router.post('/', auth, validate({ body: complaintSchema }), async (req, res) => {
+    const complaint = res.locals.body as Complaint;
+    const header = req.get('Idempotency-Key');
+    if (header === undefined) {
+      res.status(201).json(await cases.file(user(res), complaint));
+      return;
+    }
+    const { error, value: key } = idempotencyKeySchema.validate(header);
+    if (error) throw new HttpError(400, 'Bad Request', error.message);
+    const start = await idempotency.begin(user(res).id, key as string, complaint);
+    if (start.state === 'replay') {
+      res.status(start.status).set('Idempotent-Replayed', 'true').json(start.response);
+      return;
+    }
+    try {
+      const created = await cases.file(user(res), complaint);
+      await idempotency.finish(start.id, 201, created);
+      res.status(201).json(created);
+    } catch (err) {
+      await idempotency.abandon(start.id);
+      throw err;
+    }
+  });
+
+  router.get('/', auth, validate({ query: caseListQuerySchema }), async (_req, res) => {
+    res.json(await cases.list(user(res), res.locals.query as CaseListQuery));
+  });
+
+  router.get('/:id', auth, validate({ params: caseIdParamsSchema }), async (_req, res) => {
+    const { id } = res.locals.params as { id: string };
+    res.json(await cases.get(user(res), id));
+  });
+
+  router.get(
+    '/:id/events',
+    auth,
+    validate({ params: caseIdParamsSchema, query: caseEventsQuerySchema }),
+    async (_req, res) => {
+      const { id } = res.locals.params as { id: string };
+      const { after, limit } = res.locals.query as { after: number; limit: number };
+      res.json({ items: await cases.events(user(res), id, after, limit) });
+    },
+  );
+
+  router.get('/:id/actions', auth, validate({ params: caseIdParamsSchema }), async (_req, res) => {
+    const { id } = res.locals.params as { id: string };
+    res.json({ items: await cases.actions(user(res), id) });
+  });
+
+  router.post(
+    '/:id/actions',
+    auth,
+    validate({ params: caseIdParamsSchema }),
+    validateActionBody,
+    async (_req, res) => {
+      const { id } = res.locals.params as { id: string };
+      res.json(await cases.act(user(res), id, res.locals.body));
+    },
+  );
+
+  return router;
+}
+
+/** `POST /api/routing/preview`: intake checks, triage and routing of a complaint, saving nothing. */
+export function routingRoutes(deps: { cases: CaseService; auth: RequestHandler }): Router {
+  const router = Router();
+  router.post('/preview', deps.auth, validate({ body: complaintSchema }), async (_req, res) => {
+    const assessment = await deps.cases.preview(res.locals.user as AuthUser, res.locals.body as Complaint);
+    const staff = ['admin', 'officer'].includes((res.locals.user as AuthUser).role);
+    res.json({
+      track: assessment.triage.track,
+      triage: assessment.triage,
+      recommendation: assessment.recommendation,
+      flags: {
+        duplicate: assessment.flags.duplicate.map((d) => (staff ? d : { reason: d.reason })),
+        parallel: assessment.flags.parallel.map((d) => (staff ? d : { reason: d.reason })),
+        paeRisk: staff
+          ? assessment.flags.paeRisk
+          : { held: assessment.flags.paeRisk.held, score: 0, reasons: [] },
+      },
+    });
+  });
+  return router;
+}

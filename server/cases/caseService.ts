@@ -1,0 +1,182 @@
+import type { Connection } from 'mongoose';
+import type { CaseEventView, CaseSummaryView, CaseView, Page } from '../../shared/api/views.js';
+import { actionPayloadFields, type ActionBody, type ActionField } from '../../shared/case/actionSchemas.js';
+import type { CaseEventType } from '../../shared/case/caseEvents.js';
+import { availableActions } from '../../shared/case/machineApi.js';
+import type { Complaint } from '../../shared/schemas/complaint.js';
+import type { CaseStatus, Channel, IpType, Track } from '../../shared/vocabulary.js';
+import { actorOf, type AuthUser } from '../auth/authUser.js';
+import { canSeeCase, mayActOn, refusalKind, visibleCasesFilter } from '../auth/casePolicy.js';
+import { DomainError } from '../errors/domainError.js';
+import type { CaseDoc } from './caseModel.js';
+import { presentCase, presentCaseSummary } from './casePresenter.js';
+import type { CaseStore, LoadedCase } from './caseStore.js';
+import { canSeeEvent, presentEvent } from './eventPresenter.js';
+import { assessComplaint, fileComplaint, type IntakeAssessment } from './fileComplaint.js';
+
+/** Filters, sort and page of the case list (validated by `caseListQuerySchema`). */
+export interface CaseListQuery {
+  status?: CaseStatus;
+  channel?: Channel;
+  track?: Track;
+  ipType?: IpType;
+  assignee?: 'me';
+  overdue?: boolean;
+  q?: string;
+  page: number;
+  limit: number;
+  sort: string;
+}
+
+/** An action the caller may take now, with the payload fields it needs. */
+export interface AvailableAction {
+  type: CaseEventType;
+  fields: readonly ActionField[];
+}
+
+/** Case use cases for the HTTP and realtime layers, each authorised for the calling user. */
+export interface CaseService {
+  file(user: AuthUser, complaint: Complaint): Promise<CaseView>;
+  preview(user: AuthUser, complaint: Complaint): Promise<IntakeAssessment>;
+  list(user: AuthUser, query: CaseListQuery): Promise<Page<CaseSummaryView>>;
+  /** The case if the user may see it; 404 otherwise (its existence does not leak). */
+  loadVisible(user: AuthUser, caseId: string): Promise<LoadedCase>;
+  get(user: AuthUser, caseId: string): Promise<CaseView>;
+  events(user: AuthUser, caseId: string, after: number, limit: number): Promise<CaseEventView[]>;
+  actions(user: AuthUser, caseId: string): Promise<AvailableAction[]>;
+  act(user: AuthUser, caseId: string, body: ActionBody): Promise<CaseView>;
+}
+
+const SORTS: Record<string, Record<string, 1 | -1>> = {
+  '-updatedAt': { updatedAt: -1, _id: 1 },
+  updatedAt: { updatedAt: 1, _id: 1 },
+  '-filedAt': { filedAt: -1, _id: 1 },
+  filedAt: { filedAt: 1, _id: 1 },
+  nextDueAt: { nextDueAt: 1, _id: 1 },
+  caseNo: { caseNo: 1 },
+};
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Builds the case service. */
+export function createCaseService(deps: { db: Connection; store: CaseStore; now: () => Date }): CaseService {
+  const { db, store, now } = deps;
+  const Cases = store.models.cases;
+
+  async function loadVisible(user: AuthUser, caseId: string): Promise<LoadedCase> {
+    let loaded: LoadedCase;
+    try {
+      loaded = await store.load(caseId);
+    } catch (err) {
+      if (err instanceof DomainError && err.kind === 'notFound')
+        throw new DomainError('notFound', 'No such case.');
+      throw err;
+    }
+    if (!canSeeCase(user, loaded.doc)) throw new DomainError('notFound', 'No such case.');
+    return loaded;
+  }
+
+  return {
+    async file(user, complaint) {
+      if (user.role !== 'complainant')
+        throw new DomainError('forbidden', 'Only rights holders file complaints.');
+      const { caseDoc } = await fileComplaint(
+        db,
+        store,
+        complaint,
+        { id: user.id, name: user.name },
+        actorOf(user),
+        now(),
+      );
+      return presentCase(caseDoc, user, now());
+    },
+
+    async preview(user, complaint) {
+      return assessComplaint(db, store, complaint, user.id, now());
+    },
+
+    async list(user, query) {
+      const and: Record<string, unknown>[] = [visibleCasesFilter(user)];
+      if (query.status) and.push({ status: query.status });
+      if (query.channel) and.push({ channel: query.channel });
+      if (query.track) and.push({ track: query.track });
+      if (query.ipType) and.push({ ipType: query.ipType });
+      if (query.assignee === 'me') {
+        and.push({ $or: [{ mediatorId: user.id }, { arbitratorId: user.id }, { investigatorId: user.id }] });
+      }
+      if (query.overdue === true) {
+        and.push({ status: { $ne: 'closed' } });
+        and.push({ $or: [{ nextDueAt: { $lt: now() } }, { 'clocks.breached': true }] });
+      }
+      if (query.q) {
+        const rx = { $regex: escapeRegex(query.q), $options: 'i' };
+        and.push({ $or: [{ title: rx }, { caseNo: rx }, { respondentName: rx }, { complainantName: rx }] });
+      }
+      const filter = { $and: and };
+      const [docs, total] = await Promise.all([
+        Cases.find(filter)
+          .sort(SORTS[query.sort] ?? SORTS['-updatedAt'])
+          .skip((query.page - 1) * query.limit)
+          .limit(query.limit)
+          .lean<CaseDoc[]>(),
+        Cases.countDocuments(filter),
+      ]);
+      const at = now();
+      return {
+        items: docs.map((d) => presentCaseSummary(d, at)),
+        page: query.page,
+        limit: query.limit,
+        total,
+      };
+    },
+
+    loadVisible,
+
+    async get(user, caseId) {
+      const { doc } = await loadVisible(user, caseId);
+      return presentCase(doc, user, now());
+    },
+
+    async events(user, caseId, after, limit) {
+      const { doc } = await loadVisible(user, caseId);
+      const events = await store.events(caseId, after);
+      return events
+        .filter((ev) => canSeeEvent(user, doc, ev))
+        .slice(0, limit)
+        .map(presentEvent);
+    },
+
+    async actions(user, caseId) {
+      const { doc, state } = await loadVisible(user, caseId);
+      if (!mayActOn(user, doc)) return [];
+      return availableActions(state.snapshot, actorOf(user), now().toISOString()).map((type) => ({
+        type,
+        fields: actionPayloadFields(type),
+      }));
+    },
+
+    async act(user, caseId, body) {
+      const { doc, state } = await loadVisible(user, caseId);
+      if (!mayActOn(user, doc)) {
+        throw new DomainError(
+          'forbidden',
+          'Only officers of the organisation holding this case may act on it.',
+        );
+      }
+      const { expectedSeq, ...action } = body;
+      try {
+        const after = await store.transition(caseId, actorOf(user), action, { expectedSeq });
+        return presentCase(after, user, now());
+      } catch (err) {
+        if (err instanceof DomainError && err.extra.code === 'notAllowedNow') {
+          if (refusalKind(state.snapshot, action.type, now().toISOString()) === 'forbidden') {
+            throw new DomainError('forbidden', `Your role on this case may not ${action.type} now.`, {
+              allowed: err.extra.allowed,
+            });
+          }
+        }
+        throw err;
+      }
+    },
+  };
+}

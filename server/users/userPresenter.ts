@@ -1,0 +1,25 @@
+import type { UserDoc } from './userModel.js';
+
+/** A user as the API shows it (never the password hash). */
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  orgId: string | null;
+  expertise: string[];
+}
+
+/** Presents a user for the API. */
+export function presentUser(
+  user: Pick<UserDoc, '_id' | 'email' | 'name' | 'role' | 'orgId' | 'expertise'>,
+): UserView {
+  return {
+    id: user._id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    orgId: user.orgId,
+    expertise: user.expertise ?? [],
+  };
+}

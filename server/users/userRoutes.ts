@@ -1,0 +1,39 @@
+import { Router, type RequestHandler } from 'express';
+import { createUserSchema, listUsersQuerySchema } from '../../shared/schemas/accounts.js';
+import type { Role } from '../../shared/vocabulary.js';
+import type { AuthUser } from '../auth/authUser.js';
+import { forbidden } from '../http/httpErrors.js';
+import { validate } from '../http/validate.js';
+import { presentUser } from './userPresenter.js';
+import type { NewUser, UserService } from './userService.js';
+
+/** Roles an officer may list (to assign a mediator, arbitrator or investigator). */
+const LISTABLE_BY_OFFICERS: readonly Role[] = ['mediator', 'arbitrator', 'investigator'];
+
+/** `POST /api/users` (admin creates any account) and `GET /api/users` (staff directory). */
+export function userRoutes(deps: { users: UserService; auth: RequestHandler }): Router {
+  const router = Router();
+
+  router.post('/', deps.auth, validate({ body: createUserSchema }), async (_req, res) => {
+    const user = res.locals.user as AuthUser;
+    if (user.role !== 'admin') throw forbidden('Only an admin may create accounts.');
+    const created = await deps.users.create(res.locals.body as NewUser);
+    res.status(201).json(presentUser(created));
+  });
+
+  router.get('/', deps.auth, validate({ query: listUsersQuerySchema }), async (_req, res) => {
+    const user = res.locals.user as AuthUser;
+    const query = res.locals.query as { role?: Role; orgId?: string };
+    if (user.role !== 'admin') {
+      if (user.role !== 'officer' || !query.role || !LISTABLE_BY_OFFICERS.includes(query.role)) {
+        throw forbidden(
+          'Only staff may list accounts, and officers only mediators, arbitrators and investigators.',
+        );
+      }
+    }
+    const items = await deps.users.list(query);
+    res.json({ items: items.map(presentUser) });
+  });
+
+  return router;
+}

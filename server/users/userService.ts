@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import type { IpType, Role } from '../../shared/vocabulary.js';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords.js';
+import { isDuplicateKeyError } from '../db/duplicateKeyError.js';
+import { DomainError } from '../errors/domainError.js';
+import { orgModel } from '../orgs/orgModel.js';
+import { userModel, type UserDoc } from './userModel.js';
+
+/** Input of a new account. */
+export interface NewUser {
+  email: string;
+  password: string;
+  name: string;
+  role: Role;
+  orgId: string | null;
+  expertise?: IpType[];
+  capacity?: number;
+}
+
+/** Accounts: creation, sign-in checks and listings. */
+export interface UserService {
+  create(input: NewUser): Promise<UserDoc>;
+  /** The active account with these credentials, or undefined (same time either way). */
+  authenticate(email: string, password: string): Promise<UserDoc | undefined>;
+  list(filter: { role?: Role; orgId?: string }): Promise<UserDoc[]>;
+}
+
+/** Roles that act for an organisation and must belong to one. */
+const ORG_ROLES: readonly Role[] = ['officer', 'mediator', 'arbitrator', 'investigator'];
+
+/** Builds the user service on a connection. */
+export function createUserService(db: Connection, now: () => Date = () => new Date()): UserService {
+  const Users = userModel(db);
+  return {
+    async create(input) {
+      if (ORG_ROLES.includes(input.role) && !input.orgId) {
+        throw new DomainError('invalid', `A ${input.role} must belong to an organisation (orgId).`);
+      }
+      if (!ORG_ROLES.includes(input.role) && input.orgId) {
+        throw new DomainError('invalid', `A ${input.role} does not belong to an organisation.`);
+      }
+      if (input.orgId && !(await orgModel(db).exists({ _id: input.orgId }))) {
+        throw new DomainError('invalid', `There is no organisation ${input.orgId}.`);
+      }
+      try {
+        const created = await Users.create({
+          _id: `u-${randomBytes(9).toString('base64url')}`,
+          email: input.email.toLowerCase(),
+          name: input.name,
+          role: input.role,
+          orgId: input.orgId,
+          passwordHash: await hashPassword(input.password),
+          expertise: input.expertise ?? [],
+          capacity: input.capacity ?? 10,
+          active: true,
+          createdAt: now(),
+        });
+        return created.toObject();
+      } catch (err) {
+        if (isDuplicateKeyError(err))
+          throw new DomainError('conflict', 'An account with this e-mail already exists.');
+        throw err;
+      }
+    },
+    async authenticate(email, password) {
+      const user = await Users.findOne({ email: email.toLowerCase(), active: true }).lean();
+      const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+      return user && ok ? user : undefined;
+    },
+    async list(filter) {
+      const query: Record<string, unknown> = { active: true };
+      if (filter.role) query.role = filter.role;
+      if (filter.orgId) query.orgId = filter.orgId;
+      return Users.find(query).sort({ name: 1 }).limit(500).lean();
+    },
+  };
+}

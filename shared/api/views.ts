@@ -1,0 +1,122 @@
+/**
+ * The shapes the HTTP API and the realtime layer return (server presenters build them, the client
+ * reads them).
+ */
+import type { CaseOutcome, ClockExtension, MediationExtension } from '../case/caseContext.js';
+import type { ClockStatus } from '../case/clocks.js';
+import type { Reason } from '../case/reason.js';
+import type { Complaint } from '../schemas/complaint.js';
+import type { CaseStatus, Channel, IpType, Track } from '../vocabulary.js';
+
+/** A running clock of a case. */
+export interface ClockView {
+  clock: string;
+  startedAt: string;
+  dueAt: string;
+  breached: boolean;
+  status: ClockStatus;
+  extension?: ClockExtension;
+}
+
+/** A channel in the routing recommendation. */
+export interface RankedChannelView {
+  channel: Channel;
+  score: number;
+  reasons: Reason[];
+}
+
+/** A case as its parties and handlers see it. */
+export interface CaseView {
+  id: string;
+  caseNo: string;
+  title: string;
+  status: CaseStatus;
+  stage: string;
+  channel: Channel | null;
+  track: Track;
+  ipType: IpType;
+  industry: string | null;
+  seq: number;
+  orgId: string | null;
+  complainant: { id: string; name: string };
+  respondent: { id: string | null; name: string };
+  mediatorId: string | null;
+  arbitratorId: string | null;
+  investigatorId: string | null;
+  recommendation: { ranked: RankedChannelView[] };
+  triage: { track: Track; score: number; reasons: Reason[] };
+  flags: {
+    duplicate: { caseNo?: string; reason: Reason }[];
+    parallel: { caseNo?: string; channel?: Channel; reason: Reason }[];
+    paeRisk: { held: boolean; score: number; reasons: Reason[] };
+  };
+  complaint: Complaint;
+  clocks: ClockView[];
+  nextDueAt: string | null;
+  closureReason: string | null;
+  outcome: CaseOutcome | null;
+  procedure: {
+    held: boolean;
+    fastTrack: boolean;
+    arbitrationVariant: string | null;
+    entrustedMediation: boolean;
+    signatures: { complainant: boolean; respondent: boolean };
+    agreementTerms: string | null;
+    extension: MediationExtension;
+    sessions: { at: string; notes?: string }[];
+    transfers: { from: Channel | null; to: Channel; reason: string; at: string }[];
+    respondentAnswer: { answer: string; at: string } | null;
+    techReport: { summary: string; match: boolean; at: string } | null;
+  };
+  filedAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
+}
+
+/** A case in a list (lighter than {@link CaseView}). */
+export type CaseSummaryView = Pick<
+  CaseView,
+  | 'id'
+  | 'caseNo'
+  | 'title'
+  | 'status'
+  | 'stage'
+  | 'channel'
+  | 'track'
+  | 'ipType'
+  | 'industry'
+  | 'seq'
+  | 'orgId'
+  | 'complainant'
+  | 'respondent'
+  | 'mediatorId'
+  | 'clocks'
+  | 'nextDueAt'
+  | 'closureReason'
+  | 'filedAt'
+  | 'updatedAt'
+  | 'closedAt'
+>;
+
+/** One entry of a case timeline. */
+export interface CaseEventView {
+  seq: number;
+  type: string;
+  kind: 'created' | 'transition' | 'record';
+  at: string;
+  actor: { id: string; role: string };
+  data: Record<string, unknown>;
+  status: string;
+  stage: string;
+  hash: string;
+  prevHash: string;
+}
+
+/** A list page. */
+export interface Page<T> {
+  items: T[];
+  page: number;
+  limit: number;
+  total: number;
+}

@@ -1,0 +1,46 @@
+import Joi from 'joi';
+import { IP_TYPES, ROLES } from '../vocabulary.js';
+
+const email = Joi.string().trim().lowercase().email({ tlds: false }).max(254);
+const password = Joi.string().min(10).max(200).messages({
+  'string.min': 'Password must be at least 10 characters',
+});
+const name = Joi.string().trim().min(1).max(120);
+
+/** `POST /api/auth/login`. */
+export const loginSchema = Joi.object({
+  email: email.required(),
+  password: Joi.string().min(1).max(200).required(),
+});
+
+/** `POST /api/auth/register`: a rights holder creates their own account. */
+export const registerSchema = Joi.object({
+  email: email.required(),
+  password: password.required(),
+  name: name.required(),
+});
+
+/** `POST /api/users`: an admin creates an account of any role. */
+export const createUserSchema = Joi.object({
+  email: email.required(),
+  password: password.required(),
+  name: name.required(),
+  role: Joi.string()
+    .valid(...ROLES)
+    .required(),
+  orgId: Joi.string()
+    .pattern(/^[A-Za-z0-9_-]{1,64}$/)
+    .allow(null)
+    .default(null),
+  expertise: Joi.array()
+    .items(Joi.string().valid(...IP_TYPES))
+    .unique()
+    .default([]),
+  capacity: Joi.number().integer().min(1).max(200).default(10),
+});
+
+/** `GET /api/users` filters (staff). */
+export const listUsersQuerySchema = Joi.object({
+  role: Joi.string().valid(...ROLES),
+  orgId: Joi.string().pattern(/^[A-Za-z0-9_-]{1,64}$/),
+});

@@ -1,0 +1,34 @@
+import Joi from 'joi';
+import { CASE_STATUSES, CHANNELS, IP_TYPES, TRACKS } from '../vocabulary.js';
+
+/** Sort orders of the case list. */
+export const CASE_SORTS = ['-updatedAt', 'updatedAt', '-filedAt', 'filedAt', 'nextDueAt', 'caseNo'] as const;
+
+/** `GET /api/cases` query. Every value is a plain string or number: operators cannot get through. */
+export const caseListQuerySchema = Joi.object({
+  status: Joi.string().valid(...CASE_STATUSES),
+  channel: Joi.string().valid(...CHANNELS),
+  track: Joi.string().valid(...TRACKS),
+  ipType: Joi.string().valid(...IP_TYPES),
+  assignee: Joi.string().valid('me'),
+  overdue: Joi.boolean().truthy('true', '1').falsy('false', '0'),
+  q: Joi.string().trim().max(100).allow(''),
+  page: Joi.number().integer().min(1).max(10_000).default(1),
+  limit: Joi.number().integer().min(1).max(100).default(20),
+  sort: Joi.string()
+    .valid(...CASE_SORTS)
+    .default('-updatedAt'),
+});
+
+/** `:id` of a case. */
+export const caseIdParamsSchema = Joi.object({
+  id: Joi.string()
+    .pattern(/^[A-Za-z0-9_-]{1,64}$/)
+    .required(),
+});
+
+/** `GET /api/cases/:id/events` query. */
+export const caseEventsQuerySchema = Joi.object({
+  after: Joi.number().integer().min(0).default(0),
+  limit: Joi.number().integer().min(1).max(1000).default(500),
+});

@@ -1,0 +1,47 @@
+import type { Express } from 'express';
+import type { Connection } from 'mongoose';
+import request from 'supertest';
+import { createCaseEngine, type CaseEngine } from '../../server/cases/createCaseEngine.js';
+import type { Config } from '../../server/config/loadConfig.js';
+import { DEMO_PASSWORD } from '../../server/demo/demoDirectory.js';
+import { seedDemoDirectory } from '../../server/demo/seedDemoDirectory.js';
+import { createApp, createServices, type AppDeps, type AppServices } from '../../server/http/createApp.js';
+import { testConfig } from './testConfig.js';
+import { testLogger } from './testEnvironment.js';
+
+/** An app over a test database, with its engine and services. */
+export interface TestApp {
+  app: Express;
+  deps: AppDeps;
+  services: AppServices;
+  engine: CaseEngine;
+}
+
+/** Builds the real app on a connection (no listening). */
+export function buildTestApp(db: Connection, opts: { config?: Config; now?: () => Date } = {}): TestApp {
+  const now = opts.now ?? (() => new Date());
+  const engine = createCaseEngine({ db, logger: testLogger, now });
+  const deps: AppDeps = {
+    config: opts.config ?? testConfig(),
+    logger: testLogger,
+    db,
+    jwtSecret: 'test-secret-test-secret-test-secret-0123',
+    engine,
+    now,
+  };
+  const services = createServices(deps);
+  return { app: createApp(deps, services), deps, services, engine };
+}
+
+/** Seeds the demo directory into a test database. */
+export async function seedDirectory(db: Connection): Promise<void> {
+  await seedDemoDirectory(db);
+  await Promise.all(Object.values(db.models).map((m) => m.init()));
+}
+
+/** Signs a demo user in through the API and returns their bearer token. */
+export async function login(app: Express, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await request(app).post('/api/auth/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${res.text}`);
+  return (res.body as { token: string }).token;
+}
