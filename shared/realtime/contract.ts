@@ -1,0 +1,136 @@
+/**
+ * The realtime contract between the server and its clients (Socket.IO, same origin,
+ * `auth: {token}`). Every client event is acknowledged with `{data}` or `{error}`.
+ */
+import type { CaseEventView } from '../api/views.js';
+import type { MessageVisibility } from '../vocabulary.js';
+
+/** An error acknowledgement, shaped like an HTTP problem. */
+export interface AckError {
+  status: number;
+  title: string;
+  detail: string;
+  errors?: { path: string; message: string }[];
+}
+
+/** The acknowledgement of a client event. */
+export type Ack<T> = { data: T; error?: undefined } | { error: AckError; data?: undefined };
+
+/** A new event on a case the socket subscribed to (payload filtered for the recipient). */
+export interface CaseEventPush {
+  caseId: string;
+  seq: number;
+  type: string;
+  status: string;
+  stage: string;
+  at: string;
+  actor: { id: string; role: string };
+  /** The full timeline entry, as `GET /api/cases/:id/events` would return it. */
+  event: CaseEventView;
+}
+
+/** A case was assigned to the recipient (mediator, arbitrator, investigator). */
+export interface AssignmentPush {
+  caseId: string;
+  caseNo: string;
+  title: string;
+  role: 'mediator' | 'arbitrator' | 'investigator';
+  stage: string;
+  at: string;
+}
+
+/** The case queue of the recipient's organisation changed (new case, new stage, closed). */
+export interface QueueChangedPush {
+  caseId: string;
+  orgId: string | null;
+  status: string;
+  stage: string;
+  seq: number;
+}
+
+/** A clock of a case passed 50% or 80% of its time, or was breached. */
+export interface DeadlineWarningPush {
+  caseId: string;
+  kind: string;
+  dueAt: string;
+  level: 'warning50' | 'warning80' | 'breach';
+}
+
+/** A message the recipient may read. */
+export interface MessagePush {
+  id: string;
+  caseId: string;
+  seq: number;
+  author: { id: string; role: string; name: string };
+  visibility: MessageVisibility;
+  body: string;
+  createdAt: string;
+}
+
+/** Who of a case's parties and handlers is connected now. */
+export interface PresencePush {
+  caseId: string;
+  online: { id: string; role: string; name: string }[];
+}
+
+/** Someone is typing a message on a case (joint, or the recipient's caucus). */
+export interface TypingPush {
+  caseId: string;
+  user: { id: string; role: string; name: string };
+  visibility: MessageVisibility;
+  typing: boolean;
+}
+
+/** `case:subscribe` payload. */
+export interface SubscribeRequest {
+  caseId: string;
+  /** Last seq the client has; the ack returns every later event it may see. */
+  afterSeq: number;
+}
+
+/** `message:send` payload. */
+export interface SendMessageRequest {
+  caseId: string;
+  body: string;
+  visibility: MessageVisibility;
+}
+
+/** `message:typing` payload. */
+export interface TypingRequest {
+  caseId: string;
+  visibility: MessageVisibility;
+  typing: boolean;
+}
+
+/** Events the server emits. */
+export interface ServerToClientEvents {
+  'case:event': (push: CaseEventPush) => void;
+  'assignment:new': (push: AssignmentPush) => void;
+  'queue:changed': (push: QueueChangedPush) => void;
+  'deadline:warning': (push: DeadlineWarningPush) => void;
+  'message:new': (push: MessagePush) => void;
+  'presence:changed': (push: PresencePush) => void;
+  'message:typing': (push: TypingPush) => void;
+}
+
+/** Events a client sends, each with an acknowledgement callback. */
+export interface ClientToServerEvents {
+  'case:subscribe': (
+    req: SubscribeRequest,
+    ack: (res: Ack<{ events: CaseEventView[]; seq: number; presence: PresencePush }>) => void,
+  ) => void;
+  'case:unsubscribe': (req: { caseId: string }, ack: (res: Ack<{ caseId: string }>) => void) => void;
+  'message:send': (req: SendMessageRequest, ack: (res: Ack<MessagePush>) => void) => void;
+  'message:typing': (req: TypingRequest, ack: (res: Ack<{ ok: true }>) => void) => void;
+}
+
+/** Event names, for code that iterates them. */
+export const SERVER_EVENTS = [
+  'case:event',
+  'assignment:new',
+  'queue:changed',
+  'deadline:warning',
+  'message:new',
+  'presence:changed',
+  'message:typing',
+] as const satisfies readonly (keyof ServerToClientEvents)[];
