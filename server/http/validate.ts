@@ -23,7 +23,7 @@ export function validate(schemas: RouteSchemas): RequestHandler {
       const schema = schemas[part];
       if (!schema) continue;
       const input: unknown = part === 'body' ? (req.body ?? {}) : req[part];
-      const { value, error } = schema.validate(input, { abortEarly: false, convert: part !== 'body' });
+      const { value, error } = schema.validate(input, { abortEarly: false });
       if (error) {
         const status = part === 'body' ? 422 : 400;
         throw new HttpError(
