@@ -8,8 +8,9 @@ import { createCaseEngine } from './cases/createCaseEngine.js';
 import { loadConfig, type Config } from './config/loadConfig.js';
 import { openDatabase, type OpenDatabase } from './db/openDatabase.js';
 import { seedDemoDirectory } from './demo/seedDemoDirectory.js';
-import { createApp } from './http/createApp.js';
+import { createApp, createServices } from './http/createApp.js';
 import { createLogger } from './logging/createLogger.js';
+import { createRealtime } from './realtime/createRealtime.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -42,20 +43,28 @@ async function main(): Promise<void> {
   if (repaired > 0) logger.warn({ repaired }, 'repaired case projections that lagged behind their event log');
   engine.scheduler.start();
 
-  const app = createApp({ config, logger, db, jwtSecret: resolveJwtSecret(config), engine });
+  const deps = { config, logger, db, jwtSecret: resolveJwtSecret(config), engine };
+  const services = createServices(deps);
+  const app = createApp(deps, services);
   const server = createServer(app);
+  const realtime = await createRealtime(server, { db, logger, services, engine, redisUrl: config.redisUrl });
+  const sweeper = setInterval(() => {
+    services.idempotency.sweep().catch((err: unknown) => logger.warn({ err }, 'sweeping idempotency keys failed'));
+  }, 3600_000);
+  sweeper.unref();
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ signal }, 'shutting down: draining HTTP connections');
+    clearInterval(sweeper);
     const forced = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
     forced.unref();
-    await new Promise<void>((r) => {
-      server.close(() => r());
-      server.closeIdleConnections();
-    });
+    // closes the sockets and the HTTP server; in-flight requests finish first
+    const closed = realtime.close();
+    server.closeIdleConnections();
+    await closed;
     clearTimeout(forced);
     await engine.scheduler.stop();
     await database.close();

@@ -1,0 +1,241 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type Joi from 'joi';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { createClient } from 'redis';
+import { Server, type Socket } from 'socket.io';
+import type { Ack, AckError, PresencePush } from '../../shared/realtime/contract.js';
+import { subscribeSchema, typingSchema, unsubscribeSchema } from '../../shared/schemas/realtime.js';
+import type { MessageVisibility } from '../../shared/vocabulary.js';
+import type { AuthUser } from '../auth/authUser.js';
+import type { CaseEngine } from '../cases/createCaseEngine.js';
+import { DomainError } from '../errors/domainError.js';
+import type { AppServices } from '../http/createApp.js';
+import { ackErrorOf } from './ackError.js';
+import { deliverFanout, type RealtimeServer } from './deliverFanout.js';
+import { fanoutCaseOf, type FanoutMessage } from './fanoutMessage.js';
+import { realtimeAuth } from './realtimeAuth.js';
+
+/** What the realtime layer needs. */
+export interface RealtimeDeps {
+  db: Connection;
+  logger: Logger;
+  services: AppServices;
+  engine: CaseEngine;
+  /** Redis shared by several instances; without it this instance works alone. */
+  redisUrl?: string | undefined;
+  /** Events a socket may send per second (burst twice that). */
+  eventsPerSecond?: number;
+}
+
+/** The Socket.IO layer of one server instance. */
+export interface Realtime {
+  io: RealtimeServer;
+  close(): Promise<void>;
+}
+
+type AnySocket = Socket<
+  Record<string, never>,
+  Record<string, never>,
+  Record<string, never>,
+  { user: AuthUser }
+>;
+
+/**
+ * Attaches Socket.IO to the HTTP server (never listens itself). Sockets authenticate in `io.use`,
+ * join `user:<id>` (and `org:<orgId>` for staff, `admins` for admins), subscribe to cases they may
+ * see, and receive each appended case event after it is stored, filtered per recipient. With
+ * `redisUrl`, instances share rooms through the Redis adapter and relay fan-out to each other.
+ */
+export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Promise<Realtime> {
+  const { logger, services } = deps;
+  const io: RealtimeServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+    cors: undefined,
+  });
+
+  const redisClients: { quit(): Promise<unknown> }[] = [];
+  if (deps.redisUrl) {
+    const pub = createClient({ url: deps.redisUrl });
+    const sub = pub.duplicate();
+    pub.on('error', (err: unknown) => logger.error({ err }, 'redis (publish) error'));
+    sub.on('error', (err: unknown) => logger.error({ err }, 'redis (subscribe) error'));
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+    redisClients.push(pub, sub);
+  }
+
+  io.use(realtimeAuth(deps.db, services.tokens));
+
+  // --- fan-out of appended case events, in order per case ---------------------------------------
+  const chains = new Map<string, Promise<void>>();
+  const fanout = (msg: FanoutMessage) => {
+    const key = msg.caseDoc.id;
+    const next = (chains.get(key) ?? Promise.resolve())
+      .then(async () => {
+        await deliverFanout(io, msg);
+        if (deps.redisUrl) io.serverSideEmit('fanout' as never, msg as never);
+      })
+      .catch((err: unknown) => logger.error({ err, caseId: key }, 'realtime fan-out failed'))
+      .finally(() => {
+        if (chains.get(key) === next) chains.delete(key);
+      });
+    chains.set(key, next);
+  };
+  io.on('fanout' as never, (msg: FanoutMessage) => {
+    void deliverFanout(io, msg).catch((err: unknown) => logger.error({ err }, 'relayed fan-out failed'));
+  });
+  deps.engine.store.onAppended(({ event, caseDoc }) => {
+    fanout({
+      kind: 'appended',
+      event: { ...event, at: new Date(event.at).toISOString() },
+      caseDoc: fanoutCaseOf(caseDoc),
+    });
+  });
+
+  // --- presence -----------------------------------------------------------------------------------
+  async function presenceOf(caseId: string): Promise<PresencePush> {
+    const sockets = await io.in(`case:${caseId}`).fetchSockets();
+    const online = new Map<string, { id: string; role: string; name: string }>();
+    for (const s of sockets) {
+      const u = s.data.user;
+      online.set(u.id, { id: u.id, role: u.role, name: u.name });
+    }
+    return { caseId, online: [...online.values()] };
+  }
+  async function announcePresence(caseId: string): Promise<void> {
+    io.to(`case:${caseId}`).emit('presence:changed', await presenceOf(caseId));
+  }
+
+  // --- client events ------------------------------------------------------------------------------
+  const limiter = new RateLimiterMemory({ points: (deps.eventsPerSecond ?? 20) * 2, duration: 2 });
+  const KNOWN = new Set(['case:subscribe', 'case:unsubscribe', 'message:send', 'message:typing']);
+
+  function handle<T>(
+    socket: AnySocket,
+    event: string,
+    schema: Joi.Schema,
+    fn: (value: T, user: AuthUser) => Promise<unknown>,
+  ): void {
+    socket.on(
+      event as never,
+      (async (payload: unknown, ack: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (res: Ack<unknown>) => void) : () => undefined;
+        try {
+          await limiter.consume(socket.id);
+        } catch {
+          reply({
+            error: { status: 429, title: 'Too Many Requests', detail: 'Slow down: too many events.' },
+          });
+          return;
+        }
+        const { value, error } = schema.validate(payload ?? {}, { abortEarly: false });
+        if (error) {
+          const problem: AckError = {
+            status: 422,
+            title: 'Unprocessable Content',
+            detail: error.details.map((d) => d.message.replace(/"/g, '')).join('; '),
+            errors: error.details.map((d) => ({
+              path: d.path.join('.'),
+              message: d.message.replace(/"/g, ''),
+            })),
+          };
+          reply({ error: problem });
+          return;
+        }
+        try {
+          reply({ data: await fn(value as T, socket.data.user) });
+        } catch (err) {
+          const known = ackErrorOf(err);
+          if (!known) logger.error({ err, event }, 'socket handler failed');
+          reply({
+            error: known ?? {
+              status: 500,
+              title: 'Internal Server Error',
+              detail: 'Something went wrong on our side.',
+            },
+          });
+        }
+      }) as never,
+    );
+  }
+
+  io.on('connection', (typed) => {
+    const socket = typed as unknown as AnySocket;
+    const user = socket.data.user;
+    void socket.join(`user:${user.id}`);
+    if (user.orgId) void socket.join(`org:${user.orgId}`);
+    if (user.role === 'admin') void socket.join('admins');
+
+    handle<{ caseId: string; afterSeq: number }>(
+      socket,
+      'case:subscribe',
+      subscribeSchema,
+      async ({ caseId, afterSeq }) => {
+        const { doc } = await services.cases.loadVisible(user, caseId);
+        await socket.join(`case:${caseId}`);
+        const events = await services.cases.events(user, caseId, afterSeq, 1000);
+        void announcePresence(caseId);
+        return { events, seq: doc.seq, presence: await presenceOf(caseId) };
+      },
+    );
+
+    handle<{ caseId: string }>(socket, 'case:unsubscribe', unsubscribeSchema, async ({ caseId }) => {
+      await socket.leave(`case:${caseId}`);
+      void announcePresence(caseId);
+      return { caseId };
+    });
+
+    handle<{ caseId: string; visibility: MessageVisibility; typing: boolean }>(
+      socket,
+      'message:typing',
+      typingSchema,
+      async ({ caseId, visibility, typing }) => {
+        if (!socket.rooms.has(`case:${caseId}`))
+          throw new DomainError('conflict', 'Subscribe to the case first.');
+        const { doc } = await services.cases.loadVisible(user, caseId);
+        fanout({
+          kind: 'typing',
+          caseId,
+          caseDoc: fanoutCaseOf(doc),
+          user: { id: user.id, role: user.role, name: user.name },
+          visibility,
+          typing,
+          fromSocket: socket.id,
+        });
+        return { ok: true };
+      },
+    );
+
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (KNOWN.has(event)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') {
+        (ack as (res: Ack<never>) => void)({
+          error: { status: 404, title: 'Not Found', detail: `Unknown event ${event}.` },
+        });
+      }
+    });
+
+    socket.on('disconnecting', () => {
+      const cases = [...socket.rooms].filter((r) => r.startsWith('case:')).map((r) => r.slice(5));
+      setImmediate(() => cases.forEach((id) => void announcePresence(id).catch(() => undefined)));
+    });
+  });
+
+  return {
+    io,
+    async close() {
+      await new Promise<void>((r) => {
+        void io.close(() => r());
+      });
+      await Promise.allSettled([...chains.values()]);
+      await Promise.allSettled(redisClients.map((c) => c.quit()));
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import type { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/contract.js';
+import type { AuthUser } from '../auth/authUser.js';
+import { canReadMessage, canSeeCase } from '../auth/casePolicy.js';
+import type { CaseEventDoc } from '../cases/caseEventModel.js';
+import { canSeeEvent, presentEvent } from '../cases/eventPresenter.js';
+import { CLOCK_WARNING } from '../deadlines/deadlineScheduler.js';
+import type { FanoutCase, FanoutMessage } from './fanoutMessage.js';
+
+/** The typed Socket.IO server of Sevenfold. */
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { user: AuthUser }
+>;
+
+type LocalSocket = Awaited<ReturnType<RealtimeServer['fetchSockets']>>[number];
+
+const ASSIGNMENTS: Record<string, { field: string; role: 'mediator' | 'arbitrator' | 'investigator' }> = {
+  ASSIGN_MEDIATOR: { field: 'mediatorId', role: 'mediator' },
+  APPOINT_ARBITRATOR: { field: 'arbitratorId', role: 'arbitrator' },
+  ASSIGN_INVESTIGATOR: { field: 'investigatorId', role: 'investigator' },
+};
+
+/** Record types that do not change a case's place in any queue. */
+const NOT_QUEUE_CHANGES = new Set(['MESSAGE_POSTED', 'EVIDENCE_ADDED']);
+
+async function localSockets(io: RealtimeServer, rooms: string[]): Promise<LocalSocket[]> {
+  if (rooms.length === 0) return [];
+  return io.local.in(rooms).fetchSockets();
+}
+
+/** Sockets (this instance's) of the people who handle a case and may see it. */
+async function handlerSockets(io: RealtimeServer, c: FanoutCase): Promise<LocalSocket[]> {
+  const rooms = [c.mediatorId, c.arbitratorId, c.investigatorId]
+    .filter((id): id is string => Boolean(id))
+    .map((id) => `user:${id}`);
+  if (c.orgId) rooms.push(`org:${c.orgId}`);
+  rooms.push('admins');
+  const sockets = await localSockets(io, rooms);
+  return sockets.filter((s) => canSeeCase(s.data.user, c));
+}
+
+/**
+ * Delivers one fan-out message to this instance's sockets, each payload filtered for its recipient
+ * by the same policy and presenters as HTTP. A subscriber who may no longer see the case is removed
+ * from its room instead.
+ */
+export async function deliverFanout(io: RealtimeServer, msg: FanoutMessage): Promise<void> {
+  const c = msg.caseDoc;
+  const room = `case:${c.id}`;
+  if (msg.kind === 'typing') {
+    for (const s of await localSockets(io, [room])) {
+      if (s.id === msg.fromSocket || !canSeeCase(s.data.user, c)) continue;
+      if (!canReadMessage(s.data.user, c, msg.visibility)) continue;
+      s.emit('message:typing', {
+        caseId: c.id,
+        user: msg.user,
+        visibility: msg.visibility,
+        typing: msg.typing,
+      });
+    }
+    return;
+  }
+
+  const ev = { ...msg.event, at: new Date(msg.event.at) } as CaseEventDoc;
+  const view = presentEvent(ev);
+  for (const s of await localSockets(io, [room])) {
+    const user = s.data.user;
+    if (!canSeeCase(user, c)) {
+      s.leave(room);
+      continue;
+    }
+    if (!canSeeEvent(user, c, ev)) continue;
+    s.emit('case:event', {
+      caseId: c.id,
+      seq: ev.seq,
+      type: ev.type,
+      status: ev.status,
+      stage: ev.stage,
+      at: view.at,
+      actor: view.actor,
+      event: view,
+    });
+    if (msg.message && canReadMessage(user, c, msg.message.visibility)) s.emit('message:new', msg.message);
+  }
+
+  const assignment = ASSIGNMENTS[ev.type];
+  const assignee = assignment ? ev.data[assignment.field] : undefined;
+  if (assignment && typeof assignee === 'string') {
+    for (const s of await localSockets(io, [`user:${assignee}`])) {
+      s.emit('assignment:new', {
+        caseId: c.id,
+        caseNo: c.caseNo,
+        title: c.title,
+        role: assignment.role,
+        stage: c.stage,
+        at: view.at,
+      });
+    }
+  }
+
+  if (!NOT_QUEUE_CHANGES.has(ev.type)) {
+    const rooms = [...c.participantIds.map((id) => `user:${id}`), 'admins'];
+    if (c.orgId) rooms.push(`org:${c.orgId}`);
+    for (const s of await localSockets(io, rooms)) {
+      if (!canSeeCase(s.data.user, c)) continue;
+      s.emit('queue:changed', { caseId: c.id, orgId: c.orgId, status: c.status, stage: c.stage, seq: c.seq });
+    }
+  }
+
+  const isWarning = ev.type === CLOCK_WARNING || (ev.type === 'DEADLINE' && ev.actor.role === 'system');
+  if (isWarning && typeof ev.data.clock === 'string') {
+    const level = (ev.data.level as 'warning50' | 'warning80' | 'breach' | undefined) ?? 'breach';
+    for (const s of await handlerSockets(io, c)) {
+      s.emit('deadline:warning', {
+        caseId: c.id,
+        kind: ev.data.clock,
+        dueAt: String(ev.data.dueAt ?? ''),
+        level,
+      });
+    }
+  }
+}

@@ -1,0 +1,234 @@
+import { expect } from 'chai';
+import request from 'supertest';
+import type { CaseEventPush } from '../../../shared/realtime/contract.js';
+import { smallTrademarkMediation } from '../../fixtures/complaints.js';
+import { login, seedDirectory } from '../../support/testApp.js';
+import { connected, startTestServer, type ClientSocket, type TestServer } from '../../support/testServer.js';
+import { useTestDatabase } from '../../support/useTestDatabase.js';
+
+const tea = {
+  ...smallTrademarkMediation,
+  respondent: { ...smallTrademarkMediation.respondent, email: 'respondent@demo.local' },
+};
+
+const emitAck = <T>(socket: ClientSocket, event: string, payload: unknown): Promise<T> =>
+  new Promise((resolve) => {
+    (socket.emit as (e: string, p: unknown, ack: (res: T) => void) => void)(event, payload, resolve);
+  });
+
+const waitFor = <T>(
+  socket: ClientSocket,
+  event: string,
+  pred: (p: T) => boolean = () => true,
+  ms = 5000,
+): Promise<T> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
+    const on = (p: T) => {
+      if (!pred(p)) return;
+      clearTimeout(timer);
+      (socket.off as (e: string, f: unknown) => void)(event, on);
+      resolve(p);
+    };
+    (socket.on as (e: string, f: unknown) => void)(event, on);
+  });
+
+describe('realtime: live case updates over Socket.IO', function () {
+  this.timeout(30_000);
+  const t = useTestDatabase('realtime');
+  let s: TestServer;
+  const tok: Record<string, string> = {};
+  const as = (who: string) => ({ Authorization: `Bearer ${tok[who]}` });
+
+  before(async () => {
+    await seedDirectory(t.db);
+    s = await startTestServer(t.db);
+    for (const who of ['complainant', 'complainant2', 'respondent', 'mediator', 'admin', 'court']) {
+      tok[who] = await login(s.app, `${who}@demo.local`);
+    }
+  });
+  after(() => s?.close());
+
+  async function mediationCase(): Promise<string> {
+    const filed = await request(s.app).post('/api/cases').set(as('complainant')).send(tea).expect(201);
+    const id = filed.body.id as string;
+    await request(s.app)
+      .post(`/api/cases/${id}/actions`)
+      .set(as('admin'))
+      .send({ type: 'ACCEPT' })
+      .expect(200);
+    await request(s.app)
+      .post(`/api/cases/${id}/actions`)
+      .set(as('admin'))
+      .send({ type: 'ROUTE', channel: 'mediation' })
+      .expect(200);
+    return id;
+  }
+
+  it('refuses a socket with a forged or missing token (connect_error)', async () => {
+    const forged = s.socket('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1LWFkbWluIn0.forged-signature');
+    const err = await connected(forged).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(err?.message).to.match(/unauthorized/);
+    const none = s.socket('');
+    expect(
+      await connected(none).then(
+        () => 'connected',
+        () => 'refused',
+      ),
+    ).to.equal('refused');
+  });
+
+  it('pushes a new assignment to the mediator, and each event of a subscribed case with its seq', async () => {
+    const mediator = s.socket(tok.mediator!);
+    await connected(mediator);
+    const assignment = waitFor<{ caseId: string; role: string }>(mediator, 'assignment:new');
+    const id = await mediationCase();
+    expect(await assignment).to.include({ caseId: id, role: 'mediator' });
+
+    const ack = await emitAck<{ data?: { events: { seq: number }[]; seq: number } }>(
+      mediator,
+      'case:subscribe',
+      { caseId: id, afterSeq: 0 },
+    );
+    expect(ack.data?.seq).to.equal(5);
+    expect(ack.data?.events.map((e) => e.seq)).to.deep.equal([1, 2, 3, 4, 5]);
+
+    const pushed = waitFor<CaseEventPush>(mediator, 'case:event', (p) => p.caseId === id);
+    const res = await request(s.app)
+      .post(`/api/cases/${id}/actions`)
+      .set(as('mediator'))
+      .send({ type: 'ACCEPT_ASSIGNMENT' })
+      .expect(200);
+    const push = await pushed;
+    expect(push).to.include({
+      caseId: id,
+      seq: res.body.seq,
+      type: 'ACCEPT_ASSIGNMENT',
+      stage: res.body.stage,
+    });
+    expect(push.event.hash).to.be.a('string');
+    mediator.disconnect();
+  });
+
+  it('after missing 20 events, a reconnecting client gets exactly those 20, in order', async () => {
+    const id = await mediationCase();
+    await request(s.app)
+      .post(`/api/cases/${id}/actions`)
+      .set(as('mediator'))
+      .send({ type: 'ACCEPT_ASSIGNMENT' })
+      .expect(200);
+    await request(s.app)
+      .post(`/api/cases/${id}/actions`)
+      .set(as('respondent'))
+      .send({ type: 'CONSENT' })
+      .expect(200);
+    const first = s.socket(tok.complainant!);
+    const sub = await emitAck<{ data: { seq: number } }>(first, 'case:subscribe', {
+      caseId: id,
+      afterSeq: 0,
+    });
+    const seen = sub.data.seq;
+    first.disconnect();
+
+    for (let i = 0; i < 20; i++) {
+      await request(s.app)
+        .post(`/api/cases/${id}/actions`)
+        .set(as('mediator'))
+        .send({ type: 'RECORD_SESSION', notes: `session ${i}` })
+        .expect(200);
+    }
+    const again = s.socket(tok.complainant!);
+    const catchUp = await emitAck<{ data: { events: { seq: number; type: string }[]; seq: number } }>(
+      again,
+      'case:subscribe',
+      {
+        caseId: id,
+        afterSeq: seen,
+      },
+    );
+    expect(catchUp.data.events).to.have.length(20);
+    expect(catchUp.data.events.map((e) => e.seq)).to.deep.equal(
+      Array.from({ length: 20 }, (_, i) => seen + 1 + i),
+    );
+    expect(catchUp.data.events.every((e) => e.type === 'RECORD_SESSION')).to.equal(true);
+    expect(catchUp.data.seq).to.equal(seen + 20);
+    again.disconnect();
+  });
+
+  it('refuses a subscription to a case the user may not see, and delivers nothing of it', async () => {
+    const id = await mediationCase();
+    const outsider = s.socket(tok.court!);
+    const other = s.socket(tok.complainant2!);
+    await Promise.all([connected(outsider), connected(other)]);
+    const refused = await emitAck<{ error?: { status: number } }>(outsider, 'case:subscribe', {
+      caseId: id,
+      afterSeq: 0,
+    });
+    expect(refused.error?.status).to.equal(404);
+    const received: unknown[] = [];
+    for (const sock of [outsider, other]) {
+      sock.on('case:event', (p) => received.push(p));
+      sock.on('assignment:new', (p) => received.push(p));
+      sock.on('queue:changed', (p) => received.push(p));
+    }
+    await request(s.app)
+      .post(`/api/cases/${id}/actions`)
+      .set(as('mediator'))
+      .send({ type: 'ACCEPT_ASSIGNMENT' })
+      .expect(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received).to.deep.equal([]);
+    outsider.disconnect();
+    other.disconnect();
+  });
+
+  it('answers bad payloads and unknown events with error acks and stays up', async () => {
+    const sock = s.socket(tok.complainant!);
+    await connected(sock);
+    const bad = await emitAck<{ error?: { status: number } }>(sock, 'case:subscribe', {
+      caseId: { $ne: null },
+    });
+    expect(bad.error?.status).to.equal(422);
+    const unknown = await emitAck<{ error?: { status: number } }>(sock, 'case:explode', { x: 1 });
+    expect(unknown.error?.status).to.equal(404);
+    const typingUnsubscribed = await emitAck<{ error?: { status: number } }>(sock, 'message:typing', {
+      caseId: 'abc',
+      visibility: 'joint',
+      typing: true,
+    });
+    expect(typingUnsubscribed.error?.status).to.equal(409);
+    expect(sock.connected).to.equal(true);
+    await request(s.app).get('/healthz').expect(200);
+    sock.disconnect();
+  });
+
+  it('shows who is present on a case', async () => {
+    const id = await mediationCase();
+    const mediator = s.socket(tok.mediator!);
+    const complainant = s.socket(tok.complainant!);
+    await emitAck(mediator, 'case:subscribe', { caseId: id, afterSeq: 0 });
+    const presence = waitFor<{ caseId: string; online: { id: string }[] }>(
+      mediator,
+      'presence:changed',
+      (p) => p.online.length === 2,
+    );
+    const ack = await emitAck<{ data: { presence: { online: { id: string }[] } } }>(
+      complainant,
+      'case:subscribe',
+      { caseId: id, afterSeq: 0 },
+    );
+    expect(ack.data.presence.online.map((u) => u.id).sort()).to.deep.equal(['u-complainant', 'u-mediator']);
+    expect((await presence).online.map((u) => u.id).sort()).to.deep.equal(['u-complainant', 'u-mediator']);
+    const left = waitFor<{ online: { id: string }[] }>(
+      mediator,
+      'presence:changed',
+      (p) => p.online.length === 1,
+    );
+    complainant.disconnect();
+    expect((await left).online.map((u) => u.id)).to.deep.equal(['u-mediator']);
+    mediator.disconnect();
+  });
+});

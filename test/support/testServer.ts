@@ -1,0 +1,72 @@
+import { createServer, type Server } from 'node:http';
+import type { Connection } from 'mongoose';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/contract.js';
+import { createRealtime, type Realtime } from '../../server/realtime/createRealtime.js';
+import { buildTestApp, type TestApp } from './testApp.js';
+import { testLogger } from './testEnvironment.js';
+
+/** A listening app with its realtime layer. */
+export interface TestServer extends TestApp {
+  server: Server;
+  url: string;
+  realtime: Realtime;
+  /** A Socket.IO client for a token (not yet connected unless `autoConnect`). */
+  socket(token: string, opts?: { autoConnect?: boolean }): ClientSocket;
+  close(): Promise<void>;
+}
+
+/** A typed Socket.IO client of the Sevenfold contract. */
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Builds the real app and realtime layer over a test database and listens on a free port. */
+export async function startTestServer(db: Connection, opts: { redisUrl?: string } = {}): Promise<TestServer> {
+  const built = buildTestApp(db);
+  const server = createServer(built.app);
+  const realtime = await createRealtime(server, {
+    db,
+    logger: testLogger,
+    services: built.services,
+    engine: built.engine,
+    redisUrl: opts.redisUrl,
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  if (!addr || typeof addr !== 'object') throw new Error('no address');
+  const url = `http://127.0.0.1:${addr.port}`;
+  const sockets: ClientSocket[] = [];
+  return {
+    ...built,
+    server,
+    url,
+    realtime,
+    socket(token, o = {}) {
+      const s: ClientSocket = connect(url, {
+        auth: { token },
+        transports: ['websocket'],
+        autoConnect: o.autoConnect ?? true,
+        reconnection: false,
+        forceNew: true,
+      });
+      sockets.push(s);
+      return s;
+    },
+    async close() {
+      for (const s of sockets) s.disconnect();
+      server.closeAllConnections();
+      await realtime.close();
+    },
+  };
+}
+
+/** Resolves when the socket connects; rejects with the connect_error message. */
+export function connected(socket: ClientSocket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (socket.connected) {
+      resolve();
+      return;
+    }
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (err) => reject(err));
+  });
+}
