@@ -1,0 +1,91 @@
+/**
+ * Joi schemas of the actions a client sends (`POST /api/cases/:id/actions {type, expectedSeq?,
+ * ...payload}`), one per event type, built from the field table in `actionFields.ts`. The server
+ * adds `actor` and `at`; a body carrying them (or any unknown key) is refused.
+ */
+import Joi from 'joi';
+import {
+  actionPayloadFields,
+  ID_PATTERN,
+  LIST_MAX,
+  STRING_MAX,
+  TEXT_MAX,
+  type ActionField,
+} from './actionFields.js';
+import { CASE_EVENT_TYPES, type CaseAction, type CaseEventType } from './caseEvents.js';
+
+/** The field descriptions, re-exported so forms and validation come from one module. */
+export { actionPayloadFields, type ActionField, type FieldKind } from './actionFields.js';
+
+/** A validated action body. */
+export type ActionBody = CaseAction & { expectedSeq?: number };
+
+function valueSchema(field: ActionField): Joi.Schema {
+  switch (field.kind) {
+    case 'string':
+      return Joi.string().trim().max(STRING_MAX);
+    case 'text':
+      return Joi.string().trim().max(TEXT_MAX);
+    case 'id':
+      return Joi.string().trim().pattern(ID_PATTERN);
+    case 'enum':
+      return Joi.string()
+        .trim()
+        .valid(...(field.options ?? []));
+    case 'date':
+      return Joi.string().trim().isoDate();
+    case 'boolean':
+      return Joi.boolean();
+    case 'number': {
+      let schema = Joi.number();
+      if (field.integer) schema = schema.integer();
+      if (field.min !== undefined) schema = schema.min(field.min);
+      if (field.max !== undefined) schema = schema.max(field.max);
+      return schema;
+    }
+  }
+}
+
+function fieldSchema(field: ActionField): Joi.Schema {
+  const value = valueSchema(field);
+  const single =
+    field.required || field.kind === 'boolean' || field.kind === 'number' ? value : value.empty('');
+  const schema = field.multiple ? Joi.array().items(value).min(1).max(LIST_MAX) : single;
+  return field.required ? schema.required() : schema;
+}
+
+function buildSchema(type: CaseEventType): Joi.ObjectSchema {
+  const keys: Record<string, Joi.Schema> = {
+    type: Joi.string().valid(type).required(),
+    expectedSeq: Joi.number().integer().min(0),
+  };
+  for (const field of actionPayloadFields(type)) keys[field.name] = fieldSchema(field);
+  return Joi.object(keys).unknown(false);
+}
+
+/** The Joi schema of each action type's body. */
+export const ACTION_SCHEMAS: Readonly<Record<CaseEventType, Joi.ObjectSchema>> = Object.fromEntries(
+  CASE_EVENT_TYPES.map((type) => [type, buildSchema(type)]),
+) as Record<CaseEventType, Joi.ObjectSchema>;
+
+/** Whether a string names an action type. */
+export function isCaseEventType(type: unknown): type is CaseEventType {
+  return typeof type === 'string' && (CASE_EVENT_TYPES as readonly string[]).includes(type);
+}
+
+/** Validates an action body against the schema of its `type` (all errors reported, strings trimmed). */
+export function validateAction(
+  body: unknown,
+): { value: ActionBody; error?: undefined } | { error: Joi.ValidationError } {
+  const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
+  const schema = isCaseEventType(type)
+    ? ACTION_SCHEMAS[type]
+    : Joi.object({
+        type: Joi.string()
+          .valid(...CASE_EVENT_TYPES)
+          .required(),
+      }).unknown(true);
+  const { value, error } = schema.validate(body, { abortEarly: false });
+  if (error) return { error };
+  return { value: value as ActionBody };
+}

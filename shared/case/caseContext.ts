@@ -1,0 +1,137 @@
+/**
+ * The context of the case machine (persisted in every snapshot, so plain JSON only) and the input
+ * a new case starts from.
+ */
+import type { ClockId } from './clockIds.js';
+import type { ArbitrationVariant } from './caseEvents.js';
+import type { Channel, ClosureReason, IpType, Track } from '../vocabulary.js';
+
+/** An extension of a clock's period. */
+export interface ClockExtension {
+  amount: number;
+  unit: 'days' | 'months';
+}
+
+/** A running clock: when it started, its extension if granted, when its breach was recorded. */
+export interface ClockEntry {
+  startedAt: string;
+  extension?: ClockExtension;
+  breachedAt?: string;
+}
+
+/** How a case ended on the merits. */
+export const OUTCOME_KINDS = ['settled', 'awarded', 'judged', 'decided', 'advised', 'disclosed'] as const;
+/** A kind of outcome. */
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
+/** The outcome of a case; `infringementFound` puts the respondent in the credit register at closing. */
+export interface CaseOutcome {
+  kind: OutcomeKind;
+  infringementFound: boolean;
+  remedy?: string;
+  damagesCny?: number;
+  punitiveDamagesCny?: number;
+  /** A mediation agreement confirmed by a court. */
+  judiciallyConfirmed?: boolean;
+  at: string;
+}
+
+/** The mediation extension: requested by the mediator, granted when both parties approve. */
+export interface MediationExtension {
+  requestedDays: number | null;
+  approvals: { complainant: boolean; respondent: boolean };
+  granted: boolean;
+}
+
+/** The context of the case machine. */
+export interface CaseContext {
+  caseId: string;
+  filedAt: string;
+  complainantId: string;
+  respondentId: string | null;
+  ipType: IpType;
+  track: Track;
+  recommendedChannel: Channel | null;
+  channel: Channel | null;
+  /** Routing held for admin review (PAE risk). */
+  held: boolean;
+  /** The administrative channel runs as a protection center's fast track. */
+  fastTrack: boolean;
+  /** The complaint concerns an e-commerce listing. */
+  ecommerce: boolean;
+  arbitrationVariant: ArbitrationVariant | null;
+  mediatorId: string | null;
+  /** Mediators that declined, had a conflict or timed out: never assigned again. */
+  declinedMediatorIds: string[];
+  conflicts: { mediatorId: string; reason: string }[];
+  arbitratorId: string | null;
+  declinedArbitratorIds: string[];
+  investigatorId: string | null;
+  entrustedMediation: boolean;
+  signatures: { complainant: boolean; respondent: boolean };
+  agreementTerms: string | null;
+  extension: MediationExtension;
+  sessions: { at: string; notes?: string }[];
+  transfers: { from: Channel | null; to: Channel; reason: string; at: string }[];
+  respondentAnswer: { answer: string; at: string } | null;
+  techReport: { summary: string; match: boolean; at: string } | null;
+  outcome: CaseOutcome | null;
+  closureReason: ClosureReason | null;
+  clocks: Partial<Record<ClockId, ClockEntry>>;
+}
+
+/** What a new case starts from (the filed complaint after triage and routing recommendation). */
+export interface CaseInput {
+  caseId: string;
+  /** ISO instant of filing: the screening clock starts then. */
+  filedAt: string;
+  complainantId: string;
+  respondentId?: string | null;
+  ipType: IpType;
+  track: Track;
+  recommendedChannel?: Channel | null;
+  held?: boolean;
+  ecommerce?: boolean;
+}
+
+/** A mediation extension that has not been requested. */
+export const NO_EXTENSION: MediationExtension = {
+  requestedDays: null,
+  approvals: { complainant: false, respondent: false },
+  granted: false,
+};
+
+/** The context of a newly filed case. */
+export function createCaseContext(input: CaseInput): CaseContext {
+  return {
+    caseId: input.caseId,
+    filedAt: input.filedAt,
+    complainantId: input.complainantId,
+    respondentId: input.respondentId ?? null,
+    ipType: input.ipType,
+    track: input.track,
+    recommendedChannel: input.recommendedChannel ?? null,
+    channel: null,
+    held: input.held ?? false,
+    fastTrack: false,
+    ecommerce: input.ecommerce ?? false,
+    arbitrationVariant: null,
+    mediatorId: null,
+    declinedMediatorIds: [],
+    conflicts: [],
+    arbitratorId: null,
+    declinedArbitratorIds: [],
+    investigatorId: null,
+    entrustedMediation: false,
+    signatures: { complainant: false, respondent: false },
+    agreementTerms: null,
+    extension: NO_EXTENSION,
+    sessions: [],
+    transfers: [],
+    respondentAnswer: null,
+    techReport: null,
+    outcome: null,
+    closureReason: null,
+    clocks: {},
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The events of the case lifecycle machine: who sends them (`actor`), when (`at`) and what they
+ * carry. The server adds `actor` and `at`; a client sends only `type` and the payload.
+ */
+import type { ClockId } from './clockIds.js';
+import type { Channel, ClosureReason, OrgType, Role, Track } from '../vocabulary.js';
+
+/** Who sends an event: a user with a role, or the platform itself (`system`: clock, auto-assignment). */
+export interface Actor {
+  id: string;
+  role: Role | 'system';
+  orgId?: string | null;
+  orgType?: OrgType | null;
+}
+
+/** Arbitration procedure variants. */
+export const ARBITRATION_VARIANTS = ['expedited', 'standard'] as const;
+/** An arbitration procedure variant. */
+export type ArbitrationVariant = (typeof ARBITRATION_VARIANTS)[number];
+
+/** Remedies an officer may order in a determination (`DETERMINE`). */
+export const DETERMINATION_REMEDIES = ['cease', 'takedown', 'apology', 'disclosure', 'none'] as const;
+/** A remedy ordered by a determination. */
+export type DeterminationRemedy = (typeof DETERMINATION_REMEDIES)[number];
+
+/** Outcomes a legal-services officer may record (`RECORD_OUTCOME`). */
+export const LEGAL_SERVICE_OUTCOMES = ['advised', 'settled'] as const;
+/** A legal-services outcome. */
+export type LegalServiceOutcome = (typeof LEGAL_SERVICE_OUTCOMES)[number];
+
+/** The payload of every event type (everything but `type`, `actor` and `at`). */
+export interface CaseEventPayloads {
+  ACCEPT: { note?: string };
+  REQUEST_INFO: { items: string[]; note?: string };
+  REJECT: { reason: string };
+  PROVIDE_INFO: { note: string };
+  RELEASE_HOLD: { note: string };
+  ROUTE: { channel: Channel; track?: Track; reason?: string; variant?: ArbitrationVariant };
+  TRANSFER: { channel: Channel; reason: string; track?: Track; variant?: ArbitrationVariant };
+  WITHDRAW: { reason?: string };
+  LINK_RESPONDENT: { respondentId: string };
+  DEADLINE: { clock: ClockId };
+  ASSIGN_MEDIATOR: { mediatorId: string };
+  ACCEPT_ASSIGNMENT: { note?: string };
+  DECLINE_ASSIGNMENT: { conflict?: boolean; reason?: string };
+  CONSENT: { note?: string };
+  DECLINE: { reason?: string };
+  SCHEDULE_SESSION: { sessionAt: string; note?: string };
+  RECORD_SESSION: { notes: string };
+  REQUEST_EXTENSION: { days?: number; reason?: string };
+  APPROVE_EXTENSION: { note?: string };
+  PROPOSE_AGREEMENT: { terms: string };
+  DECLARE_IMPASSE: { reason?: string };
+  SIGN_AGREEMENT: { note?: string };
+  REQUEST_CONFIRMATION: { note?: string };
+  CONFIRM_AGREEMENT: { note?: string };
+  REFUSE_CONFIRMATION: { reason: string };
+  CLOSE: { reason?: ClosureReason; note?: string };
+  RESPOND: { answer: string };
+  ENTRUST_MEDIATION: { note?: string };
+  START_TRIAL: { note?: string };
+  CONVERT_TO_ORDINARY: { reason?: string };
+  RENDER_JUDGMENT: {
+    infringement: boolean;
+    damagesCny?: number;
+    punitiveDamagesCny?: number;
+    wilful?: boolean;
+    remedy?: string;
+  };
+  APPOINT_ARBITRATOR: { arbitratorId: string };
+  DECLARE_IMPARTIALITY: { note?: string };
+  RENDER_AWARD: { infringement: boolean; damagesCny?: number; remedy?: string };
+  ASSIGN_INVESTIGATOR: { investigatorId: string };
+  SUBMIT_TECH_REPORT: { summary: string; match: boolean };
+  DETERMINE: { infringement: boolean; remedy: DeterminationRemedy; note?: string };
+  COUNTER_NOTICE: { statement: string };
+  RECORD_OUTCOME: { outcome: LegalServiceOutcome; notes: string };
+  OPEN_COMPLIANCE: { note?: string };
+  RECORD_COMPLIANCE: { complied: boolean; note?: string };
+}
+
+/** Every event type, in a stable order (UI lists and tests iterate it). */
+export const CASE_EVENT_TYPES = [
+  'ACCEPT',
+  'REQUEST_INFO',
+  'REJECT',
+  'PROVIDE_INFO',
+  'RELEASE_HOLD',
+  'ROUTE',
+  'TRANSFER',
+  'WITHDRAW',
+  'LINK_RESPONDENT',
+  'DEADLINE',
+  'ASSIGN_MEDIATOR',
+  'ACCEPT_ASSIGNMENT',
+  'DECLINE_ASSIGNMENT',
+  'CONSENT',
+  'DECLINE',
+  'SCHEDULE_SESSION',
+  'RECORD_SESSION',
+  'REQUEST_EXTENSION',
+  'APPROVE_EXTENSION',
+  'PROPOSE_AGREEMENT',
+  'DECLARE_IMPASSE',
+  'SIGN_AGREEMENT',
+  'REQUEST_CONFIRMATION',
+  'CONFIRM_AGREEMENT',
+  'REFUSE_CONFIRMATION',
+  'CLOSE',
+  'RESPOND',
+  'ENTRUST_MEDIATION',
+  'START_TRIAL',
+  'CONVERT_TO_ORDINARY',
+  'RENDER_JUDGMENT',
+  'APPOINT_ARBITRATOR',
+  'DECLARE_IMPARTIALITY',
+  'RENDER_AWARD',
+  'ASSIGN_INVESTIGATOR',
+  'SUBMIT_TECH_REPORT',
+  'DETERMINE',
+  'COUNTER_NOTICE',
+  'RECORD_OUTCOME',
+  'OPEN_COMPLIANCE',
+  'RECORD_COMPLIANCE',
+] as const satisfies readonly (keyof CaseEventPayloads)[];
+
+/** A case event type. */
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+// Compile-time check that CASE_EVENT_TYPES lists every payload key.
+type MissingEventTypes = Exclude<keyof CaseEventPayloads, CaseEventType>;
+const _allEventTypesListed: [MissingEventTypes] extends [never] ? true : MissingEventTypes = true;
+
+/** The fields the server adds to every event. */
+export interface CaseEventEnvelope {
+  actor: Actor;
+  /** ISO instant at which the event happened. */
+  at: string;
+}
+
+/** The event of one type: envelope, type and payload. */
+export type CaseEventOf<T extends CaseEventType> = { type: T } & CaseEventEnvelope & CaseEventPayloads[T];
+
+/** Any case event. */
+export type CaseEvent = { [T in CaseEventType]: CaseEventOf<T> }[CaseEventType];
+
+/** What a client sends for an action: the type and payload, without `actor` and `at`. */
+export type CaseAction = { [T in CaseEventType]: { type: T } & CaseEventPayloads[T] }[CaseEventType];
