@@ -49,7 +49,9 @@ async function main(): Promise<void> {
   const server = createServer(app);
   const realtime = await createRealtime(server, { db, logger, services, engine, redisUrl: config.redisUrl });
   const sweeper = setInterval(() => {
-    services.idempotency.sweep().catch((err: unknown) => logger.warn({ err }, 'sweeping idempotency keys failed'));
+    services.idempotency
+      .sweep()
+      .catch((err: unknown) => logger.warn({ err }, 'sweeping idempotency keys failed'));
   }, 3600_000);
   sweeper.unref();
 

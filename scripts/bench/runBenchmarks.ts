@@ -10,6 +10,7 @@ import { connectDatabase } from '../../server/db/connectDatabase.js';
 import { startEmbeddedFerretDb } from '../../server/db/startEmbeddedFerretDb.js';
 import type { BenchSection } from './benchTypes.js';
 import { caseEngineBench } from './caseEngineBench.js';
+import { realtimeBench } from './realtimeBench.js';
 
 const fmt = (n: number, digits = 3) => (n >= 100 ? n.toFixed(0) : n.toPrecision(digits));
 
@@ -54,6 +55,8 @@ try {
   const sections: BenchSection[] = [];
   process.stdout.write('case engine…\n');
   sections.push(await caseEngineBench(db));
+  process.stdout.write('realtime fan-out…\n');
+  sections.push(await realtimeBench());
   const report = render(
     sections,
     engine ? 'embedded FerretDB v1.24.2 (SQLite), loopback' : 'MongoDB at MONGODB_URI',

@@ -10,17 +10,26 @@ import type { AuthUser } from './authUser.js';
  * Authorisation of cases, in one place. A user sees a case when they are a party or an assignee
  * (mediator, arbitrator, investigator), an officer of the organisation holding it, or an admin.
  */
-export function canSeeCase(user: AuthUser, c: Pick<CaseDoc, 'participantIds' | 'orgId'>): boolean {
+export function canSeeCase(user: AuthUser, c: CaseAccess): boolean {
   if (user.role === 'admin') return true;
   if (c.participantIds.includes(user.id)) return true;
-  return user.role === 'officer' && user.orgId !== null && c.orgId === user.orgId;
+  return isOfficerOfCase(user, c);
+}
+
+/** The fields of a case that access decisions read. */
+export type CaseAccess = Pick<CaseDoc, 'participantIds' | 'orgId'> & { joinedOrgIds?: string[] };
+
+/** An officer of the organisation holding the case, or of one that joined it (a court). */
+function isOfficerOfCase(user: AuthUser, c: CaseAccess): boolean {
+  if (user.role !== 'officer' || !user.orgId) return false;
+  return c.orgId === user.orgId || (c.joinedOrgIds ?? []).includes(user.orgId);
 }
 
 /** The same rule as a database filter, for lists (combined with the caller's own filters by `$and`). */
 export function visibleCasesFilter(user: AuthUser): Record<string, unknown> {
   if (user.role === 'admin') return {};
   const anyOf: Record<string, unknown>[] = [{ participantIds: user.id }];
-  if (user.role === 'officer' && user.orgId) anyOf.push({ orgId: user.orgId });
+  if (user.role === 'officer' && user.orgId) anyOf.push({ orgId: user.orgId }, { joinedOrgIds: user.orgId });
   return { $or: anyOf };
 }
 
@@ -28,9 +37,9 @@ export function visibleCasesFilter(user: AuthUser): Record<string, unknown> {
  * Whether a user may act on a case at all: officers only for the organisation holding it (the
  * machine's guards then decide which actions their role may take now).
  */
-export function mayActOn(user: AuthUser, c: Pick<CaseDoc, 'participantIds' | 'orgId'>): boolean {
+export function mayActOn(user: AuthUser, c: CaseAccess): boolean {
   if (!canSeeCase(user, c)) return false;
-  if (user.role === 'officer') return c.orgId === user.orgId;
+  if (user.role === 'officer') return isOfficerOfCase(user, c);
   return true;
 }
 
@@ -47,6 +56,7 @@ export function refusalKind(snapshot: CaseSnapshot, type: CaseEventType, at: str
     ...(context.arbitratorId ? [{ id: context.arbitratorId, role: 'arbitrator' as const }] : []),
     ...(context.investigatorId ? [{ id: context.investigatorId, role: 'investigator' as const }] : []),
     { id: 'officer', role: 'officer', orgType: handlerOrgType(context) },
+    { id: 'court', role: 'officer', orgType: 'judicial' },
     { id: 'admin', role: 'admin' },
     { id: 'system', role: 'system' },
   ];

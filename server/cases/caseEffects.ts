@@ -12,7 +12,7 @@ import { orgModel } from '../orgs/orgModel.js';
 import type { CaseEventDoc } from './caseEventModel.js';
 import type { CaseDoc } from './caseModel.js';
 import type { CaseStore } from './caseStore.js';
-import { ORG_ASSIGNED } from './foldCaseEvent.js';
+import { ORG_ASSIGNED, ORG_JOINED } from './foldCaseEvent.js';
 import { mediatorConflictModel } from './mediatorConflictModel.js';
 import { pickMediator } from './pickMediator.js';
 import { pickOrganisation } from './pickOrganisation.js';
@@ -102,6 +102,16 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     await store.record(caseDoc._id, SYSTEM_ACTOR, ORG_ASSIGNED, { orgId, orgType: needed });
   }
 
+  /** A party applied for judicial confirmation of a mediation agreement: a court joins the case. */
+  async function bringInCourt(caseDoc: CaseDoc, actor: Actor): Promise<void> {
+    if (!caseDoc.stage.endsWith('.awaitingConfirmation')) return;
+    for (const id of caseDoc.joinedOrgIds ?? []) {
+      if ((await Orgs.findById(id).lean())?.type === 'judicial') return;
+    }
+    const orgId = await pickOrganisation(db, 'judicial', actor);
+    if (orgId) await store.record(caseDoc._id, SYSTEM_ACTOR, ORG_JOINED, { orgId, orgType: 'judicial' });
+  }
+
   async function assignMediator(caseDoc: CaseDoc): Promise<void> {
     if (!caseDoc.stage.endsWith('.awaitingMediator')) return;
     const choice = await pickMediator(db, caseDoc);
@@ -136,6 +146,7 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     if (!event || !caseDoc.orgId || event.data.channel !== undefined || event.type === 'REJECT') {
       await assignOrganisation(caseDoc, context, event?.actor ?? SYSTEM_ACTOR);
     }
+    await bringInCourt(caseDoc, event?.actor ?? SYSTEM_ACTOR);
     await assignMediator(caseDoc);
   }
 

@@ -42,6 +42,8 @@ export interface CaseDoc {
   investigatorId: string | null;
   /** Organisation holding the case now (by channel), when one is assigned. */
   orgId: string | null;
+  /** Organisations that joined besides the holder (a court ruling on a mediation agreement). */
+  joinedOrgIds: string[];
   /** Every user who may see the case as a party or assignee (for list queries). */
   participantIds: string[];
   clocks: ProjectedClock[];
@@ -88,6 +90,7 @@ const schema = new Schema<CaseDoc>(
     arbitratorId: { type: String, default: null },
     investigatorId: { type: String, default: null },
     orgId: { type: String, default: null },
+    joinedOrgIds: { type: [String], default: [] },
     participantIds: { type: [String], default: [] },
     clocks: { type: [clockSchema], default: [] },
     nextDueAt: { type: Date, default: null },
@@ -102,6 +105,7 @@ const schema = new Schema<CaseDoc>(
 );
 schema.index({ participantIds: 1, updatedAt: -1 });
 schema.index({ orgId: 1, status: 1 });
+schema.index({ joinedOrgIds: 1 });
 schema.index({ status: 1, channel: 1, track: 1 });
 schema.index({ mediatorId: 1, status: 1 });
 schema.index({ complainantId: 1, filedAt: -1 });

@@ -172,6 +172,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       },
       snapshot,
       orgId: doc.orgId,
+      joinedOrgIds: doc.joinedOrgIds ?? [],
       seq: doc.seq,
       lastHash: doc.lastHash,
       filedAt: doc.filedAt,

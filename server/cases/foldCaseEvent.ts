@@ -15,6 +15,8 @@ export class ReplayError extends Error {
 
 /** Record-event types that change the projection (others are facts for the timeline only). */
 export const ORG_ASSIGNED = 'ORG_ASSIGNED';
+/** Record type: another organisation joins a case (a court ruling on a mediation agreement). */
+export const ORG_JOINED = 'ORG_JOINED';
 
 /** The machine event a stored transition stands for. */
 export function machineEventOf(ev: Pick<CaseEventDoc, 'type' | 'actor' | 'at' | 'data'>): CaseEvent {
@@ -33,6 +35,7 @@ export function foldCaseEvent(state: CaseFoldState | undefined, ev: CaseEventDoc
       filing,
       snapshot: initialCaseSnapshot(filing.input),
       orgId: null,
+      joinedOrgIds: [],
       seq: ev.seq,
       lastHash: ev.hash,
       filedAt: at,
@@ -46,7 +49,7 @@ export function foldCaseEvent(state: CaseFoldState | undefined, ev: CaseEventDoc
     throw new ReplayError(`case ${ev.caseId}: expected event ${state.seq + 1}, found ${ev.seq}`);
   }
   let snapshot: CaseSnapshot = state.snapshot;
-  let { orgId, resolvedAt, closedAt } = state;
+  let { orgId, resolvedAt, closedAt, joinedOrgIds } = state;
   if (ev.kind === 'transition') {
     const before = caseStatus(snapshot);
     const res = applyCaseEvent(snapshot, machineEventOf(ev));
@@ -62,6 +65,22 @@ export function foldCaseEvent(state: CaseFoldState | undefined, ev: CaseEventDoc
     }
   } else if (ev.type === ORG_ASSIGNED) {
     orgId = typeof ev.data.orgId === 'string' ? ev.data.orgId : null;
+  } else if (
+    ev.type === ORG_JOINED &&
+    typeof ev.data.orgId === 'string' &&
+    !joinedOrgIds.includes(ev.data.orgId)
+  ) {
+    joinedOrgIds = [...joinedOrgIds, ev.data.orgId];
   }
-  return { ...state, snapshot, orgId, seq: ev.seq, lastHash: ev.hash, updatedAt: at, resolvedAt, closedAt };
+  return {
+    ...state,
+    snapshot,
+    orgId,
+    joinedOrgIds,
+    seq: ev.seq,
+    lastHash: ev.hash,
+    updatedAt: at,
+    resolvedAt,
+    closedAt,
+  };
 }

@@ -29,6 +29,8 @@ export interface CaseFoldState {
   filing: CaseFiling;
   snapshot: CaseSnapshot;
   orgId: string | null;
+  /** Organisations that joined the case besides its holder (a court confirming an agreement). */
+  joinedOrgIds: string[];
   seq: number;
   lastHash: string;
   filedAt: Date;
@@ -88,6 +90,7 @@ export function projectCase(state: CaseFoldState): CaseDoc {
     arbitratorId: context.arbitratorId,
     investigatorId: context.investigatorId,
     orgId: state.orgId,
+    joinedOrgIds: state.joinedOrgIds,
     participantIds: [...new Set(participants)],
     clocks,
     nextDueAt: open.length ? new Date(Math.min(...open)) : null,

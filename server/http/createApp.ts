@@ -12,7 +12,18 @@ import { createCaseService, type CaseService } from '../cases/caseService.js';
 import type { CaseEngine } from '../cases/createCaseEngine.js';
 import { createIdempotencyKeys, type IdempotencyKeys } from '../cases/idempotencyKeys.js';
 import type { Config } from '../config/loadConfig.js';
+import { creditRoutes } from '../credit/creditRoutes.js';
+import { createCreditService, type CreditService } from '../credit/creditService.js';
+import { evidenceRoutes } from '../evidence/evidenceRoutes.js';
+import { createEvidenceService, type EvidenceService } from '../evidence/evidenceService.js';
 import { healthRoutes } from '../health/healthRoutes.js';
+import { messageRoutes } from '../messages/messageRoutes.js';
+import { createMessageService, type MessageService } from '../messages/messageService.js';
+import { createAppMetrics, type AppMetrics } from '../metrics/appMetrics.js';
+import { recordRequests } from '../metrics/httpMetrics.js';
+import { metricsRoutes } from '../metrics/metricsRoutes.js';
+import { statsRoutes } from '../stats/statsRoutes.js';
+import { createStatsService, type StatsService } from '../stats/statsService.js';
 import { userRoutes } from '../users/userRoutes.js';
 import { createUserService, type UserService } from '../users/userService.js';
 import { notFoundHandler, problemMiddleware } from './problemMiddleware.js';
@@ -34,16 +45,34 @@ export interface AppServices {
   users: UserService;
   cases: CaseService;
   idempotency: IdempotencyKeys;
+  evidence: EvidenceService;
+  messages: MessageService;
+  stats: StatsService;
+  credit: CreditService;
+  /** The app's Prometheus registry (one per app); counts the engine's transitions. */
+  metrics: AppMetrics;
 }
 
 /** Builds the services of the app from its dependencies. */
 export function createServices(deps: AppDeps): AppServices {
   const now = deps.now ?? (() => new Date());
+  const cases = createCaseService({ db: deps.db, store: deps.engine.store, now });
   return {
     tokens: createTokenService(deps.jwtSecret, deps.config.jwtTtlSeconds, now),
     users: createUserService(deps.db, now),
-    cases: createCaseService({ db: deps.db, store: deps.engine.store, now }),
+    cases,
     idempotency: createIdempotencyKeys(deps.db, now),
+    evidence: createEvidenceService({
+      db: deps.db,
+      cases,
+      store: deps.engine.store,
+      logger: deps.logger,
+      maxBytes: deps.config.evidenceMaxBytes,
+    }),
+    messages: createMessageService({ db: deps.db, cases, store: deps.engine.store }),
+    stats: createStatsService({ cases: deps.engine.store.models.cases, now }),
+    credit: createCreditService(deps.db),
+    metrics: createAppMetrics({ store: deps.engine.store, logger: deps.logger }),
   };
 }
 
@@ -54,6 +83,7 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(recordRequests(services.metrics.http));
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -75,7 +105,12 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
   app.use('/api/auth', authRoutes({ users: services.users, tokens: services.tokens, auth, limits }));
   app.use('/api/users', userRoutes({ users: services.users, auth }));
   app.use('/api/cases', caseRoutes({ cases: services.cases, idempotency: services.idempotency, auth }));
+  app.use('/api/cases', evidenceRoutes({ evidence: services.evidence, auth }));
+  app.use('/api/cases', messageRoutes({ messages: services.messages, auth }));
   app.use('/api/routing', routingRoutes({ cases: services.cases, auth }));
+  app.use('/api/stats', statsRoutes({ stats: services.stats, auth }));
+  app.use('/api/credit', creditRoutes({ credit: services.credit, auth }));
+  app.use(metricsRoutes(services.metrics));
 
   app.use(notFoundHandler);
   app.use(problemMiddleware(deps.logger));

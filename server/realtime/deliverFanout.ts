@@ -37,6 +37,7 @@ async function handlerSockets(io: RealtimeServer, c: FanoutCase): Promise<LocalS
     .filter((id): id is string => Boolean(id))
     .map((id) => `user:${id}`);
   if (c.orgId) rooms.push(`org:${c.orgId}`);
+  for (const id of c.joinedOrgIds) rooms.push(`org:${id}`);
   rooms.push('admins');
   const sockets = await localSockets(io, rooms);
   return sockets.filter((s) => canSeeCase(s.data.user, c));
@@ -102,7 +103,11 @@ export async function deliverFanout(io: RealtimeServer, msg: FanoutMessage): Pro
   }
 
   if (!NOT_QUEUE_CHANGES.has(ev.type)) {
-    const rooms = [...c.participantIds.map((id) => `user:${id}`), 'admins'];
+    const rooms = [
+      ...c.participantIds.map((id) => `user:${id}`),
+      ...c.joinedOrgIds.map((id) => `org:${id}`),
+      'admins',
+    ];
     if (c.orgId) rooms.push(`org:${c.orgId}`);
     for (const s of await localSockets(io, rooms)) {
       if (!canSeeCase(s.data.user, c)) continue;

@@ -9,6 +9,7 @@ export interface FanoutCase {
   caseNo: string;
   title: string;
   orgId: string | null;
+  joinedOrgIds: string[];
   participantIds: string[];
   complainantId: string;
   respondentId: string | null;
@@ -48,6 +49,7 @@ export function fanoutCaseOf(doc: CaseDoc): FanoutCase {
     caseNo: doc.caseNo,
     title: doc.title,
     orgId: doc.orgId,
+    joinedOrgIds: doc.joinedOrgIds ?? [],
     participantIds: doc.participantIds,
     complainantId: doc.complainantId,
     respondentId: doc.respondentId,

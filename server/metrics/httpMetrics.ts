@@ -1,0 +1,53 @@
+import type { RequestHandler } from 'express';
+import { Counter, Histogram, type Registry } from 'prom-client';
+import { trackRoutePattern } from './routePattern.js';
+
+type HttpLabel = 'method' | 'route' | 'status';
+
+/** Request counters and latency of the HTTP app. */
+export interface HttpMetrics {
+  requests: Counter<HttpLabel>;
+  duration: Histogram<HttpLabel>;
+}
+
+/** Registers `http_requests_total` and `http_request_duration_seconds` on a registry. */
+export function createHttpMetrics(registry: Registry): HttpMetrics {
+  return {
+    requests: new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests answered, by method, route pattern and status.',
+      labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    }),
+    duration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'Time from receiving a request to the end of its response, by method, route pattern and status.',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+  };
+}
+
+/**
+ * Middleware recording every request once its response ends (or the connection closes first),
+ * labelled with the route pattern (e.g. `/api/cases/:id`, never the raw URL; `unmatched` for 404s
+ * no route handled). Mount it before every router.
+ */
+export function recordRequests(metrics: HttpMetrics): RequestHandler {
+  return (req, res, next) => {
+    const stopTimer = metrics.duration.startTimer();
+    const pattern = trackRoutePattern(req);
+    let recorded = false;
+    const record = () => {
+      if (recorded) return;
+      recorded = true;
+      const labels = { method: req.method, route: pattern(), status: String(res.statusCode) };
+      metrics.requests.inc(labels);
+      stopTimer(labels);
+    };
+    res.once('finish', record);
+    res.once('close', record);
+    next();
+  };
+}
