@@ -87,14 +87,20 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     );
   }
 
-  async function assignOrganisation(caseDoc: CaseDoc, context: CaseContext, actor: Actor): Promise<void> {
+  async function assignOrganisation(
+    caseDoc: CaseDoc,
+    context: CaseContext,
+    actor: Actor,
+    requested: string | undefined,
+  ): Promise<void> {
     const needed = handlerOrgType(context);
     if (!needed || caseDoc.status === 'closed') return;
-    if (caseDoc.orgId) {
+    if (caseDoc.orgId && (!requested || requested === caseDoc.orgId)) {
       const current = await Orgs.findById(caseDoc.orgId).lean();
       if (current?.type === needed) return;
     }
-    const orgId = await pickOrganisation(db, needed, actor);
+    const orgId = await pickOrganisation(db, needed, actor, requested);
+    if (orgId === caseDoc.orgId) return;
     if (!orgId) {
       logger.warn({ caseId: caseDoc._id, needed }, 'no organisation of this type to hold the case');
       return;
@@ -144,7 +150,8 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     }
     // the holding organisation changes only when the channel does (or none holds the case yet)
     if (!event || !caseDoc.orgId || event.data.channel !== undefined || event.type === 'REJECT') {
-      await assignOrganisation(caseDoc, context, event?.actor ?? SYSTEM_ACTOR);
+      const requested = typeof event?.data.orgId === 'string' ? event.data.orgId : undefined;
+      await assignOrganisation(caseDoc, context, event?.actor ?? SYSTEM_ACTOR, requested);
     }
     await bringInCourt(caseDoc, event?.actor ?? SYSTEM_ACTOR);
     await assignMediator(caseDoc);

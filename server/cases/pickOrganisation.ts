@@ -5,14 +5,17 @@ import { orgModel } from '../orgs/orgModel.js';
 import { caseModel } from './caseModel.js';
 
 /**
- * Chooses the organisation that holds a case in a channel: the acting officer's own organisation when
- * it is of the needed type, else the organisation of that type with the fewest open cases.
+ * Chooses the organisation that holds a case in a channel: the one the router named (when it is of
+ * the needed type), else the acting officer's own organisation when it is of that type, else the
+ * organisation of that type with the fewest open cases.
  */
 export async function pickOrganisation(
   db: Connection,
   needed: OrgType,
   actor: Actor,
+  requested?: string,
 ): Promise<string | undefined> {
+  if (requested && (await orgModel(db).exists({ _id: requested, type: needed }))) return requested;
   if (actor.role === 'officer' && actor.orgType === needed && actor.orgId) return actor.orgId;
   const orgs = await orgModel(db).find({ type: needed }).sort({ _id: 1 }).lean();
   let best: { id: string; load: number } | undefined;

@@ -35,8 +35,9 @@ export interface CaseEventPayloads {
   REJECT: { reason: string };
   PROVIDE_INFO: { note: string };
   RELEASE_HOLD: { note: string };
-  ROUTE: { channel: Channel; track?: Track; reason?: string; variant?: ArbitrationVariant };
-  TRANSFER: { channel: Channel; reason: string; track?: Track; variant?: ArbitrationVariant };
+  /** `orgId` optionally names the organisation of the channel that takes the case. */
+  ROUTE: { channel: Channel; track?: Track; reason?: string; variant?: ArbitrationVariant; orgId?: string };
+  TRANSFER: { channel: Channel; reason: string; track?: Track; variant?: ArbitrationVariant; orgId?: string };
   WITHDRAW: { reason?: string };
   LINK_RESPONDENT: { respondentId: string };
   DEADLINE: { clock: ClockId };
