@@ -54,10 +54,11 @@ export function createDeadlineScheduler(deps: DeadlineSchedulerDeps): DeadlineSc
     let machineRefused = false;
     for (let attempt = 0; attempt < 20; attempt++) {
       const { doc } = await deps.store.load(d.caseId);
-      const active = doc.clocks.find((c) => c.clock === d.clock);
-      if (!active || new Date(active.startedAt).getTime() !== new Date(d.startedAt).getTime()) return -1;
+      // another scheduler may have published it already (and its expiry may have ended the clock)
       const seen = await alreadyPublished(d, level);
       if (seen !== undefined) return seen;
+      const active = doc.clocks.find((c) => c.clock === d.clock);
+      if (!active || new Date(active.startedAt).getTime() !== new Date(d.startedAt).getTime()) return -1;
       try {
         const data = { clock: d.clock, deadlineId: d._id, dueAt: d.dueAt.toISOString(), level };
         if (level !== 'breach' || machineRefused) {
