@@ -3,28 +3,24 @@ import type { MessageVisibility } from '../../shared/vocabulary.js';
 /** The case event type that records a posted message. */
 export const MESSAGE_POSTED = 'MESSAGE_POSTED';
 
-/** Characters of a joint message shown in the timeline. */
-export const EXCERPT_LENGTH = 140;
-
 /**
- * The data of a `MESSAGE_POSTED` event. `visibility` makes the timeline hide caucus entries from
- * everyone but their party and the mediator; only joint messages carry an excerpt of their body.
+ * The data of a `MESSAGE_POSTED` event. The message itself is part of the hash-chained log (so it
+ * is tamper-evident and realtime delivery needs no second read); `visibility` makes every reader of
+ * the log (HTTP timeline, realtime) hide caucus entries from everyone but their party and the mediator.
  */
 export interface MessagePostedData {
   messageId: string;
   visibility: MessageVisibility;
   authorName: string;
-  excerpt?: string;
+  body: string;
 }
 
-/** The event data for a message (no text at all for a caucus message). */
+/** The event data for a message. */
 export function messagePostedData(
   messageId: string,
   visibility: MessageVisibility,
   authorName: string,
   body: string,
 ): MessagePostedData {
-  const data: MessagePostedData = { messageId, visibility, authorName };
-  if (visibility === 'joint') data.excerpt = Array.from(body).slice(0, EXCERPT_LENGTH).join('');
-  return data;
+  return { messageId, visibility, authorName, body };
 }

@@ -7,7 +7,12 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { createClient } from 'redis';
 import { Server, type Socket } from 'socket.io';
 import type { Ack, AckError, PresencePush } from '../../shared/realtime/contract.js';
-import { subscribeSchema, typingSchema, unsubscribeSchema } from '../../shared/schemas/realtime.js';
+import {
+  sendMessageSchema,
+  subscribeSchema,
+  typingSchema,
+  unsubscribeSchema,
+} from '../../shared/schemas/realtime.js';
 import type { MessageVisibility } from '../../shared/vocabulary.js';
 import type { AuthUser } from '../auth/authUser.js';
 import type { CaseEngine } from '../cases/createCaseEngine.js';
@@ -190,6 +195,13 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
       void announcePresence(caseId);
       return { caseId };
     });
+
+    handle<{ caseId: string; body: string; visibility: MessageVisibility }>(
+      socket,
+      'message:send',
+      sendMessageSchema,
+      async ({ caseId, body, visibility }) => services.messages.post(user, caseId, { body, visibility }),
+    );
 
     handle<{ caseId: string; visibility: MessageVisibility; typing: boolean }>(
       socket,

@@ -1,10 +1,15 @@
 import type { Server } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/contract.js';
+import type {
+  ClientToServerEvents,
+  MessagePush,
+  ServerToClientEvents,
+} from '../../shared/realtime/contract.js';
 import type { AuthUser } from '../auth/authUser.js';
 import { canReadMessage, canSeeCase } from '../auth/casePolicy.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import { canSeeEvent, presentEvent } from '../cases/eventPresenter.js';
 import { CLOCK_WARNING } from '../deadlines/deadlineScheduler.js';
+import { MESSAGE_POSTED, type MessagePostedData } from '../messages/messageEvent.js';
 import type { FanoutCase, FanoutMessage } from './fanoutMessage.js';
 
 /** The typed Socket.IO server of Sevenfold. */
@@ -24,7 +29,7 @@ const ASSIGNMENTS: Record<string, { field: string; role: 'mediator' | 'arbitrato
 };
 
 /** Record types that do not change a case's place in any queue. */
-const NOT_QUEUE_CHANGES = new Set(['MESSAGE_POSTED', 'EVIDENCE_ADDED']);
+const NOT_QUEUE_CHANGES = new Set([MESSAGE_POSTED, 'EVIDENCE_ADDED']);
 
 async function localSockets(io: RealtimeServer, rooms: string[]): Promise<LocalSocket[]> {
   if (rooms.length === 0) return [];
@@ -41,6 +46,21 @@ async function handlerSockets(io: RealtimeServer, c: FanoutCase): Promise<LocalS
   rooms.push('admins');
   const sockets = await localSockets(io, rooms);
   return sockets.filter((s) => canSeeCase(s.data.user, c));
+}
+
+/** The `message:new` push for a `MESSAGE_POSTED` event (the message is part of the log). */
+function messagePushOf(caseId: string, ev: CaseEventDoc): MessagePush | undefined {
+  if (ev.type !== MESSAGE_POSTED) return undefined;
+  const d = ev.data as unknown as MessagePostedData;
+  return {
+    id: d.messageId,
+    caseId,
+    seq: ev.seq,
+    author: { id: ev.actor.id, role: ev.actor.role, name: d.authorName },
+    visibility: d.visibility,
+    body: d.body,
+    createdAt: new Date(ev.at).toISOString(),
+  };
 }
 
 /**
@@ -67,6 +87,7 @@ export async function deliverFanout(io: RealtimeServer, msg: FanoutMessage): Pro
 
   const ev = { ...msg.event, at: new Date(msg.event.at) } as CaseEventDoc;
   const view = presentEvent(ev);
+  const message = messagePushOf(c.id, ev);
   for (const s of await localSockets(io, [room])) {
     const user = s.data.user;
     if (!canSeeCase(user, c)) {
@@ -84,7 +105,7 @@ export async function deliverFanout(io: RealtimeServer, msg: FanoutMessage): Pro
       actor: view.actor,
       event: view,
     });
-    if (msg.message && canReadMessage(user, c, msg.message.visibility)) s.emit('message:new', msg.message);
+    if (message && canReadMessage(user, c, message.visibility)) s.emit('message:new', message);
   }
 
   const assignment = ASSIGNMENTS[ev.type];

@@ -1,4 +1,3 @@
-import type { MessagePush } from '../../shared/realtime/contract.js';
 import type { MessageVisibility } from '../../shared/vocabulary.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseDoc } from '../cases/caseModel.js';
@@ -30,7 +29,6 @@ export type FanoutMessage =
       kind: 'appended';
       event: Omit<CaseEventDoc, 'at'> & { at: string };
       caseDoc: FanoutCase;
-      message?: MessagePush;
     }
   | {
       kind: 'typing';

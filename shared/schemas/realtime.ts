@@ -1,5 +1,6 @@
 import Joi from 'joi';
 import { MESSAGE_VISIBILITIES } from '../vocabulary.js';
+import { messageSchema } from './messages.js';
 
 const caseId = Joi.string()
   .pattern(/^[A-Za-z0-9_-]{1,64}$/)
@@ -22,3 +23,6 @@ export const typingSchema = Joi.object({
     .required(),
   typing: Joi.boolean().required(),
 });
+
+/** `message:send`: a message for a case (the same body rules as over HTTP). */
+export const sendMessageSchema = (messageSchema as Joi.ObjectSchema).keys({ caseId });

@@ -98,7 +98,7 @@ describe('messages: joint and caucus', () => {
       messageId: message.id,
       visibility: 'joint',
       authorName: 'Lin Wei (Lumen Design)',
-      excerpt: 'We propose a meeting next week.',
+      body: 'We propose a meeting next week.',
     });
   });
 
@@ -121,6 +121,7 @@ describe('messages: joint and caucus', () => {
       messageId: caucus.id,
       visibility: 'caucus:complainant',
       authorName: 'Lin Wei (Lumen Design)',
+      body: secret,
     });
 
     // the mediator answers in the same caucus; the respondent has a caucus of their own

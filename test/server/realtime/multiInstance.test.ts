@@ -140,7 +140,10 @@ describe('several server instances (Redis adapter)', function () {
         .countDocuments({ caseId: { $in: ids }, clock: 'infoRequest', state: 'fired' });
       if (fired === ids.length) break;
       if (Date.now() > deadline) {
-        const logs = [a.output(), b.output()].join('\n').split('\n').filter((l) => /"level":(40|50)/.test(l));
+        const logs = [a.output(), b.output()]
+          .join('\n')
+          .split('\n')
+          .filter((l) => /"level":(40|50)/.test(l));
         throw new Error(`only ${fired} of ${ids.length} clocks fired\n${logs.slice(-20).join('\n')}`);
       }
       await new Promise((r) => setTimeout(r, 200));

@@ -231,4 +231,77 @@ describe('realtime: live case updates over Socket.IO', function () {
     expect((await left).online.map((u) => u.id)).to.deep.equal(['u-mediator']);
     mediator.disconnect();
   });
+
+  it('sends messages over the socket with an ack; a caucus message reaches only its party and the mediator', async () => {
+    const id = await mediationCase();
+    await request(s.app)
+      .post(`/api/cases/${id}/actions`)
+      .set(as('mediator'))
+      .send({ type: 'ACCEPT_ASSIGNMENT' })
+      .expect(200);
+    const [mediator, complainant, respondent] = ['mediator', 'complainant', 'respondent'].map((w) =>
+      s.socket(tok[w]!),
+    );
+    for (const sock of [mediator!, complainant!, respondent!]) {
+      const ack = await emitAck<{ data?: unknown }>(sock, 'case:subscribe', { caseId: id, afterSeq: 0 });
+      expect(ack.data).to.not.equal(undefined);
+    }
+    const respondentGot: { body: string }[] = [];
+    respondent!.on('message:new', (m) => respondentGot.push(m));
+    const respondentEvents: CaseEventPush[] = [];
+    respondent!.on('case:event', (p) => respondentEvents.push(p));
+
+    const mediatorGets = waitFor<{ body: string; visibility: string }>(
+      mediator!,
+      'message:new',
+      (m) => m.visibility === 'caucus:complainant',
+    );
+    const sent = await emitAck<{ data?: { id: string; seq: number; visibility: string } }>(
+      complainant!,
+      'message:send',
+      {
+        caseId: id,
+        body: '  Our lowest figure is CNY 40,000.  ',
+        visibility: 'caucus:complainant',
+      },
+    );
+    expect(sent.data).to.include({ visibility: 'caucus:complainant' });
+    expect((await mediatorGets).body).to.equal('Our lowest figure is CNY 40,000.');
+
+    const jointToRespondent = waitFor<{ body: string }>(
+      respondent!,
+      'message:new',
+      (m) => m.body === 'Shall we meet on Monday?',
+    );
+    const joint = await emitAck<{ data?: { seq: number } }>(mediator!, 'message:send', {
+      caseId: id,
+      body: 'Shall we meet on Monday?',
+      visibility: 'joint',
+    });
+    await jointToRespondent;
+    expect(respondentGot.map((m) => m.body)).to.deep.equal(['Shall we meet on Monday?']);
+    expect(respondentEvents.map((e) => e.seq)).to.deep.equal([joint.data!.seq]);
+
+    const refused = await emitAck<{ error?: { status: number } }>(respondent!, 'message:send', {
+      caseId: id,
+      body: 'let me in',
+      visibility: 'caucus:complainant',
+    });
+    expect(refused.error?.status).to.equal(403);
+    const tooLong = await emitAck<{ error?: { status: number } }>(complainant!, 'message:send', {
+      caseId: id,
+      body: 'x'.repeat(5000),
+      visibility: 'joint',
+    });
+    expect(tooLong.error?.status).to.equal(422);
+
+    const typing = waitFor<{ typing: boolean }>(mediator!, 'message:typing');
+    await emitAck(complainant!, 'message:typing', {
+      caseId: id,
+      visibility: 'caucus:complainant',
+      typing: true,
+    });
+    expect((await typing).typing).to.equal(true);
+    for (const sock of [mediator!, complainant!, respondent!]) sock.disconnect();
+  });
 });
