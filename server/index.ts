@@ -7,6 +7,8 @@ import { resolveJwtSecret } from './auth/resolveJwtSecret.js';
 import { createCaseEngine } from './cases/createCaseEngine.js';
 import { loadConfig, type Config } from './config/loadConfig.js';
 import { openDatabase, type OpenDatabase } from './db/openDatabase.js';
+import { DEMO_SCENARIOS } from './demo/demoScenarios.js';
+import { seedDemoCases } from './demo/seedDemoCases.js';
 import { seedDemoDirectory } from './demo/seedDemoDirectory.js';
 import { createApp, createServices } from './http/createApp.js';
 import { createLogger } from './logging/createLogger.js';
