@@ -37,8 +37,13 @@ async function main(): Promise<void> {
   const engine = createCaseEngine({ db, logger });
   if (config.demoData) {
     const seeded = await seedDemoDirectory(db);
-    if (seeded.users > 0)
+    if (seeded.users > 0) {
       logger.info(seeded, 'created the demo organisations and accounts (password sevenfold-demo)');
+      if ((await engine.store.models.cases.estimatedDocumentCount()) === 0) {
+        const cases = await seedDemoCases(db, logger, DEMO_SCENARIOS.length);
+        logger.info({ cases }, 'created demo cases across all channels');
+      }
+    }
   }
   await Promise.all(Object.values(db.models).map((m) => m.init()));
   const repaired = await engine.effects.reconcileOpenCases();
