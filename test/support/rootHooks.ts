@@ -12,5 +12,9 @@ export const mochaHooks = {
   async afterAll(this: Mocha.Context) {
     this.timeout(30_000);
     await stopTestDatabaseServer();
+    const errors = (globalThis as { __sevenfoldServerErrors?: string[] }).__sevenfoldServerErrors ?? [];
+    if (errors.length > 0) {
+      throw new Error(`requests in this run produced server errors:\n${errors.join('\n')}`);
+    }
   },
 };

@@ -1,4 +1,4 @@
-import type { Express } from 'express';
+import express, { type Express } from 'express';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { createCaseEngine, type CaseEngine } from '../../server/cases/createCaseEngine.js';
@@ -30,7 +30,25 @@ export function buildTestApp(db: Connection, opts: { config?: Config; now?: () =
     now,
   };
   const services = createServices(deps);
-  return { app: createApp(deps, services), deps, services, engine };
+  // every app in the suite reports server errors, so the run can prove no request produced a 5xx
+  const outer = express();
+  outer.use((req, res, next) => {
+    res.on('finish', () => {
+      if (res.statusCode >= 500 && !(req.path === '/readyz' && res.statusCode === 503)) {
+        serverErrors().push(`${req.method} ${req.originalUrl} → ${res.statusCode}`);
+      }
+    });
+    next();
+  });
+  outer.use(createApp(deps, services));
+  return { app: outer, deps, services, engine };
+}
+
+/** 5xx responses seen by any test app in this run (checked by the root hook at the end). */
+export function serverErrors(): string[] {
+  const g = globalThis as { __sevenfoldServerErrors?: string[] };
+  g.__sevenfoldServerErrors ??= [];
+  return g.__sevenfoldServerErrors;
 }
 
 /** Seeds the demo directory into a test database. */
