@@ -1,5 +1,4 @@
 import type { CaseContext, CaseInput } from '../../shared/case/caseContext.js';
-import { computeDueAt } from '../../shared/case/clocks.js';
 import type { ClockId } from '../../shared/case/clockIds.js';
 import { normalizePartyName } from '../../shared/case/intakeChecks.js';
 import {
@@ -12,6 +11,7 @@ import {
 import { CASE_MACHINE_VERSION } from '../../shared/case/machine.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
 import type { CaseDoc, ProjectedClock } from './caseModel.js';
+import { dueAtOf } from './dueAtOf.js';
 
 /** What a case is filed with: the data of its first event (`FILED`), from which replay starts. */
 export interface CaseFiling {
@@ -44,7 +44,7 @@ export function projectClocks(context: CaseContext, snapshot: CaseSnapshot): Pro
   return activeClocks(snapshot).map(({ clock, startedAt, extension }) => ({
     clock,
     startedAt: new Date(startedAt),
-    dueAt: new Date(computeDueAt(clock as ClockId, startedAt, extension)),
+    dueAt: dueAtOf(clock as ClockId, startedAt, extension).dueAt,
     breached: Boolean(context.clocks[clock as ClockId]?.breachedAt),
   }));
 }

@@ -3,7 +3,7 @@
  * computation of due instants, warnings and status. Period semantics are those of `calendar.ts`
  * (first day not counted, periods end at 23:59:59.999 Beijing time, art. 85 holiday extension).
  */
-import { instantMs, periodEndsAt, type DateInput, type PeriodUnit } from './calendar.js';
+import { instantMs, periodEndsAt, periodLastDay, type DateInput, type PeriodUnit } from './calendar.js';
 import { CLOCK_IDS, type ClockId } from './clockIds.js';
 
 /** Unit of a clock's duration. */
@@ -265,6 +265,16 @@ export function computeDueAt(
     if (ext.amount > 0) {
       const max = def.maxExtension;
       if (!max) throw new RangeError(`Clock ${clockId} cannot be extended`);
+      if (ext.unit === 'days' && max.unit === 'months') {
+        // an extension of some days on a clock counted in months: at most the month limit in days
+        if (ext.amount > max.amount * 31) {
+          throw new RangeError(
+            `Extension of clock ${clockId} is ${ext.amount} days, more than the maximum of ${max.amount} months`,
+          );
+        }
+        const baseLastDay = periodLastDay(startedAt, def.amount, def.unit);
+        return periodEndsAt(`${baseLastDay}T00:00:00+08:00`, ext.amount, 'days');
+      }
       if (ext.unit !== max.unit) {
         throw new RangeError(`Extension of clock ${clockId} must be in ${max.unit}, got ${ext.unit}`);
       }
