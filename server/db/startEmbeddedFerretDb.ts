@@ -30,6 +30,8 @@ export interface EmbeddedFerretDbOptions {
   startTimeoutMs?: number;
   /** Lock the data folder against a second server (default true). */
   lock?: boolean;
+  /** Restart the engine by itself when it dies unexpectedly (the server does; default false). */
+  supervise?: boolean;
 }
 
 const PID_FILE = 'ferretdb.pid';
@@ -108,7 +110,9 @@ export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Prom
     proc.stderr?.on('data', capture);
     proc.once('exit', (code, signal) => {
       rmSync(pidFile, { force: true });
-      if (!stopping) logger.warn({ code, signal }, 'embedded FerretDB exited');
+      if (stopping || child !== proc) return;
+      logger.warn({ code, signal }, 'embedded FerretDB exited');
+      if (opts.supervise && started) scheduleRestart();
     });
     if (proc.pid) writeFileSync(pidFile, String(proc.pid));
 
@@ -130,6 +134,29 @@ export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Prom
     );
   }
 
+  let started = false;
+  let backoffMs = 200;
+  let restartTimer: NodeJS.Timeout | undefined;
+  function scheduleRestart(): void {
+    if (restartTimer || stopping) return;
+    restartTimer = setTimeout(() => {
+      restartTimer = undefined;
+      if (stopping) return;
+      launch().then(
+        () => {
+          backoffMs = 200;
+          logger.warn({ port }, 'embedded FerretDB restarted after a crash');
+        },
+        (err: unknown) => {
+          logger.error({ err }, 'restarting the embedded FerretDB failed; trying again');
+          backoffMs = Math.min(backoffMs * 2, 5000);
+          scheduleRestart();
+        },
+      );
+    }, backoffMs);
+    restartTimer.unref();
+  }
+
   async function terminate(): Promise<void> {
     const proc = child;
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
@@ -149,6 +176,7 @@ export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Prom
     process.removeListener('exit', onProcessExit);
     throw err;
   }
+  started = true;
   logger.info({ port, dataDir, version: FERRETDB_VERSION }, 'embedded FerretDB is ready');
 
   return {
@@ -164,6 +192,7 @@ export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Prom
     dataDir,
     async stop() {
       stopping = true;
+      if (restartTimer) clearTimeout(restartTimer);
       await terminate();
       rmSync(pidFile, { force: true });
       lock?.release();

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Connection } from 'mongoose';
@@ -22,11 +25,13 @@ import { createMessageService, type MessageService } from '../messages/messageSe
 import { createAppMetrics, type AppMetrics } from '../metrics/appMetrics.js';
 import { recordRequests } from '../metrics/httpMetrics.js';
 import { metricsRoutes } from '../metrics/metricsRoutes.js';
+import { openApiRoutes } from '../openapi/openApiRoutes.js';
 import { statsRoutes } from '../stats/statsRoutes.js';
 import { createStatsService, type StatsService } from '../stats/statsService.js';
 import { userRoutes } from '../users/userRoutes.js';
 import { createUserService, type UserService } from '../users/userService.js';
 import { notFoundHandler, problemMiddleware } from './problemMiddleware.js';
+import { refuseWritesWhenDown } from './refuseWritesWhenDown.js';
 
 /** What the HTTP app needs from the composition root. */
 export interface AppDeps {
@@ -78,6 +83,42 @@ export function createServices(deps: AppDeps): AppServices {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** Paths the single-page app never answers (the API, the socket, probes). */
+const NOT_THE_APP = /^\/(api|socket\.io|healthz|readyz|metrics)(\/|$)/;
+
+/**
+ * Serves the built web client (`client/dist`, from the source tree or from `dist/server`) when it
+ * exists: hashed assets cached for a year, `index.html` never cached, and `index.html` for any other
+ * GET that asks for HTML (client-side routes such as `/cases/abc`).
+ */
+function serveClient(app: Express): void {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const dir = [join(here, '../../client/dist'), join(here, '../../../client/dist')].find((d) =>
+    existsSync(join(d, 'index.html')),
+  );
+  if (!dir) return;
+  app.use(
+    express.static(dir, {
+      index: false,
+      setHeaders: (res, path) =>
+        res.setHeader(
+          'Cache-Control',
+          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    }),
+  );
+  app.use((req, res, next) => {
+    // browsers navigating send `Accept: text/html`; API clients and probes get the 404 problem
+    const wantsHtml = (req.get('accept') ?? '').includes('text/html');
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_THE_APP.test(req.path) || !wantsHtml) {
+      next();
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(dir, 'index.html'));
+  });
+}
+
 /** Builds the Express 5 app. It never listens: `server/index.ts` and the tests do. */
 export function createApp(deps: AppDeps, services: AppServices = createServices(deps)): Express {
   const app = express();
@@ -96,9 +137,17 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
-  app.use(helmet());
-  app.use(express.json({ limit: '256kb' }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // the web client: scripts from 'self' only; live updates over WebSocket; evidence previews as blob: images
+        directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'img-src': ["'self'", 'data:', 'blob:'] },
+      },
+    }),
+  );
   app.use(healthRoutes(deps.db));
+  app.use(refuseWritesWhenDown(deps.db));
+  app.use(express.json({ limit: '256kb' }));
 
   const auth = requireAuth(deps.db, services.tokens);
   const limits = { perIp: deps.config.loginLimitPerIp, perAccount: deps.config.loginLimitPerAccount };
@@ -111,6 +160,9 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
   app.use('/api/stats', statsRoutes({ stats: services.stats, auth }));
   app.use('/api/credit', creditRoutes({ credit: services.credit, auth }));
   app.use(metricsRoutes(services.metrics));
+  app.use(openApiRoutes());
+
+  serveClient(app);
 
   app.use(notFoundHandler);
   app.use(problemMiddleware(deps.logger));

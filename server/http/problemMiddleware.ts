@@ -1,4 +1,10 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import {
+  MongoNetworkError,
+  MongoNotConnectedError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+} from 'mongodb';
 import type { Logger } from 'pino';
 import { DuplicateKeyError } from '../db/duplicateKeyError.js';
 import { DomainError, type DomainErrorKind } from '../errors/domainError.js';
@@ -26,6 +32,22 @@ const DOMAIN_STATUS: Record<DomainErrorKind, [number, string]> = {
   invalid: [422, 'Unprocessable Content'],
   unavailable: [503, 'Service Unavailable'],
 };
+
+/** Driver errors that mean the database cannot be reached right now (not a bad request). */
+function isDatabaseUnavailable(err: unknown): boolean {
+  if (
+    err instanceof MongoNetworkError ||
+    err instanceof MongoServerSelectionError ||
+    err instanceof MongoNotConnectedError ||
+    err instanceof MongoTopologyClosedError
+  ) {
+    return true;
+  }
+  const name = (err as { name?: string } | null)?.name ?? '';
+  return /PoolCleared|ServerClosed|ClientClosed|OperationTimeout|ServerSelection|NetworkError|NotConnected/.test(
+    name,
+  );
+}
 
 /** Answers 404 problem+json for any route nothing else handled. */
 export const notFoundHandler: RequestHandler = (req, res) => {

@@ -34,8 +34,9 @@ export function buildTestApp(db: Connection, opts: { config?: Config; now?: () =
   const outer = express();
   outer.use((req, res, next) => {
     res.on('finish', () => {
-      if (res.statusCode >= 500 && !(req.path === '/readyz' && res.statusCode === 503)) {
+      if (res.statusCode >= 500 && res.statusCode !== 503) {
         serverErrors().push(`${req.method} ${req.originalUrl} → ${res.statusCode}`);
+        if (process.env.TEST_LOG_LEVEL) console.error('5xx', req.method, req.originalUrl, res.statusCode);
       }
     });
     next();

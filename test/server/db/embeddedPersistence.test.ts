@@ -35,6 +35,12 @@ describe('embedded FerretDB durability and recovery', function () {
       const down = await request(app).get('/readyz');
       expect(down.status).to.equal(503);
       expect(down.headers['content-type']).to.match(/application\/problem\+json/);
+      // writes are refused with 503 problem+json while the engine is down (nothing is changed)
+      const write = await request(app)
+        .post('/api/auth/register')
+        .send({ email: 'while-down@example.org', password: 'a-long-password', name: 'Down' });
+      expect(write.status).to.equal(503);
+      expect(write.headers['content-type']).to.match(/application\/problem\+json/);
 
       await engine.restart();
       let ready = 503;
@@ -45,6 +51,35 @@ describe('embedded FerretDB durability and recovery', function () {
       expect(ready).to.equal(200);
       const doc = await db.collection('notes').findOne({ _id: 'n1' as never });
       expect(doc?.text).to.equal('before the crash');
+    } finally {
+      await db.close();
+      await engine.stop();
+    }
+  });
+
+  it('restarts a crashed engine by itself when supervised, and the app recovers without a restart', async () => {
+    const engine = await startEmbeddedFerretDb({ dataDir, logger: testLogger, supervise: true });
+    const db = await connectDatabase(engine.uri, 'sevenfold');
+    const app = buildTestApp(db).app;
+    try {
+      const before = engine.pid;
+      engine.kill('SIGKILL');
+      let ready = 0;
+      for (let i = 0; i < 150 && ready !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        ready = (await request(app).get('/readyz')).status;
+      }
+      expect(ready).to.equal(200);
+      expect(engine.pid).to.not.equal(before);
+      const doc = await db.collection('notes').findOne({ _id: 'n1' as never });
+      expect(doc?.text).to.equal('before the crash');
+      expect(
+        (
+          await request(app)
+            .post('/api/auth/register')
+            .send({ email: 'after@example.org', password: 'a-long-password', name: 'After' })
+        ).status,
+      ).to.equal(201);
     } finally {
       await db.close();
       await engine.stop();
