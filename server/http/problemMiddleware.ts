@@ -77,6 +77,17 @@ export function problemMiddleware(logger: Pick<Logger, 'error'>): ErrorRequestHa
       sendProblem(res, 409, 'Conflict', 'This record already exists.', 'about:blank');
       return;
     }
+    if (isDatabaseUnavailable(err)) {
+      res.setHeader('Retry-After', '5');
+      sendProblem(
+        res,
+        503,
+        'Service Unavailable',
+        'The database is not answering; try again shortly.',
+        'about:blank',
+      );
+      return;
+    }
     const e = err as {
       type?: string;
       status?: number;
