@@ -1,42 +1,10 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { io as connect, type Socket } from 'socket.io-client';
+import { benchApi, caseInSession, type BenchServer } from './benchServerHandle.js';
 import type { BenchFigure, BenchSection } from './benchTypes.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
 
 interface Stats {
   rss: number;
   cpuMs: number;
-}
-
-function ask<T>(child: ChildProcess, kind: string): Promise<T> {
-  return new Promise((resolve) => {
-    const on = (msg: { kind: string }) => {
-      if (msg.kind === kind) {
-        child.off('message', on);
-        resolve(msg as T);
-      }
-    };
-    child.on('message', on);
-    if (kind !== 'ready') child.send({ kind });
-  });
-}
-
-async function api(
-  base: string,
-  path: string,
-  token: string | undefined,
-  body?: unknown,
-): Promise<Record<string, unknown>> {
-  const res = await fetch(`${base}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -79,124 +47,103 @@ async function connectMany(url: string, token: string | undefined, n: number): P
  * clients (N = 1, 10, 100, 1000), against a bare Socket.IO emit to N clients; deliveries per second
  * per core of server CPU; resident memory per connected socket at 1,000 sockets.
  */
-export async function realtimeBench(rounds = 20): Promise<BenchSection> {
-  const child = fork(join(here, 'realtimeBenchServer.ts'), [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const { url, bareUrl } = await ask<{ url: string; bareUrl: string }>(child, 'ready');
+export async function realtimeBench(
+  server: BenchServer,
+  tokens: Record<string, string>,
+  rounds = 20,
+): Promise<BenchSection> {
+  const { url, bareUrl } = server;
   const figures: BenchFigure[] = [];
   const ratios: BenchSection['ratios'] = [];
-  try {
-    const login = async (email: string) =>
-      (await api(url, '/api/auth/login', undefined, { email, password: 'sevenfold-demo' })).token as string;
-    const [complainant, admin, mediator, respondent] = await Promise.all(
-      ['complainant', 'admin', 'mediator', 'respondent'].map((w) => login(`${w}@demo.local`)),
+  const caseId = await caseInSession(url, tokens, 'Realtime benchmark case');
+  const complainant = tokens.complainant!;
+  const view = await benchApi(url, `/api/cases/${caseId}`, tokens.admin);
+  const mediator = view.mediatorId === 'u-mediator2' ? tokens.mediator2! : tokens.mediator!;
+
+  const before = await server.ask<Stats>('stats');
+  let rssAt1000 = 0;
+  let cpuPerDelivery = 0;
+  for (const n of [1, 10, 100, 1000]) {
+    const sockets = await connectMany(url, complainant, n);
+    await Promise.all(
+      sockets.map((s) => new Promise((r) => s.emit('case:subscribe', { caseId, afterSeq: 1_000_000 }, r))),
     );
-    const filed = await api(url, '/api/cases', complainant, {
-      title: 'Realtime benchmark case',
-      description: 'A tea shop uses our registered word mark on packaging; we have photos and receipts.',
-      ipType: 'trademark',
-      rights: [{ number: 'TM 55555555' }],
-      complainant: { name: 'Bench Tea', type: 'enterprise', sme: true },
-      respondent: { name: 'Bench Shop', type: 'individual', email: 'respondent@demo.local' },
-      claim: { amountCny: 50000, remedies: ['cease'] },
-      consents: { mediation: true, arbitrationAgreement: false },
-    });
-    const caseId = filed.id as string;
-    await api(url, `/api/cases/${caseId}/actions`, admin, { type: 'ACCEPT' });
-    await api(url, `/api/cases/${caseId}/actions`, admin, { type: 'ROUTE', channel: 'mediation' });
-    await api(url, `/api/cases/${caseId}/actions`, mediator, { type: 'ACCEPT_ASSIGNMENT' });
-    await api(url, `/api/cases/${caseId}/actions`, respondent, { type: 'CONSENT' });
-
-    const before = await ask<Stats>(child, 'stats');
-    let rssAt1000 = 0;
-    let cpuPerDelivery = 0;
-    for (const n of [1, 10, 100, 1000]) {
-      const sockets = await connectMany(url, complainant, n);
-      await Promise.all(
-        sockets.map((s) => new Promise((r) => s.emit('case:subscribe', { caseId, afterSeq: 1_000_000 }, r))),
-      );
-      if (n === 1000) rssAt1000 = (await ask<Stats>(child, 'stats')).rss;
-      const cpu0 = (await ask<Stats>(child, 'stats')).cpuMs;
-      const samples: number[] = [];
-      const started = Date.now();
-      for (let i = 0; i < rounds; i++) {
-        let remaining = n;
-        let last = 0;
-        const all = new Promise<void>((resolve) => {
-          for (const s of sockets) {
-            s.once('case:event', () => {
-              last = performance.now();
-              if (--remaining === 0) resolve();
-            });
-          }
-        });
-        await api(url, `/api/cases/${caseId}/actions`, mediator, {
-          type: 'RECORD_SESSION',
-          notes: `round ${i}`,
-        });
-        const responded = performance.now();
-        await all;
-        samples.push(Math.max(0, last - responded));
-      }
-      const cpuMs = (await ask<Stats>(child, 'stats')).cpuMs - cpu0;
-      const seconds = (Date.now() - started) / 1000;
-      figures.push(
-        figure(`action sent → event at the last of ${n} subscribers`, samples, (n * rounds) / seconds),
-      );
-      if (n === 1000) cpuPerDelivery = cpuMs / (n * rounds);
-
-      // the floor: a bare Socket.IO emit to as many clients
-      const bare = await connectMany(bareUrl, undefined, n);
-      const bareSamples: number[] = [];
-      const bareStarted = Date.now();
-      for (let i = 0; i < rounds; i++) {
-        let remaining = n;
-        let last = 0;
-        const all = new Promise<void>((resolve) => {
-          for (const s of bare) {
-            s.once('ping', () => {
-              last = performance.now();
-              if (--remaining === 0) resolve();
-            });
-          }
-        });
-        const sent = performance.now();
-        await fetch(bareUrl);
-        await all;
-        bareSamples.push(last - sent);
-      }
-      const bareFigure = figure(
-        `floor: bare Socket.IO emit → last of ${n} clients`,
-        bareSamples,
-        (n * rounds) / ((Date.now() - bareStarted) / 1000),
-      );
-      figures.push(bareFigure);
-      const ours = figures[figures.length - 2]!;
-      ratios.push({
-        name: `action + fan-out ÷ bare emit, ${n} clients (p50)`,
-        value: ours.p50Ms / Math.max(bareFigure.p50Ms, 0.001),
-        explanation:
-          'a full action (auth, store, projection, effects) plus filtered fan-out, over a plain broadcast',
+    if (n === 1000) rssAt1000 = (await server.ask<Stats>('stats')).rss;
+    const cpu0 = (await server.ask<Stats>('stats')).cpuMs;
+    const samples: number[] = [];
+    const started = Date.now();
+    for (let i = 0; i < rounds; i++) {
+      let remaining = n;
+      let last = 0;
+      const all = new Promise<void>((resolve) => {
+        for (const s of sockets) {
+          s.once('case:event', () => {
+            last = performance.now();
+            if (--remaining === 0) resolve();
+          });
+        }
       });
-      for (const s of [...sockets, ...bare]) s.disconnect();
-      await new Promise((r) => setTimeout(r, 300));
+      await benchApi(url, `/api/cases/${caseId}/actions`, mediator, {
+        type: 'RECORD_SESSION',
+        notes: `round ${i}`,
+      });
+      const responded = performance.now();
+      await all;
+      samples.push(Math.max(0, last - responded));
     }
+    const cpuMs = (await server.ask<Stats>('stats')).cpuMs - cpu0;
+    const seconds = (Date.now() - started) / 1000;
+    figures.push(
+      figure(`action sent → event at the last of ${n} subscribers`, samples, (n * rounds) / seconds),
+    );
+    if (n === 1000) cpuPerDelivery = cpuMs / (n * rounds);
+
+    // the floor: a bare Socket.IO emit to as many clients
+    const bare = await connectMany(bareUrl, undefined, n);
+    const bareSamples: number[] = [];
+    const bareStarted = Date.now();
+    for (let i = 0; i < rounds; i++) {
+      let remaining = n;
+      let last = 0;
+      const all = new Promise<void>((resolve) => {
+        for (const s of bare) {
+          s.once('ping', () => {
+            last = performance.now();
+            if (--remaining === 0) resolve();
+          });
+        }
+      });
+      const sent = performance.now();
+      await fetch(bareUrl);
+      await all;
+      bareSamples.push(last - sent);
+    }
+    const bareFigure = figure(
+      `floor: bare Socket.IO emit → last of ${n} clients`,
+      bareSamples,
+      (n * rounds) / ((Date.now() - bareStarted) / 1000),
+    );
+    figures.push(bareFigure);
+    const ours = figures[figures.length - 2]!;
     ratios.push({
-      name: 'deliveries per second per core (1000 subscribers)',
-      value: cpuPerDelivery > 0 ? 1000 / cpuPerDelivery : 0,
-      explanation: 'case events delivered per second of server CPU time',
+      name: `action + fan-out ÷ bare emit, ${n} clients (p50)`,
+      value: ours.p50Ms / Math.max(bareFigure.p50Ms, 0.001),
+      explanation:
+        'a full action (auth, store, projection, effects) plus filtered fan-out, over a plain broadcast',
     });
-    ratios.push({
-      name: 'resident memory per connected socket at 1000 sockets (KiB)',
-      value: Math.max(0, rssAt1000 - before.rss) / 1000 / 1024,
-      explanation: 'server RSS growth from 0 to 1000 subscribed sockets, divided by 1000',
-    });
-  } finally {
-    child.send({ kind: 'stop' });
-    await new Promise((r) => child.once('exit', r));
+    for (const s of [...sockets, ...bare]) s.disconnect();
+    await new Promise((r) => setTimeout(r, 300));
   }
+  ratios.push({
+    name: 'deliveries per second per core (1000 subscribers)',
+    value: cpuPerDelivery > 0 ? 1000 / cpuPerDelivery : 0,
+    explanation: 'case events delivered per second of server CPU time',
+  });
+  ratios.push({
+    name: 'resident memory per connected socket at 1000 sockets (KiB)',
+    value: Math.max(0, rssAt1000 - before.rss) / 1000 / 1024,
+    explanation: 'server RSS growth from 0 to 1000 subscribed sockets, divided by 1000',
+  });
   return {
     title: 'Realtime fan-out',
     description:

@@ -10,6 +10,8 @@ import { connectDatabase } from '../../server/db/connectDatabase.js';
 import { startEmbeddedFerretDb } from '../../server/db/startEmbeddedFerretDb.js';
 import type { BenchSection } from './benchTypes.js';
 import { caseEngineBench } from './caseEngineBench.js';
+import { startBenchServer } from './benchServerHandle.js';
+import { benchTokens, httpBench, listBench, saturationBench } from './httpBench.js';
 import { realtimeBench } from './realtimeBench.js';
 
 const fmt = (n: number, digits = 3) => (n >= 100 ? n.toFixed(0) : n.toPrecision(digits));
@@ -55,8 +57,20 @@ try {
   const sections: BenchSection[] = [];
   process.stdout.write('case engine…\n');
   sections.push(await caseEngineBench(db));
-  process.stdout.write('realtime fan-out…\n');
-  sections.push(await realtimeBench());
+  const server = await startBenchServer();
+  try {
+    const tokens = await benchTokens(server.url);
+    process.stdout.write('HTTP…\n');
+    sections.push(await httpBench(server, tokens));
+    process.stdout.write('realtime fan-out…\n');
+    sections.push(await realtimeBench(server, tokens));
+    process.stdout.write('saturation (about 2 minutes)…\n');
+    sections.push(await saturationBench(server, tokens));
+    process.stdout.write('case lists at 1k, 10k and 100k cases…\n');
+    sections.push(await listBench(server, tokens));
+  } finally {
+    await server.stop();
+  }
   const report = render(
     sections,
     engine ? 'embedded FerretDB v1.24.2 (SQLite), loopback' : 'MongoDB at MONGODB_URI',

@@ -1,0 +1,102 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** The benchmark server process and how to talk to it. */
+export interface BenchServer {
+  url: string;
+  bareUrl: string;
+  plainUrl: string;
+  /** Sends a request over IPC and resolves with the reply of the same kind. */
+  ask<T>(kind: string, payload?: Record<string, unknown>): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** Forks `benchServer.ts` (real app on the embedded engine plus the floors) and waits until it listens. */
+export async function startBenchServer(): Promise<BenchServer> {
+  const child: ChildProcess = fork(join(here, 'benchServer.ts'), [], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const waitFor = <T>(kind: string) =>
+    new Promise<T>((resolve, reject) => {
+      const on = (msg: { kind: string }) => {
+        if (msg.kind !== kind) return;
+        child.off('message', on);
+        resolve(msg as T);
+      };
+      child.on('message', on);
+      child.once('exit', (code) => reject(new Error(`benchmark server exited (${code})`)));
+    });
+  const ready = await waitFor<{ url: string; bareUrl: string; plainUrl: string }>('ready');
+  return {
+    ...ready,
+    ask<T>(kind: string, payload: Record<string, unknown> = {}) {
+      const reply = waitFor<T>(kind);
+      child.send({ kind, ...payload });
+      return reply;
+    },
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.send({ kind: 'stop' });
+      await exited;
+    },
+  };
+}
+
+/** JSON request helper for the benchmarks (throws on a non-2xx answer). */
+export async function benchApi(
+  base: string,
+  path: string,
+  token: string | undefined,
+  body?: unknown,
+): Promise<Record<string, unknown>> {
+  const res = await fetch(`${base}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** Signs a demo user in. */
+export async function benchLogin(url: string, who: string): Promise<string> {
+  return (
+    await benchApi(url, '/api/auth/login', undefined, {
+      email: `${who}@demo.local`,
+      password: 'sevenfold-demo',
+    })
+  ).token as string;
+}
+
+/** Files a mediation case and drives it into session; resolves with its id. */
+export async function caseInSession(
+  url: string,
+  tokens: Record<string, string>,
+  title: string,
+): Promise<string> {
+  const filed = await benchApi(url, '/api/cases', tokens.complainant, {
+    title,
+    description: 'A tea shop uses our registered word mark on packaging; we have photos and receipts.',
+    ipType: 'trademark',
+    rights: [{ number: `TM ${Math.floor(Math.random() * 1e8)}` }],
+    complainant: { name: 'Bench Tea', type: 'enterprise', sme: true },
+    respondent: { name: 'Bench Shop', type: 'individual', email: 'respondent@demo.local' },
+    claim: { amountCny: 50000, remedies: ['cease'] },
+    consents: { mediation: true, arbitrationAgreement: false },
+  });
+  const id = filed.id as string;
+  await benchApi(url, `/api/cases/${id}/actions`, tokens.admin, { type: 'ACCEPT' });
+  const routed = await benchApi(url, `/api/cases/${id}/actions`, tokens.admin, {
+    type: 'ROUTE',
+    channel: 'mediation',
+    reason: 'benchmark',
+  });
+  const mediator = routed.mediatorId === 'u-mediator2' ? tokens.mediator2 : tokens.mediator;
+  await benchApi(url, `/api/cases/${id}/actions`, mediator, { type: 'ACCEPT_ASSIGNMENT' });
+  await benchApi(url, `/api/cases/${id}/actions`, tokens.respondent, { type: 'CONSENT' });
+  return id;
+}
