@@ -11,7 +11,7 @@ import { InvalidTokenError, type TokenService } from './tokenService.js';
 export function requireAuth(db: Connection, tokens: TokenService): RequestHandler {
   return async (req, res, next) => {
     const header = req.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]{10,4096})$/.exec(header) : null;
+    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]{10,4096})$/i.exec(header) : null;
     if (!match?.[1]) throw unauthorized('Sign in to continue: the request has no bearer token.');
     let claims;
     try {

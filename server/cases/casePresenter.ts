@@ -1,25 +1,12 @@
 import type { CaseView, CaseSummaryView, ClockView } from '../../shared/api/views.js';
 import type { CaseContext } from '../../shared/case/caseContext.js';
 import { clockStatus } from '../../shared/case/clocks.js';
+import type { IntakeFlags } from '../../shared/case/intakeChecks.js';
 import type { AuthUser } from '../auth/authUser.js';
 import type { CaseDoc } from './caseModel.js';
+import { presentIntakeFlags, seesIntakeDetails } from './flagsPresenter.js';
 
 const iso = (d: Date | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
-
-/** Staff see which other cases a complaint duplicates; parties only that it does. */
-function presentFlags(doc: CaseDoc, user: AuthUser): CaseView['flags'] {
-  const flags = doc.flags as unknown as CaseView['flags'] & {
-    duplicate: { caseId?: string; caseNo?: string; reason: CaseView['flags']['duplicate'][0]['reason'] }[];
-  };
-  const staff = user.role === 'admin' || user.role === 'officer';
-  const strip = <T extends { caseId?: string; caseNo?: string }>(list: T[] | undefined) =>
-    (list ?? []).map(({ caseId: _id, caseNo, ...rest }) => (staff ? { caseNo, ...rest } : rest));
-  return {
-    duplicate: strip(flags.duplicate) as CaseView['flags']['duplicate'],
-    parallel: strip(flags.parallel) as CaseView['flags']['parallel'],
-    paeRisk: staff ? flags.paeRisk : { held: flags.paeRisk?.held ?? false, score: 0, reasons: [] },
-  };
-}
 
 /** The clocks of a case with their status at `now`. */
 export function presentClocks(doc: Pick<CaseDoc, 'clocks'>, now: Date): ClockView[] {
@@ -70,7 +57,7 @@ export function presentCase(doc: CaseDoc, user: AuthUser, now: Date): CaseView {
     investigatorId: doc.investigatorId,
     recommendation: doc.recommendation as unknown as CaseView['recommendation'],
     triage: doc.triage as unknown as CaseView['triage'],
-    flags: presentFlags(doc, user),
+    flags: presentIntakeFlags(doc.flags as unknown as IntakeFlags, seesIntakeDetails(user.role)),
     complaint: doc.complaint,
     outcome: doc.outcome as unknown as CaseView['outcome'],
     procedure: {

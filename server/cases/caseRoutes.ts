@@ -11,6 +11,7 @@ import type { AuthUser } from '../auth/authUser.js';
 import { HttpError } from '../http/httpErrors.js';
 import { validate } from '../http/validate.js';
 import type { CaseListQuery, CaseService } from './caseService.js';
+import { presentIntakeFlags, seesIntakeDetails } from './flagsPresenter.js';
 import type { IdempotencyKeys } from './idempotencyKeys.js';
 
 const idempotencyKeySchema = Joi.string()
@@ -115,18 +116,11 @@ export function routingRoutes(deps: { cases: CaseService; auth: RequestHandler }
   const router = Router();
   router.post('/preview', deps.auth, validate({ body: complaintSchema }), async (_req, res) => {
     const assessment = await deps.cases.preview(res.locals.user as AuthUser, res.locals.body as Complaint);
-    const staff = ['admin', 'officer'].includes((res.locals.user as AuthUser).role);
     res.json({
       track: assessment.triage.track,
       triage: assessment.triage,
       recommendation: assessment.recommendation,
-      flags: {
-        duplicate: assessment.flags.duplicate.map((d) => (staff ? d : { reason: d.reason })),
-        parallel: assessment.flags.parallel.map((d) => (staff ? d : { reason: d.reason })),
-        paeRisk: staff
-          ? assessment.flags.paeRisk
-          : { held: assessment.flags.paeRisk.held, score: 0, reasons: [] },
-      },
+      flags: presentIntakeFlags(assessment.flags, seesIntakeDetails((res.locals.user as AuthUser).role)),
     });
   });
   return router;

@@ -9,6 +9,7 @@ import { actorOf, type AuthUser } from '../auth/authUser.js';
 import { canSeeCase, mayActOn, refusalKind, visibleCasesFilter } from '../auth/casePolicy.js';
 import { DomainError } from '../errors/domainError.js';
 import type { CaseDoc } from './caseModel.js';
+import { checkAssignee } from './checkAssignee.js';
 import { presentCase, presentCaseSummary } from './casePresenter.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
 import { canSeeEvent, presentEvent } from './eventPresenter.js';
@@ -164,6 +165,7 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
         );
       }
       const { expectedSeq, ...action } = body;
+      await checkAssignee(db, doc, action);
       try {
         const after = await store.transition(caseId, actorOf(user), action, { expectedSeq });
         return presentCase(after, user, now());

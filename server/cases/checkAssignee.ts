@@ -1,0 +1,36 @@
+import type { Connection } from 'mongoose';
+import type { CaseAction } from '../../shared/case/caseEvents.js';
+import type { Role } from '../../shared/vocabulary.js';
+import { DomainError } from '../errors/domainError.js';
+import { userModel } from '../users/userModel.js';
+import type { CaseDoc } from './caseModel.js';
+
+/** Actions that name a person who then joins the case, and the role that person must have. */
+const ASSIGNEES: Partial<Record<CaseAction['type'], { field: string; role: Role }>> = {
+  ASSIGN_MEDIATOR: { field: 'mediatorId', role: 'mediator' },
+  APPOINT_ARBITRATOR: { field: 'arbitratorId', role: 'arbitrator' },
+  ASSIGN_INVESTIGATOR: { field: 'investigatorId', role: 'investigator' },
+  LINK_RESPONDENT: { field: 'respondentId', role: 'respondent' },
+};
+
+/**
+ * Refuses (422) an action that names an assignee who is not an active account of the right role, or
+ * who is a party of the case: naming someone gives them access to it (a "mediator" reads both caucuses).
+ */
+export async function checkAssignee(db: Connection, caseDoc: CaseDoc, action: CaseAction): Promise<void> {
+  const rule = ASSIGNEES[action.type];
+  if (!rule) return;
+  const id = (action as unknown as Record<string, unknown>)[rule.field];
+  if (typeof id !== 'string') return;
+  const user = await userModel(db).findOne({ _id: id, active: true }, { role: 1 }).lean();
+  if (!user || user.role !== rule.role) {
+    throw new DomainError('invalid', `${id} is not an active ${rule.role} account.`, {
+      errors: [{ path: rule.field, message: `must be an active ${rule.role}` }],
+    });
+  }
+  if (rule.role !== 'respondent' && (id === caseDoc.complainantId || id === caseDoc.respondentId)) {
+    throw new DomainError('invalid', `A party of the case cannot also be its ${rule.role}.`, {
+      errors: [{ path: rule.field, message: 'must not be a party of the case' }],
+    });
+  }
+}
