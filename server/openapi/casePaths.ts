@@ -1,0 +1,141 @@
+import {
+  caseEventsQuerySchema,
+  caseIdParamsSchema,
+  caseListQuerySchema,
+} from '../../shared/schemas/caseQueries.js';
+import { joiParameters } from './joiParameters.js';
+import type { Parameter, Paths } from './openApiTypes.js';
+import { jsonBody, signedIn } from './operations.js';
+import { JSON_BODY_FAILURES, json, problems } from './responses.js';
+import { ref } from './schemaBuilders.js';
+
+/** The `Idempotency-Key` header of `POST /api/cases` (the pattern of `caseRoutes.ts`). */
+const idempotencyKey: Parameter = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  description:
+    'Makes filing safe to retry for 24 hours: the same key and body returns the first response again (with `Idempotent-Replayed: true`), the same key with another body is 422, a concurrent duplicate 409.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,100}$' },
+};
+
+/** `{id}` of a case. */
+export const caseIdParameters = (): Parameter[] =>
+  joiParameters(caseIdParamsSchema, 'path', { id: 'The case id.' });
+
+const INVALID_ID = 'The case id is not valid.';
+const NO_CASE = 'There is no such case, or the caller may not see it.';
+
+/** `/api/cases` and `/api/routing/preview` (`caseRoutes.ts`). */
+export function casePaths(): Paths {
+  return {
+    '/api/cases': {
+      post: signedIn({
+        operationId: 'fileComplaint',
+        summary: 'File a complaint (rights holders)',
+        description: 'Validates the complaint, runs the intake checks, triage and routing, and opens a case.',
+        tags: ['cases'],
+        parameters: [idempotencyKey],
+        requestBody: jsonBody('Complaint'),
+        responses: {
+          '201': json('The new case (or, on a replay, the first response).', ref('CaseView'), {
+            'Idempotent-Replayed': {
+              description: '`true` when this is the stored response of an earlier request with the same key.',
+              schema: { const: 'true' },
+            },
+          }),
+          ...problems({
+            400: 'The body is not valid JSON, or the Idempotency-Key is malformed.',
+            403: 'Only rights holders (complainants) file complaints.',
+            409: 'A request with this Idempotency-Key is still being processed.',
+            413: JSON_BODY_FAILURES[413],
+            415: JSON_BODY_FAILURES[415],
+            422: 'The complaint is not valid (every field error is listed), or the Idempotency-Key was used with another body.',
+          }),
+        },
+      }),
+      get: signedIn({
+        operationId: 'listCases',
+        summary: 'List the cases the caller may see',
+        tags: ['cases'],
+        parameters: joiParameters(caseListQuerySchema, 'query', {
+          assignee: '`me`: cases the caller handles as mediator, arbitrator or investigator.',
+          overdue: 'Open cases with a clock past due or breached.',
+          q: 'Searches title, case number and party names.',
+        }),
+        responses: {
+          '200': json('A page of cases.', ref('CasePage')),
+          ...problems({ 400: 'The query is not valid.' }),
+        },
+      }),
+    },
+    '/api/cases/{id}': {
+      get: signedIn({
+        operationId: 'getCase',
+        summary: 'A case',
+        tags: ['cases'],
+        parameters: caseIdParameters(),
+        responses: {
+          '200': json('The case.', ref('CaseView')),
+          ...problems({ 400: INVALID_ID, 404: NO_CASE }),
+        },
+      }),
+    },
+    '/api/cases/{id}/events': {
+      get: signedIn({
+        operationId: 'listCaseEvents',
+        summary: 'The timeline of a case',
+        description:
+          'Events after `after`, oldest first; caucus entries only reach their party and the mediator.',
+        tags: ['cases'],
+        parameters: [...caseIdParameters(), ...joiParameters(caseEventsQuerySchema, 'query')],
+        responses: {
+          '200': json('The events.', ref('CaseEventList')),
+          ...problems({ 400: 'The case id or the query is not valid.', 404: NO_CASE }),
+        },
+      }),
+    },
+    '/api/cases/{id}/actions': {
+      get: signedIn({
+        operationId: 'listCaseActions',
+        summary: 'The actions the caller may take now',
+        tags: ['cases'],
+        parameters: caseIdParameters(),
+        responses: {
+          '200': json('The actions, each with the payload fields it needs.', ref('AvailableActionList')),
+          ...problems({ 400: INVALID_ID, 404: NO_CASE }),
+        },
+      }),
+      post: signedIn({
+        operationId: 'actOnCase',
+        summary: 'Take an action on a case',
+        tags: ['cases'],
+        parameters: caseIdParameters(),
+        requestBody: jsonBody('Action'),
+        responses: {
+          '200': json('The case after the action.', ref('CaseView')),
+          ...problems({
+            400: 'The case id is not valid, or the body is not valid JSON.',
+            403: 'The caller’s role may not take this action on this case (`allowed` lists what it may do).',
+            404: NO_CASE,
+            409: '`expectedSeq` is stale (`seq` is the current one), or the action is not possible now (`allowed`).',
+            413: JSON_BODY_FAILURES[413],
+            415: JSON_BODY_FAILURES[415],
+            422: 'The action type is unknown, its payload is not valid (every field error is listed), or it names an assignee who is not an active account of the right role or is a party.',
+          }),
+        },
+      }),
+    },
+    '/api/routing/preview': {
+      post: signedIn({
+        operationId: 'previewRouting',
+        summary: 'Intake checks, triage and routing of a complaint, without saving it',
+        tags: ['routing'],
+        requestBody: jsonBody('Complaint'),
+        responses: {
+          '200': json('The assessment.', ref('RoutingPreview')),
+          ...problems({ ...JSON_BODY_FAILURES, 422: 'The complaint is not valid.' }),
+        },
+      }),
+    },
+  };
+}

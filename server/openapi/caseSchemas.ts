@@ -1,0 +1,174 @@
+import { OUTCOME_KINDS } from '../../shared/case/caseContext.js';
+import { ARBITRATION_VARIANTS } from '../../shared/case/caseEvents.js';
+import { CLOCK_IDS } from '../../shared/case/clockIds.js';
+import { CASE_STATUSES, CHANNELS, CLOSURE_REASONS, IP_TYPES, TRACKS } from '../../shared/vocabulary.js';
+import type { JsonSchema } from './openApiTypes.js';
+import {
+  boolean,
+  closed,
+  count,
+  id,
+  instant,
+  listOf,
+  nullable,
+  number,
+  oneOfStrings,
+  ref,
+  text,
+} from './schemaBuilders.js';
+
+const channel = oneOfStrings(CHANNELS);
+const sha256Hex: JsonSchema = { type: 'string', pattern: '^[0-9a-f]{64}$' };
+
+/** The fields a case has in lists and in its detail (`presentCaseSummary`). */
+const summaryFields: Record<string, JsonSchema> = {
+  id,
+  caseNo: { type: 'string', pattern: '^SF-\\d{4}-\\d{6}$' },
+  title: text,
+  status: oneOfStrings(CASE_STATUSES),
+  stage: { ...text, description: 'The machine state, e.g. `inChannel.mediation.awaitingAcceptance`.' },
+  channel: nullable(channel),
+  track: oneOfStrings(TRACKS),
+  ipType: oneOfStrings(IP_TYPES),
+  industry: nullable(text),
+  seq: { ...count, description: 'The seq of the case’s last event.' },
+  orgId: { ...nullable(text), description: 'The organisation holding the case.' },
+  complainant: closed({ id, name: text }),
+  respondent: closed({ id: nullable(id), name: text }),
+  mediatorId: nullable(id),
+  clocks: listOf(ref('ClockView')),
+  nextDueAt: nullable(instant),
+  closureReason: nullable(oneOfStrings(CLOSURE_REASONS)),
+  filedAt: instant,
+  updatedAt: instant,
+  closedAt: nullable(instant),
+};
+
+/** Response schemas of cases, timelines, actions and routing (`shared/api/views.ts`). */
+export const caseSchemas: Record<string, JsonSchema> = {
+  Reason: closed(
+    { code: { ...text, description: 'Stable id of the rule, e.g. `arbitration.agreement`.' }, text },
+    { weight: number },
+  ),
+  ClockView: closed(
+    {
+      clock: oneOfStrings(CLOCK_IDS),
+      startedAt: instant,
+      dueAt: instant,
+      breached: boolean,
+      status: oneOfStrings(['onTrack', 'atRisk50', 'atRisk80', 'breached']),
+    },
+    { extension: closed({ amount: count, unit: oneOfStrings(['days', 'months']) }) },
+  ),
+  RankedChannel: closed({ channel, score: number, reasons: listOf(ref('Reason')) }),
+  Recommendation: closed({
+    ranked: { ...listOf(ref('RankedChannel')), description: 'All seven channels, best first.' },
+  }),
+  Triage: closed({ track: oneOfStrings(TRACKS), score: number, reasons: listOf(ref('Reason')) }),
+  PaeRisk: closed({ held: boolean, score: number, reasons: listOf(ref('Reason')) }, {}),
+  CaseConflictForParty: {
+    ...closed({ reason: ref('Reason') }),
+    description:
+      'A duplicate or parallel proceeding as a party sees it: only that there is one, in neutral words naming no other case.',
+  },
+  CaseConflictForStaff: {
+    ...closed(
+      {
+        caseNo: text,
+        status: oneOfStrings(CASE_STATUSES),
+        sharedRights: listOf(text),
+        reason: ref('Reason'),
+      },
+      { channel },
+    ),
+    description: 'A duplicate or parallel proceeding as admins and officers see it (by case number).',
+  },
+  CaseFlags: {
+    ...closed({
+      duplicate: listOf({ anyOf: [ref('CaseConflictForStaff'), ref('CaseConflictForParty')] }),
+      parallel: listOf({ anyOf: [ref('CaseConflictForStaff'), ref('CaseConflictForParty')] }),
+      paeRisk: ref('PaeRisk'),
+    }),
+    description: 'Intake flags. Parties see a PAE-risk score of 0 without reasons.',
+  },
+  CaseOutcome: closed(
+    { kind: oneOfStrings(OUTCOME_KINDS), infringementFound: boolean, at: instant },
+    { remedy: text, damagesCny: number, punitiveDamagesCny: number, judiciallyConfirmed: boolean },
+  ),
+  CaseProcedure: closed({
+    held: { ...boolean, description: 'Routing is held for admin review (PAE risk).' },
+    fastTrack: boolean,
+    arbitrationVariant: nullable(oneOfStrings(ARBITRATION_VARIANTS)),
+    entrustedMediation: boolean,
+    signatures: closed({ complainant: boolean, respondent: boolean }),
+    agreementTerms: nullable(text),
+    extension: closed({
+      requestedDays: nullable(count),
+      approvals: closed({ complainant: boolean, respondent: boolean }),
+      granted: boolean,
+    }),
+    sessions: listOf(closed({ at: instant }, { notes: text })),
+    transfers: listOf(closed({ from: nullable(channel), to: channel, reason: text, at: instant })),
+    respondentAnswer: nullable(closed({ answer: text, at: instant })),
+    techReport: nullable(closed({ summary: text, match: boolean, at: instant })),
+  }),
+  CaseSummaryView: { ...closed(summaryFields), description: 'A case in a list.' },
+  CaseView: {
+    ...closed({
+      ...summaryFields,
+      arbitratorId: nullable(id),
+      investigatorId: nullable(id),
+      recommendation: ref('Recommendation'),
+      triage: ref('Triage'),
+      flags: ref('CaseFlags'),
+      complaint: ref('Complaint'),
+      outcome: nullable(ref('CaseOutcome')),
+      procedure: ref('CaseProcedure'),
+      resolvedAt: nullable(instant),
+    }),
+    description: 'A case as the caller may see it.',
+  },
+  CasePage: {
+    ...closed({ items: listOf(ref('CaseSummaryView')), page: count, limit: count, total: count }),
+    description: 'A page of the cases the caller may see.',
+  },
+  CaseEventView: closed({
+    seq: { type: 'integer', minimum: 1 },
+    type: {
+      ...text,
+      description: 'A machine event type (`ROUTE`…) or a recorded fact (`FILED`, `EVIDENCE_ADDED`…).',
+    },
+    kind: oneOfStrings(['created', 'transition', 'record']),
+    at: instant,
+    actor: closed({ id, role: text }),
+    data: { type: 'object', description: 'The event’s payload (empty for `created`).' },
+    status: oneOfStrings(CASE_STATUSES),
+    stage: text,
+    hash: sha256Hex,
+    prevHash: sha256Hex,
+  }),
+  CaseEventList: closed({ items: listOf(ref('CaseEventView')) }),
+  ActionField: closed(
+    {
+      name: text,
+      kind: oneOfStrings(['string', 'text', 'number', 'boolean', 'enum', 'date', 'id']),
+      required: boolean,
+    },
+    { options: listOf(text), multiple: boolean, min: number, max: number, integer: boolean },
+  ),
+  AvailableAction: closed({ type: ref('ActionType'), fields: listOf(ref('ActionField')) }),
+  AvailableActionList: closed({ items: listOf(ref('AvailableAction')) }),
+  RoutingPreview: {
+    ...closed({
+      track: oneOfStrings(TRACKS),
+      triage: ref('Triage'),
+      recommendation: ref('Recommendation'),
+      flags: closed({
+        duplicate: listOf({ anyOf: [ref('CaseConflictForStaff'), ref('CaseConflictForParty')] }),
+        parallel: listOf({ anyOf: [ref('CaseConflictForStaff'), ref('CaseConflictForParty')] }),
+        paeRisk: ref('PaeRisk'),
+      }),
+    }),
+    description: 'Intake checks, triage and routing of a complaint; nothing is saved.',
+  },
+};

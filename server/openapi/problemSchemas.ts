@@ -1,0 +1,49 @@
+import { CASE_EVENT_TYPES } from '../../shared/case/caseEvents.js';
+import type { JsonSchema } from './openApiTypes.js';
+import { closed, count, listOf, oneOfStrings, ref, text } from './schemaBuilders.js';
+
+/**
+ * `application/problem+json` (RFC 9457) as `server/http/problemMiddleware.ts` writes it: the four
+ * standard members, plus the extension members some errors carry. Closed, so a new extension member
+ * has to be documented here first.
+ */
+export const problemSchemas: Record<string, JsonSchema> = {
+  FieldError: closed(
+    {
+      path: { ...text, description: 'Dotted path of the field (`rights.0.number`), empty for the body.' },
+      message: text,
+    },
+    {},
+  ),
+  Problem: {
+    ...closed(
+      {
+        type: {
+          type: 'string',
+          format: 'uri',
+          description: '`about:blank`, or `https://sevenfold.dev/problems/<title>`.',
+        },
+        title: text,
+        status: { type: 'integer', minimum: 400, maximum: 599 },
+        detail: { ...text, description: 'What went wrong, in a sentence for people.' },
+      },
+      {
+        errors: { ...listOf(ref('FieldError')), description: 'Every invalid field (400 and 422).' },
+        code: {
+          ...text,
+          description:
+            'Machine-readable reason of some conflicts: `staleSeq`, `seqConflict`, `notAllowedNow`, `caseClosed`, `noMediator`, `integrityCheckFailed`.',
+        },
+        allowed: {
+          ...listOf(oneOfStrings(CASE_EVENT_TYPES)),
+          description: 'The actions the caller may take now (an action refused with 409 or 403).',
+        },
+        seq: { ...count, description: 'The case’s current seq (409 on an action or a stale `expectedSeq`).' },
+        evidenceId: { ...text, description: 'The evidence whose integrity check failed (409 on download).' },
+        maxBytes: { ...count, description: 'The largest evidence file accepted (413 on upload).' },
+        accepted: { ...text, description: 'The accepted evidence types (415 on upload).' },
+      },
+    ),
+    description: 'An error (RFC 9457 problem details).',
+  },
+};

@@ -1,0 +1,24 @@
+import { createUserSchema, loginSchema, registerSchema } from '../../shared/schemas/accounts.js';
+import { complaintSchema } from '../../shared/schemas/complaint.js';
+import { messageSchema } from '../../shared/schemas/messages.js';
+import { joiToJsonSchema } from './joiToJsonSchema.js';
+import type { JsonSchema } from './openApiTypes.js';
+
+const described = (schema: JsonSchema, description: string): JsonSchema => ({ ...schema, description });
+
+/** Request bodies, converted from the Joi schemas the routes validate them with. */
+export function requestSchemas(): Record<string, JsonSchema> {
+  return {
+    Complaint: described(
+      joiToJsonSchema(complaintSchema),
+      'A complaint (also the `complaint` of a case). Strings are trimmed; `rights` must not repeat a number.',
+    ),
+    LoginRequest: joiToJsonSchema(loginSchema),
+    RegisterRequest: described(joiToJsonSchema(registerSchema), 'A rights holder’s own account.'),
+    CreateUserRequest: described(
+      joiToJsonSchema(createUserSchema),
+      'An account of any role. Officers, mediators, arbitrators and investigators need an `orgId`; other roles must not have one.',
+    ),
+    MessageInput: described(joiToJsonSchema(messageSchema), 'A message; the body is trimmed.'),
+  };
+}

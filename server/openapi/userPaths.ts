@@ -1,0 +1,44 @@
+import { listUsersQuerySchema } from '../../shared/schemas/accounts.js';
+import { joiParameters } from './joiParameters.js';
+import type { Paths } from './openApiTypes.js';
+import { jsonBody, signedIn } from './operations.js';
+import { JSON_BODY_FAILURES, json, problems } from './responses.js';
+import { ref } from './schemaBuilders.js';
+
+/** `/api/users` (`userRoutes.ts`). */
+export function userPaths(): Paths {
+  return {
+    '/api/users': {
+      post: signedIn({
+        operationId: 'createUser',
+        summary: 'Create an account of any role (admin)',
+        tags: ['users'],
+        requestBody: jsonBody('CreateUserRequest'),
+        responses: {
+          '201': json('The account was created.', ref('UserView')),
+          ...problems({
+            ...JSON_BODY_FAILURES,
+            403: 'Only an admin may create accounts.',
+            409: 'An account with this e-mail already exists.',
+            422: 'The body is not valid, or the role and organisation do not fit together.',
+          }),
+        },
+      }),
+      get: signedIn({
+        operationId: 'listUsers',
+        summary: 'List accounts (staff directory)',
+        description:
+          'Admins may list any accounts; officers only mediators, arbitrators and investigators (`role` is then required).',
+        tags: ['users'],
+        parameters: joiParameters(listUsersQuerySchema, 'query'),
+        responses: {
+          '200': json('The matching accounts.', ref('UserList')),
+          ...problems({
+            400: 'The query is not valid.',
+            403: 'The caller may not list these accounts.',
+          }),
+        },
+      }),
+    },
+  };
+}

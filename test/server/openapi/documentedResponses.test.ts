@@ -1,0 +1,460 @@
+import { randomBytes } from 'node:crypto';
+import { expect } from 'chai';
+import { Binary, ObjectId } from 'mongodb';
+import request from 'supertest';
+import { connectDatabase } from '../../../server/db/connectDatabase.js';
+import { buildOpenApiDocument } from '../../../server/openapi/buildOpenApiDocument.js';
+import type { Complaint } from '../../../shared/schemas/complaint.js';
+import { designPatentSmeEcommerce, smallTrademarkMediation } from '../../fixtures/complaints.js';
+import { bearer } from '../../support/caseApi.js';
+import { buildTestApp, login, seedDirectory, type TestApp } from '../../support/testApp.js';
+import { testConfig } from '../../support/testConfig.js';
+import { useTestDatabase } from '../../support/useTestDatabase.js';
+import { documentedOperations } from './documentChecks.js';
+import { responseChecker } from './responseChecker.js';
+
+const USERS = [
+  'complainant',
+  'complainant2',
+  'respondent',
+  'mediator',
+  'admin',
+  'center',
+  'enforcement',
+  'investigator',
+] as const;
+type Who = (typeof USERS)[number];
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+const TEXT = Buffer.from('Witness statement: the shop sign shows our mark.\n', 'utf8');
+
+/** A mediation complaint against the demo respondent account. */
+const tea: Complaint = {
+  ...smallTrademarkMediation,
+  respondent: { ...smallTrademarkMediation.respondent, email: 'respondent@demo.local' },
+};
+
+/** Collects a binary response body. */
+const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+describe('OpenAPI document: real responses match it', () => {
+  const t = useTestDatabase('openapiresponses');
+  const doc = buildOpenApiDocument();
+  const checker = responseChecker(doc);
+  let a: TestApp;
+  const tok = {} as Record<Who, string>;
+  const as = (who: Who) => bearer(tok[who]);
+  const ids = { tea: '', duplicate: '', decided: '', evidence: '' };
+
+  /** Awaits a request, asserts its status and checks the response against the document. */
+  const expectDocumented = async (req: request.Test, status: number): Promise<request.Response> => {
+    const res = await req;
+    expect(
+      res.status,
+      `${res.status}: ${typeof res.text === 'string' ? res.text.slice(0, 800) : ''}`,
+    ).to.equal(status);
+    checker.check(res);
+    return res;
+  };
+  /** Takes an action, checking the response (and, when accepted, the body against the document). */
+  const act = async (who: Who, id: string, action: Record<string, unknown>, status = 200) => {
+    const path = `/api/cases/${id}/actions`;
+    const res = await expectDocumented(request(a.app).post(path).set(as(who)).send(action), status);
+    if (status === 200) checker.checkRequest('POST', path, action);
+    return res;
+  };
+  const file = async (who: Who, complaint: Complaint, status = 201) => {
+    const res = await expectDocumented(
+      request(a.app).post('/api/cases').set(as(who)).send(complaint),
+      status,
+    );
+    if (status === 201) checker.checkRequest('POST', '/api/cases', complaint);
+    return res.body as { id: string };
+  };
+  const upload = (who: Who, id: string, content: Buffer, filename: string, contentType: string) =>
+    request(a.app)
+      .post(`/api/cases/${id}/evidence`)
+      .set(as(who))
+      .attach('file', content, { filename, contentType });
+
+  before(async () => {
+    await seedDirectory(t.db);
+    a = buildTestApp(t.db);
+    for (const who of USERS) tok[who] = await login(a.app, `${who}@demo.local`);
+  });
+
+  it('auth: sign-in, registration, the signed-in user', async () => {
+    const post = (path: string) => request(a.app).post(path);
+    const signIn = { email: 'admin@demo.local', password: 'sevenfold-demo' };
+    await expectDocumented(post('/api/auth/login').send(signIn), 200);
+    await expectDocumented(post('/api/auth/login').send({ ...signIn, password: 'not-the-password' }), 401);
+    await expectDocumented(post('/api/auth/login').send({ email: 'nobody' }), 422);
+    await expectDocumented(
+      post('/api/auth/login').set('Content-Type', 'application/json').send('{"email":'),
+      400,
+    );
+    await expectDocumented(
+      post('/api/auth/login').set('Content-Type', 'application/json; charset=latin1').send('{}'),
+      415,
+    );
+    await expectDocumented(post('/api/auth/login').send({ ...signIn, password: 'x'.repeat(300_000) }), 413);
+    const limited = buildTestApp(t.db, { config: testConfig({ LOGIN_LIMIT_PER_ACCOUNT: '1' }) }).app;
+    const wrong = { email: 'mediator@demo.local', password: 'not-the-password' };
+    await expectDocumented(request(limited).post('/api/auth/login').send(wrong), 401);
+    await expectDocumented(request(limited).post('/api/auth/login').send(wrong), 429);
+
+    const account = { email: 'new.holder@example.com', password: 'a-long-password', name: 'New Holder' };
+    await expectDocumented(post('/api/auth/register').send(account), 201);
+    await expectDocumented(post('/api/auth/register').send(account), 409);
+    await expectDocumented(post('/api/auth/register').send({ ...account, password: 'short' }), 422);
+
+    await expectDocumented(request(a.app).get('/api/auth/me').set(as('center')), 200);
+    await expectDocumented(request(a.app).get('/api/auth/me'), 401);
+    await expectDocumented(
+      request(a.app).get('/api/auth/me').set('Authorization', 'Bearer not.a.valid-token'),
+      401,
+    );
+  });
+
+  it('users: creation by admins, the staff directory', async () => {
+    const account = {
+      email: 'second.respondent@example.com',
+      password: 'a-long-password',
+      name: 'Second Respondent',
+      role: 'respondent',
+    };
+    const users = () => request(a.app).post('/api/users');
+    await expectDocumented(users().set(as('admin')).send(account), 201);
+    await expectDocumented(users().set(as('admin')).send(account), 409);
+    await expectDocumented(
+      users()
+        .set(as('complainant'))
+        .send({ ...account, email: 'x@example.com' }),
+      403,
+    );
+    await expectDocumented(
+      users()
+        .set(as('admin'))
+        .send({ ...account, role: 'pirate' }),
+      422,
+    );
+    await expectDocumented(
+      users()
+        .set(as('admin'))
+        .send({ ...account, email: 'y@example.com', role: 'officer' }),
+      422,
+    );
+
+    await expectDocumented(request(a.app).get('/api/users').set(as('admin')), 200);
+    await expectDocumented(request(a.app).get('/api/users?role=mediator').set(as('center')), 200);
+    await expectDocumented(request(a.app).get('/api/users').set(as('complainant')), 403);
+    await expectDocumented(request(a.app).get('/api/users?role=pirate').set(as('admin')), 400);
+  });
+
+  it('cases: filing with idempotency, lists, detail, timeline, routing preview', async () => {
+    ids.tea = (await file('complainant', tea)).id;
+    const keyed = (key: string, body: Complaint) =>
+      request(a.app).post('/api/cases').set(as('complainant')).set('Idempotency-Key', key).send(body);
+    // rights of their own, so these filings are not flagged as duplicates of the first
+    const other = { ...tea, title: 'Another shop using our tea mark', rights: [{ number: 'TM 99990001' }] };
+    await expectDocumented(keyed('openapi-1', other), 201);
+    const replay = await expectDocumented(keyed('openapi-1', other), 201);
+    expect(replay.headers['idempotent-replayed']).to.equal('true');
+    await expectDocumented(keyed('openapi-1', { ...other, title: 'Changed title' }), 422);
+    await expectDocumented(keyed('not a key!', other), 400);
+    const raced = { ...other, rights: [{ number: 'TM 99990002' }] };
+    const racing = await Promise.all(Array.from({ length: 6 }, () => keyed('openapi-race', raced)));
+    for (const res of racing) checker.check(res);
+    await file('mediator', tea, 403);
+    await file('complainant', { ...tea, ipType: 'spaceship' } as unknown as Complaint, 422);
+
+    for (const who of ['complainant', 'admin', 'respondent'] as const) {
+      await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}`).set(as(who)), 200);
+      await expectDocumented(request(a.app).get('/api/cases?limit=2&sort=-filedAt').set(as(who)), 200);
+    }
+    await expectDocumented(
+      request(a.app).get('/api/cases?q=tea&status=screening&overdue=false').set(as('admin')),
+      200,
+    );
+    await expectDocumented(request(a.app).get('/api/cases?limit=0').set(as('admin')), 400);
+    await expectDocumented(request(a.app).get('/api/cases?status[$ne]=closed').set(as('admin')), 400);
+    await expectDocumented(request(a.app).get('/api/cases'), 401);
+    await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}`).set(as('complainant2')), 404);
+    await expectDocumented(request(a.app).get('/api/cases/not$an$id').set(as('admin')), 400);
+
+    await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/events`).set(as('complainant')), 200);
+    await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/events?after=-1`).set(as('admin')), 400);
+    await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/events`).set(as('complainant2')), 404);
+    await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/actions`).set(as('admin')), 200);
+    await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/actions`).set(as('complainant')), 200);
+    await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/actions`).set(as('complainant2')), 404);
+
+    const preview = (who: Who, body: unknown) =>
+      request(a.app)
+        .post('/api/routing/preview')
+        .set(as(who))
+        .send(body as object);
+    await expectDocumented(preview('complainant', tea), 200);
+    await expectDocumented(preview('admin', tea), 200);
+    await expectDocumented(preview('complainant', { ...tea, rights: [] }), 422);
+  });
+
+  it('cases: duplicate flags as staff and as parties see them', async () => {
+    ids.duplicate = (await file('complainant', { ...tea, title: 'Tea mark, filed again' })).id;
+    for (const who of ['admin', 'complainant', 'respondent'] as const) {
+      const res = await expectDocumented(request(a.app).get(`/api/cases/${ids.duplicate}`).set(as(who)), 200);
+      expect((res.body as { flags: { duplicate: unknown[] } }).flags.duplicate).to.have.length(1);
+    }
+  });
+
+  it('cases: actions through mediation, with refusals', async () => {
+    const id = ids.tea;
+    await act('admin', id, { type: 'ACCEPT', expectedSeq: 1 });
+    await act('admin', id, { type: 'ROUTE', channel: 'mediation', expectedSeq: 1 }, 409);
+    await act('admin', id, { type: 'SIGN_AGREEMENT' }, 409);
+    await act('complainant', id, { type: 'ROUTE', channel: 'mediation' }, 403);
+    await act('admin', id, { type: 'ROUTE', channel: 'moon' }, 422);
+    await act('admin', id, { type: 'NO_SUCH_THING' }, 422);
+    await act('complainant2', id, { type: 'WITHDRAW' }, 404);
+    await expectDocumented(
+      request(a.app).post('/api/cases/bad$id/actions').set(as('admin')).send({ type: 'ACCEPT' }),
+      400,
+    );
+    await act('admin', id, {
+      type: 'ROUTE',
+      channel: 'mediation',
+      reason: 'Both sides consent to mediation.',
+    });
+    await act('mediator', id, { type: 'ACCEPT_ASSIGNMENT', note: '' });
+    await act('respondent', id, { type: 'CONSENT' });
+    await act('mediator', id, { type: 'SCHEDULE_SESSION', sessionAt: '2031-03-04T02:00:00.000Z' });
+    await act('mediator', id, { type: 'RECORD_SESSION', notes: 'Both sides met; licence terms discussed.' });
+    await act('mediator', id, { type: 'REQUEST_EXTENSION', days: 20, reason: 'Close to agreement.' });
+    await act('mediator', id, {
+      type: 'PROPOSE_AGREEMENT',
+      terms: 'The shop changes its sign within 30 days.',
+    });
+    await act('complainant', id, { type: 'SIGN_AGREEMENT' });
+    await act('respondent', id, { type: 'SIGN_AGREEMENT' });
+    for (const who of ['complainant', 'mediator', 'admin'] as const) {
+      await expectDocumented(request(a.app).get(`/api/cases/${id}`).set(as(who)), 200);
+      await expectDocumented(request(a.app).get(`/api/cases/${id}/events`).set(as(who)), 200);
+      await expectDocumented(request(a.app).get(`/api/cases/${id}/actions`).set(as(who)), 200);
+    }
+  });
+
+  it('messages: joint and caucus, with refusals', async () => {
+    const post = (who: Who, body: unknown, id = ids.tea) =>
+      request(a.app)
+        .post(`/api/cases/${id}/messages`)
+        .set(as(who))
+        .send(body as object);
+    await expectDocumented(post('complainant', { body: 'We propose a meeting.', visibility: 'joint' }), 201);
+    await expectDocumented(
+      post('mediator', { body: 'Your lowest figure?', visibility: 'caucus:complainant' }),
+      201,
+    );
+    await expectDocumented(
+      post('complainant', { body: 'CNY 40,000.', visibility: 'caucus:complainant' }),
+      201,
+    );
+    await expectDocumented(
+      post('respondent', { body: 'Reading along.', visibility: 'caucus:complainant' }),
+      403,
+    );
+    await expectDocumented(post('complainant', { body: '', visibility: 'everyone' }), 422);
+    await expectDocumented(post('complainant2', { body: 'Hello', visibility: 'joint' }), 404);
+    await expectDocumented(
+      post('complainant', { body: 'Hello', visibility: 'caucus:complainant' }, ids.duplicate),
+      409,
+    );
+    await expectDocumented(
+      request(a.app)
+        .post('/api/cases/bad$id/messages')
+        .set(as('admin'))
+        .send({ body: 'x', visibility: 'joint' }),
+      400,
+    );
+    for (const who of ['complainant', 'respondent', 'mediator'] as const) {
+      await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/messages?limit=1`).set(as(who)), 200);
+    }
+    await expectDocumented(
+      request(a.app).get(`/api/cases/${ids.tea}/messages?limit=0`).set(as('mediator')),
+      400,
+    );
+    await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/messages`).set(as('complainant2')), 404);
+  });
+
+  it('evidence: upload, list, download, with refusals', async () => {
+    const id = ids.tea;
+    const png = await expectDocumented(upload('complainant', id, PNG, 'shop sign.png', 'image/png'), 201);
+    const text = await expectDocumented(
+      upload('respondent', id, TEXT, 'statement.txt', 'text/plain').field('description', 'Our statement'),
+      201,
+    );
+    ids.evidence = (text.body as { id: string }).id;
+    await expectDocumented(request(a.app).get(`/api/cases/${id}/evidence`).set(as('mediator')), 200);
+    const download = (evidenceId: string, who: Who = 'complainant', caseId = id) =>
+      request(a.app)
+        .get(`/api/cases/${caseId}/evidence/${evidenceId}/download`)
+        .set(as(who))
+        .buffer(true)
+        .parse(binary);
+    for (const evidenceId of [(png.body as { id: string }).id, ids.evidence]) {
+      await expectDocumented(download(evidenceId), 200);
+    }
+    await expectDocumented(download('not-hex'), 400);
+    await expectDocumented(download(new ObjectId().toHexString()), 404);
+    await expectDocumented(download(ids.evidence, 'complainant2'), 404);
+
+    await expectDocumented(upload('complainant2', id, PNG, 'x.png', 'image/png'), 404);
+    const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00', 'latin1'), randomBytes(200)]);
+    await expectDocumented(upload('complainant', id, exe, 'setup.exe', 'application/x-msdownload'), 415);
+    await expectDocumented(
+      request(a.app).post(`/api/cases/${id}/evidence`).set(as('complainant')).send({ file: 'x' }),
+      415,
+    );
+    await expectDocumented(
+      request(a.app).post(`/api/cases/${id}/evidence`).set(as('complainant')).field('description', 'no file'),
+      422,
+    );
+    await expectDocumented(
+      request(a.app)
+        .post(`/api/cases/${id}/evidence`)
+        .set(as('complainant'))
+        .set('Content-Type', 'multipart/form-data; boundary=xyz')
+        .send('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nunfinished'),
+      400,
+    );
+    const small = buildTestApp(t.db, { config: testConfig({ EVIDENCE_MAX_BYTES: '2048' }) }).app;
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(8000)]);
+    await expectDocumented(
+      request(small)
+        .post(`/api/cases/${id}/evidence`)
+        .set(as('complainant'))
+        .attach('file', pdf, { filename: 'big.pdf', contentType: 'application/pdf' }),
+      413,
+    );
+
+    // a stored file changed behind the platform's back is reported, not served
+    const chunks = t.db.db!.collection('evidence.chunks');
+    await chunks.updateOne(
+      { files_id: new ObjectId(ids.evidence), n: 0 },
+      { $set: { data: new Binary(Buffer.from('Tampered statement.\n')) } },
+    );
+    await expectDocumented(download(ids.evidence), 409);
+  });
+
+  it('an administrative case to a decision: closing, the credit register, closed-case refusals', async () => {
+    const id = (await file('complainant', designPatentSmeEcommerce)).id;
+    ids.decided = id;
+    await act('admin', id, { type: 'ACCEPT' });
+    await act('admin', id, {
+      type: 'ROUTE',
+      channel: 'administrative',
+      track: 'simple',
+      reason: 'Counterfeits.',
+    });
+    await act('enforcement', id, { type: 'ACCEPT' });
+    await act('enforcement', id, { type: 'ASSIGN_INVESTIGATOR', investigatorId: 'u-investigator' });
+    await act('investigator', id, {
+      type: 'SUBMIT_TECH_REPORT',
+      summary: 'Every feature matches.',
+      match: true,
+    });
+    await act('respondent', id, { type: 'RESPOND', answer: 'We bought the lamps from a wholesaler.' });
+    await act('enforcement', id, { type: 'DETERMINE', infringement: true, remedy: 'cease' });
+    await act('enforcement', id, { type: 'CLOSE' });
+    for (const who of ['complainant', 'respondent', 'enforcement', 'admin'] as const) {
+      await expectDocumented(request(a.app).get(`/api/cases/${id}`).set(as(who)), 200);
+    }
+    await expectDocumented(request(a.app).get(`/api/cases?status=closed`).set(as('enforcement')), 200);
+    await expectDocumented(upload('complainant', id, PNG, 'late.png', 'image/png'), 409);
+    await expectDocumented(
+      request(a.app)
+        .post(`/api/cases/${id}/messages`)
+        .set(as('complainant'))
+        .send({ body: 'x', visibility: 'joint' }),
+      409,
+    );
+
+    const credit = (query: string) => request(a.app).get(`/api/credit${query}`).set(as('complainant2'));
+    const found = await expectDocumented(credit('?name=Hangzhou%20Bright%20Trading'), 200);
+    expect((found.body as { items: unknown[] }).items).to.have.length.greaterThan(0);
+    await expectDocumented(credit(''), 400);
+    await expectDocumented(credit(`?name=${encodeURIComponent('{"$ne":null}')}`), 400);
+    await expectDocumented(request(a.app).get('/api/credit?name=x'), 401);
+  });
+
+  it('stats: admins and officers, with refusals', async () => {
+    await expectDocumented(request(a.app).get('/api/stats').set(as('admin')), 200);
+    await expectDocumented(
+      request(a.app).get('/api/stats?from=2020-01-01&to=2040-12-31').set(as('enforcement')),
+      200,
+    );
+    await expectDocumented(request(a.app).get('/api/stats').set(as('complainant')), 403);
+    await expectDocumented(request(a.app).get('/api/stats?from=yesterday').set(as('admin')), 400);
+  });
+
+  it('operations: health, readiness, metrics, this document; 503 while the database is down', async () => {
+    await expectDocumented(request(a.app).get('/healthz'), 200);
+    await expectDocumented(request(a.app).get('/readyz'), 200);
+    await expectDocumented(request(a.app).get('/metrics'), 200);
+    await expectDocumented(request(a.app).get('/api/openapi.json'), 200);
+
+    const conn = await connectDatabase(t.uri);
+    const down = buildTestApp(conn).app;
+    await conn.close();
+    await expectDocumented(request(down).get('/readyz'), 503);
+    await expectDocumented(
+      request(down).post('/api/auth/login').send({ email: 'admin@demo.local', password: 'sevenfold-demo' }),
+      503,
+    );
+  });
+
+  it('every signed-in operation answers 401 without a valid token', async () => {
+    const concrete = (path: string) =>
+      path.replace('{id}', ids.tea).replace('{evidenceId}', ids.evidence || new ObjectId().toHexString());
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        if (!op.security) continue;
+        const req =
+          method === 'post'
+            ? request(a.app).post(concrete(path)).send({})
+            : request(a.app).get(concrete(path));
+        await expectDocumented(req.set('Authorization', 'Bearer expired.or.forged-token'), 401);
+      }
+    }
+    await expectDocumented(request(a.app).get('/api/cases/bad$id/evidence').set(as('admin')), 400);
+    await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/evidence`).set(as('complainant2')), 404);
+  });
+
+  it('exercised every documented operation with a success', () => {
+    const succeeded = new Set(
+      [...checker.seen].filter((s) => /\s2\d\d$/.test(s)).map((s) => s.replace(/\s\d{3}$/, '')),
+    );
+    const missing = documentedOperations(doc).filter((op) => !succeeded.has(op));
+    expect(missing).to.deep.equal([]);
+    const statuses = new Set([...checker.seen].map((s) => s.slice(-3)));
+    expect([...statuses].sort()).to.include.members([
+      '400',
+      '401',
+      '403',
+      '404',
+      '409',
+      '413',
+      '415',
+      '422',
+      '429',
+      '503',
+    ]);
+  });
+});
