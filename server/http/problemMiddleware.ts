@@ -105,7 +105,9 @@ export function problemMiddleware(logger: Pick<Logger, 'error'>): ErrorRequestHa
             : e.expose && e.message
               ? e.message
               : 'The request could not be processed.';
-      sendProblem(res, status, status === 413 ? 'Content Too Large' : 'Bad Request', detail, 'about:blank');
+      const title =
+        status === 413 ? 'Content Too Large' : status === 415 ? 'Unsupported Media Type' : 'Bad Request';
+      sendProblem(res, status, title, detail, 'about:blank');
       return;
     }
     logger.error({ err, reqId: req.id }, 'unhandled error');
