@@ -13,6 +13,8 @@ import { caseEngineBench } from './caseEngineBench.js';
 import { startBenchServer } from './benchServerHandle.js';
 import { benchTokens, httpBench, listBench, saturationBench } from './httpBench.js';
 import { realtimeBench } from './realtimeBench.js';
+import { soakBench } from './soakBench.js';
+import { suiteCounts } from './suiteCounts.js';
 
 const fmt = (n: number, digits = 3) => (n >= 100 ? n.toFixed(0) : n.toPrecision(digits));
 
@@ -65,11 +67,21 @@ try {
     process.stdout.write('realtime fan-out…\n');
     sections.push(await realtimeBench(server, tokens));
     process.stdout.write('saturation (about 2 minutes)…\n');
-    sections.push(await saturationBench(server, tokens));
+    const saturation = await saturationBench(server, tokens);
+    sections.push(saturation);
+    const soakSeconds = Number(process.env.SOAK_SECONDS ?? 600);
+    if (soakSeconds > 0) {
+      process.stdout.write(`soak (${soakSeconds} s)…\n`);
+      sections.push(await soakBench(server, tokens, (saturation.ratios[0]?.value ?? 10) / 2, soakSeconds));
+    }
     process.stdout.write('case lists at 1k, 10k and 100k cases…\n');
     sections.push(await listBench(server, tokens));
   } finally {
     await server.stop();
+  }
+  if (process.env.BENCH_SUITES !== '0') {
+    process.stdout.write('crash and hostile-input suites…\n');
+    sections.push(suiteCounts(process.cwd()));
   }
   const report = render(
     sections,
