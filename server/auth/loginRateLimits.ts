@@ -1,18 +1,9 @@
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { sendProblem } from '../http/sendProblem.js';
 
 const tooMany: RequestHandler = (_req, res) => {
-  res
-    .status(429)
-    .type('application/problem+json')
-    .send(
-      JSON.stringify({
-        type: 'about:blank',
-        title: 'Too Many Requests',
-        status: 429,
-        detail: 'Too many sign-in attempts. Wait a few minutes and try again.',
-      }),
-    );
+  sendProblem(res, 429, 'Too Many Requests', 'Too many sign-in attempts. Wait a few minutes and try again.');
 };
 
 /**

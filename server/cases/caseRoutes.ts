@@ -11,6 +11,7 @@ import type { AuthUser } from '../auth/authUser.js';
 import { HttpError } from '../http/httpErrors.js';
 import { validate } from '../http/validate.js';
 import type { CaseListQuery, CaseService } from './caseService.js';
+import { newCaseId } from './caseStore.js';
 import { presentIntakeFlags, seesIntakeDetails } from './flagsPresenter.js';
 import type { IdempotencyKeys } from './idempotencyKeys.js';
 
@@ -57,17 +58,19 @@ export function caseRoutes(deps: {
     }
     const { error, value: key } = idempotencyKeySchema.validate(header);
     if (error) throw new HttpError(400, 'Bad Request', error.message);
-    const start = await idempotency.begin(user(res).id, key as string, complaint);
+    const start = await idempotency.begin(user(res).id, key as string, complaint, newCaseId);
     if (start.state === 'replay') {
       res.status(start.status).set('Idempotent-Replayed', 'true').json(start.response);
       return;
     }
     try {
-      const created = await cases.file(user(res), complaint);
+      // the case id comes with the key: a retry after a crash finds the case its first attempt created
+      const created = await cases.file(user(res), complaint, start.resourceId);
       await idempotency.finish(start.id, 201, created);
       res.status(201).json(created);
     } catch (err) {
-      await idempotency.abandon(start.id);
+      // the case may exist already (the failure came after its first event): the key keeps its id
+      await idempotency.release(start.id).catch(() => undefined);
       throw err;
     }
   });

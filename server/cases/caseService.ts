@@ -37,7 +37,12 @@ export interface AvailableAction {
 
 /** Case use cases for the HTTP and realtime layers, each authorised for the calling user. */
 export interface CaseService {
-  file(user: AuthUser, complaint: Complaint): Promise<CaseView>;
+  /**
+   * Files a complaint. With `caseId` (a filing under an Idempotency-Key) the case gets that id, and
+   * when a case of that id exists already (an earlier attempt created it before failing) it is
+   * returned instead of filing again.
+   */
+  file(user: AuthUser, complaint: Complaint, caseId?: string): Promise<CaseView>;
   preview(user: AuthUser, complaint: Complaint): Promise<IntakeAssessment>;
   list(user: AuthUser, query: CaseListQuery): Promise<Page<CaseSummaryView>>;
   /** The case if the user may see it; 404 otherwise (its existence does not leak). */
@@ -78,18 +83,27 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
   }
 
   return {
-    async file(user, complaint) {
+    async file(user, complaint, caseId) {
       if (user.role !== 'complainant')
         throw new DomainError('forbidden', 'Only rights holders file complaints.');
-      const { caseDoc } = await fileComplaint(
-        db,
-        store,
-        complaint,
-        { id: user.id, name: user.name },
-        actorOf(user),
-        now(),
-      );
-      return presentCase(caseDoc, user, now());
+      const existing = async () => presentCase((await loadVisible(user, caseId as string)).doc, user, now());
+      if (caseId && (await store.models.events.exists({ _id: `${caseId}:1` }))) return existing();
+      try {
+        const { caseDoc } = await fileComplaint(
+          db,
+          store,
+          complaint,
+          { id: user.id, name: user.name },
+          actorOf(user),
+          now(),
+          caseId,
+        );
+        return presentCase(caseDoc, user, now());
+      } catch (err) {
+        // another attempt under the same key created it first
+        if (caseId && err instanceof DomainError && err.extra.code === 'seqConflict') return existing();
+        throw err;
+      }
     },
 
     async preview(user, complaint) {

@@ -50,7 +50,8 @@ export type NewCase = Omit<CaseFiling, 'caseNo' | 'input'> & {
 
 /** The per-case event log and its projection. */
 export interface CaseStore {
-  create(filing: NewCase, actor: Actor): Promise<CaseDoc>;
+  /** Files a case (event 1) under `caseId` (a new id by default); a second create of one id is a 409. */
+  create(filing: NewCase, actor: Actor, caseId?: string): Promise<CaseDoc>;
   load(caseId: string): Promise<LoadedCase>;
   transition(caseId: string, actor: Actor, action: CaseAction, opts?: TransitionOptions): Promise<CaseDoc>;
   record(caseId: string, actor: Actor, type: string, data: Record<string, unknown>): Promise<CaseDoc>;
@@ -228,9 +229,8 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       listeners.push(listener);
     },
 
-    async create(filing, actor) {
+    async create(filing, actor, caseId = newCaseId()) {
       const at = deps.now();
-      const caseId = newCaseId();
       const caseNo = await nextCaseNumber(deps.db, at);
       const data: CaseFiling = {
         ...filing,

@@ -89,6 +89,7 @@ export async function assessComplaint(
 /**
  * Files a complaint: assesses it, links the respondent account when the complaint names its e-mail,
  * and creates the case (event 1, `FILED`) in screening. A PAE-risk signal holds routing for review.
+ * `caseId` fixes the new case's id (a filing under an Idempotency-Key).
  */
 export async function fileComplaint(
   db: Connection,
@@ -97,6 +98,7 @@ export async function fileComplaint(
   complainant: { id: string; name: string },
   actor: Actor,
   now: Date,
+  caseId?: string,
 ): Promise<{ caseDoc: CaseDoc; assessment: IntakeAssessment }> {
   const assessment = await assessComplaint(db, store, complaint, complainant.id, now);
   const email = complaint.respondent.email?.toLowerCase();
@@ -121,6 +123,7 @@ export async function fileComplaint(
       flags: assessment.flags as unknown as Record<string, unknown>,
     },
     actor,
+    caseId,
   );
   return { caseDoc, assessment };
 }

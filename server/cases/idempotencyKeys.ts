@@ -10,6 +10,13 @@ interface IdempotencyDoc {
   state: 'pending' | 'done';
   status: number | null;
   response: unknown;
+  /**
+   * The id of what the request creates, fixed when the key is claimed: a retry that takes over the
+   * key creates it under the same id, so one key can never create two things.
+   */
+  resourceId?: string | null;
+  /** Until when the claiming request holds a pending key; after it, a retry takes the key over. */
+  leaseUntil?: Date | null;
   createdAt: Date;
 }
 
@@ -20,6 +27,8 @@ const schema = new Schema<IdempotencyDoc>(
     state: String,
     status: Number,
     response: Schema.Types.Mixed,
+    resourceId: String,
+    leaseUntil: Date,
     createdAt: { type: Date, index: true },
   },
   { versionKey: false, collection: 'idempotency_keys' },
@@ -35,31 +44,51 @@ function model(db: Connection): Model<IdempotencyDoc> {
 /** How long a key is remembered. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
 
-/** What `begin` found. */
+/**
+ * How long a request holds the key it claimed. A request still pending after it died with its server
+ * (or lost its database); a retry then takes the key over.
+ */
+export const IDEMPOTENCY_LEASE_MS = 10_000;
+
+/**
+ * What `begin` found: a key to run the request under (`resourceId` is the id to create its resource
+ * with; `resumed` when a request before it claimed the key and never finished), or the response to
+ * replay.
+ */
 export type IdempotencyStart =
-  { state: 'new'; id: string } | { state: 'replay'; status: number; response: unknown };
+  | { state: 'new'; id: string; resourceId: string; resumed: boolean }
+  | { state: 'replay'; status: number; response: unknown };
 
 /** `Idempotency-Key` bookkeeping per user (the embedded engine has no TTL indexes: `sweep` expires keys). */
 export interface IdempotencyKeys {
-  begin(userId: string, key: string, body: unknown): Promise<IdempotencyStart>;
+  /** Claims a key (or takes over one whose request died); `newResourceId` makes the resource id. */
+  begin(userId: string, key: string, body: unknown, newResourceId: () => string): Promise<IdempotencyStart>;
   finish(id: string, status: number, response: unknown): Promise<void>;
-  abandon(id: string): Promise<void>;
+  /**
+   * Ends the lease of a request that failed: its resource may exist already (the failure came after
+   * it was created), so the key keeps its resource id and the next retry takes it over at once.
+   */
+  release(id: string): Promise<void>;
   /** Deletes keys older than 24 hours; resolves with how many. */
   sweep(): Promise<number>;
 }
 
 /**
- * Builds the idempotency-key store. A key is claimed by inserting `<userId>:<key>`: the first request
- * runs, a concurrent one with the same key gets 409, a later one with the same body gets the first
- * response again, and one with another body gets 422.
+ * Builds the idempotency-key store. A key is claimed by inserting `<userId>:<key>` with the id of the
+ * resource the request will create: the first request runs, a concurrent one with the same key gets
+ * 409, a later one with the same body gets the first response again, and one with another body gets
+ * 422. A key left pending by a request that died (server killed, database lost) is taken over by the
+ * next retry once its lease ends, with the same resource id: the retry finds the resource if the
+ * first attempt created it, and creates it otherwise — never a second one.
  */
 export function createIdempotencyKeys(db: Connection, now: () => Date): IdempotencyKeys {
   const Keys = model(db);
   return {
-    async begin(userId, key, body) {
+    async begin(userId, key, body, newResourceId) {
       const id = `${userId}:${key}`;
       const bodyHash = createHash('sha256').update(canonicalize(body)).digest('hex');
       for (let attempt = 0; attempt < 2; attempt++) {
+        const resourceId = newResourceId();
         try {
           await Keys.create({
             _id: id,
@@ -67,9 +96,11 @@ export function createIdempotencyKeys(db: Connection, now: () => Date): Idempote
             state: 'pending',
             status: null,
             response: null,
+            resourceId,
+            leaseUntil: new Date(now().getTime() + IDEMPOTENCY_LEASE_MS),
             createdAt: now(),
           });
-          return { state: 'new', id };
+          return { state: 'new', id, resourceId, resumed: false };
         } catch (err) {
           if (!isDuplicateKeyError(err)) throw err;
         }
@@ -83,7 +114,28 @@ export function createIdempotencyKeys(db: Connection, now: () => Date): Idempote
           throw new DomainError('invalid', 'This Idempotency-Key was used with a different request body.');
         }
         if (existing.state === 'pending') {
-          throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed.');
+          const leaseEnds = existing.leaseUntil
+            ? new Date(existing.leaseUntil).getTime()
+            : new Date(existing.createdAt).getTime() + IDEMPOTENCY_LEASE_MS;
+          if (now().getTime() < leaseEnds) {
+            throw new DomainError(
+              'conflict',
+              'A request with this Idempotency-Key is still being processed.',
+            );
+          }
+          // The request that claimed the key died without finishing: take it over, same resource id (a
+          // key claimed before resource ids were kept gets one derived from it, the same for every taker).
+          const resumedId =
+            existing.resourceId ??
+            createHash('sha256')
+              .update(`${id}:${new Date(existing.createdAt).getTime()}`)
+              .digest('base64url')
+              .slice(0, 16);
+          await Keys.updateOne(
+            { _id: id, state: 'pending' },
+            { $set: { resourceId: resumedId, leaseUntil: new Date(now().getTime() + IDEMPOTENCY_LEASE_MS) } },
+          );
+          return { state: 'new', id, resourceId: resumedId, resumed: true };
         }
         return { state: 'replay', status: existing.status ?? 200, response: existing.response };
       }
@@ -92,8 +144,8 @@ export function createIdempotencyKeys(db: Connection, now: () => Date): Idempote
     async finish(id, status, response) {
       await Keys.updateOne({ _id: id }, { $set: { state: 'done', status, response } });
     },
-    async abandon(id) {
-      await Keys.deleteOne({ _id: id, state: 'pending' });
+    async release(id) {
+      await Keys.updateOne({ _id: id, state: 'pending' }, { $set: { leaseUntil: new Date(0) } });
     },
     async sweep() {
       const res = await Keys.deleteMany({

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Connection } from 'mongoose';
+import { sendProblem } from '../http/sendProblem.js';
 
 /** Pings the database, giving up after `timeoutMs`. */
 export async function databaseAnswers(db: Connection, timeoutMs = 1500): Promise<boolean> {
@@ -33,17 +34,7 @@ export function healthRoutes(db: Connection): Router {
     if (ready) {
       res.json({ status: 'ready', database: 'up' });
     } else {
-      res
-        .status(503)
-        .type('application/problem+json')
-        .send(
-          JSON.stringify({
-            type: 'about:blank',
-            title: 'Service Unavailable',
-            status: 503,
-            detail: 'The database does not answer.',
-          }),
-        );
+      sendProblem(res, 503, 'Service Unavailable', 'The database does not answer.');
     }
   });
   return router;

@@ -9,21 +9,7 @@ import type { Logger } from 'pino';
 import { DuplicateKeyError } from '../db/duplicateKeyError.js';
 import { DomainError, type DomainErrorKind } from '../errors/domainError.js';
 import { HttpError } from './httpErrors.js';
-
-/** Sends a problem+json body. */
-function sendProblem(
-  res: Parameters<RequestHandler>[1],
-  status: number,
-  title: string,
-  detail: string,
-  type: string,
-  extra: Record<string, unknown> = {},
-): void {
-  res
-    .status(status)
-    .type('application/problem+json')
-    .send(JSON.stringify({ type, title, status, detail, ...extra }));
-}
+import { sendProblem } from './sendProblem.js';
 
 const DOMAIN_STATUS: Record<DomainErrorKind, [number, string]> = {
   notFound: [404, 'Not Found'],

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Connection } from 'mongoose';
+import { sendProblem } from './sendProblem.js';
 
 /**
  * While the database is unreachable, requests that would change data are refused at once with 503
@@ -12,16 +13,11 @@ export function refuseWritesWhenDown(db: Connection): RequestHandler {
       return;
     }
     res.setHeader('Retry-After', '5');
-    res
-      .status(503)
-      .type('application/problem+json')
-      .send(
-        JSON.stringify({
-          type: 'about:blank',
-          title: 'Service Unavailable',
-          status: 503,
-          detail: 'The database is not answering; nothing was changed. Try again shortly.',
-        }),
-      );
+    sendProblem(
+      res,
+      503,
+      'Service Unavailable',
+      'The database is not answering; nothing was changed. Try again shortly.',
+    );
   };
 }
