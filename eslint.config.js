@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint recommended rules, Prettier owns formatting.
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -23,6 +24,12 @@ export default tseslint.config(
     files: ['test/**/*.ts'],
     languageOptions: { globals: { ...globals.mocha } },
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
+    // the web client runs in the browser: browser globals, React hook rules
+    files: ['client/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: ['eslint.config.js', '**/*.cjs', 'client/vite.config.ts'],

@@ -204,12 +204,11 @@ describe('clocks', () => {
 describe('clocks: an extension in days on a clock counted in months', () => {
   it('adds the days after the end of the month period, within the month limit', () => {
     // expedited arbitration: 3 months from 2 March 2026 ends on 2 June 2026; 10 more days → 12 June
-    expect(computeDueAt('arbitrationExpedited', '2026-03-02T02:00:00.000Z', { amount: 10, unit: 'days' })).to.equal(
-      '2026-06-12T15:59:59.999Z',
-    );
-    expect(() => computeDueAt('arbitrationExpedited', '2026-03-02T02:00:00.000Z', { amount: 40, unit: 'days' })).to.throw(
-      RangeError,
-      /maximum of 1 months/,
-    );
+    expect(
+      computeDueAt('arbitrationExpedited', '2026-03-02T02:00:00.000Z', { amount: 10, unit: 'days' }),
+    ).to.equal('2026-06-12T15:59:59.999Z');
+    expect(() =>
+      computeDueAt('arbitrationExpedited', '2026-03-02T02:00:00.000Z', { amount: 40, unit: 'days' }),
+    ).to.throw(RangeError, /maximum of 1 months/);
   });
 });

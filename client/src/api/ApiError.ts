@@ -1,0 +1,32 @@
+/** A field problem of a 422 (`errors` of an RFC 9457 problem). */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** An HTTP problem (`application/problem+json`) or a network failure, thrown by `apiFetch`. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: FieldProblem[];
+
+  constructor(status: number, title: string, detail: string, errors: FieldProblem[] = []) {
+    super(detail || title);
+    this.name = 'ApiError';
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+    this.errors = errors;
+  }
+
+  /** The request never reached the server (offline, refused). */
+  get isNetwork(): boolean {
+    return this.status === 0;
+  }
+}
+
+/** Whether an unknown error is an {@link ApiError} with this status. */
+export function isApiError(err: unknown, status?: number): err is ApiError {
+  return err instanceof ApiError && (status === undefined || err.status === status);
+}

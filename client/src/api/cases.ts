@@ -1,0 +1,130 @@
+/** Case queries and mutations over `/api/cases`. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Complaint } from '../../../shared/schemas/complaint.js';
+import { mergeEvents } from '../realtime/mergeEvents.js';
+import { apiFetch } from './http.js';
+import { queryKeys } from './queryKeys.js';
+import type {
+  AvailableAction,
+  CaseEventView,
+  CaseSummaryView,
+  CaseView,
+  Page,
+  RoutingPreview,
+} from './types.js';
+
+/** Filters of the case list (`GET /api/cases`). */
+export interface CaseListParams {
+  status?: string;
+  channel?: string;
+  track?: string;
+  ipType?: string;
+  assignee?: 'me';
+  overdue?: boolean;
+  q?: string;
+  page?: number;
+  limit?: number;
+  sort?: string;
+}
+
+function toQuery(params: CaseListParams): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== '' && v !== null) qs.set(k, String(v));
+  }
+  const s = qs.toString();
+  return s ? `?${s}` : '';
+}
+
+/** A page of cases the caller may see. */
+export function useCaseList(params: CaseListParams, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.caseList(params as Record<string, unknown>),
+    queryFn: ({ signal }) => apiFetch<Page<CaseSummaryView>>(`/api/cases${toQuery(params)}`, { signal }),
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** One case (404 when it does not exist or the caller may not see it). */
+export function useCase(id: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.case(id ?? ''),
+    queryFn: ({ signal }) => apiFetch<CaseView>(`/api/cases/${encodeURIComponent(id ?? '')}`, { signal }),
+    enabled: Boolean(id),
+  });
+}
+
+/** Every timeline event of a case the caller may see, oldest first (live updates merge into it). */
+export function useCaseEvents(id: string, enabled = true) {
+  const qc = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.caseEvents(id),
+    queryFn: async ({ signal }) => {
+      const all: CaseEventView[] = [];
+      let after = 0;
+      for (;;) {
+        const { items } = await apiFetch<{ items: CaseEventView[] }>(
+          `/api/cases/${encodeURIComponent(id)}/events?after=${after}&limit=500`,
+          { signal },
+        );
+        all.push(...items);
+        const last = items[items.length - 1];
+        if (items.length < 500 || !last) break;
+        after = last.seq;
+      }
+      // events pushed while this request was under way are kept
+      return mergeEvents(qc.getQueryData<CaseEventView[]>(queryKeys.caseEvents(id)) ?? [], all);
+    },
+    enabled,
+    staleTime: Infinity,
+  });
+}
+
+/** The actions the caller may take on a case now. */
+export function useCaseActions(id: string, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.caseActions(id),
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: AvailableAction[] }>(`/api/cases/${encodeURIComponent(id)}/actions`, { signal }).then(
+        (r) => r.items,
+      ),
+    enabled,
+  });
+}
+
+/** Sends an action; refreshes the case, its actions and the lists. */
+export function useCaseAction(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { type: string; expectedSeq?: number } & Record<string, unknown>) =>
+      apiFetch<CaseView>(`/api/cases/${encodeURIComponent(id)}/actions`, { method: 'POST', body }),
+    onSuccess: (updated) => {
+      qc.setQueryData(queryKeys.case(id), updated);
+    },
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: queryKeys.case(id), exact: true });
+      void qc.invalidateQueries({ queryKey: queryKeys.caseActions(id) });
+      void qc.invalidateQueries({ queryKey: queryKeys.caseLists });
+    },
+  });
+}
+
+/** Files a complaint (with an idempotency key, so a retried click files once). */
+export function useFileComplaint() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ complaint, key }: { complaint: Complaint; key: string }) =>
+      apiFetch<CaseView>('/api/cases', {
+        method: 'POST',
+        body: complaint,
+        headers: { 'Idempotency-Key': key },
+      }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.caseLists }),
+  });
+}
+
+/** Triage, routing and intake checks of a complaint, without filing it. */
+export function previewRouting(complaint: Complaint, signal?: AbortSignal): Promise<RoutingPreview> {
+  return apiFetch<RoutingPreview>('/api/routing/preview', { method: 'POST', body: complaint, signal });
+}

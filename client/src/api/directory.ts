@@ -1,0 +1,40 @@
+/** The staff directory, statistics and the credit register. */
+import { useQuery } from '@tanstack/react-query';
+import { apiFetch } from './http.js';
+import { queryKeys } from './queryKeys.js';
+import type { CaseStats, CreditEntry, DirectoryUser } from './types.js';
+
+/** Accounts of one role (staff only: officers may list mediators, arbitrators, investigators). */
+export function useUsers(role: string, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.users(role),
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: DirectoryUser[] }>(`/api/users?role=${encodeURIComponent(role)}`, { signal }).then(
+        (r) => r.items,
+      ),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Dashboard figures of the caller's scope (admin: all; officer: their organisation). */
+export function useStats(enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.stats,
+    queryFn: ({ signal }) => apiFetch<CaseStats>('/api/stats', { signal }),
+    enabled,
+  });
+}
+
+/** Credit-register entries of a party name. */
+export function useCredit(name: string, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.credit(name),
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: CreditEntry[] }>(`/api/credit?name=${encodeURIComponent(name)}`, { signal }).then(
+        (r) => r.items,
+      ),
+    enabled: enabled && name.length > 0,
+    staleTime: 60_000,
+  });
+}

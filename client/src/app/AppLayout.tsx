@@ -1,0 +1,81 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { useSession } from '../auth/useSession.js';
+import { useSessionExpiry } from '../auth/useSessionExpiry.js';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { BrandMark } from './BrandMark.js';
+import { ConnectionIndicator } from './ConnectionIndicator.js';
+import { navItems } from './navItems.js';
+import { UserMenu } from './UserMenu.js';
+
+/** The frame of the signed-in app: header (brand, live state, language, account) and the role's navigation. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  useSessionExpiry(session);
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  if (!session) return null;
+  const items = navItems(session.user);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <a href="#main" className="sf-skip-link">
+        {t('nav.skip')}
+      </a>
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            <BrandMark compact />
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <ConnectionIndicator />
+            <LanguageSwitch />
+            <UserMenu user={session.user} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={4}>
+            {items.map((item) => {
+              const active = item.end ? location.pathname === item.to : location.pathname.startsWith(item.to);
+              return (
+                <NavLink
+                  key={item.to}
+                  component={RouterNavLink}
+                  to={item.to}
+                  end={item.end}
+                  label={t(item.labelKey)}
+                  leftSection={<item.icon size={18} stroke={1.7} />}
+                  active={active}
+                  onClick={close}
+                  variant="light"
+                  style={{ borderRadius: 8 }}
+                  fw={active ? 600 : 500}
+                />
+              );
+            })}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section>
+          <Text size="xs" c="dimmed" px="xs" pb="xs">
+            {t('app.footer')}
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" bg="var(--mantine-color-gray-0)">
+        <div className="sf-page">
+          <Outlet />
+        </div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

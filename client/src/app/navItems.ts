@@ -1,0 +1,46 @@
+import {
+  IconChartBar,
+  IconClipboardList,
+  IconFilePlus,
+  IconFolders,
+  IconGauge,
+  IconMessages,
+  type Icon,
+} from '@tabler/icons-react';
+import type { SessionUser } from '../auth/sessionStore.js';
+
+/** One entry of the navigation. */
+export interface NavItem {
+  to: string;
+  labelKey: string;
+  icon: Icon;
+  /** Match only this exact path (not its children). */
+  end?: boolean;
+}
+
+/** The navigation of each role. */
+export function navItems(user: SessionUser): NavItem[] {
+  const cases: NavItem = { to: '/cases', labelKey: 'nav.myCases', icon: IconFolders, end: true };
+  switch (user.role) {
+    case 'complainant':
+      return [cases, { to: '/cases/new', labelKey: 'nav.newComplaint', icon: IconFilePlus, end: true }];
+    case 'mediator':
+      return [{ to: '/mediator', labelKey: 'nav.mediator', icon: IconMessages }, cases];
+    case 'officer':
+      return [
+        ...(user.orgType === 'protectionCenter'
+          ? [{ to: '/center', labelKey: 'nav.center', icon: IconGauge }]
+          : []),
+        { to: '/desk', labelKey: 'nav.desk', icon: IconClipboardList },
+        { to: '/stats', labelKey: 'nav.stats', icon: IconChartBar },
+      ];
+    case 'admin':
+      return [
+        { to: '/desk', labelKey: 'nav.deskAdmin', icon: IconClipboardList },
+        { to: '/cases', labelKey: 'nav.allCases', icon: IconFolders, end: true },
+        { to: '/stats', labelKey: 'nav.stats', icon: IconChartBar },
+      ];
+    default:
+      return [cases];
+  }
+}

@@ -1,0 +1,44 @@
+/** Sign-in, registration and the current user (`/api/auth/*`). */
+import { apiFetch } from '../api/http.js';
+import { sessionStore, type Session, type SessionUser } from './sessionStore.js';
+
+interface TokenResponse {
+  token: string;
+  expiresAt?: string;
+}
+
+async function completeSession(res: TokenResponse): Promise<Session> {
+  const { user } = await apiFetch<{ user: SessionUser }>('/api/auth/me', {
+    anonymous: true,
+    headers: { Authorization: `Bearer ${res.token}` },
+  });
+  const session: Session = { token: res.token, expiresAt: res.expiresAt ?? null, user };
+  sessionStore.set(session);
+  return session;
+}
+
+/** Signs in with e-mail and password; the session is stored on success. */
+export async function signIn(email: string, password: string): Promise<Session> {
+  const res = await apiFetch<TokenResponse>('/api/auth/login', {
+    method: 'POST',
+    body: { email, password },
+    anonymous: true,
+  });
+  return completeSession(res);
+}
+
+/** Creates a rights-holder account and signs in. */
+export async function register(input: { name: string; email: string; password: string }): Promise<Session> {
+  const res = await apiFetch<TokenResponse>('/api/auth/register', {
+    method: 'POST',
+    body: input,
+    anonymous: true,
+  });
+  return completeSession(res);
+}
+
+/** Checks the stored token with the server (a 401 ends the session as expired). */
+export async function refreshUser(): Promise<void> {
+  const { user } = await apiFetch<{ user: SessionUser }>('/api/auth/me');
+  sessionStore.updateUser(user);
+}

@@ -1,0 +1,137 @@
+import { Checkbox, NumberInput, Select, TagsInput, TextInput, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ActionField } from '../../../shared/case/actionFields.js';
+import { useUsers } from '../api/directory.js';
+import type { FieldValue } from './actionValues.js';
+
+const ID_ROLES: Record<string, string> = {
+  mediatorId: 'mediator',
+  arbitratorId: 'arbitrator',
+  investigatorId: 'investigator',
+  respondentId: 'respondent',
+};
+
+/** Options of an enum field, translated by what the field holds. */
+function optionLabel(
+  field: ActionField,
+  option: string,
+  t: (k: string, o?: Record<string, unknown>) => string,
+): string {
+  const vocab: Record<string, string> = {
+    channel: 'vocab.channel',
+    track: 'vocab.track',
+    variant: 'vocab.variant',
+    remedy: 'vocab.remedy',
+    outcome: 'vocab.outcome',
+    reason: 'vocab.closure',
+  };
+  const base = vocab[field.name];
+  return base ? t(`${base}.${option}`, { defaultValue: option }) : option;
+}
+
+/** One input of an action form, chosen by the field's kind. */
+export function ActionFieldInput({
+  field,
+  value,
+  error,
+  onChange,
+  id,
+  label,
+}: {
+  field: ActionField;
+  value: FieldValue;
+  error?: string;
+  onChange: (value: FieldValue) => void;
+  id: string;
+  label: string;
+}) {
+  const { t } = useTranslation();
+  const role = ID_ROLES[field.name];
+  const users = useUsers(role ?? '', field.kind === 'id' && Boolean(role));
+  const common = { id, label, error, withAsterisk: field.required };
+  const text = typeof value === 'string' ? value : '';
+
+  switch (field.kind) {
+    case 'boolean':
+      return (
+        <Checkbox
+          id={id}
+          label={label}
+          checked={value === true}
+          onChange={(e) => onChange(e.currentTarget.checked)}
+          error={error}
+        />
+      );
+    case 'text':
+      return (
+        <Textarea
+          {...common}
+          autosize
+          minRows={3}
+          maxRows={10}
+          value={text}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
+    case 'number':
+      return (
+        <NumberInput
+          {...common}
+          value={text}
+          min={field.min}
+          max={field.max}
+          allowDecimal={!field.integer}
+          thousandSeparator=","
+          onChange={(v) => onChange(String(v))}
+        />
+      );
+    case 'date':
+      return (
+        <TextInput
+          {...common}
+          type="datetime-local"
+          value={text}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
+    case 'enum':
+      return (
+        <Select
+          {...common}
+          data={(field.options ?? []).map((o) => ({ value: o, label: optionLabel(field, o, t) }))}
+          value={text || null}
+          onChange={(v) => onChange(v ?? '')}
+          clearable={!field.required}
+          placeholder={t('actions.choose')}
+          comboboxProps={{ withinPortal: true }}
+        />
+      );
+    case 'id':
+      if (!role)
+        return <TextInput {...common} value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
+      return (
+        <Select
+          {...common}
+          data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          value={text || null}
+          onChange={(v) => onChange(v ?? '')}
+          searchable
+          placeholder={users.isPending ? t('common.loading') : t('actions.choose')}
+          nothingFoundMessage={t('actions.noPeople')}
+          comboboxProps={{ withinPortal: true }}
+        />
+      );
+    default:
+      if (field.multiple) {
+        return (
+          <TagsInput
+            {...common}
+            description={t('actions.fieldHint.items')}
+            value={Array.isArray(value) ? value : []}
+            onChange={(v) => onChange(v)}
+          />
+        );
+      }
+      return <TextInput {...common} value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
+  }
+}

@@ -1,0 +1,120 @@
+import { Button, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseView } from '../../../shared/api/views.js';
+import type { CaseEventType } from '../../../shared/case/caseEvents.js';
+import { useCaseActions } from '../api/cases.js';
+import type { AvailableAction } from '../api/types.js';
+import { ErrorState } from '../ui/ErrorState.js';
+import { LoadingState } from '../ui/LoadingState.js';
+import { SectionCard } from '../ui/SectionCard.js';
+import { ActionForm, DANGER_ACTIONS } from './ActionForm.js';
+import { RouteForm } from './RouteForm.js';
+
+/** Actions never offered as buttons (the platform's clock sends them). */
+const SYSTEM_ONLY = new Set<string>(['DEADLINE']);
+
+/** The dialog of one action: the route form for ROUTE/TRANSFER, the generic form otherwise. */
+export function ActionDialog({
+  caseView,
+  action,
+  onClose,
+}: {
+  caseView: CaseView;
+  action: AvailableAction | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={action !== null}
+      onClose={onClose}
+      title={action ? <Text fw={650}>{t(`actions.action.${action.type}`)}</Text> : null}
+      size={action?.type === 'ROUTE' || action?.type === 'TRANSFER' ? 'xl' : 'lg'}
+      centered
+    >
+      {action &&
+        (action.type === 'ROUTE' || action.type === 'TRANSFER' ? (
+          <RouteForm
+            caseView={caseView}
+            type={action.type}
+            fields={action.fields}
+            onDone={onClose}
+            onCancel={onClose}
+          />
+        ) : (
+          <ActionForm
+            caseView={caseView}
+            type={action.type}
+            fields={action.fields}
+            onDone={onClose}
+            onCancel={onClose}
+          />
+        ))}
+    </Modal>
+  );
+}
+
+/**
+ * The actions the signed-in user may take on the case now, exactly as `GET /actions` returns them
+ * (nothing else is ever shown), each opening its form.
+ */
+export function ActionsPanel({
+  caseView,
+  only,
+  exclude = [],
+  title,
+  emptyText,
+  hideWhenEmpty = false,
+}: {
+  caseView: CaseView;
+  /** Show only these action types (in this order). */
+  only?: readonly CaseEventType[];
+  /** Leave these out (shown elsewhere). */
+  exclude?: readonly CaseEventType[];
+  /** Render nothing when no action is available. */
+  hideWhenEmpty?: boolean;
+  title?: string;
+  emptyText?: string;
+}) {
+  const { t } = useTranslation();
+  const actions = useCaseActions(caseView.id);
+  const [open, setOpen] = useState<AvailableAction | null>(null);
+  const items = (actions.data ?? [])
+    .filter((a) => !SYSTEM_ONLY.has(a.type))
+    .filter((a) => !only || only.includes(a.type))
+    .filter((a) => !exclude.includes(a.type))
+    .sort((a, b) => (only ? only.indexOf(a.type) - only.indexOf(b.type) : 0));
+
+  if (hideWhenEmpty && actions.isSuccess && items.length === 0) return null;
+  return (
+    <SectionCard title={title ?? t('actions.title')}>
+      {actions.isPending ? (
+        <LoadingState minHeight={80} />
+      ) : actions.isError ? (
+        <ErrorState error={actions.error} onRetry={() => void actions.refetch()} />
+      ) : items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {emptyText ?? t('actions.none')}
+        </Text>
+      ) : (
+        <Stack gap="xs" data-testid="actions">
+          {items.map((a) => (
+            <Button
+              key={a.type}
+              variant={DANGER_ACTIONS.has(a.type) ? 'light' : 'filled'}
+              color={DANGER_ACTIONS.has(a.type) ? 'red' : undefined}
+              fullWidth
+              justify="flex-start"
+              onClick={() => setOpen(a)}
+              data-action={a.type}
+            >
+              {t(`actions.action.${a.type}`)}
+            </Button>
+          ))}
+        </Stack>
+      )}
+      <ActionDialog caseView={caseView} action={open} onClose={() => setOpen(null)} />
+    </SectionCard>
+  );
+}

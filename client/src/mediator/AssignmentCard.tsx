@@ -1,0 +1,114 @@
+import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconBellRinging, IconCheck, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { CaseSummaryView } from '../../../shared/api/views.js';
+import { isApiError } from '../api/ApiError.js';
+import { useCase, useCaseAction, useCaseActions } from '../api/cases.js';
+import { ActionDialog } from '../cases/ActionsPanel.js';
+import { ClockBadge } from '../cases/ClockBadge.js';
+import { nextClock } from '../cases/clockState.js';
+
+/**
+ * A new assignment waiting for the mediator: the case in brief, accept, or decline with a
+ * conflict-of-interest declaration. Buttons appear only when `GET /actions` offers them.
+ */
+export function AssignmentCard({
+  summary,
+  now,
+  isNew,
+}: {
+  summary: CaseSummaryView;
+  now: number;
+  isNew: boolean;
+}) {
+  const { t } = useTranslation();
+  const actions = useCaseActions(summary.id);
+  const full = useCase(summary.id);
+  const act = useCaseAction(summary.id);
+  const [declining, setDeclining] = useState(false);
+  const accept = actions.data?.find((a) => a.type === 'ACCEPT_ASSIGNMENT');
+  const decline = actions.data?.find((a) => a.type === 'DECLINE_ASSIGNMENT');
+  const clock = nextClock(summary.clocks);
+
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      style={{ borderColor: 'var(--mantine-color-indigo-3)', background: 'var(--mantine-color-indigo-0)' }}
+      data-testid="assignment"
+      data-case-id={summary.id}
+      aria-label={t('mediator.assignmentOf', { caseNo: summary.caseNo })}
+    >
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <IconBellRinging size={18} color="var(--mantine-color-indigo-6)" />
+            <Text fw={650} size="sm">
+              {t('mediator.newAssignment')}
+            </Text>
+            {isNew && (
+              <Badge size="xs" color="red" variant="filled">
+                {t('mediator.justArrived')}
+              </Badge>
+            )}
+          </Group>
+          {clock && <ClockBadge clock={clock} now={now} showLabel={false} />}
+        </Group>
+        <Text size="sm" fw={600} component={Link} to={`/cases/${summary.id}`} style={{ color: 'inherit' }}>
+          <Text span ff="monospace" c="indigo.7" mr={6}>
+            {summary.caseNo}
+          </Text>
+          {summary.title}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t(`vocab.ipType.${summary.ipType}`)} · {summary.complainant.name} ↔ {summary.respondent.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('mediator.conflictPrompt')}
+        </Text>
+        {act.isError && (
+          <Alert color="red" variant="light" p="xs">
+            {isApiError(act.error, 409)
+              ? t('actions.conflict')
+              : isApiError(act.error)
+                ? act.error.detail
+                : String(act.error)}
+          </Alert>
+        )}
+        <Group gap="xs">
+          {accept && (
+            <Button
+              size="xs"
+              leftSection={<IconCheck size={14} />}
+              loading={act.isPending}
+              onClick={() => act.mutate({ type: 'ACCEPT_ASSIGNMENT', expectedSeq: summary.seq })}
+            >
+              {t('actions.action.ACCEPT_ASSIGNMENT')}
+            </Button>
+          )}
+          {decline && (
+            <Button
+              size="xs"
+              variant="light"
+              color="red"
+              leftSection={<IconX size={14} />}
+              onClick={() => setDeclining(true)}
+            >
+              {t('mediator.declineOrConflict')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+      {full.data && (
+        <ActionDialog
+          caseView={full.data}
+          action={declining && decline ? decline : null}
+          onClose={() => setDeclining(false)}
+        />
+      )}
+    </Paper>
+  );
+}

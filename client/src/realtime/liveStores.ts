@@ -1,0 +1,62 @@
+/**
+ * Small external stores for what pushes tell and queries do not: who is on a case now, who is
+ * typing, which assignments just arrived, and whether the socket is connected.
+ */
+import type { PresencePush, TypingPush } from '../../../shared/realtime/contract.js';
+
+/** A keyed store with change subscription. */
+function keyedStore<V>() {
+  const values = new Map<string, V>();
+  const listeners = new Set<() => void>();
+  return {
+    get: (key: string): V | undefined => values.get(key),
+    set(key: string, value: V | undefined): void {
+      if (value === undefined) values.delete(key);
+      else values.set(key, value);
+      for (const l of listeners) l();
+    },
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    clear(): void {
+      values.clear();
+      for (const l of listeners) l();
+    },
+  };
+}
+
+/** Who is online on each case. */
+export const presenceStore = keyedStore<PresencePush['online']>();
+
+/** Who is typing on each case: a list kept fresh by pushes, entries expire after a few seconds. */
+export const typingStore = keyedStore<(TypingPush & { until: number })[]>();
+
+/** Case ids of assignments that arrived live in this session (newest first). */
+export const assignmentStore = keyedStore<string[]>();
+
+/** The socket's connection state. */
+export const connectionStore = keyedStore<'connected' | 'connecting' | 'offline'>();
+
+const TYPING_TTL_MS = 6000;
+
+/** Records a typing push for its case. */
+export function noteTyping(push: TypingPush): void {
+  const now = Date.now();
+  const list = (typingStore.get(push.caseId) ?? []).filter(
+    (t) => t.until > now && !(t.user.id === push.user.id && t.visibility === push.visibility),
+  );
+  if (push.typing) list.push({ ...push, until: now + TYPING_TTL_MS });
+  typingStore.set(push.caseId, list);
+  if (push.typing) {
+    window.setTimeout(() => {
+      const current = typingStore.get(push.caseId);
+      if (current?.some((t) => t.until <= Date.now())) {
+        typingStore.set(
+          push.caseId,
+          current.filter((t) => t.until > Date.now()),
+        );
+      }
+    }, TYPING_TTL_MS + 50);
+  }
+}
