@@ -22,13 +22,15 @@ export async function startBenchServer(): Promise<BenchServer> {
   });
   const waitFor = <T>(kind: string) =>
     new Promise<T>((resolve, reject) => {
+      const exited = (code: number | null) => reject(new Error(`benchmark server exited (${code})`));
       const on = (msg: { kind: string }) => {
         if (msg.kind !== kind) return;
         child.off('message', on);
+        child.off('exit', exited);
         resolve(msg as T);
       };
       child.on('message', on);
-      child.once('exit', (code) => reject(new Error(`benchmark server exited (${code})`)));
+      child.once('exit', exited);
     });
   const ready = await waitFor<{ url: string; bareUrl: string; plainUrl: string }>('ready');
   return {
