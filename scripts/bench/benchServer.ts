@@ -24,6 +24,8 @@ const external = process.env.MONGODB_URI;
 const engineDb = external ? undefined : await startEmbeddedFerretDb({ dataDir: dir, logger });
 const db = await connectDatabase(engineDb ? engineDb.uri : external!, `sf_rtbench_${Date.now()}`);
 await seedDemoDirectory(db);
+// the benchmarks open many mediation cases: no mediator may run out of capacity
+await db.collection('users').updateMany({ role: 'mediator' }, { $set: { capacity: 1_000_000 } });
 const config = loadConfig({
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
