@@ -61,6 +61,23 @@ async function main(): Promise<void> {
       .catch((err: unknown) => logger.warn({ err }, 'sweeping idempotency keys failed'));
   }, 3600_000);
   sweeper.unref();
+  // commits cut short by a database outage (event appended, projection or effects not done) are
+  // finished once it answers again, without waiting for the next start
+  let repairing = false;
+  const repairer = setInterval(() => {
+    if (repairing || engine.store.interrupted.size === 0) return;
+    repairing = true;
+    engine.effects
+      .repairInterrupted()
+      .then((repaired) => {
+        if (repaired > 0) logger.warn({ repaired }, 'finished commits that a database outage interrupted');
+      })
+      .catch((err: unknown) => logger.warn({ err }, 'repairing interrupted commits failed'))
+      .finally(() => {
+        repairing = false;
+      });
+  }, 1000);
+  repairer.unref();
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
@@ -68,6 +85,7 @@ async function main(): Promise<void> {
     shuttingDown = true;
     logger.info({ signal }, 'shutting down: draining HTTP connections');
     clearInterval(sweeper);
+    clearInterval(repairer);
     const forced = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
     forced.unref();
     // closes the sockets and the HTTP server; in-flight requests finish first

@@ -29,6 +29,12 @@ export interface CaseEffectsDeps {
 export interface CaseEffects {
   run(caseDoc: CaseDoc, event?: CaseEventDoc): Promise<void>;
   reconcileOpenCases(): Promise<number>;
+  /**
+   * Redoes the projection and effects of the commits this process could not finish (the database
+   * went away after an append), as a start does for all; a case that fails again stays for the next
+   * call. Resolves with how many were repaired.
+   */
+  repairInterrupted(): Promise<number>;
 }
 
 const insertIgnoringDuplicate = async (write: () => Promise<unknown>) => {
@@ -161,6 +167,21 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
 
   return {
     run,
+    async repairInterrupted() {
+      let repaired = 0;
+      for (const caseId of [...store.interrupted]) {
+        store.interrupted.delete(caseId);
+        try {
+          const { doc } = await store.load(caseId);
+          await run(doc);
+          repaired++;
+        } catch (err) {
+          store.interrupted.add(caseId);
+          logger.warn({ err, caseId }, 'repairing an interrupted commit failed; trying again later');
+        }
+      }
+      return repaired;
+    },
     async reconcileOpenCases() {
       const Cases = store.models.cases;
       // projections that lag behind their log (a crash between append and projection) first; seq runs

@@ -58,6 +58,11 @@ export interface CaseStore {
   events(caseId: string, afterSeq?: number): Promise<CaseEventDoc[]>;
   rebuild(caseId: string): Promise<CaseDoc>;
   onAppended(listener: AppendListener): void;
+  /**
+   * Cases whose last commit stopped after its event was appended (the projection or an effect
+   * failed, say the database went away): `effects.repairInterrupted` redoes them.
+   */
+  readonly interrupted: Set<string>;
   readonly models: { events: Model<CaseEventDoc>; cases: Model<CaseDoc> };
 }
 
@@ -74,6 +79,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
   const Events = caseEventModel(deps.db);
   const Cases = caseModel(deps.db);
   const listeners: AppendListener[] = [];
+  const interrupted = new Set<string>();
   /** Events this store has appended (to spot follow-up events appended by listeners). */
   let appendCount = 0;
 
@@ -117,6 +123,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
           },
         );
       }
+      interrupted.add(ev.caseId); // the insert may have reached the database before the failure
       throw err;
     }
   }
@@ -140,6 +147,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       try {
         await listener({ event, caseDoc });
       } catch (err) {
+        interrupted.add(caseDoc._id);
         deps.logger.error({ err, caseId: caseDoc._id, seq: event.seq }, 'case effect failed');
       }
     }
@@ -215,7 +223,12 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
   async function commit(state: CaseFoldState | undefined, ev: CaseEventDoc): Promise<CaseDoc> {
     await append(ev);
     const doc = projectCase(foldCaseEvent(state, ev));
-    await saveProjection(doc);
+    try {
+      await saveProjection(doc);
+    } catch (err) {
+      interrupted.add(ev.caseId); // the event is in: its projection and effects are redone later
+      throw err;
+    }
     const before = appendCount;
     await notify(ev, doc);
     // effects appended follow-up events (an assignment, an organisation…): return their result
@@ -224,6 +237,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
 
   const store: CaseStore = {
     models: { events: Events, cases: Cases },
+    interrupted,
 
     onAppended(listener) {
       listeners.push(listener);

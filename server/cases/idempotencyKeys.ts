@@ -114,28 +114,20 @@ export function createIdempotencyKeys(db: Connection, now: () => Date): Idempote
           throw new DomainError('invalid', 'This Idempotency-Key was used with a different request body.');
         }
         if (existing.state === 'pending') {
-          const leaseEnds = existing.leaseUntil
-            ? new Date(existing.leaseUntil).getTime()
-            : new Date(existing.createdAt).getTime() + IDEMPOTENCY_LEASE_MS;
-          if (now().getTime() < leaseEnds) {
+          // a key claimed without a resource id (before they were kept) cannot be resumed safely
+          const leaseEnds = existing.leaseUntil ? new Date(existing.leaseUntil).getTime() : Infinity;
+          if (!existing.resourceId || now().getTime() < leaseEnds) {
             throw new DomainError(
               'conflict',
               'A request with this Idempotency-Key is still being processed.',
             );
           }
-          // The request that claimed the key died without finishing: take it over, same resource id (a
-          // key claimed before resource ids were kept gets one derived from it, the same for every taker).
-          const resumedId =
-            existing.resourceId ??
-            createHash('sha256')
-              .update(`${id}:${new Date(existing.createdAt).getTime()}`)
-              .digest('base64url')
-              .slice(0, 16);
+          // The request that claimed the key died without finishing: take it over with its resource id.
           await Keys.updateOne(
             { _id: id, state: 'pending' },
-            { $set: { resourceId: resumedId, leaseUntil: new Date(now().getTime() + IDEMPOTENCY_LEASE_MS) } },
+            { $set: { leaseUntil: new Date(now().getTime() + IDEMPOTENCY_LEASE_MS) } },
           );
-          return { state: 'new', id, resourceId: resumedId, resumed: true };
+          return { state: 'new', id, resourceId: existing.resourceId, resumed: true };
         }
         return { state: 'replay', status: existing.status ?? 200, response: existing.response };
       }

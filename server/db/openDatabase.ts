@@ -26,6 +26,8 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
     dataDir: config.dataDir,
     binary: config.ferretdbBin,
     logger,
+    // an engine that crashes is restarted at once; the connection recovers without a server restart
+    supervise: true,
   });
   try {
     const db = await connectDatabase(embedded.uri, 'sevenfold');
