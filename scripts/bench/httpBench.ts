@@ -91,11 +91,15 @@ export async function httpBench(server: BenchServer, tokens: Record<string, stri
 }
 
 /** List queries as the case collection grows to 1k, 10k and 100k cases (synthetic projections). */
-export async function listBench(server: BenchServer, tokens: Record<string, string>): Promise<BenchSection> {
+export async function listBench(
+  server: BenchServer,
+  tokens: Record<string, string>,
+  sizes: number[] = [1_000, 10_000, 100_000],
+): Promise<BenchSection> {
   const figures: BenchFigure[] = [];
   const ratios: BenchSection['ratios'] = [];
   const first: Record<string, number> = {};
-  for (const size of [1_000, 10_000, 100_000]) {
+  for (const size of sizes) {
     const { total } = await server.ask<{ total: number }>('addCases', { count: 0 });
     if (total < size) await server.ask<{ total: number }>('addCases', { count: size - total });
     const queries: [string, string, string][] = [
@@ -131,7 +135,7 @@ export async function listBench(server: BenchServer, tokens: Record<string, stri
     title: 'Case lists',
     description:
       '`GET /api/cases` (page of 20, total count) through the API with 4 connections for 3 s, after filling the ' +
-      'projection collection with synthetic cases copied from a real one (1k, then 10k, then 100k).',
+      `projection collection with synthetic cases copied from a real one (${sizes.map((n) => n.toLocaleString('en')).join(', then ')}).`,
     figures,
     ratios,
   };

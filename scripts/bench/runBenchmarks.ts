@@ -74,8 +74,9 @@ try {
       process.stdout.write(`soak (${soakSeconds} s)…\n`);
       sections.push(await soakBench(server, tokens, (saturation.ratios[0]?.value ?? 10) / 2, soakSeconds));
     }
-    process.stdout.write('case lists at 1k, 10k and 100k cases…\n');
-    sections.push(await listBench(server, tokens));
+    process.stdout.write('case lists…\n');
+    const sizes = (process.env.BENCH_LIST_SIZES ?? '1000,10000,100000').split(',').map(Number);
+    sections.push(await listBench(server, tokens, sizes));
   } finally {
     await server.stop();
   }
