@@ -129,8 +129,13 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
   ): void {
     socket.on(
       event as never,
-      (async (payload: unknown, ack: unknown) => {
-        const reply = typeof ack === 'function' ? (ack as (res: Ack<unknown>) => void) : () => undefined;
+      (async (...args: unknown[]) => {
+        // the acknowledgement callback is always the last argument: a client that sends no payload
+        // (or extra arguments) still gets its answer
+        const last = args[args.length - 1];
+        const ack = typeof last === 'function' ? (last as (res: Ack<unknown>) => void) : undefined;
+        const payload = ack && args.length === 1 ? undefined : args[0];
+        const reply = ack ?? (() => undefined);
         try {
           await limiter.consume(socket.id);
         } catch {

@@ -34,10 +34,11 @@ function valueSchema(field: ActionField): Joi.Schema {
         .valid(...(field.options ?? []));
     case 'date':
       return Joi.string().trim().isoDate();
+    // strict: "true" or "5" is not a boolean or a number (the document says so, and the client sends JSON)
     case 'boolean':
-      return Joi.boolean();
+      return Joi.boolean().strict();
     case 'number': {
-      let schema = Joi.number();
+      let schema = Joi.number().strict();
       if (field.integer) schema = schema.integer();
       if (field.min !== undefined) schema = schema.min(field.min);
       if (field.max !== undefined) schema = schema.max(field.max);
@@ -57,7 +58,7 @@ function fieldSchema(field: ActionField): Joi.Schema {
 function buildSchema(type: CaseEventType): Joi.ObjectSchema {
   const keys: Record<string, Joi.Schema> = {
     type: Joi.string().valid(type).required(),
-    expectedSeq: Joi.number().integer().min(0),
+    expectedSeq: Joi.number().strict().integer().min(0),
   };
   for (const field of actionPayloadFields(type)) keys[field.name] = fieldSchema(field);
   return Joi.object(keys).unknown(false);

@@ -1,8 +1,9 @@
 import Joi from 'joi';
 import { IP_TYPES, ROLES } from '../vocabulary.js';
+import { minCharacters } from './minCharacters.js';
 
 const email = Joi.string().trim().lowercase().email({ tlds: false }).max(254);
-const password = Joi.string().min(10).max(200).messages({
+const password = Joi.string().min(10).custom(minCharacters(10)).max(200).messages({
   'string.min': 'Password must be at least 10 characters',
 });
 const name = Joi.string().trim().min(1).max(120);
@@ -36,7 +37,7 @@ export const createUserSchema = Joi.object({
     .items(Joi.string().valid(...IP_TYPES))
     .unique()
     .default([]),
-  capacity: Joi.number().integer().min(1).max(200).default(10),
+  capacity: Joi.number().strict().integer().min(1).max(200).default(10),
 });
 
 /** `GET /api/users` filters (staff). */

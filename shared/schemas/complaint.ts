@@ -7,6 +7,7 @@
 import Joi from 'joi';
 import { IP_TYPES, PARTY_TYPES, REMEDIES } from '../vocabulary.js';
 import type { IpType, PartyType, Remedy } from '../vocabulary.js';
+import { minCharacters } from './minCharacters.js';
 
 /** Most rights one complaint may assert. */
 export const MAX_RIGHTS = 20;
@@ -135,8 +136,14 @@ const party = (who: string) => ({
  * "true" or "5000" strings); enums are `any().valid()` so a wrong value gives exactly one error.
  */
 export const complaintSchema: Joi.ObjectSchema<Complaint> = Joi.object<Complaint>({
-  title: Joi.string().trim().min(3).max(200).label('Title').required(),
-  description: Joi.string().trim().min(10).max(20000).label('Description').required(),
+  title: Joi.string().trim().min(3).custom(minCharacters(3)).max(200).label('Title').required(),
+  description: Joi.string()
+    .trim()
+    .min(10)
+    .custom(minCharacters(10))
+    .max(20000)
+    .label('Description')
+    .required(),
   ipType: Joi.any()
     .valid(...IP_TYPES)
     .label('Type of IP right')
