@@ -6,8 +6,9 @@ import type { AuthUser } from './authUser.js';
 /** The active user with this id, with their organisation's type; undefined otherwise. */
 export async function loadAuthUser(db: Connection, userId: string): Promise<AuthUser | undefined> {
   if (typeof userId !== 'string' || userId.length > 64) return undefined;
-  const user = await userModel(db).findOne({ _id: userId, active: true }).lean();
-  if (!user) return undefined;
+  // by id alone (the embedded engine's primary key), then the active check
+  const user = await userModel(db).findById(userId).lean();
+  if (!user?.active) return undefined;
   const org = user.orgId ? await orgModel(db).findById(user.orgId, { type: 1 }).lean() : null;
   return {
     id: user._id,

@@ -15,6 +15,9 @@ import type { CaseStore, LoadedCase } from './caseStore.js';
 import { canSeeEvent, presentEvent } from './eventPresenter.js';
 import { assessComplaint, fileComplaint, type IntakeAssessment } from './fileComplaint.js';
 
+/** Fields a list row never shows: the machine snapshot and the filing's full texts stay in the database. */
+const LIST_EXCLUDES = { snapshot: 0, complaint: 0, recommendation: 0, triage: 0, flags: 0, lastHash: 0 } as const;
+
 /** Filters, sort and page of the case list (validated by `caseListQuerySchema`). */
 export interface CaseListQuery {
   status?: CaseStatus;
@@ -129,7 +132,7 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
       }
       const filter = { $and: and };
       const [docs, total] = await Promise.all([
-        Cases.find(filter)
+        Cases.find(filter, LIST_EXCLUDES)
           .sort(SORTS[query.sort] ?? SORTS['-updatedAt'])
           .skip((query.page - 1) * query.limit)
           .limit(query.limit)
@@ -171,7 +174,8 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
     },
 
     async act(user, caseId, body) {
-      const { doc, state } = await loadVisible(user, caseId);
+      const loaded = await loadVisible(user, caseId);
+      const { doc, state } = loaded;
       if (!mayActOn(user, doc)) {
         throw new DomainError(
           'forbidden',
@@ -181,7 +185,7 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
       const { expectedSeq, ...action } = body;
       await checkAssignee(db, doc, action);
       try {
-        const after = await store.transition(caseId, actorOf(user), action, { expectedSeq });
+        const after = await store.transition(caseId, actorOf(user), action, { expectedSeq, loaded });
         return presentCase(after, user, now());
       } catch (err) {
         if (err instanceof DomainError && err.extra.code === 'notAllowedNow') {

@@ -19,6 +19,7 @@ import { nextCaseNumber } from './caseNumbers.js';
 import { GENESIS_HASH, hashEvent } from './eventHash.js';
 import { foldCaseEvent } from './foldCaseEvent.js';
 import { projectCase, type CaseFiling, type CaseFoldState } from './projectCase.js';
+import { readCaseEvents } from './readCaseEvents.js';
 
 /** Called after each appended event, once the projection is saved. Effects and fan-out subscribe. */
 export type AppendListener = (appended: { event: CaseEventDoc; caseDoc: CaseDoc }) => Promise<void> | void;
@@ -41,6 +42,11 @@ export interface LoadedCase {
 export interface TransitionOptions {
   /** The seq the caller last saw; a different current seq is a 409. */
   expectedSeq?: number | undefined;
+  /**
+   * The case as the caller loaded it moments ago (to authorise the action): used instead of a
+   * second read. Safe because the append of its next seq fails if another writer came first.
+   */
+  loaded?: LoadedCase | undefined;
 }
 
 /** Filing data for {@link CaseStore.create}; the store assigns the id, number and time. */
@@ -154,7 +160,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
   }
 
   async function replayAll(caseId: string): Promise<CaseFoldState | undefined> {
-    const all = await Events.find({ caseId }).sort({ seq: 1 }).lean<CaseEventDoc[]>();
+    const all = await readCaseEvents(Events, caseId);
     let state: CaseFoldState | undefined;
     for (const ev of all) state = foldCaseEvent(state, ev);
     return state;
@@ -201,9 +207,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       repaired = true;
     } else {
       state = stateFromDoc(doc);
-      const missing = await Events.find({ caseId, seq: { $gt: doc.seq } })
-        .sort({ seq: 1 })
-        .lean<CaseEventDoc[]>();
+      const missing = await readCaseEvents(Events, caseId, doc.seq);
       for (const ev of missing) state = foldCaseEvent(state, ev);
       repaired = missing.length > 0;
     }
@@ -281,7 +285,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     load,
 
     async transition(caseId, actor, action, opts = {}) {
-      const { state } = await load(caseId);
+      const { state } = opts.loaded?.doc._id === caseId ? opts.loaded : await load(caseId);
       if (opts.expectedSeq !== undefined && opts.expectedSeq !== state.seq) {
         throw new DomainError(
           'conflict',
@@ -318,9 +322,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     },
 
     async events(caseId, afterSeq = 0) {
-      return Events.find({ caseId, seq: { $gt: afterSeq } })
-        .sort({ seq: 1 })
-        .lean<CaseEventDoc[]>();
+      return readCaseEvents(Events, caseId, afterSeq);
     },
 
     async rebuild(caseId) {

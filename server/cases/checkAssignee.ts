@@ -22,7 +22,8 @@ export async function checkAssignee(db: Connection, caseDoc: CaseDoc, action: Ca
   if (!rule) return;
   const id = (action as unknown as Record<string, unknown>)[rule.field];
   if (typeof id !== 'string') return;
-  const user = await userModel(db).findOne({ _id: id, active: true }, { role: 1 }).lean();
+  const found = await userModel(db).findById(id, { role: 1, active: 1 }).lean();
+  const user = found?.active ? found : null;
   if (!user || user.role !== rule.role) {
     throw new DomainError('invalid', `${id} is not an active ${rule.role} account.`, {
       errors: [{ path: rule.field, message: `must be an active ${rule.role}` }],

@@ -36,17 +36,14 @@ export interface DeadlineScheduler {
  */
 export function createDeadlineScheduler(deps: DeadlineSchedulerDeps): DeadlineScheduler {
   const Deadlines = deadlineModel(deps.db);
-  const Events = deps.store.models.events;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = true;
 
   async function alreadyPublished(d: DeadlineDoc, level: DeadlineLevel): Promise<number | undefined> {
-    const found = await Events.findOne({
-      caseId: d.caseId,
-      'data.deadlineId': d._id,
-      'data.level': level,
-    }).lean();
+    const found = (await deps.store.events(d.caseId)).find(
+      (ev) => ev.data.deadlineId === d._id && ev.data.level === level,
+    );
     return found?.seq;
   }
 

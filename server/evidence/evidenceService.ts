@@ -59,7 +59,6 @@ const noSuchEvidence = () => new DomainError('notFound', 'No such evidence on th
 /** Builds the evidence service. */
 export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceService {
   const { db, cases, store, logger, maxBytes } = deps;
-  const Events = store.models.events;
 
   return {
     async upload(user, caseId, source) {
@@ -93,20 +92,17 @@ export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceServic
 
     async list(user, caseId) {
       await cases.loadVisible(user, caseId);
-      const events = await Events.find({ caseId, type: EVIDENCE_ADDED })
-        .sort({ seq: 1 })
-        .lean<CaseEventDoc[]>();
-      return events.map(presentEvidence);
+      const events = await store.events(caseId);
+      return events.filter((ev) => ev.type === EVIDENCE_ADDED).map(presentEvidence);
     },
 
     async download(user, caseId, evidenceId) {
       await cases.loadVisible(user, caseId);
       if (typeof evidenceId !== 'string' || !/^[0-9a-f]{24}$/i.test(evidenceId)) throw noSuchEvidence();
-      const ev = await Events.findOne({
-        caseId,
-        type: EVIDENCE_ADDED,
-        'data.evidenceId': evidenceId.toLowerCase(),
-      }).lean<CaseEventDoc>();
+      const wanted = evidenceId.toLowerCase();
+      const ev = (await store.events(caseId)).find(
+        (e) => e.type === EVIDENCE_ADDED && e.data.evidenceId === wanted,
+      );
       if (!ev) throw noSuchEvidence();
       const data = ev.data as unknown as EvidenceAddedData;
       const id = new ObjectId(data.evidenceId);

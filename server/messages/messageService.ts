@@ -67,16 +67,10 @@ export function createMessageService(deps: {
    * live) but out of the list. Like the case projection, the list is repaired on read.
    */
   async function repairMessages(caseId: string): Promise<void> {
-    const [logged, stored] = await Promise.all([
-      store.models.events.countDocuments({ caseId, type: MESSAGE_POSTED }),
-      Messages.countDocuments({ caseId }),
-    ]);
-    if (logged === stored) return;
+    const [log, stored] = await Promise.all([store.events(caseId), Messages.countDocuments({ caseId })]);
+    const events = log.filter((ev) => ev.type === MESSAGE_POSTED);
+    if (events.length === stored) return;
     const have = new Set((await Messages.find({ caseId }, { _id: 1 }).lean()).map((m) => m._id));
-    const events = await store.models.events
-      .find({ caseId, type: MESSAGE_POSTED })
-      .sort({ seq: 1 })
-      .lean<CaseEventDoc[]>();
     for (const ev of events) {
       const message = messageOf(ev);
       if (!have.has(message._id)) await insertMessage(message);
