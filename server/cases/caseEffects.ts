@@ -142,8 +142,12 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     }
   }
 
-  async function run(caseDoc: CaseDoc, event?: CaseEventDoc): Promise<void> {
-    await syncDeadlines(Deadlines, caseDoc);
+  async function run(
+    caseDoc: CaseDoc,
+    event?: CaseEventDoc,
+    previousClocks?: CaseDoc['clocks'],
+  ): Promise<void> {
+    await syncDeadlines(Deadlines, caseDoc, previousClocks);
     if (event && event.kind !== 'transition') return;
     const context = (caseDoc.snapshot as { context: CaseContext }).context;
     if (event?.type === 'DECLINE_ASSIGNMENT' && event.data.conflict === true)
@@ -163,7 +167,7 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     await assignMediator(caseDoc);
   }
 
-  store.onAppended(({ event, caseDoc }) => run(caseDoc, event));
+  store.onAppended(({ event, caseDoc, previousClocks }) => run(caseDoc, event, previousClocks));
 
   return {
     run,

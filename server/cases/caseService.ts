@@ -16,7 +16,14 @@ import { canSeeEvent, presentEvent } from './eventPresenter.js';
 import { assessComplaint, fileComplaint, type IntakeAssessment } from './fileComplaint.js';
 
 /** Fields a list row never shows: the machine snapshot and the filing's full texts stay in the database. */
-const LIST_EXCLUDES = { snapshot: 0, complaint: 0, recommendation: 0, triage: 0, flags: 0, lastHash: 0 } as const;
+const LIST_EXCLUDES = {
+  snapshot: 0,
+  complaint: 0,
+  recommendation: 0,
+  triage: 0,
+  flags: 0,
+  lastHash: 0,
+} as const;
 
 /** Filters, sort and page of the case list (validated by `caseListQuerySchema`). */
 export interface CaseListQuery {

@@ -22,7 +22,12 @@ import { projectCase, type CaseFiling, type CaseFoldState } from './projectCase.
 import { readCaseEvents } from './readCaseEvents.js';
 
 /** Called after each appended event, once the projection is saved. Effects and fan-out subscribe. */
-export type AppendListener = (appended: { event: CaseEventDoc; caseDoc: CaseDoc }) => Promise<void> | void;
+export type AppendListener = (appended: {
+  event: CaseEventDoc;
+  caseDoc: CaseDoc;
+  /** The clocks the case ran before this event (none for a new case). */
+  previousClocks: CaseDoc['clocks'];
+}) => Promise<void> | void;
 
 /** What the case store needs. */
 export interface CaseStoreDeps {
@@ -134,24 +139,32 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     }
   }
 
+  /**
+   * Writes a projection, filtering by its id alone: the embedded engine answers only `{ _id }` from
+   * its primary key and would read every case for a filter that also guarded `seq`. So a slower
+   * writer can put an older projection over a newer one; it then finds the next event in the log and
+   * saves the newer state (as any load would), so a projection never stays behind its log.
+   */
   async function saveProjection(doc: CaseDoc): Promise<void> {
-    // Never move a projection backwards: a slower writer with an older seq changes nothing.
-    const res = await Cases.collection.updateOne({ _id: doc._id, seq: { $lt: doc.seq } } as never, {
-      $set: doc,
-    });
-    if (res.matchedCount === 0) {
-      try {
-        await Cases.collection.insertOne(doc as never);
-      } catch (err) {
-        if (!isDuplicateKeyError(err)) throw err;
-      }
+    const write = () =>
+      Cases.collection.updateOne({ _id: doc._id } as never, { $set: doc }, { upsert: true });
+    try {
+      await write();
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      await write(); // two first saves raced: the document exists now
     }
+    if (await Events.exists({ _id: `${doc._id}:${doc.seq + 1}` })) await load(doc._id);
   }
 
-  async function notify(event: CaseEventDoc, caseDoc: CaseDoc): Promise<void> {
+  async function notify(
+    event: CaseEventDoc,
+    caseDoc: CaseDoc,
+    previousClocks: CaseDoc['clocks'],
+  ): Promise<void> {
     for (const listener of listeners) {
       try {
-        await listener({ event, caseDoc });
+        await listener({ event, caseDoc, previousClocks });
       } catch (err) {
         interrupted.add(caseDoc._id);
         deps.logger.error({ err, caseId: caseDoc._id, seq: event.seq }, 'case effect failed');
@@ -234,7 +247,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       throw err;
     }
     const before = appendCount;
-    await notify(ev, doc);
+    await notify(ev, doc, state ? projectCase(state).clocks : []);
     // effects appended follow-up events (an assignment, an organisation…): return their result
     return appendCount === before ? doc : (await load(ev.caseId)).doc;
   }

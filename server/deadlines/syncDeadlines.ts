@@ -14,11 +14,27 @@ export function deadlineId(caseId: string, clock: string, startedAt: Date): stri
  * Makes the stored deadlines of a case match the clocks its projection runs: new clock runs are
  * inserted (idempotent by id), runs whose state was left are cancelled, an extended clock gets its
  * new due date. Safe to repeat at any time.
+ *
+ * With `previousClocks` (the clocks before the event just appended) the pending deadlines are read
+ * by id, which the embedded engine answers from its primary key; without them (a repair) every
+ * pending deadline of the case is looked up. A pending deadline missed either way is harmless: the
+ * scheduler cancels a deadline whose clock no longer runs when it comes due.
  */
-export async function syncDeadlines(Deadlines: Model<DeadlineDoc>, caseDoc: CaseDoc): Promise<void> {
+export async function syncDeadlines(
+  Deadlines: Model<DeadlineDoc>,
+  caseDoc: CaseDoc,
+  previousClocks?: CaseDoc['clocks'],
+): Promise<void> {
   const running = caseDoc.status === 'closed' ? [] : caseDoc.clocks;
   const wanted = new Map(running.map((c) => [deadlineId(caseDoc._id, c.clock, new Date(c.startedAt)), c]));
-  const pending = await Deadlines.find({ caseId: caseDoc._id, state: 'pending' }).lean<DeadlineDoc[]>();
+  const pending = previousClocks
+    ? await pendingByIds(Deadlines, [
+        ...new Set([
+          ...wanted.keys(),
+          ...previousClocks.map((c) => deadlineId(caseDoc._id, c.clock, new Date(c.startedAt))),
+        ]),
+      ])
+    : await Deadlines.find({ caseId: caseDoc._id, state: 'pending' }).lean<DeadlineDoc[]>();
 
   for (const d of pending) {
     const clock = wanted.get(d._id);
@@ -61,6 +77,12 @@ export async function syncDeadlines(Deadlines: Model<DeadlineDoc>, caseDoc: Case
       );
     }
   }
+}
+
+/** The pending deadlines among these ids, each read by its id. */
+async function pendingByIds(Deadlines: Model<DeadlineDoc>, ids: string[]): Promise<DeadlineDoc[]> {
+  const found = await Promise.all(ids.map((id) => Deadlines.findById(id).lean<DeadlineDoc>()));
+  return found.filter((d): d is DeadlineDoc => d?.state === 'pending');
 }
 
 function warningTimes(clock: string, startedAt: Date, dueAt: Date): { warnAt50: Date; warnAt80: Date } {
