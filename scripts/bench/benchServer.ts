@@ -92,8 +92,8 @@ async function driverFloor(ms: number): Promise<number[]> {
 }
 
 /** Inserts synthetic case projections (for list-query scaling), copying a real one. */
-async function addCases(count: number): Promise<number> {
-  const template = await db.collection('cases').findOne({});
+async function addCases(count: number, templateId?: string): Promise<number> {
+  const template = await db.collection('cases').findOne(templateId ? { _id: templateId as never } : {});
   if (!template) throw new Error('no case to copy');
   const statuses = ['screening', 'triage', 'inChannel', 'inChannel', 'inChannel', 'resolved', 'closed'];
   const channels = ['mediation', 'administrative', 'judicial', 'arbitration', 'legalServices'];
@@ -117,17 +117,20 @@ async function addCases(count: number): Promise<number> {
       };
     });
     await db.collection('cases').insertMany(batch, { ordered: false });
+    if ((i / 1000) % 10 === 9) process.stdout.write(`  ${base + i + batch.length} cases\n`);
   }
   return db.collection('cases').countDocuments();
 }
 
-process.on('message', (msg: { kind: string; ms?: number; count?: number }) => {
+process.on('message', (msg: { kind: string; ms?: number; count?: number; templateId?: string }) => {
   if (msg.kind === 'floor') {
     void driverFloor(msg.ms ?? 3000).then((latencies) => process.send?.({ kind: 'floor', latencies }));
     return;
   }
   if (msg.kind === 'addCases') {
-    void addCases(msg.count ?? 0).then((total) => process.send?.({ kind: 'addCases', total }));
+    void addCases(msg.count ?? 0, msg.templateId).then((total) =>
+      process.send?.({ kind: 'addCases', total }),
+    );
     return;
   }
   if (msg.kind === 'stats') {

@@ -102,3 +102,23 @@ export async function caseInSession(
   await benchApi(url, `/api/cases/${id}/actions`, tokens.respondent, { type: 'CONSENT' });
   return id;
 }
+
+/** Files `count` mediation cases and drives each into session, a few at a time; resolves with their ids. */
+export async function casesInSession(
+  url: string,
+  tokens: Record<string, string>,
+  title: string,
+  count: number,
+  concurrency = 4,
+): Promise<string[]> {
+  const ids: string[] = new Array<string>(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      ids[index] = await caseInSession(url, tokens, `${title} ${index + 1}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return ids;
+}

@@ -1,5 +1,12 @@
+import { Agent, get as httpGet } from 'node:http';
 import autocannon from 'autocannon';
-import { benchApi, benchLogin, caseInSession, type BenchServer } from './benchServerHandle.js';
+import {
+  benchApi,
+  benchLogin,
+  caseInSession,
+  casesInSession,
+  type BenchServer,
+} from './benchServerHandle.js';
 import type { BenchFigure, BenchSection } from './benchTypes.js';
 
 const percentile = (sorted: number[], p: number) =>
@@ -16,21 +23,39 @@ function fromSamples(name: string, samples: number[], seconds: number): BenchFig
   };
 }
 
+/**
+ * Runs autocannon and keeps every 2xx response time at full (sub-millisecond) resolution: autocannon's
+ * own histogram rounds to whole milliseconds, which makes p50 of a fast route read 0.
+ */
 async function cannon(
   name: string,
   opts: autocannon.Options,
 ): Promise<BenchFigure & { errors: number; non2xx: number }> {
-  const r = await autocannon({ connections: 10, duration: 5, ...opts });
-  return {
-    name,
-    p50Ms: r.latency.p50,
-    p99Ms: r.latency.p99,
-    opsPerSec: r.requests.average,
-    samples: r.requests.total,
-    errors: r.errors + r.timeouts,
-    non2xx: r.non2xx,
-  };
+  const samples: number[] = [];
+  const r = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ connections: 10, duration: 5, ...opts }, (err, result) =>
+      err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(result),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 200 && statusCode < 300) samples.push(responseTime);
+    });
+  });
+  const figure = fromSamples(name, samples, r.duration);
+  return { ...figure, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
+
+/** GET with node:http and no time limit (fetch gives up after 300 s); resolves with the status. */
+function getWithoutTimeout(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(url, { headers, agent: keepAlive }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
+const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
 
 /** Tokens of the demo users the benchmarks act as. */
 export async function benchTokens(url: string): Promise<Record<string, string>> {
@@ -99,9 +124,11 @@ export async function listBench(
   const figures: BenchFigure[] = [];
   const ratios: BenchSection['ratios'] = [];
   const first: Record<string, number> = {};
+  // the template of the synthetic cases: a real case, filed and driven into a mediation session
+  const templateId = await caseInSession(server.url, tokens, 'List benchmark template case');
   for (const size of sizes) {
     const { total } = await server.ask<{ total: number }>('addCases', { count: 0 });
-    if (total < size) await server.ask<{ total: number }>('addCases', { count: size - total });
+    if (total < size) await server.ask<{ total: number }>('addCases', { count: size - total, templateId });
     const queries: [string, string, string][] = [
       ['admin, newest first', '/api/cases?limit=20&sort=-updatedAt', tokens.admin!],
       [
@@ -113,13 +140,25 @@ export async function listBench(
       ['protection-center officer (own organisation)', '/api/cases?limit=20', tokens.center!],
     ];
     for (const [label, path, token] of queries) {
-      const f = await cannon(`${label} — ${size.toLocaleString('en')} cases`, {
-        url: `${server.url}${path}`,
-        connections: 4,
-        duration: 3,
-        headers: { authorization: `Bearer ${token}` },
-      });
-      if (f.non2xx + f.errors > 0) throw new Error(`${label}: ${f.non2xx} non-2xx answers`);
+      const url = `${server.url}${path}`;
+      const headers = { authorization: `Bearer ${token}` };
+      // back to back on one connection for 3 s; a query slower than that is timed once
+      const samples: number[] = [];
+      let failed = 0;
+      const started = performance.now();
+      while (samples.length + failed === 0 || performance.now() - started < 3000) {
+        const t0 = performance.now();
+        const status = await getWithoutTimeout(url, headers);
+        if (status === 200) samples.push(performance.now() - t0);
+        else failed++;
+      }
+      const name = `${label} — ${size.toLocaleString('en')} cases`;
+      const f = {
+        ...fromSamples(name, samples, (performance.now() - started) / 1000),
+        errors: failed,
+        non2xx: 0,
+      };
+      if (f.errors > 0) throw new Error(`${label}: ${f.errors} failed requests`);
       figures.push(f);
       first[label] ??= f.p50Ms;
       if (size > 1_000) {
@@ -134,23 +173,29 @@ export async function listBench(
   return {
     title: 'Case lists',
     description:
-      '`GET /api/cases` (page of 20, total count) through the API with 4 connections for 3 s, after filling the ' +
-      `projection collection with synthetic cases copied from a real one (${sizes.map((n) => n.toLocaleString('en')).join(', then ')}).`,
+      '`GET /api/cases` (page of 20 with the total count) through the API, back to back on one connection for ' +
+      '3 s (once when a request takes longer), after filling the projection collection with copies of a real case in ' +
+      `mediation, varied in status, channel, organisation and participants (${sizes.map((n) => n.toLocaleString('en')).join(', then ')} cases). ` +
+      'On the embedded FerretDB (SQLite backend) only filters on `_id` alone use an index, so every list reads ' +
+      'every case: the cost grows with the collection. MongoDB (MONGODB_URI) answers from the indexes.',
     figures,
     ratios,
   };
 }
 
+/** Cases each saturation worker cycles through, so that no case's session list grows unrealistically long. */
+const CASES_PER_WORKER = 3;
+
 /**
- * Saturation: closed-loop workers, each acting on its own case (no seq conflicts), probing 1…16
- * workers; the most workers with p99 under 250 ms and no errors then run for 60 s.
+ * Saturation: closed-loop workers, each acting on its own cases in turn (no seq conflicts), probing
+ * 1…16 workers; the most workers with p99 under 250 ms and no errors then run for 60 s.
  */
 export async function saturationBench(
   server: BenchServer,
   tokens: Record<string, string>,
 ): Promise<BenchSection> {
-  const cases: string[] = [];
-  for (let i = 0; i < 16; i++) cases.push(await caseInSession(server.url, tokens, `Saturation case ${i}`));
+  const maxWorkers = 16;
+  const cases = await casesInSession(server.url, tokens, 'Saturation case', maxWorkers * CASES_PER_WORKER);
   const mediatorOf = new Map<string, string>();
   for (const id of cases) {
     const view = await benchApi(server.url, `/api/cases/${id}`, tokens.admin);
@@ -161,8 +206,10 @@ export async function saturationBench(
     let errors = 0;
     const end = Date.now() + seconds * 1000;
     await Promise.all(
-      cases.slice(0, workers).map(async (id) => {
+      Array.from({ length: workers }, async (_, w) => {
+        const mine = cases.filter((_id, i) => i % maxWorkers === w);
         for (let n = 0; Date.now() < end; n++) {
+          const id = mine[n % mine.length]!;
           const t0 = performance.now();
           const res = await fetch(`${server.url}/api/cases/${id}/actions`, {
             method: 'POST',
@@ -178,26 +225,29 @@ export async function saturationBench(
     return { figure: fromSamples(`${workers} workers, ${seconds} s`, samples, seconds), errors };
   }
   const probes: BenchFigure[] = [];
-  let best = 1;
+  let best = 0;
   for (const workers of [1, 2, 4, 8, 16]) {
     const { figure, errors } = await run(workers, 8);
     probes.push({ ...figure, name: `probe: ${figure.name}${errors ? `, ${errors} errors` : ''}` });
     if (figure.p99Ms < 250 && errors === 0) best = workers;
     else break;
   }
-  const sustained = await run(best, 60);
+  const sustained = await run(Math.max(best, 1), 60);
+  const held = sustained.figure.p99Ms < 250 && sustained.errors === 0;
   return {
     title: 'Saturation',
     description:
-      'Transitions per second the server sustains: each worker sends RECORD_SESSION to its own mediation case ' +
-      'back to back. Probes of 8 s with 1, 2, 4, 8, 16 workers; the largest with p99 under 250 ms and no errors ' +
+      `Transitions per second the server sustains: each worker sends RECORD_SESSION back to back to its own ${CASES_PER_WORKER} ` +
+      'mediation cases in turn. Probes of 8 s with 1, 2, 4, 8, 16 workers; the largest with p99 under 250 ms and no errors ' +
       'then runs for 60 s.',
     figures: [...probes, { ...sustained.figure, name: `sustained: ${sustained.figure.name}` }],
     ratios: [
       {
-        name: 'sustained transitions per second (p99 < 250 ms)',
+        name: held
+          ? 'sustained transitions per second (p99 < 250 ms, no errors)'
+          : 'transitions per second for 60 s (p99 under 250 ms NOT held)',
         value: sustained.figure.opsPerSec,
-        explanation: `${best} workers for 60 s; p99 ${sustained.figure.p99Ms.toFixed(0)} ms; ${sustained.errors} errors`,
+        explanation: `${Math.max(best, 1)} workers for 60 s; p99 ${sustained.figure.p99Ms.toFixed(0)} ms; ${sustained.errors} errors`,
       },
     ],
   };

@@ -16,7 +16,8 @@ import { realtimeBench } from './realtimeBench.js';
 import { soakBench } from './soakBench.js';
 import { suiteCounts } from './suiteCounts.js';
 
-const fmt = (n: number, digits = 3) => (n >= 100 ? n.toFixed(0) : n.toPrecision(digits));
+const fmt = (n: number, digits = 3) =>
+  Number.isInteger(n) ? String(n) : n >= 100 ? n.toFixed(0) : n.toPrecision(digits);
 
 function render(sections: BenchSection[], engine: string, started: Date, seconds: number): string {
   const lines = [
@@ -49,6 +50,10 @@ function render(sections: BenchSection[], engine: string, started: Date, seconds
   return lines.join('\n');
 }
 
+/** `BENCH_ONLY=engine,http,realtime,saturation,soak,lists,suites` runs a part (printed, docs left alone). */
+const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
+const wanted = (part: string) => !only || only.includes(part);
+
 const started = new Date();
 const logger = pino({ level: 'silent' });
 const external = process.env.MONGODB_URI;
@@ -57,30 +62,44 @@ const engine = dir ? await startEmbeddedFerretDb({ dataDir: dir, logger }) : und
 const db = await connectDatabase(engine ? engine.uri : external!, `sf_bench_${Date.now()}`);
 try {
   const sections: BenchSection[] = [];
-  process.stdout.write('case engine…\n');
-  sections.push(await caseEngineBench(db));
+  if (wanted('engine')) {
+    process.stdout.write('case engine…\n');
+    sections.push(await caseEngineBench(db));
+  }
   const server = await startBenchServer();
   try {
     const tokens = await benchTokens(server.url);
-    process.stdout.write('HTTP…\n');
-    sections.push(await httpBench(server, tokens));
-    process.stdout.write('realtime fan-out…\n');
-    sections.push(await realtimeBench(server, tokens));
-    process.stdout.write('saturation (about 2 minutes)…\n');
-    const saturation = await saturationBench(server, tokens);
-    sections.push(saturation);
-    const soakSeconds = Number(process.env.SOAK_SECONDS ?? 600);
-    if (soakSeconds > 0) {
-      process.stdout.write(`soak (${soakSeconds} s)…\n`);
-      sections.push(await soakBench(server, tokens, (saturation.ratios[0]?.value ?? 10) / 2, soakSeconds));
+    if (wanted('http')) {
+      process.stdout.write('HTTP…\n');
+      sections.push(await httpBench(server, tokens));
     }
-    process.stdout.write('case lists…\n');
-    const sizes = (process.env.BENCH_LIST_SIZES ?? '1000,10000,100000').split(',').map(Number);
-    sections.push(await listBench(server, tokens, sizes));
+    if (wanted('realtime')) {
+      process.stdout.write('realtime fan-out…\n');
+      sections.push(await realtimeBench(server, tokens));
+    }
+    let sustained = Number(process.env.SOAK_RATE ?? 0);
+    if (wanted('saturation')) {
+      process.stdout.write('saturation (about 2 minutes)…\n');
+      const saturation = await saturationBench(server, tokens);
+      sections.push(saturation);
+      sustained = saturation.ratios[0]?.value ?? 0;
+    }
+    const soakSeconds = Number(process.env.SOAK_SECONDS ?? 600);
+    if (wanted('soak') && soakSeconds > 0) {
+      if (!(sustained > 0))
+        throw new Error('the soak runs at half the saturation rate: run saturation or set SOAK_RATE');
+      process.stdout.write(`soak (${soakSeconds} s)…\n`);
+      sections.push(await soakBench(server, tokens, sustained / 2, soakSeconds));
+    }
+    if (wanted('lists')) {
+      process.stdout.write('case lists…\n');
+      const sizes = (process.env.BENCH_LIST_SIZES ?? '1000,10000,100000').split(',').map(Number);
+      sections.push(await listBench(server, tokens, sizes));
+    }
   } finally {
     await server.stop();
   }
-  if (process.env.BENCH_SUITES !== '0') {
+  if (wanted('suites') && process.env.BENCH_SUITES !== '0') {
     process.stdout.write('crash and hostile-input suites…\n');
     sections.push(suiteCounts(process.cwd()));
   }
@@ -90,8 +109,12 @@ try {
     started,
     (Date.now() - started.getTime()) / 1000,
   );
-  writeFileSync(join(process.cwd(), 'docs', 'benchmarks.md'), report);
-  process.stdout.write(`${report}\nwritten to docs/benchmarks.md\n`);
+  if (only) {
+    process.stdout.write(`${report}\npartial run (BENCH_ONLY): docs/benchmarks.md left as it was\n`);
+  } else {
+    writeFileSync(join(process.cwd(), 'docs', 'benchmarks.md'), report);
+    process.stdout.write(`${report}\nwritten to docs/benchmarks.md\n`);
+  }
 } finally {
   await db.dropDatabase().catch(() => undefined);
   await db.close();

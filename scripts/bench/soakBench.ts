@@ -1,6 +1,10 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import { benchApi, caseInSession, type BenchServer } from './benchServerHandle.js';
+import { benchApi, casesInSession, type BenchServer } from './benchServerHandle.js';
 import type { BenchSection } from './benchTypes.js';
+
+/** Cases the soak acts on (200 sockets, 4 per case): enough that no case's session list grows unrealistically. */
+const CASES = 50;
+const SOCKETS = 200;
 
 interface Stats {
   rss: number;
@@ -9,7 +13,7 @@ interface Stats {
 
 /**
  * The long run: `seconds` (default 600) of actions at `ratePerSec` (half the sustained saturation
- * rate) spread over 10 mediation cases, with 200 sockets subscribed (20 per case). It proves that
+ * rate) spread over 50 mediation cases, with 200 sockets subscribed (4 per case). It proves that
  * memory stays flat (RSS at start and end), that nothing fails, and that every client received
  * every event of its case, in order and once.
  */
@@ -19,8 +23,7 @@ export async function soakBench(
   ratePerSec: number,
   seconds = 600,
 ): Promise<BenchSection> {
-  const cases: string[] = [];
-  for (let i = 0; i < 10; i++) cases.push(await caseInSession(server.url, tokens, `Soak case ${i}`));
+  const cases = await casesInSession(server.url, tokens, 'Soak case', CASES);
   const mediatorOf = new Map<string, string>();
   const headOf = new Map<string, number>();
   for (const id of cases) {
@@ -31,7 +34,7 @@ export async function soakBench(
 
   const received = new Map<Socket, number[]>();
   const sockets: { socket: Socket; caseId: string }[] = [];
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < SOCKETS; i++) {
     const caseId = cases[i % cases.length]!;
     const socket = connect(server.url, {
       auth: { token: tokens.complainant },
@@ -50,6 +53,15 @@ export async function soakBench(
 
   global.gc?.();
   const start = await server.ask<Stats>('stats');
+  // resident memory every 30 s: flat means no growth over the second half of the run
+  const rss: { at: number; mib: number }[] = [{ at: 0, mib: start.rss / 2 ** 20 }];
+  const t0 = Date.now();
+  const sampler = setInterval(() => {
+    void server
+      .ask<Stats>('stats')
+      .then((st) => rss.push({ at: (Date.now() - t0) / 1000, mib: st.rss / 2 ** 20 }));
+  }, 30_000);
+  const latencies: number[] = [];
   const interval = 1000 / Math.max(ratePerSec, 0.5);
   const end = Date.now() + seconds * 1000;
   let sent = 0;
@@ -63,6 +75,7 @@ export async function soakBench(
     if (!busy.has(caseId)) {
       busy.add(caseId);
       sent++;
+      const began = performance.now();
       const p = fetch(`${server.url}/api/cases/${caseId}/actions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${mediatorOf.get(caseId)}` },
@@ -71,6 +84,7 @@ export async function soakBench(
         .then(async (res) => {
           await res.arrayBuffer();
           if (!res.ok) errors++;
+          else latencies.push(performance.now() - began);
         })
         .catch(() => {
           errors++;
@@ -85,11 +99,16 @@ export async function soakBench(
     await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
   }
   await Promise.all(inFlight);
+  clearInterval(sampler);
   await new Promise((r) => setTimeout(r, 2000));
+  global.gc?.();
   const finish = await server.ask<Stats>('stats');
+  rss.push({ at: (Date.now() - t0) / 1000, mib: finish.rss / 2 ** 20 });
 
   let missing = 0;
   let duplicated = 0;
+  let outOfOrder = 0;
+  let expectedDeliveries = 0;
   for (const id of cases) {
     const events = (
       await benchApi(
@@ -101,33 +120,63 @@ export async function soakBench(
     const expected = events.map((e) => e.seq);
     for (const { socket, caseId } of sockets) {
       if (caseId !== id) continue;
+      expectedDeliveries += expected.length;
       const got = received.get(socket)!;
       duplicated += got.length - new Set(got).size;
+      outOfOrder += got.filter((seq, i) => i > 0 && seq <= got[i - 1]!).length;
       const have = new Set(got);
-      missing += expected.filter((s) => !have.has(s)).length;
+      missing += expected.filter((seq) => !have.has(seq)).length;
     }
   }
   for (const { socket } of sockets) socket.disconnect();
 
   const rssStart = start.rss / 2 ** 20;
   const rssEnd = finish.rss / 2 ** 20;
+  const half = rss.filter((r) => r.at >= seconds / 2);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
   return {
     title: 'Soak',
     description:
       `${seconds} s of RECORD_SESSION actions at ${ratePerSec.toFixed(1)} per second (half the sustained saturation ` +
-      'rate) over 10 mediation cases, with 200 sockets subscribed (20 per case). Every socket must receive ' +
-      'every event of its case exactly once.',
-    figures: [],
+      `rate) over ${CASES} mediation cases in turn, with ${SOCKETS} sockets subscribed (4 per case). Every socket must ` +
+      'receive every event of its case exactly once and in order. Server RSS was sampled every 30 s: ' +
+      rss.map((r) => `${r.at.toFixed(0)} s ${r.mib.toFixed(0)} MiB`).join(', ') +
+      '.',
+    figures: [
+      {
+        name: 'action over HTTP during the soak',
+        p50Ms: pct(0.5),
+        p99Ms: pct(0.99),
+        opsPerSec: latencies.length / seconds,
+        samples: latencies.length,
+      },
+    ],
     ratios: [
       { name: 'actions sent', value: sent, explanation: `${errors} failed` },
-      { name: 'server RSS at start (MiB)', value: rssStart, explanation: 'after connecting the 200 sockets' },
+      {
+        name: 'server RSS at start (MiB)',
+        value: rssStart,
+        explanation: `after connecting the ${SOCKETS} sockets`,
+      },
       {
         name: 'server RSS at end (MiB)',
         value: rssEnd,
         explanation: `change ${(rssEnd - rssStart).toFixed(1)} MiB`,
       },
-      { name: 'events missed by a client', value: missing, explanation: 'over all 200 sockets' },
-      { name: 'events delivered twice', value: duplicated, explanation: 'over all 200 sockets' },
+      {
+        name: 'server RSS, second half: max − min (MiB)',
+        value: half.length ? Math.max(...half.map((r) => r.mib)) - Math.min(...half.map((r) => r.mib)) : 0,
+        explanation: `over ${half.length} samples from ${(seconds / 2).toFixed(0)} s on`,
+      },
+      {
+        name: 'deliveries expected',
+        value: expectedDeliveries,
+        explanation: 'events of each case × its sockets',
+      },
+      { name: 'events missed by a client', value: missing, explanation: `over all ${SOCKETS} sockets` },
+      { name: 'events delivered twice', value: duplicated, explanation: `over all ${SOCKETS} sockets` },
+      { name: 'events out of order', value: outOfOrder, explanation: `over all ${SOCKETS} sockets` },
     ],
   };
 }

@@ -76,6 +76,34 @@ describe('case store: event log, projection and effects', () => {
     expect(rebuilt).to.include({ seq: 2, status: 'triage', caseNo: doc.caseNo });
   });
 
+  it('a writer holding an older load loses with a 409 and cannot move the projection back', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    const early = await w.store.load(doc._id); // seq 1, as an authorising read would leave it
+    await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+    const late = await refusal(() =>
+      w.store.transition(
+        doc._id,
+        w.actor(U.admin),
+        { type: 'REJECT', reason: 'x'.repeat(20) },
+        { loaded: early },
+      ),
+    );
+    expect(late.kind).to.equal('conflict');
+    expect(late.extra).to.include({ code: 'seqConflict' });
+    expect((await w.store.events(doc._id)).map((e) => e.type)).to.deep.equal(['FILED', 'ACCEPT']);
+    expect((await w.store.models.cases.findById(doc._id).lean())?.seq).to.equal(2);
+  });
+
+  it('reads a long log in order by id, and stops at its end', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+    for (let i = 0; i < 70; i++) await w.store.record(doc._id, w.actor(U.admin), 'NOTE', { n: i });
+    const all = await w.store.events(doc._id);
+    expect(all.map((e) => e.seq)).to.deep.equal(Array.from({ length: 72 }, (_, i) => i + 1));
+    expect((await w.store.events(doc._id, 65)).map((e) => e.seq)).to.deep.equal([66, 67, 68, 69, 70, 71, 72]);
+    expect(await w.store.events(doc._id, 72)).to.deep.equal([]);
+    expect(verifyCaseLog(doc._id, all).ok).to.equal(true);
+  });
   it('replays the log when the stored snapshot was written by another machine version', async () => {
     const doc = await w.file(smallTrademarkMediation);
     await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
