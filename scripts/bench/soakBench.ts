@@ -2,9 +2,10 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { benchApi, casesInSession, type BenchServer } from './benchServerHandle.js';
 import type { BenchSection } from './benchTypes.js';
 
-/** Cases the soak acts on (200 sockets, 4 per case): enough that no case's session list grows unrealistically. */
-const CASES = 50;
+/** Cases the soak acts on, one socket each: enough that no case's session list grows unrealistically long. */
+const CASES = 200;
 const SOCKETS = 200;
+const SAMPLE_MS = Number(process.env.SOAK_SAMPLE_MS ?? 30_000);
 
 interface Stats {
   rss: number;
@@ -13,7 +14,7 @@ interface Stats {
 
 /**
  * The long run: `seconds` (default 600) of actions at `ratePerSec` (half the sustained saturation
- * rate) spread over 50 mediation cases, with 200 sockets subscribed (4 per case). It proves that
+ * rate) spread over 200 mediation cases, with 200 sockets subscribed (one per case). It proves that
  * memory stays flat (RSS at start and end), that nothing fails, and that every client received
  * every event of its case, in order and once.
  */
@@ -57,15 +58,23 @@ export async function soakBench(
   const rss: { at: number; mib: number }[] = [{ at: 0, mib: start.rss / 2 ** 20 }];
   const t0 = Date.now();
   const sampler = setInterval(() => {
-    void server
-      .ask<Stats>('stats')
-      .then((st) => rss.push({ at: (Date.now() - t0) / 1000, mib: st.rss / 2 ** 20 }));
-  }, 30_000);
+    void server.ask<Stats>('stats').then((st) => {
+      rss.push({ at: (Date.now() - t0) / 1000, mib: st.rss / 2 ** 20 });
+      const sorted = [...window].sort((a, b) => a - b);
+      window = [];
+      process.stdout.write(
+        `  soak ${((Date.now() - t0) / 1000).toFixed(0)} s: RSS ${(st.rss / 2 ** 20).toFixed(0)} MiB, ` +
+          `p50 ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(0)} ms over ${sorted.length} actions, ${errors} failed\n`,
+      );
+    });
+  }, SAMPLE_MS);
   const latencies: number[] = [];
   const interval = 1000 / Math.max(ratePerSec, 0.5);
   const end = Date.now() + seconds * 1000;
   let sent = 0;
   let errors = 0;
+  const failures: string[] = [];
+  let window: number[] = [];
   const inFlight = new Set<Promise<void>>();
   const busy = new Set<string>();
   let next = Date.now();
@@ -82,12 +91,18 @@ export async function soakBench(
         body: JSON.stringify({ type: 'RECORD_SESSION', notes: `soak ${sent}` }),
       })
         .then(async (res) => {
-          await res.arrayBuffer();
-          if (!res.ok) errors++;
-          else latencies.push(performance.now() - began);
+          const body = await res.text();
+          if (!res.ok) {
+            errors++;
+            failures.push(`${res.status} ${body.slice(0, 160)}`);
+          } else {
+            latencies.push(performance.now() - began);
+            window.push(performance.now() - began);
+          }
         })
-        .catch(() => {
+        .catch((err: unknown) => {
           errors++;
+          failures.push(String(err));
         })
         .finally(() => {
           busy.delete(caseId);
@@ -139,7 +154,7 @@ export async function soakBench(
     title: 'Soak',
     description:
       `${seconds} s of RECORD_SESSION actions at ${ratePerSec.toFixed(1)} per second (half the sustained saturation ` +
-      `rate) over ${CASES} mediation cases in turn, with ${SOCKETS} sockets subscribed (4 per case). Every socket must ` +
+      `rate) over ${CASES} mediation cases in turn, with ${SOCKETS} sockets subscribed (${SOCKETS / CASES} per case). Every socket must ` +
       'receive every event of its case exactly once and in order. Server RSS was sampled every 30 s: ' +
       rss.map((r) => `${r.at.toFixed(0)} s ${r.mib.toFixed(0)} MiB`).join(', ') +
       '.',
@@ -153,7 +168,11 @@ export async function soakBench(
       },
     ],
     ratios: [
-      { name: 'actions sent', value: sent, explanation: `${errors} failed` },
+      {
+        name: 'actions sent',
+        value: sent,
+        explanation: `${errors} failed${failures.length ? `: ${[...new Set(failures)].slice(0, 3).join(' · ')}` : ''}`,
+      },
       {
         name: 'server RSS at start (MiB)',
         value: rssStart,

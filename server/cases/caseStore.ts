@@ -68,7 +68,11 @@ export interface CaseStore {
   record(caseId: string, actor: Actor, type: string, data: Record<string, unknown>): Promise<CaseDoc>;
   events(caseId: string, afterSeq?: number): Promise<CaseEventDoc[]>;
   rebuild(caseId: string): Promise<CaseDoc>;
-  onAppended(listener: AppendListener): void;
+  /**
+   * Calls `listener` after each append once its projection is saved; with `evenIfUnsaved`, also
+   * when saving the projection failed (the event is stored all the same): live pushes use that.
+   */
+  onAppended(listener: AppendListener, opts?: { evenIfUnsaved?: boolean }): void;
   /**
    * Cases whose last commit stopped after its event was appended (the projection or an effect
    * failed, say the database went away): `effects.repairInterrupted` redoes them.
@@ -89,7 +93,7 @@ export function newCaseId(): string {
 export function createCaseStore(deps: CaseStoreDeps): CaseStore {
   const Events = caseEventModel(deps.db);
   const Cases = caseModel(deps.db);
-  const listeners: AppendListener[] = [];
+  const listeners: { listener: AppendListener; evenIfUnsaved: boolean }[] = [];
   const interrupted = new Set<string>();
   /** Events this store has appended (to spot follow-up events appended by listeners). */
   let appendCount = 0;
@@ -161,8 +165,10 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     event: CaseEventDoc,
     caseDoc: CaseDoc,
     previousClocks: CaseDoc['clocks'],
+    unsaved = false,
   ): Promise<void> {
-    for (const listener of listeners) {
+    for (const { listener, evenIfUnsaved } of listeners) {
+      if (unsaved && !evenIfUnsaved) continue;
       try {
         await listener({ event, caseDoc, previousClocks });
       } catch (err) {
@@ -240,14 +246,16 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
   async function commit(state: CaseFoldState | undefined, ev: CaseEventDoc): Promise<CaseDoc> {
     await append(ev);
     const doc = projectCase(foldCaseEvent(state, ev));
+    const previousClocks = state ? projectCase(state).clocks : [];
     try {
       await saveProjection(doc);
     } catch (err) {
       interrupted.add(ev.caseId); // the event is in: its projection and effects are redone later
+      await notify(ev, doc, previousClocks, true); // and it is pushed live now
       throw err;
     }
     const before = appendCount;
-    await notify(ev, doc, state ? projectCase(state).clocks : []);
+    await notify(ev, doc, previousClocks);
     // effects appended follow-up events (an assignment, an organisation…): return their result
     return appendCount === before ? doc : (await load(ev.caseId)).doc;
   }
@@ -256,8 +264,8 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     models: { events: Events, cases: Cases },
     interrupted,
 
-    onAppended(listener) {
-      listeners.push(listener);
+    onAppended(listener, opts = {}) {
+      listeners.push({ listener, evenIfUnsaved: opts.evenIfUnsaved === true });
     },
 
     async create(filing, actor, caseId = newCaseId()) {

@@ -95,13 +95,17 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
   io.on('fanout' as never, (msg: FanoutMessage) => {
     void deliverFanout(io, msg).catch((err: unknown) => logger.error({ err }, 'relayed fan-out failed'));
   });
-  deps.engine.store.onAppended(({ event, caseDoc }) => {
-    fanout({
-      kind: 'appended',
-      event: { ...event, at: new Date(event.at).toISOString() },
-      caseDoc: fanoutCaseOf(caseDoc),
-    });
-  });
+  // every stored event is pushed, even when saving its projection failed (that is repaired later)
+  deps.engine.store.onAppended(
+    ({ event, caseDoc }) => {
+      fanout({
+        kind: 'appended',
+        event: { ...event, at: new Date(event.at).toISOString() },
+        caseDoc: fanoutCaseOf(caseDoc),
+      });
+    },
+    { evenIfUnsaved: true },
+  );
 
   // --- presence -----------------------------------------------------------------------------------
   async function presenceOf(caseId: string): Promise<PresencePush> {

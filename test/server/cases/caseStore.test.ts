@@ -94,6 +94,31 @@ describe('case store: event log, projection and effects', () => {
     expect((await w.store.models.cases.findById(doc._id).lean())?.seq).to.equal(2);
   });
 
+  it('pushes a stored event live even when saving its projection fails', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    const pushed: number[] = [];
+    const saved: number[] = [];
+    w.store.onAppended(({ event }) => void pushed.push(event.seq), { evenIfUnsaved: true });
+    w.store.onAppended(({ event }) => void saved.push(event.seq));
+    const cases = w.store.models.cases.collection as unknown as Record<string, unknown>;
+    cases.updateOne = () => {
+      delete cases.updateOne; // once
+      return Promise.reject(new Error('connection reset by the database'));
+    };
+    try {
+      await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+      expect.fail('the failed save should surface');
+    } catch (err) {
+      expect((err as Error).message).to.equal('connection reset by the database');
+    } finally {
+      delete cases.updateOne;
+    }
+    expect(pushed).to.deep.equal([2]);
+    expect(saved).to.deep.equal([]);
+    expect(w.store.interrupted.has(doc._id)).to.equal(true);
+    expect((await w.store.load(doc._id)).doc.seq).to.equal(2);
+  });
+
   it('reads a long log in order by id, and stops at its end', async () => {
     const doc = await w.file(smallTrademarkMediation);
     await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
