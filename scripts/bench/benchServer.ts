@@ -18,7 +18,7 @@ import { seedDemoDirectory } from '../../server/demo/seedDemoDirectory.js';
 import { createApp, createServices } from '../../server/http/createApp.js';
 import { createRealtime } from '../../server/realtime/createRealtime.js';
 
-const logger = pino({ level: 'silent' });
+const logger = pino({ level: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent' }, pino.destination(2));
 const dir = mkdtempSync(join(tmpdir(), 'sevenfold-rtbench-'));
 const external = process.env.MONGODB_URI;
 const engineDb = external ? undefined : await startEmbeddedFerretDb({ dataDir: dir, logger });

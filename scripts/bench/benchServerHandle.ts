@@ -110,15 +110,38 @@ export async function casesInSession(
   title: string,
   count: number,
   concurrency = 4,
+  /** The rights holder filing each case (default: the demo complainant files them all). */
+  complainantTokens?: string[],
 ): Promise<string[]> {
   const ids: string[] = new Array<string>(count);
   let next = 0;
   const worker = async () => {
     while (next < count) {
       const index = next++;
-      ids[index] = await caseInSession(url, tokens, `${title} ${index + 1}`);
+      const as = complainantTokens ? { ...tokens, complainant: complainantTokens[index]! } : tokens;
+      ids[index] = await caseInSession(url, as, `${title} ${index + 1}`);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
   return ids;
+}
+
+/** Registers `count` rights holders (as people do, through the API); resolves with their tokens. */
+export async function registerRightsHolders(url: string, count: number, concurrency = 4): Promise<string[]> {
+  const tokens: string[] = new Array<string>(count);
+  const run = `${Date.now().toString(36)}`;
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const index = next++;
+      const res = await benchApi(url, '/api/auth/register', undefined, {
+        email: `holder-${run}-${index}@bench.local`,
+        password: 'sevenfold-bench-holder',
+        name: `Rights holder ${index + 1}`,
+      });
+      tokens[index] = res.token as string;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return tokens;
 }

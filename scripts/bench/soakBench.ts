@@ -1,5 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import { benchApi, casesInSession, type BenchServer } from './benchServerHandle.js';
+import { benchApi, casesInSession, registerRightsHolders, type BenchServer } from './benchServerHandle.js';
 import type { BenchSection } from './benchTypes.js';
 
 /** Cases the soak acts on, one socket each: enough that no case's session list grows unrealistically long. */
@@ -14,7 +14,7 @@ interface Stats {
 
 /**
  * The long run: `seconds` (default 600) of actions at `ratePerSec` (half the sustained saturation
- * rate) spread over 200 mediation cases, with 200 sockets subscribed (one per case). It proves that
+ * rate) spread over 200 mediation cases of 200 rights holders, each watching theirs. It proves that
  * memory stays flat (RSS at start and end), that nothing fails, and that every client received
  * every event of its case, in order and once.
  */
@@ -24,7 +24,9 @@ export async function soakBench(
   ratePerSec: number,
   seconds = 600,
 ): Promise<BenchSection> {
-  const cases = await casesInSession(server.url, tokens, 'Soak case', CASES);
+  // each case has its own rights holder, who watches it: 200 people, one socket each
+  const holders = await registerRightsHolders(server.url, CASES);
+  const cases = await casesInSession(server.url, tokens, 'Soak case', CASES, 4, holders);
   const mediatorOf = new Map<string, string>();
   const headOf = new Map<string, number>();
   for (const id of cases) {
@@ -38,7 +40,7 @@ export async function soakBench(
   for (let i = 0; i < SOCKETS; i++) {
     const caseId = cases[i % cases.length]!;
     const socket = connect(server.url, {
-      auth: { token: tokens.complainant },
+      auth: { token: holders[i % holders.length] },
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
@@ -126,11 +128,7 @@ export async function soakBench(
   let expectedDeliveries = 0;
   for (const id of cases) {
     const events = (
-      await benchApi(
-        server.url,
-        `/api/cases/${id}/events?after=${headOf.get(id)}&limit=1000`,
-        tokens.complainant,
-      )
+      await benchApi(server.url, `/api/cases/${id}/events?after=${headOf.get(id)}&limit=1000`, tokens.admin)
     ).items as { seq: number }[];
     const expected = events.map((e) => e.seq);
     for (const { socket, caseId } of sockets) {
@@ -154,7 +152,7 @@ export async function soakBench(
     title: 'Soak',
     description:
       `${seconds} s of RECORD_SESSION actions at ${ratePerSec.toFixed(1)} per second (half the sustained saturation ` +
-      `rate) over ${CASES} mediation cases in turn, with ${SOCKETS} sockets subscribed (${SOCKETS / CASES} per case). Every socket must ` +
+      `rate) over ${CASES} mediation cases in turn, with ${SOCKETS} sockets subscribed, one per case, each its own rights holder (registered through the API). Every socket must ` +
       'receive every event of its case exactly once and in order. Server RSS was sampled every 30 s: ' +
       rss.map((r) => `${r.at.toFixed(0)} s ${r.mib.toFixed(0)} MiB`).join(', ') +
       '.',

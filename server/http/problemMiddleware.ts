@@ -35,6 +35,16 @@ function isDatabaseUnavailable(err: unknown): boolean {
   );
 }
 
+/**
+ * The embedded engine's answer when SQLite stayed locked past its busy timeout (10 s): the engine is
+ * overloaded, the request was not wrong. Nothing half-done remains: a stored event whose projection
+ * could not be saved is finished by the server later and was already pushed live.
+ */
+export function isDatabaseBusy(err: unknown): boolean {
+  const message = (err as { message?: unknown } | null)?.message;
+  return typeof message === 'string' && /SQLITE_BUSY|database is locked/.test(message);
+}
+
 /** Answers 404 problem+json for any route nothing else handled. */
 export const notFoundHandler: RequestHandler = (req, res) => {
   sendProblem(res, 404, 'Not Found', `No route for ${req.method} ${req.path}.`, 'about:blank');
@@ -72,6 +82,12 @@ export function problemMiddleware(logger: Pick<Logger, 'error'>): ErrorRequestHa
         'The database is not answering; try again shortly.',
         'about:blank',
       );
+      return;
+    }
+    if (isDatabaseBusy(err)) {
+      logger.error({ err, method: req.method, path: req.path }, 'the database is overloaded (busy)');
+      res.setHeader('Retry-After', '2');
+      sendProblem(res, 503, 'Service Unavailable', 'The database is busy; try again shortly.', 'about:blank');
       return;
     }
     const e = err as {

@@ -1,0 +1,40 @@
+import { expect } from 'chai';
+import express from 'express';
+import { MongoServerError } from 'mongodb';
+import request from 'supertest';
+import { isDatabaseBusy, problemMiddleware } from '../../../server/http/problemMiddleware.js';
+
+const BUSY =
+  '[msg_update.go:133 handler.(*Handler).updateDocument] [collection.go:177 sqlite.(*collection).UpdateAll.func1] database is locked (5) (SQLITE_BUSY)';
+
+describe('problem middleware: an overloaded embedded engine', () => {
+  const logged: unknown[] = [];
+  const app = express();
+  app.get('/busy', () => {
+    throw new MongoServerError({ message: BUSY, code: 1 });
+  });
+  app.get('/bug', () => {
+    throw new Error('a real bug');
+  });
+  app.use(problemMiddleware({ error: (obj: unknown) => void logged.push(obj) } as never));
+
+  it('recognises SQLITE_BUSY as busy, and nothing else', () => {
+    expect(isDatabaseBusy(new MongoServerError({ message: BUSY }))).to.equal(true);
+    expect(isDatabaseBusy(new Error('duplicate key'))).to.equal(false);
+    expect(isDatabaseBusy(null)).to.equal(false);
+  });
+
+  it('answers 503 problem+json with Retry-After, and logs it', async () => {
+    const res = await request(app).get('/busy').expect(503);
+    expect(res.headers['content-type']).to.match(/^application\/problem\+json/);
+    expect(res.headers['retry-after']).to.equal('2');
+    expect(res.body).to.include({ status: 503, detail: 'The database is busy; try again shortly.' });
+    expect(res.text).not.to.include('SQLITE');
+    expect(logged).to.have.length(1);
+  });
+
+  it('still answers other errors 500 without internals', async () => {
+    const res = await request(app).get('/bug').expect(500);
+    expect(res.text).not.to.include('a real bug');
+  });
+});
