@@ -4,7 +4,7 @@ import type { BenchSection } from './benchTypes.js';
 
 /** Cases the soak acts on, one socket each: enough that no case's session list grows unrealistically long. */
 const CASES = 200;
-const SOCKETS = 200;
+const SOCKETS = Number(process.env.SOAK_SOCKETS ?? 200);
 const SAMPLE_MS = Number(process.env.SOAK_SAMPLE_MS ?? 30_000);
 
 interface Stats {
