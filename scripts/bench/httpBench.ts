@@ -8,20 +8,11 @@ import {
   type BenchServer,
 } from './benchServerHandle.js';
 import type { BenchFigure, BenchSection } from './benchTypes.js';
+import { latencyFigure } from './latencyFigure.js';
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-
-function fromSamples(name: string, samples: number[], seconds: number): BenchFigure {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    name,
-    p50Ms: percentile(sorted, 0.5),
-    p99Ms: percentile(sorted, 0.99),
-    opsPerSec: samples.length / seconds,
-    samples: samples.length,
-  };
-}
+/** A figure from samples taken over `seconds`. */
+const fromSamples = (name: string, samples: number[], seconds: number): BenchFigure =>
+  latencyFigure(name, samples, samples.length / seconds);
 
 /**
  * Runs autocannon and keeps every 2xx response time at full (sub-millisecond) resolution: autocannon's

@@ -1,24 +1,11 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { benchApi, caseInSession, type BenchServer } from './benchServerHandle.js';
 import type { BenchFigure, BenchSection } from './benchTypes.js';
+import { latencyFigure as figure } from './latencyFigure.js';
 
 interface Stats {
   rss: number;
   cpuMs: number;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-
-function figure(name: string, samples: number[], perSecond: number): BenchFigure {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    name,
-    p50Ms: percentile(sorted, 0.5),
-    p99Ms: percentile(sorted, 0.99),
-    opsPerSec: perSecond,
-    samples: samples.length,
-  };
 }
 
 /** Resolves with the first and the last arrival time once every socket received `event` once. */

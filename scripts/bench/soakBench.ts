@@ -1,6 +1,7 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { benchApi, casesInSession, registerRightsHolders, type BenchServer } from './benchServerHandle.js';
 import type { BenchSection } from './benchTypes.js';
+import { percentile } from './latencyFigure.js';
 
 /** Cases the soak acts on, one socket each: enough that no case's session list grows unrealistically long. */
 const CASES = 200;
@@ -66,7 +67,7 @@ export async function soakBench(
       window = [];
       process.stdout.write(
         `  soak ${((Date.now() - t0) / 1000).toFixed(0)} s: RSS ${(st.rss / 2 ** 20).toFixed(0)} MiB, ` +
-          `p50 ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(0)} ms over ${sorted.length} actions, ${errors} failed\n`,
+          `p50 ${percentile(sorted, 0.5).toFixed(0)} ms over ${sorted.length} actions, ${errors} failed\n`,
       );
     });
   }, SAMPLE_MS);
@@ -147,7 +148,7 @@ export async function soakBench(
   const rssEnd = finish.rss / 2 ** 20;
   const half = rss.filter((r) => r.at >= seconds / 2);
   const sorted = [...latencies].sort((a, b) => a - b);
-  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  const pct = (p: number) => percentile(sorted, p);
   return {
     title: 'Soak',
     description:
