@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Installs the embedded database engine, FerretDB v1.24.2, into .cache/ferretdb/ when it is missing.
+// Installs the embedded database engine, FerretDB v1.24.2 with one fix, into .cache/ferretdb/ when it is
+// missing.
 // Runs as the root package's postinstall. It never fails the install: without Go it explains the two
 // ways out and exits 0 (a server with MONGODB_URI needs no FerretDB).
 //
 // Why not plain `go install github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.2`: FerretDB embeds a
 // build/version/version.txt that its release tooling generates and that the module zip lacks, so a
 // binary built that way panics at start. We fetch the same module through the Go module proxy, add
-// that one generated file, and build the unmodified sources. See docs/database.md.
+// that one generated file, apply the one fix below, and build. See docs/database.md.
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
@@ -15,6 +16,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   renameSync,
   rmSync,
   writeFileSync,
@@ -24,9 +26,32 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const VERSION = 'v1.24.2';
+/** The release plus Sevenfold's fix; names the install folder (keep in sync with server/db/ferretdbBinary.ts). */
+const BUILD = `${VERSION}-sevenfold.1`;
 const MODULE = 'github.com/FerretDB/FerretDB';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const target = join(root, '.cache', 'ferretdb', VERSION, 'ferretdb');
+const target = join(root, '.cache', 'ferretdb', BUILD, 'ferretdb');
+
+/**
+ * The one change to FerretDB's sources. Its SQLite backend filters `{ _id: v }` (find, count, update,
+ * delete) with `_ferretdb_sjson->'$._id' = ?`, but creates the unique `_id` index on
+ * `_ferretdb_sjson->"_id"`. SQLite uses an expression index only for the same expression, so every
+ * lookup by id read the whole table (30 ms at 5,000 events, growing with every event). Writing the
+ * filter as the index is written makes it an index search; both expressions extract the same value.
+ */
+const FIX = {
+  file: join('internal', 'backends', 'sqlite', 'metadata', 'metadata.go'),
+  from: `IDColumn = DefaultColumn + "->'$._id'"`,
+  to: 'IDColumn = DefaultColumn + `->"_id"`',
+};
+
+function applyFix(src) {
+  const path = join(src, FIX.file);
+  const text = readFileSync(path, 'utf8');
+  if (text.split(FIX.from).length !== 2)
+    throw new Error(`${FIX.file} no longer reads as expected: not patching`);
+  writeFileSync(path, text.replace(FIX.from, FIX.to));
+}
 
 const log = (msg) => process.stdout.write(`[sevenfold] ${msg}\n`);
 
@@ -35,7 +60,7 @@ if (process.env.SEVENFOLD_SKIP_FERRETDB === '1') {
   process.exit(0);
 }
 if (existsSync(target)) {
-  log(`embedded database FerretDB ${VERSION} is installed (${target}).`);
+  log(`embedded database FerretDB ${BUILD} is installed (${target}).`);
   process.exit(0);
 }
 
@@ -79,6 +104,7 @@ try {
   chmodSync(src, 0o755);
   run('chmod', ['-R', 'u+w', src]);
   writeFileSync(join(src, 'build', 'version', 'version.txt'), `${VERSION}\n`);
+  applyFix(src);
   log('compiling (go build ./cmd/ferretdb)…');
   const out = join(work, 'ferretdb');
   run('go', ['build', '-trimpath', '-o', out, './cmd/ferretdb'], { cwd: src });
@@ -91,7 +117,7 @@ try {
   copyFileSync(out, `${target}.tmp`);
   chmodSync(`${target}.tmp`, 0o755);
   renameSync(`${target}.tmp`, target);
-  log(`installed FerretDB ${VERSION} in ${Math.round((Date.now() - started) / 1000)} s: ${target}`);
+  log(`installed FerretDB ${BUILD} in ${Math.round((Date.now() - started) / 1000)} s: ${target}`);
 } catch (err) {
   log(`could not build FerretDB ${VERSION}: ${err.message}`);
   log('Sevenfold still runs against MongoDB: MONGODB_URI=mongodb://127.0.0.1:27017/sevenfold npm start');

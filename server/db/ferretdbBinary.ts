@@ -5,6 +5,12 @@ import { fileURLToPath } from 'node:url';
 /** The FerretDB release Sevenfold embeds. */
 export const FERRETDB_VERSION = 'v1.24.2';
 
+/**
+ * That release with Sevenfold's one fix (lookups by `_id` use the `_id` index; see
+ * `scripts/install-ferretdb.mjs` and docs/database.md); names the folder `npm install` builds into.
+ */
+export const FERRETDB_BUILD = `${FERRETDB_VERSION}-sevenfold.1`;
+
 /** Thrown when the embedded database is needed but its binary is missing. */
 export class EmbeddedDatabaseUnavailableError extends Error {
   override name = 'EmbeddedDatabaseUnavailableError';
@@ -22,7 +28,7 @@ function repoRoot(): string {
 
 /** Where `npm install` builds the FerretDB binary. */
 export function defaultFerretDbPath(): string {
-  return join(repoRoot(), '.cache', 'ferretdb', FERRETDB_VERSION, 'ferretdb');
+  return join(repoRoot(), '.cache', 'ferretdb', FERRETDB_BUILD, 'ferretdb');
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import {
+  MongoError,
+  MongoErrorLabel,
   MongoNetworkError,
   MongoNotConnectedError,
   MongoServerSelectionError,
@@ -19,8 +21,19 @@ const DOMAIN_STATUS: Record<DomainErrorKind, [number, string]> = {
   unavailable: [503, 'Service Unavailable'],
 };
 
-/** Driver errors that mean the database cannot be reached right now (not a bad request). */
-function isDatabaseUnavailable(err: unknown): boolean {
+/** Labels the driver puts on errors of a connection or a server that went away, not of the request. */
+const TRANSIENT_LABELS = [
+  MongoErrorLabel.RetryableWriteError,
+  MongoErrorLabel.ResetPool,
+  MongoErrorLabel.SystemOverloadedError,
+] as const;
+
+/**
+ * Driver errors that mean the database cannot be reached right now (not a bad request): the
+ * connection or the server went away (network, pool, topology, selection), or the driver labelled
+ * the error as one a retry may cure.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
   if (
     err instanceof MongoNetworkError ||
     err instanceof MongoServerSelectionError ||
@@ -29,8 +42,9 @@ function isDatabaseUnavailable(err: unknown): boolean {
   ) {
     return true;
   }
+  if (err instanceof MongoError && TRANSIENT_LABELS.some((label) => err.hasErrorLabel(label))) return true;
   const name = (err as { name?: string } | null)?.name ?? '';
-  return /PoolCleared|ServerClosed|ClientClosed|OperationTimeout|ServerSelection|NetworkError|NotConnected/.test(
+  return /PoolCleared|PoolClosed|ServerClosed|ClientClosed|OperationTimeout|ServerSelection|NetworkError|NotConnected/.test(
     name,
   );
 }
@@ -42,7 +56,10 @@ function isDatabaseUnavailable(err: unknown): boolean {
  */
 export function isDatabaseBusy(err: unknown): boolean {
   const message = (err as { message?: unknown } | null)?.message;
-  return typeof message === 'string' && /SQLITE_BUSY|database is locked/.test(message);
+  return (
+    typeof message === 'string' &&
+    /SQLITE_BUSY|SQLITE_LOCKED|SQLITE_PROTOCOL|database is locked|database table is locked/.test(message)
+  );
 }
 
 /** Answers 404 problem+json for any route nothing else handled. */

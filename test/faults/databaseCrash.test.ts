@@ -189,6 +189,7 @@ describe('crash suite: the database engine killed under a running server', funct
     await readMessages(server.url, tokens.complainant, sessionIds);
     expect(server.pid).to.equal(serverPid);
     const last = server;
+    const serverErrors = last.errors();
     const stopped = await stopServer(last);
     expect(stopped.code, last.output()).to.equal(0);
     expect(ferretDbProcessesOf(dataDir), 'FerretDB processes of the DATA_DIR').to.deep.equal([]);
@@ -228,7 +229,7 @@ describe('crash suite: the database engine killed under a running server', funct
 
     expect(integrity.problems, 'integrity').to.deep.equal([]);
     expect(verifyLog.code, verifyLog.output).to.equal(0);
-    expect(load.failures, 'failed requests').to.deep.equal([]);
+    expect(load.failures, `failed requests; the server logged:\n${serverErrors}`).to.deep.equal([]);
     expect(load.counts.acknowledged, 'acknowledged actions').to.be.at.least(10);
     expect(
       load.unacked.filter((u) => u.kind === 'filing'),

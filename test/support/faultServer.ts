@@ -34,6 +34,8 @@ export interface FaultServer {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** The last lines the process printed (warnings and errors: it runs at LOG_LEVEL=warn). */
   output(): string;
+  /** The last error-level lines (pino level ≥ 50) the process printed, however much else it printed. */
+  errors(): string;
 }
 
 /** How a fault server is started. */
@@ -71,11 +73,16 @@ export function spawnFaultServer(opts: FaultServerOptions): FaultServer {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
+  const errorLines: string[] = [];
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
       if (!line.trim()) continue;
       lines.push(line);
       if (lines.length > 300) lines.shift();
+      if (/"level":(5|6)\d/.test(line)) {
+        errorLines.push(line);
+        if (errorLines.length > 50) errorLines.shift();
+      }
     }
   };
   proc.stdout?.on('data', keep);
@@ -84,7 +91,14 @@ export function spawnFaultServer(opts: FaultServerOptions): FaultServer {
     proc.once('exit', (code, signal) => r({ code, signal })),
   );
   const url = `http://127.0.0.1:${opts.port}`;
-  return { pid: proc.pid ?? -1, url, proc, exited, output: () => lines.join('\n') };
+  return {
+    pid: proc.pid ?? -1,
+    url,
+    proc,
+    exited,
+    output: () => lines.join('\n'),
+    errors: () => errorLines.join('\n'),
+  };
 }
 
 /** Resolves once the server's `/readyz` answers 200; rejects if it exits first or takes too long. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { startEmbeddedFerretDb, type EmbeddedFerretDb } from '../../server/db/startEmbeddedFerretDb.js';
 
-/** The database server of this test run: the embedded FerretDB, or MONGODB_URI when set. */
+/** The database server of this test run: the embedded FerretDB (FERRETDB_BIN if set), or MONGODB_URI when set. */
 export interface TestDatabaseServer {
   /** Connection string without a database name. */
   readonly uri: string;
@@ -29,7 +29,11 @@ export async function startTestDatabaseServer(): Promise<TestDatabaseServer> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'sevenfold-test-'));
   state.__sevenfoldTestDir = dir;
-  const embedded = await startEmbeddedFerretDb({ dataDir: dir, logger: testLogger });
+  const embedded = await startEmbeddedFerretDb({
+    dataDir: dir,
+    logger: testLogger,
+    binary: process.env.FERRETDB_BIN, // as the server reads it: another FerretDB build
+  });
   state.__sevenfoldTestDb = { uri: embedded.uri, embedded };
   return state.__sevenfoldTestDb;
 }

@@ -1,8 +1,12 @@
 import { expect } from 'chai';
 import express from 'express';
-import { MongoServerError } from 'mongodb';
+import { MongoErrorLabel, MongoServerError } from 'mongodb';
 import request from 'supertest';
-import { isDatabaseBusy, problemMiddleware } from '../../../server/http/problemMiddleware.js';
+import {
+  isDatabaseBusy,
+  isDatabaseUnavailable,
+  problemMiddleware,
+} from '../../../server/http/problemMiddleware.js';
 
 const BUSY =
   '[msg_update.go:133 handler.(*Handler).updateDocument] [collection.go:177 sqlite.(*collection).UpdateAll.func1] database is locked (5) (SQLITE_BUSY)';
@@ -20,8 +24,27 @@ describe('problem middleware: an overloaded embedded engine', () => {
 
   it('recognises SQLITE_BUSY as busy, and nothing else', () => {
     expect(isDatabaseBusy(new MongoServerError({ message: BUSY }))).to.equal(true);
+    expect(
+      isDatabaseBusy(new MongoServerError({ message: 'locking protocol (15) (SQLITE_PROTOCOL)' })),
+    ).to.equal(true);
     expect(isDatabaseBusy(new Error('duplicate key'))).to.equal(false);
     expect(isDatabaseBusy(null)).to.equal(false);
+  });
+
+  it('recognises a server error the driver labels retryable as unavailable, not a duplicate key', () => {
+    const shutdown = new MongoServerError({ message: 'interrupted at shutdown', code: 11600 });
+    shutdown.addErrorLabel(MongoErrorLabel.RetryableWriteError);
+    expect(isDatabaseUnavailable(shutdown)).to.equal(true);
+    const reset = new MongoServerError({ message: 'pool reset', code: 1 });
+    reset.addErrorLabel(MongoErrorLabel.ResetPool);
+    expect(isDatabaseUnavailable(reset)).to.equal(true);
+    expect(
+      isDatabaseUnavailable(new MongoServerError({ message: 'E11000 duplicate key', code: 11000 })),
+    ).to.equal(false);
+    expect(
+      isDatabaseUnavailable(Object.assign(new Error('closed'), { name: 'MongoPoolClosedError' })),
+    ).to.equal(true);
+    expect(isDatabaseUnavailable(new Error('a real bug'))).to.equal(false);
   });
 
   it('answers 503 problem+json with Retry-After, and logs it', async () => {
