@@ -3,6 +3,7 @@
  * a temporary folder (or MONGODB_URI), prints the figures and writes docs/benchmarks.md.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { FERRETDB_BUILD } from '../../server/db/ferretdbBinary.js';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -105,7 +106,9 @@ try {
   }
   const report = render(
     sections,
-    engine ? 'embedded FerretDB v1.24.2 (SQLite), loopback' : 'MongoDB at MONGODB_URI',
+    engine
+      ? `embedded FerretDB ${FERRETDB_BUILD} (SQLite; lookups by _id use the _id index), loopback`
+      : 'MongoDB at MONGODB_URI',
     started,
     (Date.now() - started.getTime()) / 1000,
   );
