@@ -13,7 +13,7 @@ import { Server } from 'socket.io';
 import { createCaseEngine } from '../../server/cases/createCaseEngine.js';
 import { loadConfig } from '../../server/config/loadConfig.js';
 import { connectDatabase } from '../../server/db/connectDatabase.js';
-import { startEmbeddedFerretDb } from '../../server/db/startEmbeddedFerretDb.js';
+import { startEmbeddedDatabase } from '../../server/db/startEmbeddedDatabase.js';
 import { seedDemoDirectory } from '../../server/demo/seedDemoDirectory.js';
 import { createApp, createServices } from '../../server/http/createApp.js';
 import { createRealtime } from '../../server/realtime/createRealtime.js';
@@ -21,7 +21,7 @@ import { createRealtime } from '../../server/realtime/createRealtime.js';
 const logger = pino({ level: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent' }, pino.destination(2));
 const dir = mkdtempSync(join(tmpdir(), 'sevenfold-rtbench-'));
 const external = process.env.MONGODB_URI;
-const engineDb = external ? undefined : await startEmbeddedFerretDb({ dataDir: dir, logger });
+const engineDb = external ? undefined : await startEmbeddedDatabase({ dataDir: dir, logger });
 const db = await connectDatabase(engineDb ? engineDb.uri : external!, `sf_rtbench_${Date.now()}`);
 await seedDemoDirectory(db);
 // the benchmarks open many mediation cases: no mediator may run out of capacity

@@ -3,12 +3,12 @@
  * a temporary folder (or MONGODB_URI), prints the figures and writes docs/benchmarks.md.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { FERRETDB_BUILD } from '../../server/db/ferretdbBinary.js';
+import { SECANTUSDB_VERSION } from '../../server/db/secantusInstall.js';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { connectDatabase } from '../../server/db/connectDatabase.js';
-import { startEmbeddedFerretDb } from '../../server/db/startEmbeddedFerretDb.js';
+import { startEmbeddedDatabase } from '../../server/db/startEmbeddedDatabase.js';
 import type { BenchSection } from './benchTypes.js';
 import { caseEngineBench } from './caseEngineBench.js';
 import { startBenchServer } from './benchServerHandle.js';
@@ -59,7 +59,7 @@ const started = new Date();
 const logger = pino({ level: 'silent' });
 const external = process.env.MONGODB_URI;
 const dir = external ? undefined : mkdtempSync(join(tmpdir(), 'sevenfold-bench-'));
-const engine = dir ? await startEmbeddedFerretDb({ dataDir: dir, logger }) : undefined;
+const engine = dir ? await startEmbeddedDatabase({ dataDir: dir, logger }) : undefined;
 const db = await connectDatabase(engine ? engine.uri : external!, `sf_bench_${Date.now()}`);
 try {
   const sections: BenchSection[] = [];
@@ -107,7 +107,7 @@ try {
   const report = render(
     sections,
     engine
-      ? `embedded FerretDB ${FERRETDB_BUILD} (SQLite; lookups by _id use the _id index), loopback`
+      ? `embedded SecantusDB ${SECANTUSDB_VERSION} (WiredTiger, --sync-on-commit), loopback`
       : 'MongoDB at MONGODB_URI',
     started,
     (Date.now() - started.getTime()) / 1000,

@@ -5,7 +5,7 @@ export interface Config {
   readonly nodeEnv: 'development' | 'production' | 'test';
   readonly host: string;
   readonly port: number;
-  /** A MongoDB URI; when absent the server runs the embedded FerretDB. */
+  /** A MongoDB URI; when absent the server runs the embedded SecantusDB. */
   readonly mongodbUri: string | undefined;
   /** Folder of the embedded database, its lock and generated secrets. */
   readonly dataDir: string;
@@ -16,8 +16,8 @@ export interface Config {
   readonly jwtTtlSeconds: number;
   /** Demo organisations and users are created on start. */
   readonly demoData: boolean;
-  /** Path of the FerretDB binary; defaults to the one `npm install` builds. */
-  readonly ferretdbBin: string | undefined;
+  /** Path of the SecantusDB launcher (`secantusd-py`); defaults to the one `npm install` installs. */
+  readonly secantusBin: string | undefined;
   /** Largest accepted evidence file, in bytes. */
   readonly evidenceMaxBytes: number;
   /** Redis for several instances (Socket.IO adapter). */
@@ -46,7 +46,7 @@ const schema = Joi.object({
     .max(7 * 24 * 3600)
     .default(3600),
   DEMO_DATA: Joi.boolean().truthy('1').falsy('0'),
-  FERRETDB_BIN: Joi.string().empty(''),
+  SECANTUSDB_BIN: Joi.string().empty(''),
   EVIDENCE_MAX_BYTES: Joi.number()
     .integer()
     .min(1024)
@@ -92,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     jwtSecret: v.JWT_SECRET as string | undefined,
     jwtTtlSeconds: v.JWT_TTL_SECONDS as number,
     demoData: (v.DEMO_DATA as boolean | undefined) ?? !mongodbUri,
-    ferretdbBin: v.FERRETDB_BIN as string | undefined,
+    secantusBin: v.SECANTUSDB_BIN as string | undefined,
     evidenceMaxBytes: v.EVIDENCE_MAX_BYTES as number,
     redisUrl: v.REDIS_URL as string | undefined,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS as number,

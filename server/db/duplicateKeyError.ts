@@ -9,7 +9,7 @@ export class DuplicateKeyError extends Error {
   }
 }
 
-/** True for the driver's duplicate key error (code 11000), on MongoDB and FerretDB alike. */
+/** True for the driver's duplicate key error (code 11000), on MongoDB and SecantusDB alike. */
 export function isDuplicateKeyError(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 11000;
 }

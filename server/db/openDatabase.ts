@@ -2,18 +2,18 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Config } from '../config/loadConfig.js';
 import { connectDatabase } from './connectDatabase.js';
-import { startEmbeddedFerretDb, type EmbeddedFerretDb } from './startEmbeddedFerretDb.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './startEmbeddedDatabase.js';
 
 /** An open database connection and, for the embedded default, its engine. */
 export interface OpenDatabase {
   db: Connection;
-  embedded: EmbeddedFerretDb | undefined;
+  embedded: EmbeddedDatabase | undefined;
   /** Closes the connection and stops the embedded engine. */
   close(): Promise<void>;
 }
 
 /**
- * Connects to `MONGODB_URI`, or starts the embedded FerretDB in `DATA_DIR` and connects to it
+ * Connects to `MONGODB_URI`, or starts the embedded SecantusDB in `DATA_DIR` and connects to it
  * (database `sevenfold`). Used by the server and by the maintenance scripts.
  */
 export async function openDatabase(config: Config, logger: Logger): Promise<OpenDatabase> {
@@ -21,10 +21,10 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
     const db = await connectDatabase(config.mongodbUri);
     return { db, embedded: undefined, close: () => db.close() };
   }
-  logger.info({ dataDir: config.dataDir }, 'starting the embedded database (FerretDB)');
-  const embedded = await startEmbeddedFerretDb({
+  logger.info({ dataDir: config.dataDir }, 'starting the embedded database (SecantusDB)');
+  const embedded = await startEmbeddedDatabase({
     dataDir: config.dataDir,
-    binary: config.ferretdbBin,
+    binary: config.secantusBin,
     logger,
     // an engine that crashes is restarted at once; the connection recovers without a server restart
     supervise: true,

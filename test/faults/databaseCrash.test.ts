@@ -17,8 +17,8 @@ import {
 } from '../support/faultScenario.js';
 import {
   faultSuiteUnavailable,
-  ferretDbPidOf,
-  ferretDbProcessesOf,
+  enginePidOf,
+  engineProcessesOf,
   killServer,
   processAlive,
   sleep,
@@ -89,7 +89,7 @@ async function watchOutage(
 }
 
 /**
- * Issue 7, crash suite: the embedded engine (FerretDB, the server's supervised child) is killed with
+ * Issue 7, crash suite: the embedded engine (SecantusDB, the server's supervised child) is killed with
  * SIGKILL under a running server and a steady load, 3 times. The server reports not-ready, refuses
  * writes with 503 problem+json at once, restarts the engine by itself and recovers without being
  * restarted; afterwards the same integrity checks as after the server kills hold.
@@ -115,7 +115,7 @@ describe('crash suite: the database engine killed under a running server', funct
     void load?.stop(); // a failed run: no new actions (the ones under way end with the server)
     if (server) await killServer(server);
     if (!dataDir) return;
-    for (const pid of ferretDbProcessesOf(dataDir)) process.kill(pid, 'SIGKILL');
+    for (const pid of engineProcessesOf(dataDir)) process.kill(pid, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -145,8 +145,8 @@ describe('crash suite: the database engine killed under a running server', funct
       await sleep(1000 + random() * 1500);
       await driveClocks(dataDir, clocks, load, 2); // publishing may be cut by the kill below
       await sleep(random() * 500);
-      const enginePid = ferretDbPidOf(dataDir);
-      expect(enginePid, 'ferretdb.pid').to.be.a('number');
+      const enginePid = enginePidOf(dataDir);
+      expect(enginePid, 'secantusdb.pid').to.be.a('number');
       const killedAt = Date.now();
       process.kill(enginePid as number, 'SIGKILL');
       run.engineKills++;
@@ -163,13 +163,13 @@ describe('crash suite: the database engine killed under a running server', funct
       }
       expect(outage.writes.some((w) => w.status === 503)).to.equal(true);
       expect(await waitForProcessGone(enginePid as number, 2000)).to.equal(true);
-      const next = ferretDbPidOf(dataDir);
+      const next = enginePidOf(dataDir);
       expect(next, 'a new engine').to.be.a('number').and.not.equal(enginePid);
       run.engineRestarts++;
       // the same server process, never restarted
       expect(server.proc.exitCode, server.output()).to.equal(null);
       expect(processAlive(serverPid)).to.equal(true);
-      expect(ferretDbProcessesOf(dataDir)).to.deep.equal([next]);
+      expect(engineProcessesOf(dataDir)).to.deep.equal([next]);
     }
     // writes succeed again on the same server
     const current = await send(server.url, 'GET', `/api/cases/${probe.id}`, probe.mediatorToken);
@@ -192,7 +192,7 @@ describe('crash suite: the database engine killed under a running server', funct
     const serverErrors = last.errors();
     const stopped = await stopServer(last);
     expect(stopped.code, last.output()).to.equal(0);
-    expect(ferretDbProcessesOf(dataDir), 'FerretDB processes of the DATA_DIR').to.deep.equal([]);
+    expect(engineProcessesOf(dataDir), 'engine processes of the DATA_DIR').to.deep.equal([]);
     server = undefined;
 
     const { verifyLog, integrity } = await checkDataDir(dataDir, {

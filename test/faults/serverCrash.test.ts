@@ -17,8 +17,8 @@ import {
 } from '../support/faultScenario.js';
 import {
   faultSuiteUnavailable,
-  ferretDbPidOf,
-  ferretDbProcessesOf,
+  enginePidOf,
+  engineProcessesOf,
   killServer,
   processAlive,
   sleep,
@@ -60,7 +60,7 @@ describe('crash suite: the server killed with SIGKILL under load', function () {
     void load?.stop(); // a failed run: no new actions (the ones under way end with the server)
     if (server) await killServer(server);
     if (!dataDir) return;
-    for (const pid of ferretDbProcessesOf(dataDir)) process.kill(pid, 'SIGKILL');
+    for (const pid of engineProcessesOf(dataDir)) process.kill(pid, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -107,7 +107,7 @@ describe('crash suite: the server killed with SIGKILL under load', function () {
       if (k % 2 === 1) await driveClocks(dataDir, clocks, load, 2);
       await sleep(window - clockAt);
 
-      const enginePid = ferretDbPidOf(dataDir);
+      const enginePid = enginePidOf(dataDir);
       await killServer(server);
       run.kills++;
       // the engine dies with its server (parent-death signal); otherwise the next start reclaims it
@@ -117,7 +117,7 @@ describe('crash suite: the server killed with SIGKILL under load', function () {
         // a kill in the middle of the next start (seeding, start-up reconciliation, scheduler)
         const early = spawnFaultServer({ dataDir, port });
         await sleep(300 + random() * 1500);
-        const earlyEngine = ferretDbPidOf(dataDir);
+        const earlyEngine = enginePidOf(dataDir);
         await killServer(early);
         run.killsDuringStart++;
         if (earlyEngine && !(await waitForProcessGone(earlyEngine, 2000))) run.enginesOutlivingTheirServer++;
@@ -125,7 +125,7 @@ describe('crash suite: the server killed with SIGKILL under load', function () {
       await restart();
       if (enginePid)
         expect(processAlive(enginePid), `engine ${enginePid} of the killed server`).to.equal(false);
-      expect(ferretDbProcessesOf(dataDir)).to.have.length(1);
+      expect(engineProcessesOf(dataDir)).to.have.length(1);
       await driveClocks(dataDir, clocks, load); // a start re-syncs pending deadlines: time has still passed
     }
     await load.stop();
@@ -139,7 +139,7 @@ describe('crash suite: the server killed with SIGKILL under load', function () {
     const last = server;
     const stopped = await stopServer(last);
     expect(stopped.code, last.output()).to.equal(0);
-    expect(ferretDbProcessesOf(dataDir), 'FerretDB processes of the DATA_DIR').to.deep.equal([]);
+    expect(engineProcessesOf(dataDir), 'engine processes of the DATA_DIR').to.deep.equal([]);
     server = undefined;
 
     const { verifyLog, integrity } = await checkDataDir(dataDir, {

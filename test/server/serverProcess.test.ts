@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { defaultFerretDbPath } from '../../server/db/ferretdbBinary.js';
+import { defaultSecantusPath } from '../../server/db/secantusInstall.js';
 import { freePort } from '../../server/db/freePort.js';
 import { alive, spawnServer, waitForExit, waitForOk } from '../support/spawnServer.js';
 import { testDatabaseServer } from '../support/testEnvironment.js';
@@ -23,14 +23,14 @@ describe('server process with the embedded database', function () {
   });
 
   const env = () => ({ DATA_DIR: dataDir, NODE_ENV: 'test', DEMO_DATA: '0' });
-  const ferretPid = () => Number(readFileSync(join(dataDir, 'ferretdb.pid'), 'utf8'));
+  const enginePid = () => Number(readFileSync(join(dataDir, 'secantusdb.pid'), 'utf8'));
 
   it('starts, refuses a second server on the same DATA_DIR, and leaves no process after Ctrl-C', async () => {
     const first = spawnServer(env());
     const url = await first.listening;
     await waitForOk(`${url}/readyz`);
-    const enginePid = ferretPid();
-    expect(alive(enginePid)).to.equal(true);
+    const engine = enginePid();
+    expect(alive(engine)).to.equal(true);
 
     const second = spawnServer(env());
     const { code } = await second.exited;
@@ -42,17 +42,17 @@ describe('server process with the embedded database', function () {
     first.proc.kill('SIGINT');
     const exit = await first.exited;
     expect(exit.code).to.equal(0);
-    expect(await waitForExit(enginePid)).to.equal(true);
+    expect(await waitForExit(engine)).to.equal(true);
   });
 
   it('after SIGKILL of the server, its engine dies and the next start finds the data', async () => {
     const first = spawnServer(env());
     const url = await first.listening;
     await waitForOk(`${url}/readyz`);
-    const enginePid = ferretPid();
+    const engine = enginePid();
     first.proc.kill('SIGKILL');
     await first.exited;
-    expect(await waitForExit(enginePid)).to.equal(true);
+    expect(await waitForExit(engine)).to.equal(true);
 
     const again = spawnServer(env());
     const url2 = await again.listening;
@@ -64,26 +64,17 @@ describe('server process with the embedded database', function () {
   it('stops an orphaned engine left behind (no parent-death signal) before starting', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sevenfold-orphan-'));
     try {
-      const sqliteDir = join(dir, 'ferretdb');
-      const stateDir = join(dir, 'ferretdb-state');
-      mkdirSync(sqliteDir, { recursive: true });
-      mkdirSync(stateDir, { recursive: true });
+      const storageDir = join(dir, 'secantusdb');
+      mkdirSync(storageDir, { recursive: true });
       const port = await freePort();
       const orphan = spawn(
-        defaultFerretDbPath(),
-        [
-          '--handler=sqlite',
-          `--sqlite-url=file:${sqliteDir}/`,
-          `--state-dir=${stateDir}`,
-          `--listen-addr=127.0.0.1:${port}`,
-          '--telemetry=disable',
-          '--debug-addr=-',
-        ],
-        { detached: true, stdio: 'ignore', env: { DO_NOT_TRACK: '1' } },
+        defaultSecantusPath(),
+        ['--host=127.0.0.1', `--port=${port}`, `--storage-path=${storageDir}`, '--sync-on-commit'],
+        { detached: true, stdio: 'ignore', env: { HOME: dir } },
       );
       orphan.unref();
       const pid = orphan.pid ?? -1;
-      writeFileSync(join(dir, 'ferretdb.pid'), String(pid));
+      writeFileSync(join(dir, 'secantusdb.pid'), String(pid));
       // a lock left by a server that no longer exists
       writeFileSync(join(dir, 'sevenfold.lock'), JSON.stringify({ pid: 999_999, since: 'earlier' }));
       expect(alive(pid)).to.equal(true);
@@ -92,7 +83,7 @@ describe('server process with the embedded database', function () {
       const url = await server.listening;
       await waitForOk(`${url}/readyz`);
       expect(await waitForExit(pid, 5000)).to.equal(true);
-      expect(server.output()).to.include('orphaned embedded FerretDB');
+      expect(server.output()).to.include('orphaned embedded SecantusDB');
       server.proc.kill('SIGTERM');
       await server.exited;
     } finally {
@@ -100,13 +91,13 @@ describe('server process with the embedded database', function () {
     }
   });
 
-  it('fails with one clear message naming both ways out when FerretDB is missing', async () => {
+  it('fails with one clear message naming both ways out when SecantusDB is missing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sevenfold-nobin-'));
     try {
-      const server = spawnServer({ DATA_DIR: dir, FERRETDB_BIN: join(dir, 'no-such-ferretdb') });
+      const server = spawnServer({ DATA_DIR: dir, SECANTUSDB_BIN: join(dir, 'no-such-secantusd') });
       const { code } = await server.exited;
       expect(code).to.not.equal(0);
-      expect(server.output()).to.include('install Go').and.include('MONGODB_URI=');
+      expect(server.output()).to.include('python3-venv').and.include('MONGODB_URI=');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@ import type { CaseEventDoc } from '../../server/cases/caseEventModel.js';
 import { foldCaseEvent } from '../../server/cases/foldCaseEvent.js';
 import { projectCase, type CaseFoldState } from '../../server/cases/projectCase.js';
 import { verifyCaseLog } from '../../server/cases/verifyCaseLog.js';
-import { startEmbeddedFerretDb } from '../../server/db/startEmbeddedFerretDb.js';
+import { startEmbeddedDatabase } from '../../server/db/startEmbeddedDatabase.js';
 import { deadlineId } from '../../server/deadlines/syncDeadlines.js';
 import { canonicalize } from '../../shared/util/canonicalJson.js';
 import type { AckedAction, UnackedAction } from './faultLoad.js';
@@ -236,7 +236,7 @@ export async function checkDataDir(
   ledger: Parameters<typeof checkIntegrity>[1],
 ): Promise<DataDirCheck> {
   const verify = await runVerifyLog(dataDir);
-  const engine = await startEmbeddedFerretDb({ dataDir, logger: testLogger });
+  const engine = await startEmbeddedDatabase({ dataDir, logger: testLogger });
   const client = new MongoClient(engine.uri, { directConnection: true });
   try {
     const integrity = await checkIntegrity(client.db('sevenfold'), ledger);

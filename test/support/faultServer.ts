@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
-import { defaultFerretDbPath } from '../../server/db/ferretdbBinary.js';
+import { defaultSecantusPath } from '../../server/db/secantusInstall.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -11,14 +11,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const FAULT_JWT_SECRET = 'sevenfold-fault-suite-secret-0123456789abcdef';
 
 /**
- * Why the fault suites cannot run here (a missing FerretDB binary, no `/proc`), or undefined when
+ * Why the fault suites cannot run here (the embedded SecantusDB not installed, no `/proc`), or undefined when
  * they can. The suites skip with this message.
  */
 export function faultSuiteUnavailable(): string | undefined {
-  const explicit = process.env.FERRETDB_BIN;
-  const binary = explicit ? resolve(explicit) : defaultFerretDbPath();
+  const explicit = process.env.SECANTUSDB_BIN;
+  const binary = explicit ? resolve(explicit) : defaultSecantusPath();
   if (!existsSync(binary)) {
-    return `the FerretDB binary is missing (${binary}): install Go 1.24+ and run npm install, or set FERRETDB_BIN`;
+    return `the embedded database SecantusDB is not installed (${binary}): install python3-venv and run npm install, or set SECANTUSDB_BIN`;
   }
   if (!existsSync('/proc/self/cmdline'))
     return 'no /proc file system (Linux is needed to find engine processes)';
@@ -64,7 +64,7 @@ export function spawnFaultServer(opts: FaultServerOptions): FaultServer {
     DEMO_DATA: '1',
     JWT_SECRET: FAULT_JWT_SECRET,
     LOG_LEVEL: 'warn',
-    ...(process.env.FERRETDB_BIN ? { FERRETDB_BIN: process.env.FERRETDB_BIN } : {}),
+    ...(process.env.SECANTUSDB_BIN ? { SECANTUSDB_BIN: process.env.SECANTUSDB_BIN } : {}),
     ...opts.env,
   };
   const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'index.ts')], {
@@ -147,10 +147,10 @@ export async function stopServer(
   }
 }
 
-/** The pid in `DATA_DIR/ferretdb.pid` (the server's engine child), if any. */
-export function ferretDbPidOf(dataDir: string): number | undefined {
+/** The pid in `DATA_DIR/secantusdb.pid` (the server's engine child), if any. */
+export function enginePidOf(dataDir: string): number | undefined {
   try {
-    const pid = Number(readFileSync(join(dataDir, 'ferretdb.pid'), 'utf8').trim());
+    const pid = Number(readFileSync(join(dataDir, 'secantusdb.pid'), 'utf8').trim());
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
@@ -175,21 +175,21 @@ function isZombie(pid: number): boolean {
   }
 }
 
-/** The port a running FerretDB listens on, read from its command line (`--listen-addr=127.0.0.1:N`). */
-export function ferretDbPortOf(pid: number): number | undefined {
-  const match = /--listen-addr=127\.0\.0\.1:(\d+)/.exec(cmdlineOf(pid) ?? '');
+/** The port a running engine listens on, read from its command line (`--port=N`). */
+export function enginePortOf(pid: number): number | undefined {
+  const match = /--port=(\d+)/.exec(cmdlineOf(pid) ?? '');
   return match?.[1] ? Number(match[1]) : undefined;
 }
 
-/** Live (not zombie) FerretDB processes serving `dataDir`, found through `/proc`. */
-export function ferretDbProcessesOf(dataDir: string): number[] {
-  const stateDir = `--state-dir=${join(resolve(dataDir), 'ferretdb-state')}`;
+/** Live (not zombie) engine processes serving `dataDir`, found through `/proc`. */
+export function engineProcessesOf(dataDir: string): number[] {
+  const storage = `--storage-path=${join(resolve(dataDir), 'secantusdb')}`;
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const pid = Number(entry);
     const cmd = cmdlineOf(pid);
-    if (cmd?.includes('ferretdb') && cmd.includes(stateDir) && !isZombie(pid)) pids.push(pid);
+    if (cmd?.includes('secantusd') && cmd.includes(storage) && !isZombie(pid)) pids.push(pid);
   }
   return pids;
 }
@@ -219,8 +219,8 @@ export async function waitForProcessGone(pid: number, timeoutMs = 10_000): Promi
  * come due). Resolves undefined when the engine is not running.
  */
 export async function connectToServerEngine(dataDir: string): Promise<MongoClient | undefined> {
-  const pid = ferretDbPidOf(dataDir);
-  const port = pid ? ferretDbPortOf(pid) : undefined;
+  const pid = enginePidOf(dataDir);
+  const port = pid ? enginePortOf(pid) : undefined;
   if (!port) return undefined;
   const client = new MongoClient(`mongodb://127.0.0.1:${port}/`, {
     directConnection: true,
@@ -247,7 +247,7 @@ export async function runVerifyLog(dataDir: string): Promise<{ code: number | nu
       HOME: process.env.HOME ?? '/tmp',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
-      ...(process.env.FERRETDB_BIN ? { FERRETDB_BIN: process.env.FERRETDB_BIN } : {}),
+      ...(process.env.SECANTUSDB_BIN ? { SECANTUSDB_BIN: process.env.SECANTUSDB_BIN } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,7 +1,7 @@
 import { startTestDatabaseServer, stopTestDatabaseServer } from './testEnvironment.js';
 
 /**
- * Mocha root hooks: one database server for the whole run (the embedded FerretDB in a temporary
+ * Mocha root hooks: one database server for the whole run (the embedded SecantusDB in a temporary
  * folder, or MONGODB_URI), stopped at the end so no process is left behind.
  */
 export const mochaHooks = {

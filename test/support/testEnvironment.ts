@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { startEmbeddedFerretDb, type EmbeddedFerretDb } from '../../server/db/startEmbeddedFerretDb.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/startEmbeddedDatabase.js';
 
-/** The database server of this test run: the embedded FerretDB (FERRETDB_BIN if set), or MONGODB_URI when set. */
+/** The database server of this test run: the embedded SecantusDB (SECANTUSDB_BIN if set), or MONGODB_URI when set. */
 export interface TestDatabaseServer {
   /** Connection string without a database name. */
   readonly uri: string;
   /** The embedded engine (absent with MONGODB_URI). */
-  readonly embedded: EmbeddedFerretDb | undefined;
+  readonly embedded: EmbeddedDatabase | undefined;
 }
 
 // Mocha may load this module twice (CommonJS for the root hooks, ESM for a spec whose imports are
@@ -29,10 +29,10 @@ export async function startTestDatabaseServer(): Promise<TestDatabaseServer> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'sevenfold-test-'));
   state.__sevenfoldTestDir = dir;
-  const embedded = await startEmbeddedFerretDb({
+  const embedded = await startEmbeddedDatabase({
     dataDir: dir,
     logger: testLogger,
-    binary: process.env.FERRETDB_BIN, // as the server reads it: another FerretDB build
+    binary: process.env.SECANTUSDB_BIN, // as the server reads it: another SecantusDB install
   });
   state.__sevenfoldTestDb = { uri: embedded.uri, embedded };
   return state.__sevenfoldTestDb;

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { connectDatabase } from '../../../server/db/connectDatabase.js';
 import { DataDirLockedError } from '../../../server/db/dataDirLock.js';
-import { startEmbeddedFerretDb } from '../../../server/db/startEmbeddedFerretDb.js';
+import { startEmbeddedDatabase } from '../../../server/db/startEmbeddedDatabase.js';
 import { buildTestApp } from '../../support/testApp.js';
 import { testDatabaseServer, testLogger } from '../../support/testEnvironment.js';
 
@@ -23,7 +23,7 @@ describe('embedded FerretDB durability and recovery', function () {
   });
 
   it('keeps data across an engine crash, and the app reports not-ready until it is back', async () => {
-    const engine = await startEmbeddedFerretDb({ dataDir, logger: testLogger });
+    const engine = await startEmbeddedDatabase({ dataDir, logger: testLogger });
     const db = await connectDatabase(engine.uri, 'sevenfold');
     const app = buildTestApp(db).app;
     try {
@@ -58,7 +58,7 @@ describe('embedded FerretDB durability and recovery', function () {
   });
 
   it('restarts a crashed engine by itself when supervised, and the app recovers without a restart', async () => {
-    const engine = await startEmbeddedFerretDb({ dataDir, logger: testLogger, supervise: true });
+    const engine = await startEmbeddedDatabase({ dataDir, logger: testLogger, supervise: true });
     const db = await connectDatabase(engine.uri, 'sevenfold');
     const app = buildTestApp(db).app;
     try {
@@ -87,17 +87,17 @@ describe('embedded FerretDB durability and recovery', function () {
   });
 
   it('a second start on the same folder finds the data of the first; a concurrent one is refused', async () => {
-    const first = await startEmbeddedFerretDb({ dataDir, logger: testLogger });
+    const first = await startEmbeddedDatabase({ dataDir, logger: testLogger });
     let refused: unknown;
     try {
-      await startEmbeddedFerretDb({ dataDir, logger: testLogger });
+      await startEmbeddedDatabase({ dataDir, logger: testLogger });
     } catch (err) {
       refused = err;
     }
     expect(refused).to.be.instanceOf(DataDirLockedError);
     await first.stop();
 
-    const second = await startEmbeddedFerretDb({ dataDir, logger: testLogger });
+    const second = await startEmbeddedDatabase({ dataDir, logger: testLogger });
     const db = await connectDatabase(second.uri, 'sevenfold');
     try {
       const doc = await db.collection('notes').findOne({ _id: 'n1' as never });

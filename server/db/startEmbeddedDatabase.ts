@@ -3,12 +3,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { isProcessAlive, lockDataDir, type DataDirLock } from './dataDirLock.js';
-import { FERRETDB_VERSION, resolveFerretDbBinary } from './ferretdbBinary.js';
+import { SECANTUSDB_VERSION, resolveSecantusBinary } from './secantusInstall.js';
 import { freePort } from './freePort.js';
 import { pingMongo } from './pingMongo.js';
 
-/** A running embedded FerretDB, owned by this process. */
-export interface EmbeddedFerretDb {
+/** A running embedded database engine (SecantusDB), owned by this process. */
+export interface EmbeddedDatabase {
   /** Connection string without a database name, e.g. `mongodb://127.0.0.1:41234/`. */
   readonly uri: string;
   readonly port: number;
@@ -22,8 +22,8 @@ export interface EmbeddedFerretDb {
   restart(): Promise<void>;
 }
 
-/** Options of {@link startEmbeddedFerretDb}. */
-export interface EmbeddedFerretDbOptions {
+/** Options of {@link startEmbeddedDatabase}. */
+export interface EmbeddedDatabaseOptions {
   dataDir: string;
   binary?: string | undefined;
   logger: Pick<Logger, 'info' | 'warn' | 'debug' | 'error'>;
@@ -34,25 +34,24 @@ export interface EmbeddedFerretDbOptions {
   supervise?: boolean;
 }
 
-const PID_FILE = 'ferretdb.pid';
+const PID_FILE = 'secantusdb.pid';
 
 /**
- * Starts FerretDB with its SQLite backend as a child process: data under `<dataDir>/ferretdb`, state in
- * `<dataDir>/ferretdb-state`, bound to 127.0.0.1 on a free port, telemetry off. Resolves once a ping
- * answers. The child dies with this process (PR_SET_PDEATHSIG through `setpriv`, plus an exit hook);
+ * Starts SecantusDB as a child process: WiredTiger files under `<dataDir>/secantusdb`, bound to 127.0.0.1
+ * on a free port, every commit synced to disk (`--sync-on-commit`: without it a crash loses acknowledged
+ * writes). It advertises a one-node replica set, so transactions and change streams work. Resolves once a
+ * ping answers. The child dies with this process (PR_SET_PDEATHSIG through `setpriv`, plus an exit hook);
  * an orphan left by a killed server is found through its pid file and stopped before the new start.
  */
-export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Promise<EmbeddedFerretDb> {
+export async function startEmbeddedDatabase(opts: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const { logger } = opts;
-  const binary = resolveFerretDbBinary(opts.binary);
+  const binary = resolveSecantusBinary(opts.binary);
   const dataDir = resolve(opts.dataDir);
-  const sqliteDir = join(dataDir, 'ferretdb');
-  const stateDir = join(dataDir, 'ferretdb-state');
-  mkdirSync(sqliteDir, { recursive: true });
-  mkdirSync(stateDir, { recursive: true });
+  const storageDir = join(dataDir, 'secantusdb');
+  mkdirSync(storageDir, { recursive: true });
   const lock: DataDirLock | undefined = opts.lock === false ? undefined : lockDataDir(dataDir);
   const pidFile = join(dataDir, PID_FILE);
-  const timeoutMs = opts.startTimeoutMs ?? 30_000;
+  const timeoutMs = opts.startTimeoutMs ?? 60_000;
 
   let child: ChildProcess | undefined;
   let port = 0;
@@ -72,16 +71,13 @@ export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Prom
   };
 
   async function launch(): Promise<void> {
-    await reclaimOrphan(pidFile, stateDir, logger);
+    await reclaimOrphan(pidFile, storageDir, logger);
     const args = [
-      '--handler=sqlite',
-      `--sqlite-url=file:${sqliteDir}/`,
-      `--state-dir=${stateDir}`,
-      `--listen-addr=127.0.0.1:${port}`,
-      '--telemetry=disable',
-      '--debug-addr=-',
-      '--log-level=warn',
-      '--log-format=text',
+      '--host=127.0.0.1',
+      `--port=${port}`,
+      `--storage-path=${storageDir}`,
+      '--sync-on-commit',
+      '--log-level=WARNING',
     ];
     const useSetpriv = existsSync('/usr/bin/setpriv');
     const [cmd, cmdArgs] = useSetpriv
@@ -92,9 +88,10 @@ export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Prom
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
+        // no ~/.secantus/secantusd.toml of the user's is picked up
         HOME: dataDir,
-        DO_NOT_TRACK: '1',
-        FERRETDB_TELEMETRY: 'disable',
+        PYTHONUNBUFFERED: '1',
+        PYTHONDONTWRITEBYTECODE: '1',
       },
     });
     child = proc;
@@ -103,7 +100,7 @@ export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Prom
         if (!line.trim()) continue;
         recentOutput.push(line);
         if (recentOutput.length > 30) recentOutput.shift();
-        logger.debug({ ferretdb: line }, 'ferretdb output');
+        logger.debug({ secantusdb: line }, 'secantusdb output');
       }
     };
     proc.stdout?.on('data', capture);
@@ -111,7 +108,7 @@ export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Prom
     proc.once('exit', (code, signal) => {
       rmSync(pidFile, { force: true });
       if (stopping || child !== proc) return;
-      logger.warn({ code, signal }, 'embedded FerretDB exited');
+      logger.warn({ code, signal }, 'embedded SecantusDB exited');
       if (opts.supervise && started) scheduleRestart();
     });
     if (proc.pid) writeFileSync(pidFile, String(proc.pid));
@@ -121,7 +118,7 @@ export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Prom
     while (Date.now() < deadline) {
       if (proc.exitCode !== null || proc.signalCode !== null) {
         throw new Error(
-          `The embedded FerretDB ${FERRETDB_VERSION} exited during start (code ${proc.exitCode}, signal ${proc.signalCode}):\n` +
+          `The embedded SecantusDB ${SECANTUSDB_VERSION} exited during start (code ${proc.exitCode}, signal ${proc.signalCode}):\n` +
             recentOutput.join('\n'),
         );
       }
@@ -130,7 +127,7 @@ export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Prom
     }
     proc.kill('SIGKILL');
     throw new Error(
-      `The embedded FerretDB did not answer a ping within ${timeoutMs} ms:\n${recentOutput.join('\n')}`,
+      `The embedded SecantusDB did not answer a ping within ${timeoutMs} ms:\n${recentOutput.join('\n')}`,
     );
   }
 
@@ -145,10 +142,10 @@ export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Prom
       launch().then(
         () => {
           backoffMs = 200;
-          logger.warn({ port }, 'embedded FerretDB restarted after a crash');
+          logger.warn({ port }, 'embedded SecantusDB restarted after a crash');
         },
         (err: unknown) => {
-          logger.error({ err }, 'restarting the embedded FerretDB failed; trying again');
+          logger.error({ err }, 'restarting the embedded SecantusDB failed; trying again');
           backoffMs = Math.min(backoffMs * 2, 5000);
           scheduleRestart();
         },
@@ -177,7 +174,7 @@ export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Prom
     throw err;
   }
   started = true;
-  logger.info({ port, dataDir, version: FERRETDB_VERSION }, 'embedded FerretDB is ready');
+  logger.info({ port, dataDir, version: SECANTUSDB_VERSION }, 'embedded SecantusDB is ready');
 
   return {
     get uri() {
@@ -206,13 +203,17 @@ export async function startEmbeddedFerretDb(opts: EmbeddedFerretDbOptions): Prom
       await terminate();
       stopping = false;
       await launch();
-      logger.info({ port }, 'embedded FerretDB restarted');
+      logger.info({ port }, 'embedded SecantusDB restarted');
     },
   };
 }
 
-/** Stops a FerretDB left running by a server that was killed, if its pid file names one. */
-async function reclaimOrphan(pidFile: string, stateDir: string, logger: Pick<Logger, 'warn'>): Promise<void> {
+/** Stops an engine left running by a server that was killed, if its pid file names one. */
+async function reclaimOrphan(
+  pidFile: string,
+  storageDir: string,
+  logger: Pick<Logger, 'warn'>,
+): Promise<void> {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   rmSync(pidFile, { force: true });
@@ -223,8 +224,8 @@ async function reclaimOrphan(pidFile: string, stateDir: string, logger: Pick<Log
   } catch {
     return;
   }
-  if (!cmdline.includes('ferretdb') || !cmdline.includes(stateDir)) return;
-  logger.warn({ pid }, 'stopping an orphaned embedded FerretDB left by a previous server');
+  if (!cmdline.includes('secantusd') || !cmdline.includes(storageDir)) return;
+  logger.warn({ pid }, 'stopping an orphaned embedded SecantusDB left by a previous server');
   process.kill(pid, 'SIGTERM');
   for (let i = 0; i < 50 && isProcessAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
