@@ -45,9 +45,8 @@ async function main(): Promise<void> {
       }
     }
   }
-  await Promise.all(Object.values(db.models).map((m) => m.init()));
-  const repaired = await engine.effects.reconcileOpenCases();
-  if (repaired > 0) logger.warn({ repaired }, 'repaired case projections that lagged behind their event log');
+  const finished = await engine.effects.runPending();
+  if (finished > 0) logger.warn({ finished }, 'finished case effects that the last run left pending');
   engine.scheduler.start();
 
   const deps = { config, logger, db, jwtSecret: resolveJwtSecret(config), engine };
@@ -55,37 +54,29 @@ async function main(): Promise<void> {
   const app = createApp(deps, services);
   const server = createServer(app);
   const realtime = await createRealtime(server, { db, logger, services, engine, redisUrl: config.redisUrl });
-  const sweeper = setInterval(() => {
-    services.idempotency
-      .sweep()
-      .catch((err: unknown) => logger.warn({ err }, 'sweeping idempotency keys failed'));
-  }, 3600_000);
-  sweeper.unref();
-  // commits cut short by a database outage (event appended, projection or effects not done) are
-  // finished once it answers again, without waiting for the next start
-  let repairing = false;
-  const repairer = setInterval(() => {
-    if (repairing || engine.store.interrupted.size === 0) return;
-    repairing = true;
+  // effects that failed (say the database went away after a commit) are finished once it answers again
+  let retrying = false;
+  const retrier = setInterval(() => {
+    if (retrying || !engine.store.effectsFailed) return;
+    retrying = true;
     engine.effects
-      .repairInterrupted()
-      .then((repaired) => {
-        if (repaired > 0) logger.warn({ repaired }, 'finished commits that a database outage interrupted');
+      .runPending()
+      .then((n) => {
+        if (n > 0) logger.warn({ finished: n }, 'finished case effects that a failure interrupted');
       })
-      .catch((err: unknown) => logger.warn({ err }, 'repairing interrupted commits failed'))
+      .catch((err: unknown) => logger.warn({ err }, 'finishing pending case effects failed'))
       .finally(() => {
-        repairing = false;
+        retrying = false;
       });
   }, 1000);
-  repairer.unref();
+  retrier.unref();
 
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ signal }, 'shutting down: draining HTTP connections');
-    clearInterval(sweeper);
-    clearInterval(repairer);
+    clearInterval(retrier);
     const forced = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
     forced.unref();
     // closes the sockets and the HTTP server; in-flight requests finish first

@@ -13,6 +13,7 @@ import { Server } from 'socket.io';
 import { createCaseEngine } from '../../server/cases/createCaseEngine.js';
 import { loadConfig } from '../../server/config/loadConfig.js';
 import { connectDatabase } from '../../server/db/connectDatabase.js';
+import { prepareDatabase } from '../../server/db/prepareDatabase.js';
 import { startEmbeddedDatabase } from '../../server/db/startEmbeddedDatabase.js';
 import { seedDemoDirectory } from '../../server/demo/seedDemoDirectory.js';
 import { createApp, createServices } from '../../server/http/createApp.js';
@@ -23,6 +24,7 @@ const dir = mkdtempSync(join(tmpdir(), 'sevenfold-rtbench-'));
 const external = process.env.MONGODB_URI;
 const engineDb = external ? undefined : await startEmbeddedDatabase({ dataDir: dir, logger });
 const db = await connectDatabase(engineDb ? engineDb.uri : external!, `sf_rtbench_${Date.now()}`);
+await prepareDatabase(db);
 await seedDemoDirectory(db);
 // the benchmarks open many mediation cases: no mediator may run out of capacity
 await db.collection('users').updateMany({ role: 'mediator' }, { $set: { capacity: 1_000_000 } });

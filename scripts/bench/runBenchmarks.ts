@@ -8,6 +8,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { connectDatabase } from '../../server/db/connectDatabase.js';
+import { prepareDatabase } from '../../server/db/prepareDatabase.js';
 import { startEmbeddedDatabase } from '../../server/db/startEmbeddedDatabase.js';
 import type { BenchSection } from './benchTypes.js';
 import { caseEngineBench } from './caseEngineBench.js';
@@ -61,6 +62,7 @@ const external = process.env.MONGODB_URI;
 const dir = external ? undefined : mkdtempSync(join(tmpdir(), 'sevenfold-bench-'));
 const engine = dir ? await startEmbeddedDatabase({ dataDir: dir, logger }) : undefined;
 const db = await connectDatabase(engine ? engine.uri : external!, `sf_bench_${Date.now()}`);
+await prepareDatabase(db);
 try {
   const sections: BenchSection[] = [];
   if (wanted('engine')) {

@@ -25,12 +25,12 @@ function isOfficerOfCase(user: AuthUser, c: CaseAccess): boolean {
   return c.orgId === user.orgId || (c.joinedOrgIds ?? []).includes(user.orgId);
 }
 
-/** The same rule as a database filter, for lists (combined with the caller's own filters by `$and`). */
-export function visibleCasesFilter(user: AuthUser): Record<string, unknown> {
-  if (user.role === 'admin') return {};
-  const anyOf: Record<string, unknown>[] = [{ participantIds: user.id }];
-  if (user.role === 'officer' && user.orgId) anyOf.push({ orgId: user.orgId }, { joinedOrgIds: user.orgId });
-  return { $or: anyOf };
+/**
+ * The key under which the cases a (non-admin) user may see are listed (`viewerKeys` of a case): an
+ * officer's organisation, anyone else's own id. Admins see every case and need none.
+ */
+export function viewerKeyOf(user: AuthUser): string {
+  return user.role === 'officer' && user.orgId ? `o:${user.orgId}` : `u:${user.id}`;
 }
 
 /**

@@ -25,16 +25,15 @@ export interface CaseEffectsDeps {
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
-/** Runs the effects of a case's current state; `reconcileOpenCases` re-runs them all (start-up). */
+/** Runs the effects of a case's current state; `runPending` finishes those a crash or failure cut short. */
 export interface CaseEffects {
   run(caseDoc: CaseDoc, event?: CaseEventDoc): Promise<void>;
-  reconcileOpenCases(): Promise<number>;
   /**
-   * Redoes the projection and effects of the commits this process could not finish (the database
-   * went away after an append), as a start does for all; a case that fails again stays for the next
-   * call. Resolves with how many were repaired.
+   * Runs the effects of every case whose last commit's effects did not finish (marked in the same
+   * transaction as the event, found by an index: start-up and after a failure cost what is pending,
+   * not what is stored). A case that fails again stays pending. Resolves with how many finished.
    */
-  repairInterrupted(): Promise<number>;
+  runPending(): Promise<number>;
 }
 
 const insertIgnoringDuplicate = async (write: () => Promise<unknown>) => {
@@ -167,48 +166,30 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     await assignMediator(caseDoc);
   }
 
-  store.onAppended(({ event, caseDoc, previousClocks }) => run(caseDoc, event, previousClocks));
+  store.onAppended(({ event, caseDoc, previousClocks }) => run(caseDoc, event, previousClocks), {
+    durable: true,
+  });
 
   return {
     run,
-    async repairInterrupted() {
-      let repaired = 0;
-      for (const caseId of [...store.interrupted]) {
-        store.interrupted.delete(caseId);
-        try {
-          const { doc } = await store.load(caseId);
-          await run(doc);
-          repaired++;
-        } catch (err) {
-          store.interrupted.add(caseId);
-          logger.warn({ err, caseId }, 'repairing an interrupted commit failed; trying again later');
+    async runPending() {
+      let finished = 0;
+      const tried = new Set<string>();
+      for (;;) {
+        const ids = (await store.pendingEffects(100)).filter((id) => !tried.has(id));
+        if (ids.length === 0) return finished;
+        for (const caseId of ids) {
+          tried.add(caseId);
+          try {
+            const { doc } = await store.load(caseId);
+            await run(doc);
+            await store.effectsDone(caseId, doc.seq);
+            finished++;
+          } catch (err) {
+            logger.warn({ err, caseId }, 'finishing the effects of a case failed; trying again later');
+          }
         }
       }
-      return repaired;
-    },
-    async reconcileOpenCases() {
-      const Cases = store.models.cases;
-      // projections that lag behind their log (a crash between append and projection) first; seq runs
-      // 1..n without gaps, so the count of a case's events is its head (FerretDB 1.24 has no $max)
-      const heads = await store.models.events.aggregate<{ _id: string; seq: number }>([
-        { $group: { _id: '$caseId', seq: { $sum: 1 } } },
-      ]);
-      const projected = new Map(
-        (await Cases.find({}, { _id: 1, seq: 1 }).lean()).map((c) => [c._id, c.seq] as const),
-      );
-      let repaired = 0;
-      for (const head of heads) {
-        if ((projected.get(head._id) ?? 0) < head.seq) {
-          await store.load(head._id);
-          repaired++;
-        }
-      }
-      const open = await Cases.find({ status: { $ne: 'closed' } }, { _id: 1 }).lean();
-      for (const { _id } of open) {
-        const { doc } = await store.load(_id);
-        await run(doc);
-      }
-      return repaired;
     },
   };
 }

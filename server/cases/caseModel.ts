@@ -44,8 +44,16 @@ export interface CaseDoc {
   orgId: string | null;
   /** Organisations that joined besides the holder (a court ruling on a mediation agreement). */
   joinedOrgIds: string[];
-  /** Every user who may see the case as a party or assignee (for list queries). */
+  /** Every user who may see the case as a party or assignee. */
   participantIds: string[];
+  /** `u:<userId>` of each participant and `o:<orgId>` of each organisation on the case (list filter). */
+  viewerKeys: string[];
+  /** The mediator, arbitrator and investigator (the "assigned to me" filter). */
+  assigneeIds: string[];
+  /** Not closed. */
+  open: boolean;
+  /** When an open case becomes overdue: the earliest due date of its clocks, breached ones included. */
+  attentionAt: Date | null;
   clocks: ProjectedClock[];
   nextDueAt: Date | null;
   closureReason: string | null;
@@ -54,6 +62,8 @@ export interface CaseDoc {
   updatedAt: Date;
   resolvedAt: Date | null;
   closedAt: Date | null;
+  /** The seq whose effects are still to run: set by each commit, cleared once they ran (sparse index). */
+  pendingEffects?: number;
 }
 
 const clockSchema = new Schema<ProjectedClock>(
@@ -92,6 +102,10 @@ const schema = new Schema<CaseDoc>(
     orgId: { type: String, default: null },
     joinedOrgIds: { type: [String], default: [] },
     participantIds: { type: [String], default: [] },
+    viewerKeys: { type: [String], default: [] },
+    assigneeIds: { type: [String], default: [] },
+    open: { type: Boolean, required: true },
+    attentionAt: { type: Date, default: null },
     clocks: { type: [clockSchema], default: [] },
     nextDueAt: { type: Date, default: null },
     closureReason: { type: String, default: null },
@@ -100,17 +114,30 @@ const schema = new Schema<CaseDoc>(
     updatedAt: { type: Date, required: true },
     resolvedAt: { type: Date, default: null },
     closedAt: { type: Date, default: null },
+    pendingEffects: { type: Number },
   },
   { versionKey: false, minimize: false, collection: 'cases' },
 );
-schema.index({ participantIds: 1, updatedAt: -1 });
-schema.index({ orgId: 1, status: 1 });
-schema.index({ joinedOrgIds: 1 });
-schema.index({ status: 1, channel: 1, track: 1 });
-schema.index({ mediatorId: 1, status: 1 });
+// The embedded engine uses an index only when a filter's fields are exactly an index's leading fields
+// (equalities, then at most one range): each list shape has its index (server/cases/planCaseList.ts)
+// and test/server/db/queryPlans.test.ts proves every query the API issues is an index scan.
+schema.index({ viewerKeys: 1, status: 1 });
+schema.index({ viewerKeys: 1, open: 1 });
+schema.index({ viewerKeys: 1, attentionAt: 1 });
+schema.index({ assigneeIds: 1, status: 1 });
+schema.index({ assigneeIds: 1, open: 1 });
+schema.index({ assigneeIds: 1, attentionAt: 1 });
+schema.index({ status: 1, filedAt: 1 });
+schema.index({ open: 1, status: 1 });
+schema.index({ attentionAt: 1 });
+schema.index({ channel: 1, track: 1, open: 1 });
+schema.index({ mediatorId: 1, open: 1 });
+schema.index({ orgId: 1, open: 1 });
+schema.index({ orgId: 1, filedAt: 1 });
+schema.index({ filedAt: 1 });
 schema.index({ complainantId: 1, filedAt: -1 });
 schema.index({ rightNumbers: 1 });
-schema.index({ nextDueAt: 1 });
+schema.index({ pendingEffects: 1 }, { sparse: true });
 
 /** The `cases` projection model on a connection. */
 export function caseModel(conn: Connection): Model<CaseDoc> {

@@ -11,9 +11,9 @@ const schema = new Schema<CaseNumberDoc>(
   { _id: String, year: Number, n: Number },
   { versionKey: false, collection: 'case_numbers' },
 );
-schema.index({ year: 1, n: -1 });
 
-function model(conn: Connection): Model<CaseNumberDoc> {
+/** The `case_numbers` model on a connection. */
+export function caseNumberModel(conn: Connection): Model<CaseNumberDoc> {
   return (
     (conn.models.CaseNumber as Model<CaseNumberDoc> | undefined) ??
     conn.model<CaseNumberDoc>('CaseNumber', schema)
@@ -21,21 +21,23 @@ function model(conn: Connection): Model<CaseNumberDoc> {
 }
 
 /**
- * Reserves the next human-readable case number of a year, `SF-2026-000042`. Each number is claimed by
- * inserting it as an `_id`, so two concurrent filings never get the same one (no counters needed).
+ * Reserves the next human-readable case number of a year, `SF-2026-000042`, by incrementing the year's
+ * counter (`_id` `counter:<year>`) atomically: one lookup by id, however many cases the year has.
  */
 export async function nextCaseNumber(conn: Connection, at: Date): Promise<string> {
   const year = at.getUTCFullYear();
-  const last = await model(conn).findOne({ year }).sort({ n: -1 }).lean();
-  let n = (last?.n ?? 0) + 1;
-  for (let attempt = 0; attempt < 100; attempt++, n++) {
-    const id = `SF-${year}-${String(n).padStart(6, '0')}`;
+  const Numbers = caseNumberModel(conn);
+  for (let attempt = 0; ; attempt++) {
     try {
-      await model(conn).create({ _id: id, year, n });
-      return id;
+      const counter = await Numbers.findOneAndUpdate(
+        { _id: `counter:${year}` },
+        { $inc: { n: 1 }, $setOnInsert: { year } },
+        { upsert: true, returnDocument: 'after' },
+      ).lean();
+      return `SF-${year}-${String(counter?.n ?? 0).padStart(6, '0')}`;
     } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
+      // two first filings of a year both inserted the counter: the loser increments the winner's
+      if (!isDuplicateKeyError(err) || attempt > 0) throw err;
     }
   }
-  throw new Error('could not reserve a case number after 100 attempts');
 }

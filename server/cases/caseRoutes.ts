@@ -79,6 +79,10 @@ export function caseRoutes(deps: {
     res.json(await cases.list(user(res), res.locals.query as CaseListQuery));
   });
 
+  router.get('/counts', auth, async (_req, res) => {
+    res.json(await cases.counts(user(res)));
+  });
+
   router.get('/:id', auth, validate({ params: caseIdParamsSchema }), async (_req, res) => {
     const { id } = res.locals.params as { id: string };
     res.json(await cases.get(user(res), id));

@@ -1,12 +1,24 @@
 import type { Connection } from 'mongoose';
-import type { CaseEventView, CaseSummaryView, CaseView, Page } from '../../shared/api/views.js';
+import type {
+  CaseCountsView,
+  CaseEventView,
+  CaseSummaryView,
+  CaseView,
+  Page,
+} from '../../shared/api/views.js';
 import { actionPayloadFields, type ActionBody, type ActionField } from '../../shared/case/actionSchemas.js';
 import type { CaseEventType } from '../../shared/case/caseEvents.js';
 import { availableActions } from '../../shared/case/machineApi.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
-import type { CaseStatus, Channel, IpType, Track } from '../../shared/vocabulary.js';
+import {
+  CASE_STATUSES,
+  type CaseStatus,
+  type Channel,
+  type IpType,
+  type Track,
+} from '../../shared/vocabulary.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
-import { canSeeCase, mayActOn, refusalKind, visibleCasesFilter } from '../auth/casePolicy.js';
+import { canSeeCase, mayActOn, refusalKind, viewerKeyOf } from '../auth/casePolicy.js';
 import { DomainError } from '../errors/domainError.js';
 import type { CaseDoc } from './caseModel.js';
 import { checkAssignee } from './checkAssignee.js';
@@ -14,6 +26,7 @@ import { presentCase, presentCaseSummary } from './casePresenter.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
 import { canSeeEvent, presentEvent } from './eventPresenter.js';
 import { assessComplaint, fileComplaint, type IntakeAssessment } from './fileComplaint.js';
+import { planCaseList } from './planCaseList.js';
 
 /** Fields a list row never shows: the machine snapshot and the filing's full texts stay in the database. */
 const LIST_EXCLUDES = {
@@ -32,6 +45,8 @@ export interface CaseListQuery {
   track?: Track;
   ipType?: IpType;
   assignee?: 'me';
+  /** Only cases not closed. */
+  open?: boolean;
   overdue?: boolean;
   q?: string;
   page: number;
@@ -55,6 +70,8 @@ export interface CaseService {
   file(user: AuthUser, complaint: Complaint, caseId?: string): Promise<CaseView>;
   preview(user: AuthUser, complaint: Complaint): Promise<IntakeAssessment>;
   list(user: AuthUser, query: CaseListQuery): Promise<Page<CaseSummaryView>>;
+  /** How many open cases the user may see are in each status (one indexed read, for queue badges). */
+  counts(user: AuthUser): Promise<CaseCountsView>;
   /** The case if the user may see it; 404 otherwise (its existence does not leak). */
   loadVisible(user: AuthUser, caseId: string): Promise<LoadedCase>;
   get(user: AuthUser, caseId: string): Promise<CaseView>;
@@ -62,17 +79,6 @@ export interface CaseService {
   actions(user: AuthUser, caseId: string): Promise<AvailableAction[]>;
   act(user: AuthUser, caseId: string, body: ActionBody): Promise<CaseView>;
 }
-
-const SORTS: Record<string, Record<string, 1 | -1>> = {
-  '-updatedAt': { updatedAt: -1, _id: 1 },
-  updatedAt: { updatedAt: 1, _id: 1 },
-  '-filedAt': { filedAt: -1, _id: 1 },
-  filedAt: { filedAt: 1, _id: 1 },
-  nextDueAt: { nextDueAt: 1, _id: 1 },
-  caseNo: { caseNo: 1 },
-};
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Builds the case service. */
 export function createCaseService(deps: { db: Connection; store: CaseStore; now: () => Date }): CaseService {
@@ -121,38 +127,50 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
     },
 
     async list(user, query) {
-      const and: Record<string, unknown>[] = [visibleCasesFilter(user)];
-      if (query.status) and.push({ status: query.status });
-      if (query.channel) and.push({ channel: query.channel });
-      if (query.track) and.push({ track: query.track });
-      if (query.ipType) and.push({ ipType: query.ipType });
-      if (query.assignee === 'me') {
-        and.push({ $or: [{ mediatorId: user.id }, { arbitratorId: user.id }, { investigatorId: user.id }] });
-      }
-      if (query.overdue === true) {
-        and.push({ status: { $ne: 'closed' } });
-        and.push({ $or: [{ nextDueAt: { $lt: now() } }, { 'clocks.breached': true }] });
-      }
-      if (query.q) {
-        const rx = { $regex: escapeRegex(query.q), $options: 'i' };
-        and.push({ $or: [{ title: rx }, { caseNo: rx }, { respondentName: rx }, { complainantName: rx }] });
-      }
-      const filter = { $and: and };
-      const [docs, total] = await Promise.all([
-        Cases.find(filter, LIST_EXCLUDES)
-          .sort(SORTS[query.sort] ?? SORTS['-updatedAt'])
-          .skip((query.page - 1) * query.limit)
-          .limit(query.limit)
-          .lean<CaseDoc[]>(),
-        Cases.countDocuments(filter),
-      ]);
       const at = now();
+      const plan = planCaseList(user, query, at);
+      const skip = (query.page - 1) * query.limit;
+      let rows: CaseDoc[];
+      let total: number;
+      if (plan.scan) {
+        [rows, total] = await Promise.all([
+          Cases.find(plan.filter, LIST_EXCLUDES)
+            .sort(plan.sort)
+            .skip(skip)
+            .limit(query.limit)
+            .lean<CaseDoc[]>(),
+          Cases.countDocuments(plan.filter),
+        ]);
+      } else {
+        // one user's queue: read by its index, filtered and ordered here
+        const candidates = await Cases.find(plan.filter, LIST_EXCLUDES).lean<CaseDoc[]>();
+        const matching = candidates.filter(plan.matches).sort(plan.compare);
+        total = matching.length;
+        rows = matching.slice(skip, skip + query.limit);
+      }
       return {
-        items: docs.map((d) => presentCaseSummary(d, at)),
+        items: rows.map((d) => presentCaseSummary(d, at)),
         page: query.page,
         limit: query.limit,
         total,
       };
+    },
+
+    async counts(user) {
+      const filter = user.role === 'admin' ? { open: true } : { viewerKeys: viewerKeyOf(user), open: true };
+      const rows = await Cases.find(filter, {
+        status: 1,
+        orgId: 1,
+        joinedOrgIds: 1,
+        participantIds: 1,
+      }).lean();
+      const byStatus = Object.fromEntries(
+        CASE_STATUSES.filter((s) => s !== 'closed').map((s) => [s, 0]),
+      ) as CaseCountsView['byStatus'];
+      for (const r of rows) {
+        if (canSeeCase(user, r)) byStatus[r.status as keyof typeof byStatus] += 1;
+      }
+      return { byStatus, open: Object.values(byStatus).reduce((a, b) => a + b, 0) };
     },
 
     loadVisible,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ClientSession } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Actor, CaseAction } from '../../shared/case/caseEvents.js';
@@ -19,9 +20,10 @@ import { nextCaseNumber } from './caseNumbers.js';
 import { GENESIS_HASH, hashEvent } from './eventHash.js';
 import { foldCaseEvent } from './foldCaseEvent.js';
 import { projectCase, type CaseFiling, type CaseFoldState } from './projectCase.js';
+import { projectionUpdate } from './projectionUpdate.js';
 import { readCaseEvents } from './readCaseEvents.js';
 
-/** Called after each appended event, once the projection is saved. Effects and fan-out subscribe. */
+/** Called after each committed event (event and projection are stored together). Effects and fan-out subscribe. */
 export type AppendListener = (appended: {
   event: CaseEventDoc;
   caseDoc: CaseDoc;
@@ -49,10 +51,16 @@ export interface TransitionOptions {
   expectedSeq?: number | undefined;
   /**
    * The case as the caller loaded it moments ago (to authorise the action): used instead of a
-   * second read. Safe because the append of its next seq fails if another writer came first.
+   * second read. Safe because the commit of its next seq fails if another writer came first.
    */
   loaded?: LoadedCase | undefined;
 }
+
+/** A write committed in the same transaction as an event (given the session and the event). */
+export type AlsoWrite = (session: ClientSession, event: CaseEventDoc) => Promise<void>;
+
+/** Fields of a stored projection that the store keeps itself (not computed by `projectCase`). */
+const BOOKKEEPING = ['pendingEffects'] as const;
 
 /** Filing data for {@link CaseStore.create}; the store assigns the id, number and time. */
 export type NewCase = Omit<CaseFiling, 'caseNo' | 'input'> & {
@@ -65,19 +73,33 @@ export interface CaseStore {
   create(filing: NewCase, actor: Actor, caseId?: string): Promise<CaseDoc>;
   load(caseId: string): Promise<LoadedCase>;
   transition(caseId: string, actor: Actor, action: CaseAction, opts?: TransitionOptions): Promise<CaseDoc>;
-  record(caseId: string, actor: Actor, type: string, data: Record<string, unknown>): Promise<CaseDoc>;
+  /**
+   * Appends a record event (a fact that does not move the machine). `alsoWrite` writes what belongs
+   * with the fact (a message document) inside the same transaction as the event.
+   */
+  record(
+    caseId: string,
+    actor: Actor,
+    type: string,
+    data: Record<string, unknown>,
+    alsoWrite?: AlsoWrite,
+  ): Promise<CaseDoc>;
   events(caseId: string, afterSeq?: number): Promise<CaseEventDoc[]>;
+  /** The case's events of one type, in order (by the `{caseId, type}` index). */
+  eventsOfType(caseId: string, type: string): Promise<CaseEventDoc[]>;
   rebuild(caseId: string): Promise<CaseDoc>;
   /**
-   * Calls `listener` after each append once its projection is saved; with `evenIfUnsaved`, also
-   * when saving the projection failed (the event is stored all the same): live pushes use that.
+   * Calls `listener` after each commit. A `durable` listener's work (the case effects) must finish:
+   * the commit marks the case `pendingEffects`, cleared once every durable listener has succeeded,
+   * so a crash or a failure leaves the case to {@link CaseStore.pendingEffects} for a retry.
    */
-  onAppended(listener: AppendListener, opts?: { evenIfUnsaved?: boolean }): void;
-  /**
-   * Cases whose last commit stopped after its event was appended (the projection or an effect
-   * failed, say the database went away): `effects.repairInterrupted` redoes them.
-   */
-  readonly interrupted: Set<string>;
+  onAppended(listener: AppendListener, opts?: { durable?: boolean }): void;
+  /** Ids of cases whose last commit's effects have not finished (an indexed query; few or none). */
+  pendingEffects(limit?: number): Promise<string[]>;
+  /** Marks the effects of a case done up to `seq` (a later commit keeps its own mark). */
+  effectsDone(caseId: string, seq: number): Promise<void>;
+  /** Set when effects failed in this process since the last {@link CaseStore.pendingEffects} call. */
+  readonly effectsFailed: boolean;
   readonly models: { events: Model<CaseEventDoc>; cases: Model<CaseDoc> };
 }
 
@@ -87,14 +109,16 @@ export function newCaseId(): string {
 }
 
 /**
- * Builds the case store. Every change is one insert of `<caseId>:<seq>` into `case_events`; the
- * `cases` projection follows and is repaired on read when it lags behind the log.
+ * Builds the case store. Every change is one transaction: the insert of `<caseId>:<seq>` into
+ * `case_events` and the update of the `cases` projection (only the fields that changed, guarded by the
+ * previous seq) commit together or not at all, so the projection never lags behind its log.
  */
 export function createCaseStore(deps: CaseStoreDeps): CaseStore {
   const Events = caseEventModel(deps.db);
   const Cases = caseModel(deps.db);
-  const listeners: { listener: AppendListener; evenIfUnsaved: boolean }[] = [];
-  const interrupted = new Set<string>();
+  const client = deps.db.getClient();
+  const listeners: { listener: AppendListener; durable: boolean }[] = [];
+  let effectsFailed = false;
   /** Events this store has appended (to spot follow-up events appended by listeners). */
   let appendCount = 0;
 
@@ -123,58 +147,93 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     return { _id: `${prev.caseId}:${fields.seq}`, ...fields, hash: hashEvent(fields) };
   }
 
-  async function append(ev: CaseEventDoc): Promise<void> {
-    try {
-      await Events.collection.insertOne(ev as never);
-      appendCount++;
-    } catch (err) {
-      if (isDuplicateKeyError(err)) {
-        throw new DomainError(
-          'conflict',
-          'Another change to this case was saved first. Reload and try again.',
-          {
-            code: 'seqConflict',
-            seq: ev.seq - 1,
-          },
-        );
-      }
-      interrupted.add(ev.caseId); // the insert may have reached the database before the failure
-      throw err;
-    }
-  }
+  const seqConflict = (seq: number) =>
+    new DomainError('conflict', 'Another change to this case was saved first. Reload and try again.', {
+      code: 'seqConflict',
+      seq,
+    });
 
   /**
-   * Writes a projection, filtering by its id alone: the embedded engine answers only `{ _id }` from
-   * its primary key and would read every case for a filter that also guarded `seq`. So a slower
-   * writer can put an older projection over a newer one; it then finds the next event in the log and
-   * saves the newer state (as any load would), so a projection never stays behind its log.
+   * Appends `ev` and writes its projection in one transaction: `next` inserted for a new case, else
+   * the difference from `prev` applied to the projection. The event's `<caseId>:<seq>` id is the guard:
+   * a second writer of the same seq gets a duplicate key (a 409), so the projection it would update is
+   * the one at `prev.seq`. Every write filters by `_id` alone, the one lookup each engine answers from
+   * its primary key. The driver retries transient conflicts. The projection records, in
+   * `pendingEffects`, the seq whose effects are still to run.
    */
-  async function saveProjection(doc: CaseDoc): Promise<void> {
-    const write = () =>
-      Cases.collection.updateOne({ _id: doc._id } as never, { $set: doc }, { upsert: true });
+  async function write(
+    ev: CaseEventDoc,
+    prev: CaseDoc | undefined,
+    next: CaseDoc,
+    alsoWrite?: AlsoWrite,
+  ): Promise<void> {
+    const session = client.startSession();
     try {
-      await write();
+      await session.withTransaction(async () => {
+        await Events.collection.insertOne(ev as never, { session });
+        if (!prev) {
+          await Cases.collection.insertOne({ ...next, pendingEffects: ev.seq } as never, { session });
+        } else {
+          const update = projectionUpdate(prev as never, next as never, BOOKKEEPING);
+          update.$set = { ...update.$set, pendingEffects: ev.seq };
+          const res = await Cases.collection.updateOne({ _id: next._id } as never, update as never, {
+            session,
+          });
+          if (res.matchedCount !== 1) throw new DomainError('notFound', 'No such case.');
+        }
+        await alsoWrite?.(session, ev);
+      });
+      appendCount++;
     } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      await write(); // two first saves raced: the document exists now
+      if (isDuplicateKeyError(err)) throw seqConflict(ev.seq - 1);
+      throw err;
+    } finally {
+      await session.endSession();
     }
-    if (await Events.exists({ _id: `${doc._id}:${doc.seq + 1}` })) await load(doc._id);
   }
 
   async function notify(
     event: CaseEventDoc,
     caseDoc: CaseDoc,
     previousClocks: CaseDoc['clocks'],
-    unsaved = false,
   ): Promise<void> {
-    for (const { listener, evenIfUnsaved } of listeners) {
-      if (unsaved && !evenIfUnsaved) continue;
+    let durableDone = true;
+    for (const { listener, durable } of listeners) {
       try {
         await listener({ event, caseDoc, previousClocks });
       } catch (err) {
-        interrupted.add(caseDoc._id);
+        if (durable) {
+          durableDone = false;
+          effectsFailed = true;
+        }
         deps.logger.error({ err, caseId: caseDoc._id, seq: event.seq }, 'case effect failed');
       }
+    }
+    if (durableDone) await effectsDone(caseDoc._id, event.seq).catch(() => (effectsFailed = true));
+  }
+
+  /** Clears `pendingEffects` when it still names `seq` (read and write in one transaction, by `_id`). */
+  async function effectsDone(caseId: string, seq: number): Promise<void> {
+    const session = client.startSession();
+    try {
+      await session.withTransaction(async () => {
+        const doc = await Cases.collection.findOne({ _id: caseId } as never, {
+          session,
+          projection: { pendingEffects: 1 },
+        });
+        const pending = (doc as { pendingEffects?: unknown } | null)?.pendingEffects;
+        if (typeof pending === 'number' && pending <= seq) {
+          await Cases.collection.updateOne(
+            { _id: caseId } as never,
+            { $unset: { pendingEffects: '' } },
+            {
+              session,
+            },
+          );
+        }
+      });
+    } finally {
+      await session.endSession();
     }
   }
 
@@ -218,54 +277,49 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
 
   async function load(caseId: string): Promise<LoadedCase> {
     const doc = await Cases.findById(caseId).lean<CaseDoc>();
-    let state: CaseFoldState | undefined;
-    let repaired: boolean;
-    if (!doc || doc.machineVersion !== CASE_MACHINE_VERSION) {
-      // no projection yet (a crash after the first append) or one written by another machine version
-      state = await replayAll(caseId);
-      repaired = true;
-    } else {
-      state = stateFromDoc(doc);
-      const missing = await readCaseEvents(Events, caseId, doc.seq);
-      for (const ev of missing) state = foldCaseEvent(state, ev);
-      repaired = missing.length > 0;
-    }
+    if (!doc) throw new DomainError('notFound', 'No such case.');
+    if (doc.machineVersion === CASE_MACHINE_VERSION) return { doc, state: stateFromDoc(doc) };
+    // written by another machine version: replay the log through this one (a migration)
+    const state = await replayAll(caseId);
     if (!state) throw new DomainError('notFound', 'No such case.');
     const projected = projectCase(state);
-    if (repaired) {
-      if (doc && doc.machineVersion !== CASE_MACHINE_VERSION) {
-        await Cases.collection.replaceOne({ _id: caseId } as never, projected);
-      } else {
-        await saveProjection(projected);
-      }
-    }
+    await Cases.collection.replaceOne({ _id: caseId } as never, { ...projected, pendingEffects: doc.seq });
     return { doc: projected, state };
   }
 
-  /** Appends, projects and runs the listeners; returns the projection after any follow-up events. */
-  async function commit(state: CaseFoldState | undefined, ev: CaseEventDoc): Promise<CaseDoc> {
-    await append(ev);
-    const doc = projectCase(foldCaseEvent(state, ev));
-    const previousClocks = state ? projectCase(state).clocks : [];
-    try {
-      await saveProjection(doc);
-    } catch (err) {
-      interrupted.add(ev.caseId); // the event is in: its projection and effects are redone later
-      await notify(ev, doc, previousClocks, true); // and it is pushed live now
-      throw err;
-    }
+  /** Commits the event, runs the listeners; returns the projection after any follow-up events. */
+  async function commit(
+    prev: LoadedCase | undefined,
+    ev: CaseEventDoc,
+    alsoWrite?: AlsoWrite,
+  ): Promise<CaseDoc> {
+    const doc = projectCase(foldCaseEvent(prev?.state, ev));
+    await write(ev, prev?.doc, doc, alsoWrite);
     const before = appendCount;
-    await notify(ev, doc, previousClocks);
+    await notify(ev, doc, prev?.doc.clocks ?? []);
     // effects appended follow-up events (an assignment, an organisation…): return their result
     return appendCount === before ? doc : (await load(ev.caseId)).doc;
   }
 
   const store: CaseStore = {
     models: { events: Events, cases: Cases },
-    interrupted,
 
     onAppended(listener, opts = {}) {
-      listeners.push({ listener, evenIfUnsaved: opts.evenIfUnsaved === true });
+      listeners.push({ listener, durable: opts.durable === true });
+    },
+
+    async pendingEffects(limit = 100) {
+      effectsFailed = false;
+      const docs = await Cases.find({ pendingEffects: { $exists: true } }, { _id: 1 })
+        .limit(limit)
+        .lean();
+      return docs.map((d) => d._id);
+    },
+
+    effectsDone,
+
+    get effectsFailed() {
+      return effectsFailed;
     },
 
     async create(filing, actor, caseId = newCaseId()) {
@@ -306,7 +360,8 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     load,
 
     async transition(caseId, actor, action, opts = {}) {
-      const { state } = opts.loaded?.doc._id === caseId ? opts.loaded : await load(caseId);
+      const loaded = opts.loaded?.doc._id === caseId ? opts.loaded : await load(caseId);
+      const { state } = loaded;
       if (opts.expectedSeq !== undefined && opts.expectedSeq !== state.seq) {
         throw new DomainError(
           'conflict',
@@ -333,17 +388,23 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
         });
       }
       const ev = buildEvent({ caseId, ...state }, 'transition', type, actor, at, data, res.snapshot);
-      return commit(state, ev);
+      return commit(loaded, ev);
     },
 
-    async record(caseId, actor, type, data) {
-      const { state } = await load(caseId);
+    async record(caseId, actor, type, data, alsoWrite) {
+      const loaded = await load(caseId);
+      const { state } = loaded;
       const ev = buildEvent({ caseId, ...state }, 'record', type, actor, deps.now(), data, state.snapshot);
-      return commit(state, ev);
+      return commit(loaded, ev, alsoWrite);
     },
 
     async events(caseId, afterSeq = 0) {
       return readCaseEvents(Events, caseId, afterSeq);
+    },
+
+    async eventsOfType(caseId, type) {
+      const found = await Events.find({ caseId, type }).lean<CaseEventDoc[]>();
+      return found.sort((a, b) => a.seq - b.seq);
     },
 
     async rebuild(caseId) {
@@ -351,7 +412,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       if (!state) throw new DomainError('notFound', 'No such case.');
       const doc = projectCase(state);
       await Cases.collection.replaceOne({ _id: caseId } as never, doc, { upsert: true });
-      return doc;
+      return (await load(caseId)).doc; // as stored (keys holding undefined are not)
     },
   };
   return store;

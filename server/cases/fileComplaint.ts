@@ -37,6 +37,24 @@ export async function creditRecordOf(db: Connection, respondentName: string): Pr
   };
 }
 
+/** Open cases on any of these rights (at most 200), each right looked up by its index. */
+async function openCasesOnRights(
+  Cases: CaseStore['models']['cases'],
+  rightNumbers: string[],
+): Promise<CaseDoc[]> {
+  const found = new Map<string, CaseDoc>();
+  for (const number of new Set(rightNumbers)) {
+    const docs = await Cases.find({ rightNumbers: number }, LIGHT_FIELDS).lean<CaseDoc[]>();
+    for (const d of docs) if (d.open && found.size < 200) found.set(d._id, d);
+  }
+  return [...found.values()];
+}
+
+/** Fields intake checks do not read: the machine snapshot and the filing texts stay in the database. */
+const LIGHT_FIELDS = { snapshot: 0, complaint: 0, recommendation: 0, triage: 0, flags: 0 } as const;
+/** The same, keeping the filing (PAE checks read its claim). */
+const RECENT_FIELDS = { snapshot: 0, recommendation: 0, triage: 0, flags: 0 } as const;
+
 /**
  * Runs the intake checks, triage and routing of a complaint against the platform's data: open cases
  * on the same rights (duplicates, parallel proceedings), the complainant's filings of the last 90 days
@@ -52,10 +70,9 @@ export async function assessComplaint(
   const Cases = store.models.cases;
   const rightNumbers = complaint.rights.map((r) => r.number);
   const [open, recent, creditRecord] = await Promise.all([
-    Cases.find({ rightNumbers: { $in: rightNumbers }, status: { $ne: 'closed' } })
-      .limit(200)
-      .lean<CaseDoc[]>(),
-    Cases.find({ complainantId, filedAt: { $gte: new Date(now.getTime() - PAE_LOOKBACK_MS) } })
+    // one indexed equality per right (the embedded engine scans for `$in` on an array field)
+    openCasesOnRights(Cases, rightNumbers),
+    Cases.find({ complainantId, filedAt: { $gte: new Date(now.getTime() - PAE_LOOKBACK_MS) } }, RECENT_FIELDS)
       .limit(1000)
       .lean<CaseDoc[]>(),
     creditRecordOf(db, complaint.respondent.name),

@@ -29,12 +29,15 @@ const schema = new Schema<IdempotencyDoc>(
     response: Schema.Types.Mixed,
     resourceId: String,
     leaseUntil: Date,
-    createdAt: { type: Date, index: true },
+    createdAt: { type: Date, required: true },
   },
   { versionKey: false, collection: 'idempotency_keys' },
 );
+// the database deletes a key a day after it was claimed (a TTL index; `begin` ignores older ones at once)
+schema.index({ createdAt: 1 }, { expireAfterSeconds: 24 * 3600 });
 
-function model(db: Connection): Model<IdempotencyDoc> {
+/** The `idempotency_keys` model on a connection. */
+export function idempotencyKeyModel(db: Connection): Model<IdempotencyDoc> {
   return (
     (db.models.IdempotencyKey as Model<IdempotencyDoc> | undefined) ??
     db.model<IdempotencyDoc>('IdempotencyKey', schema)
@@ -59,7 +62,7 @@ export type IdempotencyStart =
   | { state: 'new'; id: string; resourceId: string; resumed: boolean }
   | { state: 'replay'; status: number; response: unknown };
 
-/** `Idempotency-Key` bookkeeping per user (the embedded engine has no TTL indexes: `sweep` expires keys). */
+/** `Idempotency-Key` bookkeeping per user; keys expire after 24 hours by a TTL index. */
 export interface IdempotencyKeys {
   /** Claims a key (or takes over one whose request died); `newResourceId` makes the resource id. */
   begin(userId: string, key: string, body: unknown, newResourceId: () => string): Promise<IdempotencyStart>;
@@ -69,8 +72,6 @@ export interface IdempotencyKeys {
    * it was created), so the key keeps its resource id and the next retry takes it over at once.
    */
   release(id: string): Promise<void>;
-  /** Deletes keys older than 24 hours; resolves with how many. */
-  sweep(): Promise<number>;
 }
 
 /**
@@ -82,7 +83,7 @@ export interface IdempotencyKeys {
  * first attempt created it, and creates it otherwise — never a second one.
  */
 export function createIdempotencyKeys(db: Connection, now: () => Date): IdempotencyKeys {
-  const Keys = model(db);
+  const Keys = idempotencyKeyModel(db);
   return {
     async begin(userId, key, body, newResourceId) {
       const id = `${userId}:${key}`;
@@ -138,12 +139,6 @@ export function createIdempotencyKeys(db: Connection, now: () => Date): Idempote
     },
     async release(id) {
       await Keys.updateOne({ _id: id, state: 'pending' }, { $set: { leaseUntil: new Date(0) } });
-    },
-    async sweep() {
-      const res = await Keys.deleteMany({
-        createdAt: { $lt: new Date(now().getTime() - IDEMPOTENCY_TTL_MS) },
-      });
-      return res.deletedCount;
     },
   };
 }

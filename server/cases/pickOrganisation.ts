@@ -20,7 +20,7 @@ export async function pickOrganisation(
   const orgs = await orgModel(db).find({ type: needed }).sort({ _id: 1 }).lean();
   let best: { id: string; load: number } | undefined;
   for (const org of orgs) {
-    const load = await caseModel(db).countDocuments({ orgId: org._id, status: { $ne: 'closed' } });
+    const load = await caseModel(db).countDocuments({ orgId: org._id, open: true });
     if (!best || load < best.load) best = { id: org._id, load };
   }
   return best?.id;

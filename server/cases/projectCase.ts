@@ -49,12 +49,30 @@ export function projectClocks(context: CaseContext, snapshot: CaseSnapshot): Pro
   }));
 }
 
+/**
+ * The keys by which lists find the cases a user may see, one multikey field so that the visibility
+ * filter is a single equality an index serves: `u:<userId>` for parties and assignees, `o:<orgId>` for
+ * the holding organisation and those that joined (see `viewerKeyOf` in the case policy).
+ */
+export function caseViewerKeys(
+  participantIds: string[],
+  orgId: string | null,
+  joinedOrgIds: string[],
+): string[] {
+  const orgs = [...new Set([orgId, ...joinedOrgIds].filter((id): id is string => Boolean(id)))];
+  return [...participantIds.map((id) => `u:${id}`), ...orgs.map((id) => `o:${id}`)];
+}
+
 /** Computes the `cases` document for a fold state (pure). */
 export function projectCase(state: CaseFoldState): CaseDoc {
   const { filing, snapshot } = state;
   const context = snapshot.context as CaseContext;
   const clocks = projectClocks(context, snapshot);
-  const open = clocks.filter((c) => !c.breached).map((c) => c.dueAt.getTime());
+  const running = clocks.filter((c) => !c.breached).map((c) => c.dueAt.getTime());
+  const status = caseStatus(snapshot);
+  const isOpen = status !== 'closed';
+  // overdue means a running clock past due or one already breached: the earliest of either
+  const attention = clocks.map((c) => c.dueAt.getTime());
   const participants = [
     context.complainantId,
     context.respondentId,
@@ -70,12 +88,13 @@ export function projectCase(state: CaseFoldState): CaseDoc {
     industry: filing.complaint.industry ?? null,
     track: context.track,
     channel: context.channel,
-    status: caseStatus(snapshot),
+    status,
     stage: caseStage(snapshot),
     seq: state.seq,
     lastHash: state.lastHash,
     machineVersion: CASE_MACHINE_VERSION,
-    snapshot: persistCaseSnapshot(snapshot) as unknown as Record<string, unknown>,
+    // as it is stored: keys holding undefined are dropped (a JSON value through and through)
+    snapshot: JSON.parse(JSON.stringify(persistCaseSnapshot(snapshot))) as Record<string, unknown>,
     complaint: filing.complaint,
     recommendation: filing.recommendation,
     triage: filing.triage,
@@ -92,8 +111,14 @@ export function projectCase(state: CaseFoldState): CaseDoc {
     orgId: state.orgId,
     joinedOrgIds: state.joinedOrgIds,
     participantIds: [...new Set(participants)],
+    viewerKeys: caseViewerKeys([...new Set(participants)], state.orgId, state.joinedOrgIds),
+    assigneeIds: [context.mediatorId, context.arbitratorId, context.investigatorId].filter(
+      (id): id is string => typeof id === 'string' && id.length > 0,
+    ),
+    open: isOpen,
+    attentionAt: isOpen && attention.length ? new Date(Math.min(...attention)) : null,
     clocks,
-    nextDueAt: open.length ? new Date(Math.min(...open)) : null,
+    nextDueAt: running.length ? new Date(Math.min(...running)) : null,
     closureReason: context.closureReason,
     outcome: context.outcome as unknown as Record<string, unknown> | null,
     filedAt: state.filedAt,

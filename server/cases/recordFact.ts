@@ -1,15 +1,14 @@
 import type { Actor } from '../../shared/case/caseEvents.js';
 import { DomainError } from '../errors/domainError.js';
 import type { CaseEventDoc } from './caseEventModel.js';
-import type { CaseStore } from './caseStore.js';
+import type { AlsoWrite, CaseStore } from './caseStore.js';
 
 const ATTEMPTS = 10;
 
 /**
  * Appends a record event (a fact that does not move the machine: evidence, a message) and returns
- * the stored event. Facts have no guard, so a lost race for the next seq is simply retried. `key`
- * names the data field holding the fact's own unique id, by which the stored event is found again
- * (listeners may append follow-up events, so the case's seq afterwards is not necessarily this one).
+ * the event as committed. Facts have no guard, so a lost race for the next seq is simply retried.
+ * `alsoWrite` commits with the event (see {@link CaseStore.record}).
  */
 export async function recordFact(
   store: CaseStore,
@@ -17,11 +16,16 @@ export async function recordFact(
   actor: Actor,
   type: string,
   data: Record<string, unknown>,
-  key: string,
+  alsoWrite?: AlsoWrite,
 ): Promise<CaseEventDoc> {
+  let stored: CaseEventDoc | undefined;
+  const withEvent: AlsoWrite = async (session, event) => {
+    stored = event;
+    await alsoWrite?.(session, event);
+  };
   for (let attempt = 1; ; attempt++) {
     try {
-      await store.record(caseId, actor, type, data);
+      await store.record(caseId, actor, type, data, withEvent);
       break;
     } catch (err) {
       const lostRace = err instanceof DomainError && err.extra.code === 'seqConflict';
@@ -29,9 +33,6 @@ export async function recordFact(
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
   }
-  const ev = await store.models.events
-    .findOne({ caseId, type, [`data.${key}`]: data[key] })
-    .lean<CaseEventDoc>();
-  if (!ev) throw new Error(`recordFact: the ${type} event of ${caseId} was not found after appending it`);
-  return ev;
+  if (!stored) throw new Error(`recordFact: the ${type} event of ${caseId} was not committed`);
+  return stored;
 }

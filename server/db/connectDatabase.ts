@@ -1,12 +1,16 @@
 import mongoose, { type Connection } from 'mongoose';
 
-/** Opens the app's Mongoose connection (one per process; models are registered on it). */
+/**
+ * Opens the app's Mongoose connection (one per process; models are registered on it). Collections and
+ * indexes are not made on the fly by each model: `prepareDatabase` makes them, one after another, before
+ * anything writes (SecantusDB 0.7 can hang when a collection is created while a write creates it too).
+ */
 export async function connectDatabase(uri: string, dbName?: string): Promise<Connection> {
   const conn = mongoose.createConnection(uri, {
     ...(dbName ? { dbName } : {}),
     serverSelectionTimeoutMS: 5000,
-    autoIndex: true,
-    autoCreate: true,
+    autoIndex: false,
+    autoCreate: false,
   });
   await conn.asPromise();
   return conn;

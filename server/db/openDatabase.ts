@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Config } from '../config/loadConfig.js';
 import { connectDatabase } from './connectDatabase.js';
+import { prepareDatabase } from './prepareDatabase.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './startEmbeddedDatabase.js';
 
 /** An open database connection and, for the embedded default, its engine. */
@@ -19,6 +20,7 @@ export interface OpenDatabase {
 export async function openDatabase(config: Config, logger: Logger): Promise<OpenDatabase> {
   if (config.mongodbUri) {
     const db = await connectDatabase(config.mongodbUri);
+    await prepareDatabase(db);
     return { db, embedded: undefined, close: () => db.close() };
   }
   logger.info({ dataDir: config.dataDir }, 'starting the embedded database (SecantusDB)');
@@ -31,6 +33,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
   });
   try {
     const db = await connectDatabase(embedded.uri, 'sevenfold');
+    await prepareDatabase(db);
     return {
       db,
       embedded,

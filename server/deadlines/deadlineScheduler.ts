@@ -41,10 +41,13 @@ export function createDeadlineScheduler(deps: DeadlineSchedulerDeps): DeadlineSc
   let stopped = true;
 
   async function alreadyPublished(d: DeadlineDoc, level: DeadlineLevel): Promise<number | undefined> {
-    const found = (await deps.store.events(d.caseId)).find(
-      (ev) => ev.data.deadlineId === d._id && ev.data.level === level,
-    );
-    return found?.seq;
+    // the case's own events of the two types a level is published as
+    for (const type of [CLOCK_WARNING, 'DEADLINE']) {
+      const found = await deps.store.eventsOfType(d.caseId, type);
+      const hit = found.find((ev) => ev.data.deadlineId === d._id && ev.data.level === level);
+      if (hit) return hit.seq;
+    }
+    return undefined;
   }
 
   async function publish(d: DeadlineDoc, level: DeadlineLevel): Promise<number> {

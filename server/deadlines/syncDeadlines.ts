@@ -34,15 +34,15 @@ export async function syncDeadlines(
           ...previousClocks.map((c) => deadlineId(caseDoc._id, c.clock, new Date(c.startedAt))),
         ]),
       ])
-    : await Deadlines.find({ caseId: caseDoc._id, state: 'pending' }).lean<DeadlineDoc[]>();
+    : (await Deadlines.find({ caseId: caseDoc._id }).lean<DeadlineDoc[]>()).filter(
+        (d) => d.state === 'pending',
+      );
 
   for (const d of pending) {
     const clock = wanted.get(d._id);
     if (!clock) {
-      await Deadlines.updateOne(
-        { _id: d._id, state: 'pending' },
-        { $set: { state: 'cancelled', nextAt: null } },
-      );
+      // by id alone (d was read pending just now; a clock that left its state is not fired anyway)
+      await Deadlines.updateOne({ _id: d._id }, { $set: { state: 'cancelled', nextAt: null } });
     } else if (new Date(clock.dueAt).getTime() !== new Date(d.dueAt).getTime()) {
       const w = warningTimes(clock.clock, clock.startedAt, clock.dueAt);
       await Deadlines.updateOne(
@@ -71,10 +71,13 @@ export async function syncDeadlines(
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
       // the same clock run (same clock, same start) is running again: revive it if it was cancelled
-      await Deadlines.updateOne(
-        { _id: id, state: 'cancelled' },
-        { $set: { state: 'pending', dueAt: clock.dueAt, ...w, nextAt: nextAt(w, clock.dueAt, {}) } },
-      );
+      const existing = await Deadlines.findById(id, { state: 1 }).lean();
+      if (existing?.state === 'cancelled') {
+        await Deadlines.updateOne(
+          { _id: id },
+          { $set: { state: 'pending', dueAt: clock.dueAt, ...w, nextAt: nextAt(w, clock.dueAt, {}) } },
+        );
+      }
     }
   }
 }

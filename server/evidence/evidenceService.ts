@@ -81,7 +81,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceServic
       let ev: CaseEventDoc;
       try {
         assertOpen((await cases.loadVisible(user, caseId)).doc); // it may have closed during the upload
-        ev = await recordFact(store, caseId, actorOf(user), EVIDENCE_ADDED, { ...data }, 'evidenceId');
+        ev = await recordFact(store, caseId, actorOf(user), EVIDENCE_ADDED, { ...data });
       } catch (err) {
         // a refusal recorded nothing: drop the file (after other failures it is kept, unreferenced)
         if (err instanceof DomainError) await discardEvidenceFile(bucket, file.id);
@@ -92,17 +92,14 @@ export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceServic
 
     async list(user, caseId) {
       await cases.loadVisible(user, caseId);
-      const events = await store.events(caseId);
-      return events.filter((ev) => ev.type === EVIDENCE_ADDED).map(presentEvidence);
+      return (await store.eventsOfType(caseId, EVIDENCE_ADDED)).map(presentEvidence);
     },
 
     async download(user, caseId, evidenceId) {
       await cases.loadVisible(user, caseId);
       if (typeof evidenceId !== 'string' || !/^[0-9a-f]{24}$/i.test(evidenceId)) throw noSuchEvidence();
       const wanted = evidenceId.toLowerCase();
-      const ev = (await store.events(caseId)).find(
-        (e) => e.type === EVIDENCE_ADDED && e.data.evidenceId === wanted,
-      );
+      const ev = (await store.eventsOfType(caseId, EVIDENCE_ADDED)).find((e) => e.data.evidenceId === wanted);
       if (!ev) throw noSuchEvidence();
       const data = ev.data as unknown as EvidenceAddedData;
       const id = new ObjectId(data.evidenceId);

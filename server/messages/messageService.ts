@@ -6,13 +6,12 @@ import { messageSchema, type MessageInput } from '../../shared/schemas/messages.
 import { MESSAGE_VISIBILITIES, type MessageVisibility } from '../../shared/vocabulary.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
 import { canReadMessage, canWriteMessage } from '../auth/casePolicy.js';
-import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { CaseStore } from '../cases/caseStore.js';
 import { recordFact } from '../cases/recordFact.js';
-import { isDuplicateKeyError } from '../db/duplicateKeyError.js';
 import { DomainError } from '../errors/domainError.js';
-import { MESSAGE_POSTED, messagePostedData, type MessagePostedData } from './messageEvent.js';
+import { MESSAGE_POSTED, messagePostedData } from './messageEvent.js';
+import { messageFromEvent } from './messageFromEvent.js';
 import { messageModel, type MessageDoc } from './messageModel.js';
 import { presentMessage } from './messagePresenter.js';
 
@@ -36,22 +35,6 @@ export interface MessageService {
   list(user: AuthUser, caseId: string, query: MessageListQuery): Promise<MessagePage>;
 }
 
-/** The `messages` document of a `MESSAGE_POSTED` event (everything it holds is in the event). */
-function messageOf(ev: CaseEventDoc): MessageDoc {
-  const data = ev.data as unknown as MessagePostedData;
-  return {
-    _id: data.messageId,
-    caseId: ev.caseId,
-    seq: ev.seq,
-    authorId: ev.actor.id,
-    authorRole: ev.actor.role as MessageDoc['authorRole'], // people post messages, never the system
-    authorName: data.authorName,
-    visibility: data.visibility,
-    body: data.body,
-    createdAt: new Date(ev.at),
-  };
-}
-
 /** Builds the message service. */
 export function createMessageService(deps: {
   db: Connection;
@@ -60,31 +43,6 @@ export function createMessageService(deps: {
 }): MessageService {
   const { cases, store } = deps;
   const Messages = messageModel(deps.db);
-
-  /**
-   * Writes the messages of a case's log that `messages` lacks: a server that stopped between
-   * appending a message's event and writing its document left it in the timeline (and pushed it
-   * live) but out of the list. Like the case projection, the list is repaired on read.
-   */
-  async function repairMessages(caseId: string): Promise<void> {
-    const [log, stored] = await Promise.all([store.events(caseId), Messages.countDocuments({ caseId })]);
-    const events = log.filter((ev) => ev.type === MESSAGE_POSTED);
-    if (events.length === stored) return;
-    const have = new Set((await Messages.find({ caseId }, { _id: 1 }).lean()).map((m) => m._id));
-    for (const ev of events) {
-      const message = messageOf(ev);
-      if (!have.has(message._id)) await insertMessage(message);
-    }
-  }
-
-  /** Writes a message document; one already there (written by a repair) is the same message. */
-  async function insertMessage(message: MessageDoc): Promise<void> {
-    try {
-      await Messages.create(message);
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-    }
-  }
 
   const loadVisible = async (user: AuthUser, caseId: string) => {
     if (caseIdParamsSchema.validate({ id: caseId }).error) throw new DomainError('notFound', 'No such case.');
@@ -125,25 +83,32 @@ export function createMessageService(deps: {
       }
       const messageId = randomBytes(12).toString('base64url');
       const data = messagePostedData(messageId, visibility, user.name, body);
-      const ev = await recordFact(store, caseId, actorOf(user), MESSAGE_POSTED, { ...data }, 'messageId');
-      const message = messageOf(ev);
-      await insertMessage(message);
-      return presentMessage(message);
+      // the message document commits with its event: the list never lacks a message of the log
+      const ev = await recordFact(
+        store,
+        caseId,
+        actorOf(user),
+        MESSAGE_POSTED,
+        { ...data },
+        async (session, event) => {
+          await Messages.collection.insertOne(messageFromEvent(event) as never, { session });
+        },
+      );
+      return presentMessage(messageFromEvent(ev));
     },
 
     async list(user, caseId, query) {
       const doc = await loadVisible(user, caseId);
-      await repairMessages(caseId);
       const readable = MESSAGE_VISIBILITIES.filter(
         (v) => canReadMessage(user, doc, v) && (!query.visibility || v === query.visibility),
       );
       if (readable.length === 0) return { items: [], nextBefore: null };
-      const filter: Record<string, unknown> = { caseId, visibility: { $in: readable } };
+      // the case's own messages by the {caseId, seq} index; what the reader may see is picked here
+      const filter: Record<string, unknown> = { caseId };
       if (query.before !== undefined) filter.seq = { $lt: query.before };
-      const docs = await Messages.find(filter)
-        .sort({ seq: -1 })
-        .limit(query.limit + 1)
-        .lean<MessageDoc[]>();
+      const docs = (await Messages.find(filter).sort({ seq: -1 }).lean<MessageDoc[]>())
+        .filter((m) => readable.includes(m.visibility))
+        .slice(0, query.limit + 1);
       const items = docs.slice(0, query.limit);
       const last = items[items.length - 1];
       return {

@@ -12,8 +12,8 @@ export interface CaseMetrics {
 
 /**
  * Registers the case metrics on a registry and counts the transitions `store` appends from now on
- * (this process's own; other instances count theirs). The gauges query the `cases` projection on
- * each scrape; when the database is disconnected (queries would wait for it) or a query fails, they
+ * (this process's own; other instances count theirs). The gauges read the open cases by index once
+ * per scrape; when the database is disconnected (queries would wait for it) or a query fails, they
  * keep their last values, so a scrape still answers with the HTTP metrics.
  */
 export function createCaseMetrics(
@@ -34,38 +34,46 @@ export function createCaseMetrics(
     if (event.kind === 'transition') transitions.inc({ type: event.type });
   });
 
+  /** One indexed read of the open cases serves both gauges of a scrape. */
+  let scrape: Promise<{ byStatus: Map<string, number>; breached: number } | undefined> | undefined;
+  const readOpenCases = () => {
+    scrape ??= (async () => {
+      if (!connected()) return undefined;
+      try {
+        const rows = await Cases.find({ open: true }, { status: 1, clocks: 1 }).lean();
+        const byStatus = new Map<string, number>();
+        for (const r of rows) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+        return { byStatus, breached: rows.filter((r) => r.clocks.some((c) => c.breached)).length };
+      } catch (err) {
+        deps.logger.warn({ err }, 'metrics: could not count open cases');
+        return undefined;
+      } finally {
+        setImmediate(() => (scrape = undefined));
+      }
+    })();
+    return scrape;
+  };
+
   const openCases = new Gauge({
     name: 'sevenfold_open_cases',
     help: 'Cases not closed, by status.',
     labelNames: ['status'],
     registers: [registry],
     async collect() {
-      if (!connected()) return;
-      try {
-        const rows = await Cases.aggregate<{ _id: string; n: number }>([
-          { $match: { status: { $ne: 'closed' } } },
-          { $group: { _id: '$status', n: { $sum: 1 } } },
-        ]);
-        this.reset();
-        for (const status of openStatuses) this.set({ status }, 0);
-        for (const row of rows) this.set({ status: row._id }, row.n);
-      } catch (err) {
-        deps.logger.warn({ err }, 'metrics: could not count open cases');
-      }
+      const read = await readOpenCases();
+      if (!read) return;
+      this.reset();
+      for (const status of openStatuses) this.set({ status }, read.byStatus.get(status) ?? 0);
     },
   });
 
   const clocksBreached = new Gauge({
     name: 'sevenfold_clocks_breached',
-    help: 'Cases with a breached clock running.',
+    help: 'Open cases with a breached clock.',
     registers: [registry],
     async collect() {
-      if (!connected()) return;
-      try {
-        this.set(await Cases.countDocuments({ 'clocks.breached': true }));
-      } catch (err) {
-        deps.logger.warn({ err }, 'metrics: could not count breached clocks');
-      }
+      const read = await readOpenCases();
+      if (read) this.set(read.breached);
     },
   });
 

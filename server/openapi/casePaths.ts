@@ -60,12 +60,21 @@ export function casePaths(): Paths {
         parameters: joiParameters(caseListQuerySchema, 'query', {
           assignee: '`me`: cases the caller handles as mediator, arbitrator or investigator.',
           overdue: 'Open cases with a clock past due or breached.',
+          open: 'Only cases that are not closed.',
           q: 'Searches title, case number and party names.',
         }),
         responses: {
           '200': json('A page of cases.', ref('CasePage')),
           ...problems({ 400: 'The query is not valid.' }),
         },
+      }),
+    },
+    '/api/cases/counts': {
+      get: signedIn({
+        operationId: 'countCases',
+        summary: 'Open cases the caller may see, by status (queue badges)',
+        tags: ['cases'],
+        responses: { '200': json('Counts of open cases by status.', ref('CaseCounts')) },
       }),
     },
     '/api/cases/{id}': {

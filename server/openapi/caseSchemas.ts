@@ -128,6 +128,12 @@ export const caseSchemas: Record<string, JsonSchema> = {
     }),
     description: 'A case as the caller may see it.',
   },
+  CaseCounts: closed({
+    byStatus: closed(
+      Object.fromEntries(CASE_STATUSES.filter((st) => st !== 'closed').map((st) => [st, count])),
+    ),
+    open: count,
+  }),
   CasePage: {
     ...closed({ items: listOf(ref('CaseSummaryView')), page: count, limit: count, total: count }),
     description: 'A page of the cases the caller may see.',

@@ -95,17 +95,14 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
   io.on('fanout' as never, (msg: FanoutMessage) => {
     void deliverFanout(io, msg).catch((err: unknown) => logger.error({ err }, 'relayed fan-out failed'));
   });
-  // every stored event is pushed, even when saving its projection failed (that is repaired later)
-  deps.engine.store.onAppended(
-    ({ event, caseDoc }) => {
-      fanout({
-        kind: 'appended',
-        event: { ...event, at: new Date(event.at).toISOString() },
-        caseDoc: fanoutCaseOf(caseDoc),
-      });
-    },
-    { evenIfUnsaved: true },
-  );
+  // every committed event is pushed
+  deps.engine.store.onAppended(({ event, caseDoc }) => {
+    fanout({
+      kind: 'appended',
+      event: { ...event, at: new Date(event.at).toISOString() },
+      caseDoc: fanoutCaseOf(caseDoc),
+    });
+  });
 
   // --- presence -----------------------------------------------------------------------------------
   async function presenceOf(caseId: string): Promise<PresencePush> {

@@ -22,13 +22,31 @@ export interface StatsService {
   stats(user: AuthUser, query: StatsQuery): Promise<CaseStatsView>;
 }
 
-type Filter = Record<string, unknown>;
+/** The fields the figures read: one lean row per case. */
+const FIGURE_FIELDS = {
+  channel: 1,
+  track: 1,
+  status: 1,
+  closureReason: 1,
+  clocks: 1,
+  filedAt: 1,
+  resolvedAt: 1,
+  closedAt: 1,
+  outcome: 1,
+} as const;
 
-/** Combines filters with `$and`, leaving out empty ones (an empty `$and` is an error in MongoDB). */
-const allOf = (...filters: Filter[]): Filter => {
-  const parts = filters.filter((f) => Object.keys(f).length > 0);
-  return parts.length === 0 ? {} : parts.length === 1 ? (parts[0] as Filter) : { $and: parts };
-};
+type FigureRow = Pick<
+  CaseDoc,
+  | 'channel'
+  | 'track'
+  | 'status'
+  | 'closureReason'
+  | 'clocks'
+  | 'filedAt'
+  | 'resolvedAt'
+  | 'closedAt'
+  | 'outcome'
+>;
 
 /** Zero for every id of a vocabulary, then the counts found (ids outside it are kept). */
 const zeroFilled = (ids: readonly string[], counts: Map<string, number>): Record<string, number> => {
@@ -37,87 +55,77 @@ const zeroFilled = (ids: readonly string[], counts: Map<string, number>): Record
   return out;
 };
 
+/** Counts rows by a field's value (rows without one are left out). */
+const countBy = (rows: readonly FigureRow[], value: (r: FigureRow) => string | null): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const v = value(r);
+    if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return counts;
+};
+
 /**
- * Builds the stats service. Counts are `$group`/`$sum` aggregations; medians and percentiles are
- * computed here, because the embedded engine has no other accumulators (docs/database.md).
+ * Builds the stats service. The figures come from one read of the scope's cases (an organisation's
+ * by its `{orgId, filedAt}` index, optionally within a filing range; an admin's every case), lean rows
+ * of the fields they need, counted and measured here.
  */
 export function createStatsService(deps: { cases: Model<CaseDoc>; now: () => Date }): StatsService {
   const Cases = deps.cases;
 
-  async function countBy(field: string, filter: Filter): Promise<Map<string, number>> {
-    const rows = await Cases.aggregate<{ _id: string | null; n: number }>([
-      { $match: filter },
-      { $group: { _id: `$${field}`, n: { $sum: 1 } } },
-    ]);
-    return new Map(rows.filter((r) => r._id !== null).map((r) => [r._id as string, r.n]));
-  }
-
-  async function resolvedCases(base: Filter): Promise<ResolvedCase[]> {
-    const onTheMerits = {
-      resolvedAt: { $ne: null },
-      $or: [
-        { status: { $in: ['resolved', 'compliance'] } },
-        { status: 'closed', closureReason: { $in: MERITS_CLOSURE_REASONS } },
-      ],
-    };
-    return Cases.find(allOf(base, onTheMerits), { channel: 1, track: 1, filedAt: 1, resolvedAt: 1 }).lean<
-      ResolvedCase[]
-    >();
-  }
-
-  async function fastTrackCases(base: Filter) {
-    const docs = await Cases.find(allOf(base, { track: 'fast' }), {
-      filedAt: 1,
-      status: 1,
-      outcome: 1,
-    }).lean<Pick<CaseDoc, 'filedAt' | 'status' | 'outcome'>[]>();
-    return docs.map((d) => {
-      const at = d.outcome?.at;
-      return {
-        filedAt: d.filedAt,
-        decidedAt: typeof at === 'string' || at instanceof Date ? new Date(at) : null,
-        closed: d.status === 'closed',
-      };
-    });
-  }
-
   return {
     async stats(user, query) {
       const { scope, filter } = statsScopeOf(user);
-      const filed: Filter = {};
+      const filed: Record<string, Date> = {};
       if (query.from) filed.$gte = query.from;
       if (query.to) filed.$lt = query.to;
-      const base = allOf(filter, Object.keys(filed).length ? { filedAt: filed } : {});
+      const where = Object.keys(filed).length ? { ...filter, filedAt: filed } : filter;
+      const rows = await Cases.find(where, FIGURE_FIELDS).lean<FigureRow[]>();
       const now = deps.now();
       const weeks = lastIsoWeeks(now, WEEKS_SHOWN);
       const since = (weeks[0] as { start: Date }).start;
 
-      const [byChannel, byTrack, byStatus, closedBy, clocksBreached, resolved, fastTrack, recent] =
-        await Promise.all([
-          countBy('channel', base),
-          countBy('track', base),
-          countBy('status', base),
-          countBy('closureReason', allOf(base, { status: 'closed' })),
-          Cases.countDocuments(allOf(base, { 'clocks.breached': true })),
-          resolvedCases(base),
-          fastTrackCases(base),
-          Cases.find(allOf(base, { $or: [{ filedAt: { $gte: since } }, { closedAt: { $gte: since } }] }), {
-            filedAt: 1,
-            closedAt: 1,
-          }).lean<Pick<CaseDoc, 'filedAt' | 'closedAt'>[]>(),
-        ]);
+      const byStatus = countBy(rows, (r) => r.status);
+      const closedBy = countBy(rows, (r) => (r.status === 'closed' ? r.closureReason : null));
+      const onTheMerits = (r: FigureRow) =>
+        r.resolvedAt !== null &&
+        (r.status === 'resolved' ||
+          r.status === 'compliance' ||
+          (r.status === 'closed' && MERITS_CLOSURE_REASONS.includes(r.closureReason as ClosureReason)));
+      const resolved: ResolvedCase[] = rows.filter(onTheMerits).map((r) => ({
+        channel: r.channel,
+        track: r.track,
+        filedAt: r.filedAt,
+        resolvedAt: r.resolvedAt,
+      })) as ResolvedCase[];
+      const fastTrack = rows
+        .filter((r) => r.track === 'fast')
+        .map((r) => {
+          const at = r.outcome?.at;
+          return {
+            filedAt: r.filedAt,
+            decidedAt: typeof at === 'string' || at instanceof Date ? new Date(at) : null,
+            closed: r.status === 'closed',
+          };
+        });
+      const recent = rows.filter((r) => r.filedAt >= since || (r.closedAt !== null && r.closedAt >= since));
 
-      const total = [...byStatus.values()].reduce((a, b) => a + b, 0);
       const onMerits = MERITS_CLOSURE_REASONS.reduce((n, r) => n + (closedBy.get(r) ?? 0), 0);
       return {
         scope,
-        byChannel: zeroFilled(CHANNELS, byChannel),
-        byTrack: zeroFilled(TRACKS, byTrack),
+        byChannel: zeroFilled(
+          CHANNELS,
+          countBy(rows, (r) => r.channel),
+        ),
+        byTrack: zeroFilled(
+          TRACKS,
+          countBy(rows, (r) => r.track),
+        ),
         byStatus: zeroFilled(CASE_STATUSES, byStatus),
         resolution: resolutionFigures(resolved),
         settlementRate: onMerits === 0 ? null : roundTo((closedBy.get('settled') ?? 0) / onMerits, 4),
-        clocksBreached,
-        openCases: total - (byStatus.get('closed') ?? 0),
+        clocksBreached: rows.filter((r) => r.clocks.some((c) => c.breached)).length,
+        openCases: rows.length - (byStatus.get('closed') ?? 0),
         weekly: weeklyCounts(weeks, recent),
         fastTrack: fastTrackFigures(fastTrack, now),
       };

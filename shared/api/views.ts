@@ -120,3 +120,9 @@ export interface Page<T> {
   limit: number;
   total: number;
 }
+
+/** `GET /api/cases/counts`: the open cases the caller may see, by status. */
+export interface CaseCountsView {
+  byStatus: Record<Exclude<CaseStatus, 'closed'>, number>;
+  open: number;
+}

@@ -11,6 +11,7 @@ export const caseListQuerySchema = Joi.object({
   track: Joi.string().valid(...TRACKS),
   ipType: Joi.string().valid(...IP_TYPES),
   assignee: Joi.string().valid('me'),
+  open: Joi.boolean().truthy('true', '1').falsy('false', '0'),
   overdue: Joi.boolean().truthy('true', '1').falsy('false', '0'),
   q: Joi.string().trim().max(100).allow(''),
   page: Joi.number().integer().min(1).max(10_000).default(1),

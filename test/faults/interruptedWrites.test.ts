@@ -82,57 +82,91 @@ describe('crash suite: writes cut short by a crash', function () {
     expect(await filedEventsTitled('Lease held')).to.equal(1);
   });
 
-  // A message is its MESSAGE_POSTED event, then its `messages` document. Killed in between, it was in
-  // the timeline (and pushed live as message:new) but missing from GET /messages for good.
-  it('message killed after its event: GET /messages lists it again, once', async () => {
+  // A message is its MESSAGE_POSTED event and its `messages` document, committed together. Before,
+  // a server killed between the two left the message in the timeline but out of GET /messages.
+  it('message whose document cannot be written: neither it nor its event is stored, and a retry posts it once', async () => {
     const filed = await file('message-case', 'Message case').expect(201);
     const id = filed.body.id as string;
-    const posted = await request(a.app)
-      .post(`/api/cases/${id}/messages`)
-      .set('Authorization', `Bearer ${token}`)
-      .send({ body: 'Posted just before the crash', visibility: 'joint' })
-      .expect(201);
-    await t.db.collection('messages').deleteOne({ _id: posted.body.id as never });
+    const messages = a.engine.store.models.cases.db.models.Message?.collection as unknown as Record<
+      string,
+      unknown
+    >;
+    messages.insertOne = () => {
+      delete messages.insertOne; // once
+      return Promise.reject(new MongoNetworkError('connection reset by the database'));
+    };
+    const post = () =>
+      request(a.app)
+        .post(`/api/cases/${id}/messages`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ body: 'Posted when the database went away', visibility: 'joint' });
+    try {
+      expect((await post()).status).to.equal(503);
+    } finally {
+      delete messages.insertOne;
+    }
+    const posted = (t: string) => t === 'MESSAGE_POSTED';
+    const events = await t.db.collection('case_events').find({ caseId: id }).toArray();
+    expect(events.filter((e) => posted(String(e.type)))).to.have.length(0);
+    expect(await t.db.collection('messages').countDocuments({ caseId: id })).to.equal(0);
+    const retry = await post().expect(201);
     const list = await request(a.app)
       .get(`/api/cases/${id}/messages`)
       .set('Authorization', `Bearer ${token}`)
       .expect(200);
-    expect(list.body.items).to.deep.equal([posted.body]);
-    expect(await t.db.collection('messages').countDocuments({ caseId: id })).to.equal(1);
+    expect(list.body.items).to.deep.equal([retry.body]);
   });
 
-  // A commit is an append, then the projection, then the effects (clocks, organisation, mediator).
-  // When the database went away after the append, the projection lagged and the effects never ran
-  // until the next start: the case's screening clock had no deadline and would never fire.
-  it('commit cut off after its append: the event stands, and the server finishes the rest by itself', async () => {
+  // A commit is one transaction (event and projection), then the effects (clocks, organisation,
+  // mediator). A database that goes away inside the transaction stores nothing; one that goes away
+  // during the effects leaves the case marked pending, and the server finishes them by itself.
+  it('commit cut off inside its transaction: nothing is stored, and the retry files the case once', async () => {
     const cases = a.engine.store.models.cases.collection as unknown as Record<string, unknown>;
-    const save = cases.updateOne;
-    cases.updateOne = () => {
-      delete cases.updateOne; // once
+    const save = cases.insertOne;
+    cases.insertOne = () => {
+      delete cases.insertOne; // once
       return Promise.reject(new MongoNetworkError('connection reset by the database'));
     };
     try {
       const res = await file('commit-cut-off', 'Commit cut off');
       expect(res.status).to.equal(503);
     } finally {
-      if (cases.updateOne !== save) delete cases.updateOne;
+      if (cases.insertOne !== save) delete cases.insertOne;
     }
-    const filed = await t.db
-      .collection('case_events')
-      .findOne({ type: 'FILED', 'data.complaint.title': 'Commit cut off' });
-    const id = String(filed?.caseId);
-    expect(a.engine.store.interrupted.has(id)).to.equal(true);
-    expect(await t.db.collection('deadlines').countDocuments({ caseId: id })).to.equal(0);
-
-    expect(await a.engine.effects.repairInterrupted()).to.equal(1);
-    expect(a.engine.store.interrupted.size).to.equal(0);
-    const deadline = await t.db.collection('deadlines').findOne({ caseId: id, clock: 'screeningDecision' });
-    expect(deadline?.state).to.equal('pending');
-    const projection = await t.db.collection('cases').findOne({ _id: id as never });
-    expect(projection?.seq).to.equal(1);
-    // and the client's retry with its key answers the case the first attempt created
+    expect(await filedEventsTitled('Commit cut off')).to.equal(0);
+    expect(await casesTitled('Commit cut off')).to.equal(0);
     const retry = await file('commit-cut-off', 'Commit cut off');
     expect(retry.status, retry.text).to.equal(201);
-    expect(retry.body.id).to.equal(id);
+    expect(await filedEventsTitled('Commit cut off')).to.equal(1);
+    expect(await casesTitled('Commit cut off')).to.equal(1);
+  });
+
+  it('effects cut off after the commit: the case stays pending and the server finishes them', async () => {
+    const deadlines = t.db.collection('deadlines');
+    const Deadlines = a.engine.store.models.cases.db.models.Deadline?.collection as unknown as Record<
+      string,
+      unknown
+    >;
+    const save = Deadlines.insertOne;
+    Deadlines.insertOne = () => {
+      delete Deadlines.insertOne; // once
+      return Promise.reject(new MongoNetworkError('connection reset by the database'));
+    };
+    let id: string;
+    try {
+      const res = await file('effects-cut-off', 'Effects cut off');
+      expect(res.status, res.text).to.equal(201);
+      id = String(res.body.id);
+    } finally {
+      if (Deadlines.insertOne !== save) delete Deadlines.insertOne;
+    }
+    expect(await deadlines.countDocuments({ caseId: id })).to.equal(0);
+    expect(a.engine.store.effectsFailed).to.equal(true);
+    expect(await a.engine.store.pendingEffects()).to.include(id);
+
+    expect(await a.engine.effects.runPending()).to.be.greaterThanOrEqual(1);
+    expect(await a.engine.store.pendingEffects()).to.deep.equal([]);
+    const deadline = await deadlines.findOne({ caseId: id, clock: 'screeningDecision' });
+    expect(deadline?.state).to.equal('pending');
   });
 });

@@ -71,7 +71,6 @@ export function useCaseWorld(label: string, start = '2025-09-22T02:00:00.000Z'):
         createdAt: clock.now(),
       })),
     );
-    await Promise.all(Object.values(t.db.models).map((m) => m.init()));
     parts = build();
   });
 

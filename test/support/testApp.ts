@@ -55,7 +55,6 @@ export function serverErrors(): string[] {
 /** Seeds the demo directory into a test database. */
 export async function seedDirectory(db: Connection): Promise<void> {
   await seedDemoDirectory(db);
-  await Promise.all(Object.values(db.models).map((m) => m.init()));
 }
 
 /** Signs a demo user in through the API and returns their bearer token. */

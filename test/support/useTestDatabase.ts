@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { connectDatabase } from '../../server/db/connectDatabase.js';
+import { prepareDatabase } from '../../server/db/prepareDatabase.js';
 import { testDatabaseServer, uriForDatabase } from './testEnvironment.js';
 
 /** A test file's own database: connected before its tests, dropped after them. */
@@ -32,6 +33,7 @@ export function useTestDatabase(label = 'test'): TestDatabase {
     this.timeout(30_000);
     testDatabaseServer();
     conn = await connectDatabase(uriForDatabase(name));
+    await prepareDatabase(conn);
   });
   after(async function () {
     this.timeout(30_000);

@@ -60,20 +60,73 @@ describe('case store: event log, projection and effects', () => {
     expect(await w.store.events(doc._id)).to.have.length(1);
   });
 
-  it('repairs a projection that lags behind the log, and rebuilds a missing one', async () => {
+  it('commits an event and its projection together: a failed projection write stores neither', async () => {
     const doc = await w.file(smallTrademarkMediation);
-    await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
-    const Cases = w.store.models.cases;
-    // simulate a crash between the append of event 2 and the projection update
-    await Cases.collection.replaceOne({ _id: doc._id } as never, { ...doc });
-    expect((await Cases.findById(doc._id).lean())?.seq).to.equal(1);
-    const { doc: repaired } = await w.store.load(doc._id);
-    expect(repaired).to.include({ seq: 2, status: 'triage' });
-    expect((await Cases.findById(doc._id).lean())?.seq).to.equal(2);
+    const heard: number[] = [];
+    w.store.onAppended(({ event }) => void heard.push(event.seq));
+    const cases = w.store.models.cases.collection as unknown as Record<string, unknown>;
+    cases.updateOne = () => {
+      delete cases.updateOne; // once
+      return Promise.reject(new Error('connection reset by the database'));
+    };
+    try {
+      await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+      expect.fail('the failed write should surface');
+    } catch (err) {
+      expect((err as Error).message).to.equal('connection reset by the database');
+    } finally {
+      delete cases.updateOne;
+    }
+    expect(heard).to.deep.equal([]);
+    expect((await w.store.events(doc._id)).map((e) => e.type)).to.deep.equal(['FILED']);
+    expect((await w.store.models.cases.findById(doc._id).lean())?.seq).to.equal(1);
+    // the same action goes through afterwards, as seq 2
+    const accepted = await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+    expect(accepted).to.include({ seq: 2, status: 'triage' });
+  });
 
-    await Cases.deleteOne({ _id: doc._id });
-    const { doc: rebuilt } = await w.store.load(doc._id);
-    expect(rebuilt).to.include({ seq: 2, status: 'triage', caseNo: doc.caseNo });
+  it('writes what changed, not the whole case document', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    const cases = w.store.models.cases.collection as unknown as Record<string, unknown>;
+    const updates: unknown[] = [];
+    const original = cases.updateOne as (...args: unknown[]) => Promise<unknown>;
+    cases.updateOne = (...args: unknown[]) => {
+      updates.push(args[1]);
+      return original.apply(w.store.models.cases.collection, args);
+    };
+    try {
+      await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+    } finally {
+      delete cases.updateOne;
+    }
+    const written = JSON.stringify(updates[0]);
+    const stored = await w.store.models.cases.findById(doc._id).lean();
+    expect(written).to.not.include('"complaint"').and.not.include('"recommendation"');
+    expect(written.length).to.be.lessThan(JSON.stringify(stored).length / 3);
+    // and the stored projection is exactly what a replay of the log computes
+    const { _id, ...replayed } = await w.store.rebuild(doc._id);
+    expect(_id).to.equal(doc._id);
+    const { pendingEffects, ...rest } = stored as unknown as Record<string, unknown>;
+    expect(pendingEffects).to.equal(undefined);
+    expect(rest).to.deep.equal({ _id, ...replayed });
+  });
+
+  it('leaves a case pending until its effects succeed, and runPending finishes them', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    let failOnce = true;
+    w.store.onAppended(
+      () => {
+        if (!failOnce) return;
+        failOnce = false;
+        throw new Error('effect failed');
+      },
+      { durable: true },
+    );
+    await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+    expect(w.store.effectsFailed).to.equal(true);
+    expect(await w.store.pendingEffects()).to.deep.equal([doc._id]);
+    expect(await w.effects.runPending()).to.equal(1);
+    expect(await w.store.pendingEffects()).to.deep.equal([]);
   });
 
   it('a writer holding an older load loses with a 409 and cannot move the projection back', async () => {
@@ -92,31 +145,6 @@ describe('case store: event log, projection and effects', () => {
     expect(late.extra).to.include({ code: 'seqConflict' });
     expect((await w.store.events(doc._id)).map((e) => e.type)).to.deep.equal(['FILED', 'ACCEPT']);
     expect((await w.store.models.cases.findById(doc._id).lean())?.seq).to.equal(2);
-  });
-
-  it('pushes a stored event live even when saving its projection fails', async () => {
-    const doc = await w.file(smallTrademarkMediation);
-    const pushed: number[] = [];
-    const saved: number[] = [];
-    w.store.onAppended(({ event }) => void pushed.push(event.seq), { evenIfUnsaved: true });
-    w.store.onAppended(({ event }) => void saved.push(event.seq));
-    const cases = w.store.models.cases.collection as unknown as Record<string, unknown>;
-    cases.updateOne = () => {
-      delete cases.updateOne; // once
-      return Promise.reject(new Error('connection reset by the database'));
-    };
-    try {
-      await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
-      expect.fail('the failed save should surface');
-    } catch (err) {
-      expect((err as Error).message).to.equal('connection reset by the database');
-    } finally {
-      delete cases.updateOne;
-    }
-    expect(pushed).to.deep.equal([2]);
-    expect(saved).to.deep.equal([]);
-    expect(w.store.interrupted.has(doc._id)).to.equal(true);
-    expect((await w.store.load(doc._id)).doc.seq).to.equal(2);
   });
 
   it('reads a long log in order by id, and stops at its end', async () => {

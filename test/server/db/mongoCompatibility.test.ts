@@ -8,8 +8,8 @@ import { DuplicateKeyError, mapDuplicateKey } from '../../../server/db/duplicate
 import { useTestDatabase } from '../../support/useTestDatabase.js';
 
 /**
- * Proves, against the running engine (embedded FerretDB, or MONGODB_URI), every database operation
- * Sevenfold relies on. docs/database.md lists them and what the embedded engine lacks.
+ * Proves, against the running engine (embedded SecantusDB, or MONGODB_URI), every database operation
+ * Sevenfold relies on. docs/database.md lists them and how the embedded engine plans queries.
  */
 describe('database compatibility (Mongoose on the running engine)', () => {
   const t = useTestDatabase('compat');
@@ -39,8 +39,10 @@ describe('database compatibility (Mongoose on the running engine)', () => {
   const Users = () => t.db.model('CompatUser', userSchema, 'compat_users');
 
   before(async () => {
-    await Events().init();
-    await Users().init();
+    await Events().createCollection();
+    await Events().createIndexes();
+    await Users().createCollection();
+    await Users().createIndexes();
     await Events().insertMany([
       { _id: 'c1:1', caseId: 'c1', seq: 1, type: 'FILED', tags: ['a', 'b'] },
       { _id: 'c1:2', caseId: 'c1', seq: 2, type: 'ACCEPT', tags: ['a'] },
@@ -126,8 +128,6 @@ describe('database compatibility (Mongoose on the running engine)', () => {
     ]);
     const counted = await Events().aggregate([{ $match: { caseId: 'c1' } }, { $count: 'total' }]);
     expect(counted).to.deep.equal([{ total: 2 }]);
-    // FerretDB 1.24 keeps only _id and the unwound field after $unwind (docs/database.md),
-    // so the app groups by the unwound field itself.
     const tagCounts = await Events().aggregate<{ _id: string; n: number }>([
       { $unwind: '$tags' },
       { $group: { _id: '$tags', n: { $sum: 1 } } },
@@ -163,5 +163,97 @@ describe('database compatibility (Mongoose on the running engine)', () => {
     const [file] = await bucket.find({ _id: upload.id }).toArray();
     expect(file?.length).to.equal(content.length);
     expect(file?.metadata?.sha256).to.equal(expected);
+  });
+
+  it('commits an insert and an update in one transaction, or neither when it aborts', async () => {
+    const client = t.db.getClient();
+    const events = t.db.collection('tx_events');
+    const heads = t.db.collection('tx_heads');
+    await heads.insertOne({ _id: 'h1' as never, seq: 0 });
+    const session = client.startSession();
+    try {
+      await session.withTransaction(async () => {
+        await events.insertOne({ _id: 'h1:1' as never }, { session });
+        await heads.updateOne({ _id: 'h1' as never }, { $set: { seq: 1 } }, { session });
+      });
+      let aborted: unknown;
+      try {
+        await session.withTransaction(async () => {
+          await events.insertOne({ _id: 'h1:2' as never }, { session });
+          await heads.updateOne({ _id: 'h1' as never }, { $set: { seq: 2 } }, { session });
+          throw new Error('changed my mind');
+        });
+      } catch (err) {
+        aborted = err;
+      }
+      expect((aborted as Error).message).to.equal('changed my mind');
+    } finally {
+      await session.endSession();
+    }
+    expect(await events.countDocuments({})).to.equal(1);
+    expect((await heads.findOne({ _id: 'h1' as never }))?.seq).to.equal(1);
+  });
+
+  it('lets one of two transactions appending the same id win, and tells the other', async () => {
+    const client = t.db.getClient();
+    const events = t.db.collection('tx_race');
+    const attempt = async (n: number) => {
+      const session = client.startSession();
+      try {
+        await session.withTransaction(async () => {
+          await events.insertOne({ _id: 'r:1' as never, by: n }, { session });
+        });
+        return 'won';
+      } catch (err) {
+        return (err as { code?: number }).code === 11000 ? 'duplicate' : (err as Error).message;
+      } finally {
+        await session.endSession();
+      }
+    };
+    const results = await Promise.all([1, 2, 3, 4].map(attempt));
+    expect(results.filter((r) => r === 'won')).to.have.length(1);
+    expect(results.filter((r) => r === 'duplicate')).to.have.length(3);
+    expect(await events.countDocuments({})).to.equal(1);
+  });
+
+  it('updates with $unset and pushes several items with $each, and upserts a counter atomically', async () => {
+    const col = t.db.collection('compat_ops');
+    await col.insertOne({ _id: 'o1' as never, a: 1, list: [1], nested: { x: 1, y: 2 } });
+    await col.updateOne({ _id: 'o1' as never }, {
+      $unset: { a: '', 'nested.y': '' },
+      $push: { list: { $each: [2, 3] } },
+      $set: { 'nested.x': 5 },
+    } as never);
+    expect(await col.findOne({ _id: 'o1' as never })).to.deep.equal({
+      _id: 'o1',
+      list: [1, 2, 3],
+      nested: { x: 5 },
+    });
+    const counters = t.db.collection('compat_counters');
+    const next = () =>
+      counters.findOneAndUpdate(
+        { _id: 'c:2026' as never },
+        { $inc: { n: 1 }, $setOnInsert: { year: 2026 } },
+        { upsert: true, returnDocument: 'after' },
+      );
+    const first = await next();
+    const values = await Promise.all([next(), next(), next()]);
+    expect(first?.n).to.equal(1);
+    expect(values.map((v) => v?.n).sort()).to.deep.equal([2, 3, 4]);
+  });
+
+  it('keeps TTL and sparse indexes as declared, and finds sparse entries by $exists', async () => {
+    const col = t.db.collection('compat_ttl');
+    await col.createIndex({ createdAt: 1 }, { expireAfterSeconds: 3600 });
+    await col.createIndex({ pending: 1 }, { sparse: true });
+    await col.insertMany([
+      { _id: 'a' as never, createdAt: new Date(), pending: 3 },
+      { _id: 'b' as never, createdAt: new Date() },
+    ]);
+    const indexes = await col.indexes();
+    expect(indexes.find((i) => i.key.createdAt === 1)?.expireAfterSeconds).to.equal(3600);
+    expect(indexes.find((i) => i.key.pending === 1)?.sparse).to.equal(true);
+    const found = await col.find({ pending: { $exists: true } }).toArray();
+    expect(found.map((d) => d._id)).to.deep.equal(['a']);
   });
 });

@@ -187,6 +187,8 @@ describe('OpenAPI document: real responses match it', () => {
     await expectDocumented(request(a.app).get('/api/cases?limit=0').set(as('admin')), 400);
     await expectDocumented(request(a.app).get('/api/cases?status[$ne]=closed').set(as('admin')), 400);
     await expectDocumented(request(a.app).get('/api/cases'), 401);
+    await expectDocumented(request(a.app).get('/api/cases/counts').set(as('admin')), 200);
+    await expectDocumented(request(a.app).get('/api/cases/counts').set(as('mediator')), 200);
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}`).set(as('complainant2')), 404);
     await expectDocumented(request(a.app).get('/api/cases/not$an$id').set(as('admin')), 400);
 

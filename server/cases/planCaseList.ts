@@ -1,0 +1,105 @@
+import type { AuthUser } from '../auth/authUser.js';
+import { canSeeCase, viewerKeyOf } from '../auth/casePolicy.js';
+import type { CaseDoc } from './caseModel.js';
+import type { CaseListQuery } from './caseService.js';
+
+/** How one case list is read: an index-served filter, the rest checked on each candidate row. */
+export interface CaseListPlan {
+  /**
+   * What the database is asked: exactly the leading fields of a declared index (equalities, then at
+   * most one range), so every engine answers it from that index; `{}` only for an admin's list with
+   * no indexed filter (every case), which then also carries `scan` for the database to apply.
+   */
+  filter: Record<string, unknown>;
+  /** For a list with no indexed filter: the whole condition, sort and page are left to the database. */
+  scan: boolean;
+  /** The full condition of the list, checked on every candidate row. */
+  matches(row: CaseDoc): boolean;
+  /** Orders two rows as the requested sort does (ties broken by id). */
+  compare(a: CaseDoc, b: CaseDoc): number;
+  /** The requested sort as a database sort, for `scan` lists. */
+  sort: Record<string, 1 | -1>;
+}
+
+type Sortable = 'updatedAt' | 'filedAt' | 'nextDueAt' | 'caseNo';
+
+const SORTS: Record<string, [Sortable, 1 | -1]> = {
+  '-updatedAt': ['updatedAt', -1],
+  updatedAt: ['updatedAt', 1],
+  '-filedAt': ['filedAt', -1],
+  filedAt: ['filedAt', 1],
+  nextDueAt: ['nextDueAt', 1],
+  caseNo: ['caseNo', 1],
+};
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Orders values as MongoDB does for one field: null first, then dates or strings. */
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return -1;
+  if (b === null || b === undefined) return 1;
+  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+}
+
+/**
+ * Plans `GET /api/cases` for a user. The indexed part narrows to the cases the user may see (by their
+ * viewer key, or assigned to them) and, when asked, to one status, the open ones or the overdue ones;
+ * an admin's list is narrowed by status, open, overdue or channel and track. So the rows read are those
+ * of one queue of one user, not every case. Search text and the other filters are checked on those rows.
+ */
+export function planCaseList(user: AuthUser, query: CaseListQuery, now: Date): CaseListPlan {
+  const [field, dir] = SORTS[query.sort] ?? (SORTS['-updatedAt'] as [Sortable, 1 | -1]);
+  const scope: Record<string, unknown> =
+    query.assignee === 'me'
+      ? { assigneeIds: user.id }
+      : user.role === 'admin'
+        ? {}
+        : { viewerKeys: viewerKeyOf(user) };
+  const narrowed: Record<string, unknown> = query.overdue
+    ? { ...scope, attentionAt: { $lt: now } }
+    : query.status
+      ? { ...scope, status: query.status }
+      : query.open
+        ? { ...scope, open: true }
+        : scope;
+  let filter = narrowed;
+  if (Object.keys(narrowed).length === 0 && query.channel) {
+    filter = { channel: query.channel, ...(query.track ? { track: query.track } : {}) };
+  }
+  const scan = Object.keys(filter).length === 0;
+
+  const q = query.q ? new RegExp(escapeRegex(query.q), 'i') : undefined;
+  const matches = (c: CaseDoc): boolean =>
+    canSeeCase(user, c) &&
+    (!query.status || c.status === query.status) &&
+    (!query.channel || c.channel === query.channel) &&
+    (!query.track || c.track === query.track) &&
+    (!query.ipType || c.ipType === query.ipType) &&
+    (query.assignee !== 'me' || c.assigneeIds.includes(user.id)) &&
+    (!query.open || c.open) &&
+    (!query.overdue || (c.open && c.attentionAt !== null && c.attentionAt < now)) &&
+    (!q || [c.title, c.caseNo, c.respondentName, c.complainantName].some((t) => q.test(t)));
+
+  if (scan) {
+    // every case: the database applies the whole condition (no index can narrow it)
+    const and: Record<string, unknown>[] = [];
+    for (const key of ['status', 'channel', 'track', 'ipType'] as const) {
+      if (query[key]) and.push({ [key]: query[key] });
+    }
+    if (q) {
+      const rx = { $regex: escapeRegex(query.q as string), $options: 'i' };
+      and.push({ $or: [{ title: rx }, { caseNo: rx }, { respondentName: rx }, { complainantName: rx }] });
+    }
+    filter = and.length ? { $and: and } : {};
+  }
+
+  return {
+    filter,
+    scan,
+    matches,
+    compare: (a, b) => dir * compareValues(a[field], b[field]) || compareValues(a._id, b._id),
+    sort: field === 'caseNo' ? { caseNo: 1 } : { [field]: dir, _id: 1 },
+  };
+}

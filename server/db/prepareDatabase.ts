@@ -1,0 +1,45 @@
+import type { Connection, Model } from 'mongoose';
+import { caseEventModel } from '../cases/caseEventModel.js';
+import { caseModel } from '../cases/caseModel.js';
+import { caseNumberModel } from '../cases/caseNumbers.js';
+import { idempotencyKeyModel } from '../cases/idempotencyKeys.js';
+import { mediatorConflictModel } from '../cases/mediatorConflictModel.js';
+import { creditEntryModel } from '../credit/creditEntryModel.js';
+import { deadlineModel } from '../deadlines/deadlineModel.js';
+import { messageModel } from '../messages/messageModel.js';
+import { orgModel } from '../orgs/orgModel.js';
+import { userModel } from '../users/userModel.js';
+
+/** MongoDB's "collection already exists". */
+const NAMESPACE_EXISTS = 48;
+
+/** Every model Sevenfold keeps, registered on the connection. */
+export function sevenfoldModels(db: Connection): Model<never>[] {
+  return [
+    caseEventModel(db),
+    caseModel(db),
+    caseNumberModel(db),
+    idempotencyKeyModel(db),
+    mediatorConflictModel(db),
+    creditEntryModel(db),
+    deadlineModel(db),
+    messageModel(db),
+    orgModel(db),
+    userModel(db),
+  ] as unknown as Model<never>[];
+}
+
+/**
+ * Creates every collection and its declared indexes, one after another, before anything writes
+ * (start-up, maintenance scripts, each test database). Repeating it is harmless.
+ */
+export async function prepareDatabase(db: Connection): Promise<void> {
+  for (const model of sevenfoldModels(db)) {
+    try {
+      await model.createCollection();
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== NAMESPACE_EXISTS) throw err;
+    }
+    await model.createIndexes();
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The collections an archive carries, in the order they are written and loaded. `case_events` (the
+ * hash-chained log, the record of truth) comes before `evidence.files`, whose files it vouches for.
+ * The credit register and the declared mediator conflicts are written by case effects, but they are
+ * carried as they are: they keep what the log alone does not say (the case as it was when the entry
+ * was made). `case_numbers` keeps the case-number allocator's state, so a case filed after an import
+ * never reuses a number.
+ */
+export const PORTABLE_COLLECTIONS = [
+  'organisations',
+  'users',
+  'case_numbers',
+  'credit_register',
+  'mediator_conflicts',
+  'case_events',
+  'evidence.files',
+] as const;
+
+/** A collection an archive carries. */
+export type PortableCollection = (typeof PORTABLE_COLLECTIONS)[number];
+
+/**
+ * Collections an import rebuilds from the event log instead of carrying them: the `cases`
+ * projections (replay), the stored `deadlines` of the clocks the cases run, and `messages` (each is
+ * the copy of a `MESSAGE_POSTED` event).
+ */
+export const REBUILT_COLLECTIONS = ['cases', 'deadlines', 'messages'] as const;
+
+/**
+ * Collections an archive leaves out on purpose: `idempotency_keys` are transient (a day long), and
+ * `evidence.chunks` holds the evidence content, which is carried as one member per file.
+ */
+export const UNCARRIED_COLLECTIONS = ['idempotency_keys', 'evidence.chunks'] as const;
+
+/** Whether Sevenfold knows what to do with a collection when it exports (carry, rebuild or leave). */
+export function isKnownCollection(name: string): boolean {
+  return ([...PORTABLE_COLLECTIONS, ...REBUILT_COLLECTIONS, ...UNCARRIED_COLLECTIONS] as string[]).includes(
+    name,
+  );
+}

@@ -1,0 +1,188 @@
+import { expect } from 'chai';
+import type { CommandStartedEvent } from 'mongodb';
+import mongoose, { type Connection } from 'mongoose';
+import request from 'supertest';
+import { actViaApi, bearer, fileCaseViaApi, mediationComplaint } from '../../support/caseApi.js';
+import { prepareDatabase } from '../../../server/db/prepareDatabase.js';
+import { buildTestApp, login, seedDirectory, type TestApp } from '../../support/testApp.js';
+import { testDatabaseServer, uriForDatabase } from '../../support/testEnvironment.js';
+
+/** Collections whose reads must never be collection scans: they grow with the cases. */
+const GROWING = new Set([
+  'cases',
+  'case_events',
+  'messages',
+  'evidence.files',
+  'evidence.chunks',
+  'deadlines',
+]);
+
+/**
+ * Requests that read every case by design: an admin's statistics over the whole platform and an
+ * admin's list with no status, open, overdue or channel filter (one query each, the database sorting
+ * and paging). They are named here so that no other request can scan unnoticed.
+ */
+const KNOWN_SCANS = ['GET /api/stats (admin)', 'GET /api/cases (admin, unfiltered)'];
+
+interface Captured {
+  label: string;
+  collection: string;
+  command: Record<string, unknown>;
+}
+
+/** The stages of an explain plan, outermost first, following inputStage(s). */
+function stagesOf(plan: unknown): string[] {
+  const out: string[] = [];
+  const walk = (p: unknown) => {
+    if (!p || typeof p !== 'object') return;
+    const node = p as Record<string, unknown>;
+    if (typeof node.stage === 'string') out.push(node.stage);
+    walk(node.inputStage);
+    if (Array.isArray(node.inputStages)) node.inputStages.forEach(walk);
+    walk(node.queryPlan);
+  };
+  walk(plan);
+  return out;
+}
+
+/**
+ * Every query the API issues on the collections that grow with the cases is served by an index: the
+ * driver's command monitor records what each role's requests send, and `explain` on the running engine
+ * must show an index scan (or an `_id` lookup), never a COLLSCAN.
+ */
+describe('every read by an index (explain on the running engine)', function () {
+  this.timeout(120_000);
+  const dbName = `sf_plans_${Date.now().toString(36)}`;
+  let db: Connection;
+  let a: TestApp;
+  const captured: Captured[] = [];
+  let label = 'setup';
+
+  before(async () => {
+    testDatabaseServer();
+    db = mongoose.createConnection(uriForDatabase(dbName), { monitorCommands: true });
+    await db.asPromise();
+    db.getClient().on('commandStarted', (ev: CommandStartedEvent) => {
+      if (ev.databaseName !== dbName) return;
+      const name = ev.commandName;
+      if (!['find', 'count', 'aggregate', 'update', 'delete', 'findAndModify', 'distinct'].includes(name))
+        return;
+      const collection = String(ev.command[name]);
+      captured.push({ label, collection, command: ev.command as Record<string, unknown> });
+    });
+    await prepareDatabase(db);
+    await seedDirectory(db);
+    a = buildTestApp(db);
+  });
+  after(async () => {
+    await db?.dropDatabase().catch(() => undefined);
+    await db?.close();
+  });
+
+  it('drives every endpoint as each role would, recording the queries', async () => {
+    const tokens: Record<string, string> = {};
+    for (const who of ['complainant', 'respondent', 'mediator', 'admin', 'center', 'court', 'enforcement']) {
+      tokens[who] = await login(a.app, `${who}@demo.local`);
+    }
+    const t = (who: string) => bearer(tokens[who] as string);
+    label = 'POST /api/cases';
+    const id = await fileCaseViaApi(a.app, tokens.complainant as string, mediationComplaint('Plans case'));
+    await fileCaseViaApi(a.app, tokens.complainant as string, mediationComplaint('Plans case 2'));
+    label = 'POST /api/cases/:id/actions';
+    await actViaApi(a.app, tokens.admin as string, id, { type: 'ACCEPT' });
+    await actViaApi(a.app, tokens.admin as string, id, { type: 'ROUTE', channel: 'mediation' });
+    await actViaApi(a.app, tokens.mediator as string, id, { type: 'ACCEPT_ASSIGNMENT' });
+
+    const get = async (who: string, path: string, name = `GET ${path.replace(id, ':id')}`) => {
+      label = name;
+      const res = await request(a.app).get(path).set(t(who));
+      expect(res.status, `${name}: ${res.text}`).to.be.oneOf([200, 403, 404]);
+    };
+    for (const who of ['complainant', 'respondent', 'mediator', 'center', 'court', 'enforcement']) {
+      for (const qs of [
+        '',
+        '?status=inChannel',
+        '?open=true',
+        '?overdue=true',
+        '?q=Plans',
+        '?assignee=me&sort=nextDueAt',
+        '?ipType=trademark&sort=-filedAt',
+      ]) {
+        await get(who, `/api/cases${qs}`, `GET /api/cases${qs} (${who})`);
+      }
+      await get(who, `/api/cases/${id}`);
+      await get(who, `/api/cases/${id}/events`);
+      await get(who, `/api/cases/${id}/actions`);
+      await get(who, `/api/cases/${id}/messages`);
+      await get(who, `/api/cases/${id}/evidence`);
+    }
+    for (const qs of [
+      '?status=screening&sort=filedAt',
+      '?open=true',
+      '?overdue=true',
+      '?channel=administrative&track=fast',
+    ]) {
+      await get('admin', `/api/cases${qs}`, `GET /api/cases${qs} (admin)`);
+    }
+    await get('admin', '/api/cases', 'GET /api/cases (admin, unfiltered)');
+    await get('admin', '/api/stats', 'GET /api/stats (admin)');
+    await get('admin', '/api/cases/counts', 'GET /api/cases/counts (admin)');
+    await get('center', '/api/cases/counts', 'GET /api/cases/counts (center)');
+    await get('admin', `/api/credit?name=Qian`);
+    label = 'GET /metrics';
+    await request(a.app).get('/metrics').expect(200);
+    await get('admin', '/api/users');
+    await get('center', '/api/stats', 'GET /api/stats (center)');
+    label = 'POST /api/cases/:id/messages';
+    await request(a.app)
+      .post(`/api/cases/${id}/messages`)
+      .set(t('mediator'))
+      .send({ body: 'A joint note', visibility: 'joint' })
+      .expect(201);
+    label = 'POST /api/routing/preview';
+    await request(a.app).post('/api/routing/preview').set(t('complainant')).send(mediationComplaint('x'));
+    label = 'scheduler tick';
+    await a.engine.scheduler.tick();
+    label = 'effects: runPending';
+    await a.engine.effects.runPending();
+    expect(captured.length).to.be.greaterThan(50);
+  });
+
+  it('explains each recorded query on a growing collection as an index scan', async () => {
+    const native = db.db;
+    if (!native) throw new Error('no native db');
+    const scans: string[] = [];
+    const seen = new Set<string>();
+    for (const c of captured) {
+      if (!GROWING.has(c.collection) || KNOWN_SCANS.some((k) => c.label.startsWith(k))) continue;
+      const { lsid, txnNumber, $db, $clusterTime, startTransaction, autocommit, readConcern, ...cmd } =
+        c.command;
+      (void lsid,
+        void txnNumber,
+        void $db,
+        void $clusterTime,
+        void startTransaction,
+        void autocommit,
+        void readConcern);
+      const key = JSON.stringify({ ...cmd, label: undefined });
+      if (seen.has(key)) continue;
+      seen.add(key);
+      // a filter on _id alone is a primary-key lookup on every engine
+      const filterOf = (cmd.filter ??
+        cmd.query ??
+        (cmd.updates as { q?: unknown }[] | undefined)?.[0]?.q ??
+        (cmd.deletes as { q?: unknown }[] | undefined)?.[0]?.q) as Record<string, unknown> | undefined;
+      if (filterOf && Object.keys(filterOf).length === 1 && '_id' in filterOf) continue;
+      const res = await native.command({ explain: cmd, verbosity: 'queryPlanner' });
+      const stages = stagesOf(
+        (res.queryPlanner as { winningPlan?: unknown } | undefined)?.winningPlan ?? res.stages ?? res,
+      );
+      if (stages.includes('COLLSCAN') || stages.length === 0) {
+        scans.push(
+          `${c.label}: ${c.collection} ${JSON.stringify(filterOf ?? cmd.pipeline ?? cmd)} → ${stages.join(' < ') || JSON.stringify(res).slice(0, 200)}`,
+        );
+      }
+    }
+    expect(scans, scans.join('\n')).to.deep.equal([]);
+  });
+});
