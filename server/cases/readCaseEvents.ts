@@ -7,10 +7,9 @@ const MAX_BATCH = 32;
 /**
  * The events of one case after `afterSeq`, in order, read by their ids (`<caseId>:<seq>`). A case's
  * log has no gaps (each append takes the next seq or fails), so the first missing id is its end.
- * Reading by id keeps the cost proportional to the events returned on every engine: the embedded
- * FerretDB (SQLite) uses its primary key only for a filter on `_id` alone and would scan the events
- * of every case for a filter on `caseId` and `seq`. Batches grow 1, 2, 4 … 32, so the usual
- * "anything after the projection?" question costs one lookup.
+ * Lookups by `_id` alone are primary-key reads on every engine, so the cost is proportional to the
+ * events returned. Batches grow 1, 2, 4 … 32, so the usual "anything after seq N?" question (a
+ * reconnecting client) costs one lookup.
  */
 export async function readCaseEvents(
   Events: Model<CaseEventDoc>,
