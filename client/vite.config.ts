@@ -16,7 +16,25 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // client/dist/.vite/manifest.json: which chunks each page loads (scripts/clientBundleSize.ts reads it)
+    manifest: true,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // shared chunks are named after every screen that loads them: too long for a file name
+        chunkFileNames: (chunk) =>
+          chunk.name.startsWith('shared~') ? 'assets/shared-[hash].js' : 'assets/[name]-[hash].js',
+        codeSplitting: {
+          groups: [
+            // what the sign-in page loads (the entry's static imports): one chunk, not a dozen
+            { name: 'app', tags: ['$initial'] },
+            // code several lazy screens share, grouped by the set of screens that use it, so each
+            // screen loads a few chunks and never code only other screens need (Joi, recharts)
+            { name: 'shared', minShareCount: 2, entriesAware: true },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: Number(process.env.VITE_PORT ?? 5173),

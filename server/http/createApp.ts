@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type Express } from 'express';
+import compression from 'compression';
+import express, { type Express, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
@@ -83,6 +84,24 @@ export function createServices(deps: AppDeps): AppServices {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/**
+ * Responses never compressed: evidence downloads (mostly compressed formats already, sent with their
+ * exact Content-Length and checked against their SHA-256 on the way out) and Socket.IO (engine.io
+ * answers before Express, and negotiates its own compression).
+ */
+const UNCOMPRESSED = /^\/(api\/cases\/[^/]+\/evidence\/[^/]+\/download|socket\.io(\/.*)?)$/;
+
+/**
+ * Gzip (or deflate/brotli, as the client's Accept-Encoding allows) for JSON, problem documents,
+ * metrics and the web client's files above 1 KB; what `compression` finds incompressible (images,
+ * archives) and {@link UNCOMPRESSED} paths go as they are.
+ */
+function shouldCompress(req: Request, res: Response): boolean {
+  // asked when the headers go out, inside a router that has cut its mount path from req.url
+  const path = req.originalUrl.split('?', 1)[0] ?? '';
+  return !UNCOMPRESSED.test(path) && compression.filter(req, res);
+}
+
 /** Paths the single-page app never answers (the API, the socket, probes). */
 const NOT_THE_APP = /^\/(api|socket\.io|healthz|readyz|metrics)(\/|$)/;
 
@@ -145,6 +164,7 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
       },
     }),
   );
+  app.use(compression({ filter: shouldCompress }));
   app.use(healthRoutes(deps.db));
   app.use(refuseWritesWhenDown(deps.db));
   app.use(express.json({ limit: '256kb' }));

@@ -2,7 +2,7 @@ import { Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useCase } from '../api/cases.js';
+import { useCase, useCaseActions, useCaseEvents } from '../api/cases.js';
 import { ActionsPanel } from '../cases/ActionsPanel.js';
 import { ChannelBadge, StatusBadge, TrackBadge, stageText } from '../cases/CaseBadges.js';
 import { CaseDetailsPanel } from '../cases/CaseDetailsPanel.js';
@@ -18,9 +18,21 @@ import { QUEUE_ACTIONS, type DeskQueue } from './deskQueues.js';
  * One case on the desk: the complaint and, for triage and holds, the ranked recommendation with its
  * reasons and the PAE signals; the queue's actions first, then every other action the user may take.
  */
-export function CaseWorkbench({ caseId, queue }: { caseId: string; queue: DeskQueue }) {
+export function CaseWorkbench({
+  caseId,
+  seq,
+  queue,
+}: {
+  caseId: string;
+  /** The case's seq in the queue's list. */
+  seq: number;
+  queue: DeskQueue;
+}) {
   const { t } = useTranslation();
   const caseQuery = useCase(caseId);
+  // asked together with the case rather than once it is in (the panels below read the same queries)
+  useCaseActions(caseId, seq);
+  useCaseEvents(caseId, queue === 'inChannel');
   useCaseFeed(caseId, caseQuery.isSuccess);
   if (caseQuery.isPending) return <LoadingState minHeight={320} />;
   if (caseQuery.isError)

@@ -40,7 +40,8 @@ export function DeskPage() {
   const selected = params.get('case');
   const desk = useDeskCases();
   const inThis = desk.cases.filter((c) => inQueue(queue, c));
-  const current = inThis.find((c) => c.id === selected) ? selected : (inThis[0]?.id ?? null);
+  const currentCase = inThis.find((c) => c.id === selected) ?? inThis[0];
+  const current = currentCase?.id ?? null;
 
   const select = (next: { queue?: DeskQueue; case?: string | null }) => {
     const p = new URLSearchParams(params);
@@ -106,7 +107,14 @@ export function DeskPage() {
             </ScrollArea.Autosize>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 9 }}>
-            {current && <CaseWorkbench key={current} caseId={current} queue={queue} />}
+            {currentCase && (
+              <CaseWorkbench
+                key={currentCase.id}
+                caseId={currentCase.id}
+                seq={currentCase.seq}
+                queue={queue}
+              />
+            )}
           </Grid.Col>
         </Grid>
       )}

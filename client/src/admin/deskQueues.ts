@@ -1,5 +1,14 @@
 import type { CaseSummaryView } from '../../../shared/api/views.js';
 import type { CaseEventType } from '../../../shared/case/caseEvents.js';
+import { caseListQuery } from '../api/cases.js';
+
+/** Every status the desk's queues draw from. */
+const DESK_STATUSES = ['screening', 'awaitingInfo', 'triage', 'inChannel', 'resolved', 'compliance'] as const;
+
+/** The desk's list queries: one per status, oldest filing first (first come, first served). */
+export function deskListQueries() {
+  return DESK_STATUSES.map((status) => caseListQuery({ status, limit: 100, sort: 'filedAt' }));
+}
 
 /** The queues of the intake desk. */
 export const DESK_QUEUES = ['screening', 'triage', 'holds', 'inChannel'] as const;

@@ -1,6 +1,7 @@
 /** Case queries and mutations over `/api/cases`. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Complaint } from '../../../shared/schemas/complaint.js';
+import { whenLive } from '../realtime/liveStores.js';
 import { mergeEvents } from '../realtime/mergeEvents.js';
 import { apiFetch } from './http.js';
 import { queryKeys } from './queryKeys.js';
@@ -36,11 +37,25 @@ function toQuery(params: CaseListParams): string {
   return s ? `?${s}` : '';
 }
 
+/**
+ * The query of a page of cases (for {@link useCaseList}, and for fetching a screen's list ahead). It
+ * is read once the session's socket is live ({@link whenLive}), so no push about it can be missed
+ * and it need not be read again when the socket connects.
+ */
+export function caseListQuery(params: CaseListParams) {
+  return queryOptions({
+    queryKey: queryKeys.caseList(params as Record<string, unknown>),
+    queryFn: async ({ signal }) => {
+      await whenLive();
+      return apiFetch<Page<CaseSummaryView>>(`/api/cases${toQuery(params)}`, { signal });
+    },
+  });
+}
+
 /** A page of cases the caller may see. */
 export function useCaseList(params: CaseListParams, options: { enabled?: boolean } = {}) {
   return useQuery({
-    queryKey: queryKeys.caseList(params as Record<string, unknown>),
-    queryFn: ({ signal }) => apiFetch<Page<CaseSummaryView>>(`/api/cases${toQuery(params)}`, { signal }),
+    ...caseListQuery(params),
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
   });
@@ -81,16 +96,31 @@ export function useCaseEvents(id: string, enabled = true) {
   });
 }
 
-/** The actions the caller may take on a case now. */
-export function useCaseActions(id: string, enabled = true) {
+/**
+ * What the cache holds of a case's actions: the list, and the seq of the case the caller already
+ * held when asking (the list reflects at least that seq), so a realtime gap fill of events up to
+ * that seq need not ask again.
+ */
+export interface CaseActionsData {
+  seq: number;
+  items: AvailableAction[];
+}
+
+/** The actions the caller may take on a case now; `seq` is the seq of the case as the caller holds it. */
+export function useCaseActions(id: string, seq: number, enabled = true) {
   return useQuery({
     queryKey: queryKeys.caseActions(id),
-    queryFn: ({ signal }) =>
+    queryFn: ({ signal }): Promise<CaseActionsData> =>
       apiFetch<{ items: AvailableAction[] }>(`/api/cases/${encodeURIComponent(id)}/actions`, { signal }).then(
-        (r) => r.items,
+        (r) => ({ seq, items: r.items }),
       ),
+    select: selectActionItems,
     enabled,
   });
+}
+
+function selectActionItems(data: CaseActionsData): AvailableAction[] {
+  return data.items;
 }
 
 /** Sends an action; refreshes the case, its actions and the lists. */

@@ -1,5 +1,5 @@
 /** The staff directory, statistics and the credit register. */
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from './http.js';
 import { queryKeys } from './queryKeys.js';
 import type { CaseStats, CreditEntry, DirectoryUser } from './types.js';
@@ -17,13 +17,17 @@ export function useUsers(role: string, enabled = true) {
   });
 }
 
-/** Dashboard figures of the caller's scope (admin: all; officer: their organisation). */
-export function useStats(enabled = true) {
-  return useQuery({
+/** The query of the dashboard figures (for {@link useStats}, and for fetching them ahead). */
+export function statsQuery() {
+  return queryOptions({
     queryKey: queryKeys.stats,
     queryFn: ({ signal }) => apiFetch<CaseStats>('/api/stats', { signal }),
-    enabled,
   });
+}
+
+/** Dashboard figures of the caller's scope (admin: all; officer: their organisation). */
+export function useStats(enabled = true) {
+  return useQuery({ ...statsQuery(), enabled });
 }
 
 /** Credit-register entries of a party name. */

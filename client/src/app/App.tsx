@@ -1,16 +1,13 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
-import { createQueryClient } from '../api/queryClient.js';
 import { RealtimeProvider } from '../realtime/RealtimeProvider.js';
 import { AppRoutes } from './AppRoutes.js';
 import { theme } from './theme.js';
 
-/** The app: theme, notifications, data cache, the session's socket and the routes. */
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+/** The app: theme, notifications, data cache (made by the caller), the session's socket and the routes. */
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Notifications position="top-right" limit={4} />

@@ -1,5 +1,6 @@
-import { AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { AppShell, Burger, Group, Loader, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../auth/useSession.js';
@@ -8,6 +9,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
 import { BrandMark } from './BrandMark.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { navItems } from './navItems.js';
+import { loadScreen } from './screens.js';
 import { UserMenu } from './UserMenu.js';
 
 /** The frame of the signed-in app: header (brand, live state, language, account) and the role's navigation. */
@@ -17,8 +19,13 @@ export function AppLayout() {
   useSessionExpiry(session);
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
+  // a navigation waits on screen (React keeps the page) while the next screen's code loads: its
+  // entry shows a spinner meanwhile; the code is fetched as soon as the pointer or focus is on it
+  const [pending, setPending] = useState<{ to: string; from: string } | null>(null);
+  if (pending && pending.from !== location.pathname) setPending(null);
   if (!session) return null;
   const items = navItems(session.user);
+  const user = session.user;
 
   return (
     <AppShell
@@ -56,7 +63,17 @@ export function AppLayout() {
                   label={t(item.labelKey)}
                   leftSection={<item.icon size={18} stroke={1.7} />}
                   active={active}
-                  onClick={close}
+                  onMouseEnter={() => void loadScreen(item.to, user)}
+                  onFocus={() => void loadScreen(item.to, user)}
+                  onClick={() => {
+                    close();
+                    if (!active) setPending({ to: item.to, from: location.pathname });
+                  }}
+                  rightSection={
+                    pending?.to === item.to ? (
+                      <Loader size={14} aria-label={t('common.loading')} />
+                    ) : undefined
+                  }
                   variant="light"
                   style={{ borderRadius: 8 }}
                   fw={active ? 600 : 500}

@@ -1,31 +1,46 @@
-import { lazy, Suspense, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
-import { RegisterPage } from '../auth/RegisterPage.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useEffect, type ReactNode } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
 import { RequireAuth } from '../auth/RequireAuth.js';
 import { RequireRole } from '../auth/RequireRole.js';
 import { SignInPage } from '../auth/SignInPage.js';
-import { CasePage } from '../cases/CasePage.js';
-import { MyCasesPage } from '../cases/MyCasesPage.js';
+import { useSession } from '../auth/useSession.js';
 import { LoadingState } from '../ui/LoadingState.js';
-import { AppLayout } from './AppLayout.js';
 import { HomeRedirect } from './HomeRedirect.js';
 import { NotFoundPage } from './NotFoundPage.js';
+import { loadScreen, prefetchScreenData, screens } from './screens.js';
 
-// Role-specific screens load on first use (charts and the complaint form are the heavy parts).
-const DeskPage = lazy(() => import('../admin/DeskPage.js').then((m) => ({ default: m.DeskPage })));
-const CenterDashboard = lazy(() =>
-  import('../center/CenterDashboard.js').then((m) => ({ default: m.CenterDashboard })),
-);
-const NewComplaintPage = lazy(() =>
-  import('../complaints/NewComplaintPage.js').then((m) => ({ default: m.NewComplaintPage })),
-);
-const MediatorConsole = lazy(() =>
-  import('../mediator/MediatorConsole.js').then((m) => ({ default: m.MediatorConsole })),
-);
-const StatsPage = lazy(() => import('../stats/StatsPage.js').then((m) => ({ default: m.StatsPage })));
+const AppLayout = screens.layout.Component;
+const RegisterPage = screens.register.Component;
+const MyCasesPage = screens.myCases.Component;
+const NewComplaintPage = screens.newComplaint.Component;
+const CasePage = screens.casePage.Component;
+const MediatorConsole = screens.mediator.Component;
+const CenterDashboard = screens.center.Component;
+const DeskPage = screens.desk.Component;
+const StatsPage = screens.stats.Component;
 
-function Lazy({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<LoadingState minHeight={320} />}>{children}</Suspense>;
+/** A spinner, labelled in the UI language, while a screen's chunk loads. */
+function Lazy({ children, minHeight = 320 }: { children: ReactNode; minHeight?: number | string }) {
+  return <Suspense fallback={<LoadingState minHeight={minHeight} />}>{children}</Suspense>;
+}
+
+/** The signed-in frame; the page being opened (its chunk and its data) loads alongside the frame. */
+function SignedInFrame() {
+  const session = useSession();
+  const { pathname } = useLocation();
+  const qc = useQueryClient();
+  const user = session?.user;
+  useEffect(() => {
+    if (!user) return;
+    void loadScreen(pathname, user);
+    prefetchScreenData(pathname, user, qc);
+  }, [pathname, user, qc]);
+  return (
+    <Lazy minHeight="100vh">
+      <AppLayout />
+    </Lazy>
+  );
 }
 
 /** The route table: public sign-in and registration; everything else behind sign-in and roles. */
@@ -33,16 +48,30 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
-      <Route path="/register" element={<RegisterPage />} />
+      <Route
+        path="/register"
+        element={
+          <Lazy minHeight="100vh">
+            <RegisterPage />
+          </Lazy>
+        }
+      />
       <Route
         element={
           <RequireAuth>
-            <AppLayout />
+            <SignedInFrame />
           </RequireAuth>
         }
       >
         <Route index element={<HomeRedirect />} />
-        <Route path="cases" element={<MyCasesPage />} />
+        <Route
+          path="cases"
+          element={
+            <Lazy>
+              <MyCasesPage />
+            </Lazy>
+          }
+        />
         <Route
           path="cases/new"
           element={
@@ -53,7 +82,14 @@ export function AppRoutes() {
             </RequireRole>
           }
         />
-        <Route path="cases/:id" element={<CasePage />} />
+        <Route
+          path="cases/:id"
+          element={
+            <Lazy>
+              <CasePage />
+            </Lazy>
+          }
+        />
         <Route
           path="mediator"
           element={

@@ -1,9 +1,11 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconClockExclamation } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../api/ApiError.js';
+import { loadScreen, prefetchScreenData } from '../app/screens.js';
 import { signIn } from './authApi.js';
 import { AuthLayout } from './AuthLayout.js';
 import { roleHome } from './roleHome.js';
@@ -17,6 +19,7 @@ export function SignInPage() {
   const endReason = useEndReason();
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +38,12 @@ export function SignInPage() {
     setError(null);
     try {
       const s = await signIn(email.trim(), password);
-      void navigate(next ?? roleHome(s.user), { replace: true });
+      const target = next ?? roleHome(s.user);
+      // the page's data and code together; it opens once the code is in (briefly waited for), whole
+      // rather than behind a loading state
+      prefetchScreenData(target, s.user, queryClient);
+      await loadScreen(target, s.user);
+      void navigate(target, { replace: true });
     } catch (err) {
       setError(
         isApiError(err, 401)

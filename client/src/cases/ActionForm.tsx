@@ -8,17 +8,8 @@ import type { CaseEventType } from '../../../shared/case/caseEvents.js';
 import { isApiError } from '../api/ApiError.js';
 import { useCaseAction } from '../api/cases.js';
 import { ActionFieldInput } from './ActionFieldInput.js';
+import { DANGER_ACTIONS } from './actionStyle.js';
 import { actionBody, actionErrors, initialValues, type FieldValue } from './actionValues.js';
-
-/** Actions that end or refuse something: red buttons. */
-export const DANGER_ACTIONS = new Set<string>([
-  'REJECT',
-  'WITHDRAW',
-  'DECLINE',
-  'DECLINE_ASSIGNMENT',
-  'DECLARE_IMPASSE',
-  'REFUSE_CONFIRMATION',
-]);
 
 /**
  * The form of one action, built from its payload fields and validated with the shared action
@@ -34,7 +25,8 @@ export function ActionForm({
   hideFields = [],
   requiredOverride = [],
 }: {
-  caseView: CaseView;
+  /** The case as far as sending needs it: its id and the seq the form was opened at. */
+  caseView: Pick<CaseView, 'id' | 'seq'>;
   type: CaseEventType;
   fields: readonly ActionField[];
   onDone: () => void;

@@ -1,5 +1,5 @@
 import { Button, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../shared/api/views.js';
 import type { CaseEventType } from '../../../shared/case/caseEvents.js';
@@ -8,13 +8,16 @@ import type { AvailableAction } from '../api/types.js';
 import { ErrorState } from '../ui/ErrorState.js';
 import { LoadingState } from '../ui/LoadingState.js';
 import { SectionCard } from '../ui/SectionCard.js';
-import { ActionForm, DANGER_ACTIONS } from './ActionForm.js';
-import { RouteForm } from './RouteForm.js';
+import { LazyActionForm, LazyRouteForm, preloadActionForms } from './actionForms.js';
+import { DANGER_ACTIONS } from './actionStyle.js';
 
 /** Actions never offered as buttons (the platform's clock sends them). */
 const SYSTEM_ONLY = new Set<string>(['DEADLINE']);
 
-/** The dialog of one action: the route form for ROUTE/TRANSFER, the generic form otherwise. */
+/**
+ * The dialog of one action: the route form for ROUTE/TRANSFER, the generic form otherwise (their
+ * chunk loads on first use, with a spinner meanwhile).
+ */
 export function ActionDialog({
   caseView,
   action,
@@ -33,24 +36,27 @@ export function ActionDialog({
       size={action?.type === 'ROUTE' || action?.type === 'TRANSFER' ? 'xl' : 'lg'}
       centered
     >
-      {action &&
-        (action.type === 'ROUTE' || action.type === 'TRANSFER' ? (
-          <RouteForm
-            caseView={caseView}
-            type={action.type}
-            fields={action.fields}
-            onDone={onClose}
-            onCancel={onClose}
-          />
-        ) : (
-          <ActionForm
-            caseView={caseView}
-            type={action.type}
-            fields={action.fields}
-            onDone={onClose}
-            onCancel={onClose}
-          />
-        ))}
+      {action && (
+        <Suspense fallback={<LoadingState />}>
+          {action.type === 'ROUTE' || action.type === 'TRANSFER' ? (
+            <LazyRouteForm
+              caseView={caseView}
+              type={action.type}
+              fields={action.fields}
+              onDone={onClose}
+              onCancel={onClose}
+            />
+          ) : (
+            <LazyActionForm
+              caseView={caseView}
+              type={action.type}
+              fields={action.fields}
+              onDone={onClose}
+              onCancel={onClose}
+            />
+          )}
+        </Suspense>
+      )}
     </Modal>
   );
 }
@@ -78,13 +84,18 @@ export function ActionsPanel({
   emptyText?: string;
 }) {
   const { t } = useTranslation();
-  const actions = useCaseActions(caseView.id);
+  const actions = useCaseActions(caseView.id, caseView.seq);
   const [open, setOpen] = useState<AvailableAction | null>(null);
   const items = (actions.data ?? [])
     .filter((a) => !SYSTEM_ONLY.has(a.type))
     .filter((a) => !only || only.includes(a.type))
     .filter((a) => !exclude.includes(a.type))
     .sort((a, b) => (only ? only.indexOf(a.type) - only.indexOf(b.type) : 0));
+  const offersActions = items.length > 0;
+  // the buttons are on screen: fetch their forms now, so a click opens the dialog at once
+  useEffect(() => {
+    if (offersActions) preloadActionForms();
+  }, [offersActions]);
 
   if (hideWhenEmpty && actions.isSuccess && items.length === 0) return null;
   return (

@@ -12,30 +12,22 @@ import { LoadingState } from '../ui/LoadingState.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { useNow } from '../ui/useNow.js';
 import { CaseTable } from './CaseTable.js';
-
-type Scope = 'open' | 'all' | 'closed';
-const PAGE_SIZE = 20;
+import { MY_CASES_PAGE_SIZE, myCasesParams, type MyCasesScope } from './myCasesQuery.js';
 
 /** "My cases": the caller's cases with status, channel and next clock, kept live by pushes. */
 export function MyCasesPage() {
   const { t } = useTranslation();
   const session = useSession();
   const now = useNow(1000);
-  const [scope, setScope] = useState<Scope>('open');
+  const [scope, setScope] = useState<MyCasesScope>('open');
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const [page, setPage] = useState(1);
   const isComplainant = session?.user.role === 'complainant';
   const isAdmin = session?.user.role === 'admin';
-  const list = useCaseList({
-    status: scope === 'closed' ? 'closed' : undefined,
-    q: q || undefined,
-    page: scope === 'open' ? 1 : page,
-    limit: scope === 'open' ? 100 : PAGE_SIZE,
-    sort: '-updatedAt',
-  });
+  const list = useCaseList(myCasesParams(scope, q, page));
+  // open cases: the 100 most recently updated, minus the closed ones
   const items = (list.data?.items ?? []).filter((c) => scope !== 'open' || c.status !== 'closed');
-  // the API has no "not closed" filter: open cases are the first 100 most recently updated, minus closed
   const total = scope === 'open' ? items.length : (list.data?.total ?? 0);
 
   return (
@@ -56,7 +48,7 @@ export function MyCasesPage() {
           <SegmentedControl
             value={scope}
             onChange={(v) => {
-              setScope(v as Scope);
+              setScope(v as MyCasesScope);
               setPage(1);
             }}
             data={[
@@ -109,8 +101,13 @@ export function MyCasesPage() {
               <Text size="sm" c="dimmed">
                 {t('cases.total', { count: total })}
               </Text>
-              {scope !== 'open' && total > PAGE_SIZE && (
-                <Pagination value={page} onChange={setPage} total={Math.ceil(total / PAGE_SIZE)} size="sm" />
+              {scope !== 'open' && total > MY_CASES_PAGE_SIZE && (
+                <Pagination
+                  value={page}
+                  onChange={setPage}
+                  total={Math.ceil(total / MY_CASES_PAGE_SIZE)}
+                  size="sm"
+                />
               )}
             </Group>
           </>

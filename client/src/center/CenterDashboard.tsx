@@ -1,11 +1,12 @@
 import { Button, Drawer, Grid, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlarm, IconAlertTriangle, IconCircleCheck, IconColumns, IconFlame } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CaseSummaryView } from '../../../shared/api/views.js';
 import { CASE_STATUSES, IP_TYPES } from '../../../shared/vocabulary.js';
 import { useCaseList } from '../api/cases.js';
+import { useStats } from '../api/directory.js';
 import { useSession } from '../auth/useSession.js';
 import { CaseTable } from '../cases/CaseTable.js';
 import { liveClock, nextClock, urgency } from '../cases/clockState.js';
@@ -16,8 +17,11 @@ import { LoadingState } from '../ui/LoadingState.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { SectionCard } from '../ui/SectionCard.js';
 import { useNow } from '../ui/useNow.js';
-import { CenterCharts } from './CenterCharts.js';
+import { centerQueueParams } from './centerQueue.js';
 import { DesignComparison } from './DesignComparison.js';
+
+// the charts (recharts) load beside the queue rather than before it
+const CenterCharts = lazy(() => import('./CenterCharts.js').then((m) => ({ default: m.CenterCharts })));
 
 /** Design patents first, then by clock urgency. */
 function byPriority(now: number) {
@@ -41,15 +45,12 @@ export function CenterDashboard() {
   const [status, setStatus] = useState<string | null>(null);
   const [comparing, setComparing] = useState<CaseSummaryView | null>(null);
   const session = useSession();
-  // officers see their center's cases; an admin looking here sees every protection center's fast track
   const everyCenter = session?.user.role === 'admin';
-  const list = useCaseList({
-    ...(everyCenter ? { channel: 'administrative', track: 'fast' } : {}),
-    limit: 100,
-    sort: 'nextDueAt',
-    ipType: ipType ?? undefined,
-    status: status ?? undefined,
-  });
+  const list = useCaseList(
+    centerQueueParams(everyCenter, { ipType: ipType ?? undefined, status: status ?? undefined }),
+  );
+  // asked here, with the list, so both requests leave at once; the charts read the same query
+  useStats();
   const all = useMemo(() => list.data?.items ?? [], [list.data]);
   const industries = useMemo(
     () => [...new Set(all.map((c) => c.industry).filter((i): i is string => Boolean(i)))].sort(),
@@ -171,7 +172,9 @@ export function CenterDashboard() {
           </Text>
         </Grid.Col>
         <Grid.Col span={{ base: 12, xl: 4 }}>
-          <CenterCharts />
+          <Suspense fallback={<LoadingState minHeight={240} />}>
+            <CenterCharts />
+          </Suspense>
         </Grid.Col>
       </Grid>
       <Drawer

@@ -1,18 +1,20 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { IconBellRinging, IconCheck, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseSummaryView } from '../../../shared/api/views.js';
 import { isApiError } from '../api/ApiError.js';
-import { useCase, useCaseAction, useCaseActions } from '../api/cases.js';
-import { ActionDialog } from '../cases/ActionsPanel.js';
+import { useCaseAction, useCaseActions } from '../api/cases.js';
+import { LazyActionForm } from '../cases/actionForms.js';
 import { ClockBadge } from '../cases/ClockBadge.js';
 import { nextClock } from '../cases/clockState.js';
+import { LoadingState } from '../ui/LoadingState.js';
 
 /**
- * A new assignment waiting for the mediator: the case in brief, accept, or decline with a
- * conflict-of-interest declaration. Buttons appear only when `GET /actions` offers them.
+ * A new assignment waiting for the mediator: the case in brief (all from the list row), accept, or
+ * decline with a conflict-of-interest declaration. Buttons appear only when `GET /actions` offers
+ * them; the decline form (and its schema) loads when it opens.
  */
 export function AssignmentCard({
   summary,
@@ -24,8 +26,7 @@ export function AssignmentCard({
   isNew: boolean;
 }) {
   const { t } = useTranslation();
-  const actions = useCaseActions(summary.id);
-  const full = useCase(summary.id);
+  const actions = useCaseActions(summary.id, summary.seq);
   const act = useCaseAction(summary.id);
   const [declining, setDeclining] = useState(false);
   const accept = actions.data?.find((a) => a.type === 'ACCEPT_ASSIGNMENT');
@@ -102,13 +103,25 @@ export function AssignmentCard({
           )}
         </Group>
       </Stack>
-      {full.data && (
-        <ActionDialog
-          caseView={full.data}
-          action={declining && decline ? decline : null}
-          onClose={() => setDeclining(false)}
-        />
-      )}
+      <Modal
+        opened={declining && decline !== undefined}
+        onClose={() => setDeclining(false)}
+        title={<Text fw={650}>{t('actions.action.DECLINE_ASSIGNMENT')}</Text>}
+        size="lg"
+        centered
+      >
+        {decline && (
+          <Suspense fallback={<LoadingState />}>
+            <LazyActionForm
+              caseView={summary}
+              type={decline.type}
+              fields={decline.fields}
+              onDone={() => setDeclining(false)}
+              onCancel={() => setDeclining(false)}
+            />
+          </Suspense>
+        )}
+      </Modal>
     </Paper>
   );
 }

@@ -14,6 +14,7 @@ import { PageHeader } from '../ui/PageHeader.js';
 import { SectionCard } from '../ui/SectionCard.js';
 import { useNow } from '../ui/useNow.js';
 import { AssignmentCard } from './AssignmentCard.js';
+import { MEDIATOR_QUEUE } from './mediatorQueue.js';
 
 /**
  * The mediator's console: new assignments to accept or decline (they arrive live), and the queue of
@@ -24,7 +25,7 @@ export function MediatorConsole() {
   const session = useSession();
   const now = useNow(1000);
   const recent = useRecentAssignments();
-  const list = useCaseList({ assignee: 'me', limit: 100, sort: 'nextDueAt' });
+  const list = useCaseList(MEDIATOR_QUEUE);
   const me = session?.user.id;
   const mine = (list.data?.items ?? []).filter((c) => c.mediatorId === me && c.status !== 'closed');
   const pending = mine.filter((c) => c.stage.endsWith('awaitingAcceptance'));

@@ -5,8 +5,9 @@
  * the React Query cache of the timeline, so none is ever shown twice.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import type { CaseEventView } from '../../../shared/api/views.js';
+import type { CaseEventView, CaseView } from '../../../shared/api/views.js';
 import type { CaseEventPush } from '../../../shared/realtime/contract.js';
+import type { CaseActionsData } from '../api/cases.js';
 import { queryKeys } from '../api/queryKeys.js';
 import { presenceStore } from './liveStores.js';
 import { lastSeq, mergeEvents } from './mergeEvents.js';
@@ -38,8 +39,15 @@ export function createCaseFeeds(socket: AppSocket, qc: QueryClient): CaseFeeds {
     const after = mergeEvents(before ?? [], events);
     if (after === before) return;
     qc.setQueryData(key, after);
-    void qc.invalidateQueries({ queryKey: queryKeys.case(caseId), exact: true });
-    void qc.invalidateQueries({ queryKey: queryKeys.caseActions(caseId) });
+    // the case and its actions are asked again unless what is held already reflects these events
+    // (a first gap fill brings the whole history, which the case just fetched includes)
+    const newest = lastSeq(events);
+    if ((qc.getQueryData<CaseView>(queryKeys.case(caseId))?.seq ?? -1) < newest) {
+      void qc.invalidateQueries({ queryKey: queryKeys.case(caseId), exact: true });
+    }
+    if ((qc.getQueryData<CaseActionsData>(queryKeys.caseActions(caseId))?.seq ?? -1) < newest) {
+      void qc.invalidateQueries({ queryKey: queryKeys.caseActions(caseId) });
+    }
     if (events.some((e) => e.type === 'EVIDENCE_ADDED')) {
       void qc.invalidateQueries({ queryKey: queryKeys.caseEvidence(caseId) });
     }

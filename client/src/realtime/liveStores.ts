@@ -3,6 +3,7 @@
  * typing, which assignments just arrived, and whether the socket is connected.
  */
 import type { PresencePush, TypingPush } from '../../../shared/realtime/contract.js';
+import { sessionStore } from '../auth/sessionStore.js';
 
 /** A keyed store with change subscription. */
 function keyedStore<V>() {
@@ -35,8 +36,49 @@ export const typingStore = keyedStore<(TypingPush & { until: number })[]>();
 /** Case ids of assignments that arrived live in this session (newest first). */
 export const assignmentStore = keyedStore<string[]>();
 
-/** The socket's connection state. */
+/**
+ * The socket's connection state: `offline` after a failed attempt; none while there is no socket
+ * (signed out, or signed in and the socket not made yet).
+ */
 export const connectionStore = keyedStore<'connected' | 'connecting' | 'offline'>();
+
+let readBeforeLive = false;
+
+/**
+ * Resolves when a case list may be read: at once while the session's socket is connected, has
+ * failed to connect, or nobody is signed in; otherwise once the socket connects or fails, or after
+ * `waitMs`. A list read before the socket joins its rooms could miss the push of a change made
+ * meanwhile and must be read again when it connects ({@link takeReadBeforeLive}); lists that wait
+ * here are read once.
+ */
+export function whenLive(waitMs = 2000): Promise<void> {
+  const state = connectionStore.get('socket');
+  if (state === 'connected' || state === 'offline' || !sessionStore.get()) {
+    if (state !== 'connected') readBeforeLive = true;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const finish = (live: boolean) => {
+      window.clearTimeout(timer);
+      unsubscribe();
+      if (!live) readBeforeLive = true;
+      resolve();
+    };
+    const timer = window.setTimeout(() => finish(false), waitMs);
+    const unsubscribe = connectionStore.subscribe(() => {
+      const now = connectionStore.get('socket');
+      if (now === 'connected') finish(true);
+      else if (now === 'offline') finish(false);
+    });
+  });
+}
+
+/** Whether a list was read while the socket was not live, since the last call (which forgets it). */
+export function takeReadBeforeLive(): boolean {
+  const was = readBeforeLive;
+  readBeforeLive = false;
+  return was;
+}
 
 const TYPING_TTL_MS = 6000;
 

@@ -1,3 +1,4 @@
+import '@mantine/charts/styles.css';
 import { BarChart, DonutChart } from '@mantine/charts';
 import { Grid, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFolderOpen, IconHeartHandshake, IconStopwatch } from '@tabler/icons-react';

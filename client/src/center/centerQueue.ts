@@ -1,0 +1,18 @@
+import type { CaseListParams } from '../api/cases.js';
+
+/**
+ * The protection-center dashboard's list: officers see their center's cases; an admin looking here
+ * sees every center's fast track. `ipType` and `status` are the dashboard's filters.
+ */
+export function centerQueueParams(
+  everyCenter: boolean,
+  filters: { ipType?: string; status?: string } = {},
+): CaseListParams {
+  return {
+    ...(everyCenter ? { channel: 'administrative', track: 'fast' } : {}),
+    limit: 100,
+    sort: 'nextDueAt',
+    ipType: filters.ipType,
+    status: filters.status,
+  };
+}
