@@ -52,6 +52,8 @@ export interface CaseDoc {
   assigneeIds: string[];
   /** Not closed. */
   open: boolean;
+  /** The intake desk's queue the case is in (`deskQueueOf`), null once closed. */
+  deskQueue: string | null;
   /** When an open case becomes overdue: the earliest due date of its clocks, breached ones included. */
   attentionAt: Date | null;
   clocks: ProjectedClock[];
@@ -105,6 +107,7 @@ const schema = new Schema<CaseDoc>(
     viewerKeys: { type: [String], default: [] },
     assigneeIds: { type: [String], default: [] },
     open: { type: Boolean, required: true },
+    deskQueue: { type: String, default: null },
     attentionAt: { type: Date, default: null },
     clocks: { type: [clockSchema], default: [] },
     nextDueAt: { type: Date, default: null },
@@ -124,6 +127,8 @@ const schema = new Schema<CaseDoc>(
 schema.index({ viewerKeys: 1, status: 1 });
 schema.index({ viewerKeys: 1, open: 1 });
 schema.index({ viewerKeys: 1, attentionAt: 1 });
+schema.index({ viewerKeys: 1, deskQueue: 1 });
+schema.index({ deskQueue: 1, filedAt: 1 });
 schema.index({ assigneeIds: 1, status: 1 });
 schema.index({ assigneeIds: 1, open: 1 });
 schema.index({ assigneeIds: 1, attentionAt: 1 });

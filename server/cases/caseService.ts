@@ -27,6 +27,8 @@ import type { CaseStore, LoadedCase } from './caseStore.js';
 import { canSeeEvent, presentEvent } from './eventPresenter.js';
 import { assessComplaint, fileComplaint, type IntakeAssessment } from './fileComplaint.js';
 import { planCaseList } from './planCaseList.js';
+import { DESK_QUEUES, deskQueueOf, type DeskQueue } from '../../shared/case/deskQueue.js';
+import { restoreCaseSnapshot } from '../../shared/case/machineApi.js';
 
 /** Fields a list row never shows: the machine snapshot and the filing's full texts stay in the database. */
 const LIST_EXCLUDES = {
@@ -38,6 +40,9 @@ const LIST_EXCLUDES = {
   lastHash: 0,
 } as const;
 
+/** The list's fields with the machine snapshot (rows that list the caller's actions). */
+const { snapshot: _snapshot, ...WITH_SNAPSHOT } = LIST_EXCLUDES;
+
 /** Filters, sort and page of the case list (validated by `caseListQuerySchema`). */
 export interface CaseListQuery {
   status?: CaseStatus;
@@ -47,6 +52,10 @@ export interface CaseListQuery {
   assignee?: 'me';
   /** Only cases not closed. */
   open?: boolean;
+  /** One queue of the intake desk. */
+  queue?: DeskQueue;
+  /** Each row also lists the actions the caller may take on it now. */
+  withActions?: boolean;
   overdue?: boolean;
   q?: string;
   page: number;
@@ -130,26 +139,32 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
       const at = now();
       const plan = planCaseList(user, query, at);
       const skip = (query.page - 1) * query.limit;
+      // the machine snapshot is read only when the rows must say which actions the caller may take
+      const fields = query.withActions ? WITH_SNAPSHOT : LIST_EXCLUDES;
       let rows: CaseDoc[];
       let total: number;
       if (plan.scan) {
         [rows, total] = await Promise.all([
-          Cases.find(plan.filter, LIST_EXCLUDES)
-            .sort(plan.sort)
-            .skip(skip)
-            .limit(query.limit)
-            .lean<CaseDoc[]>(),
+          Cases.find(plan.filter, fields).sort(plan.sort).skip(skip).limit(query.limit).lean<CaseDoc[]>(),
           Cases.countDocuments(plan.filter),
         ]);
       } else {
         // one user's queue: read by its index, filtered and ordered here
-        const candidates = await Cases.find(plan.filter, LIST_EXCLUDES).lean<CaseDoc[]>();
+        const candidates = await Cases.find(plan.filter, fields).lean<CaseDoc[]>();
         const matching = candidates.filter(plan.matches).sort(plan.compare);
         total = matching.length;
         rows = matching.slice(skip, skip + query.limit);
       }
+      const actor = actorOf(user);
       return {
-        items: rows.map((d) => presentCaseSummary(d, at)),
+        items: rows.map((d) => {
+          const row = presentCaseSummary(d, at);
+          if (!query.withActions) return row;
+          const actions = mayActOn(user, d)
+            ? availableActions(restoreCaseSnapshot(d.snapshot), actor, at.toISOString())
+            : [];
+          return { ...row, actions };
+        }),
         page: query.page,
         limit: query.limit,
         total,
@@ -160,6 +175,7 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
       const filter = user.role === 'admin' ? { open: true } : { viewerKeys: viewerKeyOf(user), open: true };
       const rows = await Cases.find(filter, {
         status: 1,
+        stage: 1,
         orgId: 1,
         joinedOrgIds: 1,
         participantIds: 1,
@@ -167,10 +183,14 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
       const byStatus = Object.fromEntries(
         CASE_STATUSES.filter((s) => s !== 'closed').map((s) => [s, 0]),
       ) as CaseCountsView['byStatus'];
+      const byQueue = Object.fromEntries(DESK_QUEUES.map((q) => [q, 0])) as CaseCountsView['byQueue'];
       for (const r of rows) {
-        if (canSeeCase(user, r)) byStatus[r.status as keyof typeof byStatus] += 1;
+        if (!canSeeCase(user, r)) continue;
+        byStatus[r.status as keyof typeof byStatus] += 1;
+        const queue = deskQueueOf(r.status, r.stage);
+        if (queue) byQueue[queue] += 1;
       }
-      return { byStatus, open: Object.values(byStatus).reduce((a, b) => a + b, 0) };
+      return { byStatus, byQueue, open: Object.values(byStatus).reduce((a, b) => a + b, 0) };
     },
 
     loadVisible,

@@ -61,9 +61,11 @@ export function planCaseList(user: AuthUser, query: CaseListQuery, now: Date): C
     ? { ...scope, attentionAt: { $lt: now } }
     : query.status
       ? { ...scope, status: query.status }
-      : query.open
-        ? { ...scope, open: true }
-        : scope;
+      : query.queue
+        ? { ...scope, deskQueue: query.queue }
+        : query.open
+          ? { ...scope, open: true }
+          : scope;
   let filter = narrowed;
   if (Object.keys(narrowed).length === 0 && query.channel) {
     filter = { channel: query.channel, ...(query.track ? { track: query.track } : {}) };
@@ -79,6 +81,7 @@ export function planCaseList(user: AuthUser, query: CaseListQuery, now: Date): C
     (!query.ipType || c.ipType === query.ipType) &&
     (query.assignee !== 'me' || c.assigneeIds.includes(user.id)) &&
     (!query.open || c.open) &&
+    (!query.queue || c.deskQueue === query.queue) &&
     (!query.overdue || (c.open && c.attentionAt !== null && c.attentionAt < now)) &&
     (!q || [c.title, c.caseNo, c.respondentName, c.complainantName].some((t) => q.test(t)));
 

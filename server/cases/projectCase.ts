@@ -1,5 +1,6 @@
 import type { CaseContext, CaseInput } from '../../shared/case/caseContext.js';
 import type { ClockId } from '../../shared/case/clockIds.js';
+import { deskQueueOf } from '../../shared/case/deskQueue.js';
 import { normalizePartyName } from '../../shared/case/intakeChecks.js';
 import {
   activeClocks,
@@ -116,6 +117,7 @@ export function projectCase(state: CaseFoldState): CaseDoc {
       (id): id is string => typeof id === 'string' && id.length > 0,
     ),
     open: isOpen,
+    deskQueue: deskQueueOf(status, caseStage(snapshot)),
     attentionAt: isOpen && attention.length ? new Date(Math.min(...attention)) : null,
     clocks,
     nextDueAt: running.length ? new Date(Math.min(...running)) : null,

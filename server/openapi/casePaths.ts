@@ -61,6 +61,8 @@ export function casePaths(): Paths {
           assignee: '`me`: cases the caller handles as mediator, arbitrator or investigator.',
           overdue: 'Open cases with a clock past due or breached.',
           open: 'Only cases that are not closed.',
+          queue: 'One queue of the intake desk (`screening`, `triage`, `holds`, `inChannel`).',
+          withActions: 'Each row also lists the actions the caller may take on it now.',
           q: 'Searches title, case number and party names.',
         }),
         responses: {

@@ -1,6 +1,7 @@
 import { OUTCOME_KINDS } from '../../shared/case/caseContext.js';
-import { ARBITRATION_VARIANTS } from '../../shared/case/caseEvents.js';
+import { ARBITRATION_VARIANTS, CASE_EVENT_TYPES } from '../../shared/case/caseEvents.js';
 import { CLOCK_IDS } from '../../shared/case/clockIds.js';
+import { DESK_QUEUES } from '../../shared/case/deskQueue.js';
 import { CASE_STATUSES, CHANNELS, CLOSURE_REASONS, IP_TYPES, TRACKS } from '../../shared/vocabulary.js';
 import type { JsonSchema } from './openApiTypes.js';
 import {
@@ -112,7 +113,15 @@ export const caseSchemas: Record<string, JsonSchema> = {
     respondentAnswer: nullable(closed({ answer: text, at: instant })),
     techReport: nullable(closed({ summary: text, match: boolean, at: instant })),
   }),
-  CaseSummaryView: { ...closed(summaryFields), description: 'A case in a list.' },
+  CaseSummaryView: {
+    ...closed(summaryFields, {
+      actions: {
+        ...listOf(oneOfStrings(CASE_EVENT_TYPES)),
+        description: 'With `withActions=true`: the actions the caller may take now.',
+      },
+    }),
+    description: 'A case in a list.',
+  },
   CaseView: {
     ...closed({
       ...summaryFields,
@@ -132,6 +141,7 @@ export const caseSchemas: Record<string, JsonSchema> = {
     byStatus: closed(
       Object.fromEntries(CASE_STATUSES.filter((st) => st !== 'closed').map((st) => [st, count])),
     ),
+    byQueue: closed(Object.fromEntries(DESK_QUEUES.map((q) => [q, count]))),
     open: count,
   }),
   CasePage: {

@@ -3,7 +3,9 @@
  * reads them).
  */
 import type { CaseOutcome, ClockExtension, MediationExtension } from '../case/caseContext.js';
+import type { CaseEventType } from '../case/caseEvents.js';
 import type { ClockStatus } from '../case/clocks.js';
+import type { DeskQueue } from '../case/deskQueue.js';
 import type { Reason } from '../case/reason.js';
 import type { Complaint } from '../schemas/complaint.js';
 import type { CaseStatus, Channel, IpType, Track } from '../vocabulary.js';
@@ -97,7 +99,10 @@ export type CaseSummaryView = Pick<
   | 'filedAt'
   | 'updatedAt'
   | 'closedAt'
->;
+> & {
+  /** With `withActions=true`: the actions the caller may take on the case now. */
+  actions?: CaseEventType[];
+};
 
 /** One entry of a case timeline. */
 export interface CaseEventView {
@@ -124,5 +129,7 @@ export interface Page<T> {
 /** `GET /api/cases/counts`: the open cases the caller may see, by status. */
 export interface CaseCountsView {
   byStatus: Record<Exclude<CaseStatus, 'closed'>, number>;
+  /** The intake desk's queues (`deskQueueOf`). */
+  byQueue: Record<DeskQueue, number>;
   open: number;
 }

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { DESK_QUEUES } from '../case/deskQueue.js';
 import { CASE_STATUSES, CHANNELS, IP_TYPES, TRACKS } from '../vocabulary.js';
 
 /** Sort orders of the case list. */
@@ -12,6 +13,8 @@ export const caseListQuerySchema = Joi.object({
   ipType: Joi.string().valid(...IP_TYPES),
   assignee: Joi.string().valid('me'),
   open: Joi.boolean().truthy('true', '1').falsy('false', '0'),
+  queue: Joi.string().valid(...DESK_QUEUES),
+  withActions: Joi.boolean().truthy('true', '1').falsy('false', '0'),
   overdue: Joi.boolean().truthy('true', '1').falsy('false', '0'),
   q: Joi.string().trim().max(100).allow(''),
   page: Joi.number().integer().min(1).max(10_000).default(1),

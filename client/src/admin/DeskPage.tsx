@@ -10,7 +10,7 @@ import { LoadingState } from '../ui/LoadingState.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { useNow } from '../ui/useNow.js';
 import { CaseWorkbench } from './CaseWorkbench.js';
-import { DESK_QUEUES, inQueue, type DeskQueue } from './deskQueues.js';
+import { DESK_QUEUES, defaultDeskQueue, type DeskQueue } from './deskQueues.js';
 import { QueueList } from './QueueList.js';
 import { useDeskCases } from './useDeskCases.js';
 
@@ -34,12 +34,10 @@ export function DeskPage() {
   const isAdmin = session?.user.role === 'admin';
   const queue = (DESK_QUEUES as readonly string[]).includes(params.get('queue') ?? '')
     ? (params.get('queue') as DeskQueue)
-    : isAdmin
-      ? 'screening'
-      : 'inChannel';
+    : defaultDeskQueue(session?.user.role ?? '');
   const selected = params.get('case');
-  const desk = useDeskCases();
-  const inThis = desk.cases.filter((c) => inQueue(queue, c));
+  const desk = useDeskCases(queue);
+  const inThis = desk.cases;
   const currentCase = inThis.find((c) => c.id === selected) ?? inThis[0];
   const current = currentCase?.id ?? null;
 
@@ -62,7 +60,7 @@ export function DeskPage() {
       <Tabs value={queue} onChange={(v) => v && select({ queue: v as DeskQueue })} mb="md">
         <Tabs.List>
           {DESK_QUEUES.map((q) => {
-            const n = desk.cases.filter((c) => inQueue(q, c)).length;
+            const n = desk.count(q);
             return (
               <Tabs.Tab
                 key={q}

@@ -1,34 +1,37 @@
-import type { CaseSummaryView } from '../../../shared/api/views.js';
+import { queryOptions } from '@tanstack/react-query';
+import type { CaseCountsView } from '../../../shared/api/views.js';
+import type { DeskQueue } from '../../../shared/case/deskQueue.js';
 import type { CaseEventType } from '../../../shared/case/caseEvents.js';
 import { caseListQuery } from '../api/cases.js';
+import { apiFetch } from '../api/http.js';
+import { queryKeys } from '../api/queryKeys.js';
+import { whenLive } from '../realtime/liveStores.js';
 
-/** Every status the desk's queues draw from. */
-const DESK_STATUSES = ['screening', 'awaitingInfo', 'triage', 'inChannel', 'resolved', 'compliance'] as const;
+/** The desk's queues and the queue a case is in: one definition, shared with the server. */
+export { DESK_QUEUES, deskQueueOf, type DeskQueue } from '../../../shared/case/deskQueue.js';
 
-/** The desk's list queries: one per status, oldest filing first (first come, first served). */
-export function deskListQueries() {
-  return DESK_STATUSES.map((status) => caseListQuery({ status, limit: 100, sort: 'filedAt' }));
+/** The queue a desk user opens first: screening for the intake desk, the channel work for officers. */
+export function defaultDeskQueue(role: string): DeskQueue {
+  return role === 'admin' ? 'screening' : 'inChannel';
 }
 
-/** The queues of the intake desk. */
-export const DESK_QUEUES = ['screening', 'triage', 'holds', 'inChannel'] as const;
-/** A desk queue. */
-export type DeskQueue = (typeof DESK_QUEUES)[number];
+/** One queue's cases, oldest filing first (first come, first served). */
+export function deskListQuery(queue: DeskQueue) {
+  return caseListQuery({ queue, limit: 100, sort: 'filedAt' });
+}
 
-/** The statuses each queue lists (one list request per status). */
-export const QUEUE_STATUSES: Record<DeskQueue, string[]> = {
-  screening: ['screening', 'awaitingInfo'],
-  triage: ['triage'],
-  holds: ['triage'],
-  inChannel: ['inChannel', 'resolved', 'compliance'],
-};
-
-/** Whether a case belongs in a queue (holds are triage cases held for PAE review). */
-export function inQueue(queue: DeskQueue, c: CaseSummaryView): boolean {
-  if (!QUEUE_STATUSES[queue].includes(c.status)) return false;
-  if (queue === 'holds') return c.stage === 'triage.held';
-  if (queue === 'triage') return c.stage !== 'triage.held';
-  return true;
+/**
+ * The open cases per queue, for the tab badges: one request. Its key sits under the case lists, so
+ * a `queue:changed` push refreshes it with them.
+ */
+export function deskCountsQuery() {
+  return queryOptions({
+    queryKey: [...queryKeys.caseLists, 'counts'] as const,
+    queryFn: async ({ signal }) => {
+      await whenLive();
+      return apiFetch<CaseCountsView>('/api/cases/counts', { signal });
+    },
+  });
 }
 
 /** The actions each queue is about, shown first in the workbench. */

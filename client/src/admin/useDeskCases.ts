@@ -1,13 +1,17 @@
 import { useQueries } from '@tanstack/react-query';
-import { deskListQueries } from './deskQueues.js';
+import { deskCountsQuery, deskListQuery, type DeskQueue } from './deskQueues.js';
 
-/** The open cases the desk user may see, by status (oldest filing first: first come, first served). */
-export function useDeskCases() {
-  const results = useQueries({ queries: deskListQueries() });
+/** The desk's two requests: the counts of every queue (tab badges) and the cases of the open queue. */
+export function useDeskCases(queue: DeskQueue) {
+  const [counts, list] = useQueries({ queries: [deskCountsQuery(), deskListQuery(queue)] });
   return {
-    isPending: results.some((r) => r.isPending),
-    error: results.find((r) => r.isError)?.error ?? null,
-    refetch: () => results.forEach((r) => void r.refetch()),
-    cases: results.flatMap((r) => r.data?.items ?? []),
+    isPending: list.isPending,
+    error: list.error ?? counts.error ?? null,
+    refetch: () => {
+      void counts.refetch();
+      void list.refetch();
+    },
+    cases: list.data?.items ?? [],
+    count: (q: DeskQueue) => counts.data?.byQueue[q] ?? 0,
   };
 }

@@ -21,6 +21,9 @@ export interface CaseListParams {
   track?: string;
   ipType?: string;
   assignee?: 'me';
+  open?: boolean;
+  queue?: string;
+  withActions?: boolean;
   overdue?: boolean;
   q?: string;
   page?: number;

@@ -13,7 +13,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createElement, lazy, useState, type ComponentType } from 'react';
 import { matchPath } from 'react-router';
-import { deskListQueries } from '../admin/deskQueues.js';
+import { defaultDeskQueue, deskCountsQuery, deskListQuery } from '../admin/deskQueues.js';
 import { caseListQuery } from '../api/cases.js';
 import { statsQuery } from '../api/directory.js';
 import { roleHome } from '../auth/roleHome.js';
@@ -104,7 +104,8 @@ export const screens = {
     (m) => m.DeskPage,
     (qc, user) => {
       if (user.role !== 'admin' && user.role !== 'officer') return;
-      for (const query of deskListQueries()) void qc.prefetchQuery(query);
+      void qc.prefetchQuery(deskCountsQuery());
+      void qc.prefetchQuery(deskListQuery(defaultDeskQueue(user.role)));
     },
   ),
   stats: screen(

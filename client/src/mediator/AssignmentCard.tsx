@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseSummaryView } from '../../../shared/api/views.js';
 import { isApiError } from '../api/ApiError.js';
-import { useCaseAction, useCaseActions } from '../api/cases.js';
+import { actionPayloadFields } from '../../../shared/case/actionFields.js';
+import type { CaseEventType } from '../../../shared/case/caseEvents.js';
+import { useCaseAction } from '../api/cases.js';
 import { LazyActionForm } from '../cases/actionForms.js';
 import { ClockBadge } from '../cases/ClockBadge.js';
 import { nextClock } from '../cases/clockState.js';
@@ -13,8 +15,8 @@ import { LoadingState } from '../ui/LoadingState.js';
 
 /**
  * A new assignment waiting for the mediator: the case in brief (all from the list row), accept, or
- * decline with a conflict-of-interest declaration. Buttons appear only when `GET /actions` offers
- * them; the decline form (and its schema) loads when it opens.
+ * decline with a conflict-of-interest declaration. Buttons appear only when the row's `actions` (the
+ * list is read with `withActions`) offer them; the decline form (and its schema) loads when it opens.
  */
 export function AssignmentCard({
   summary,
@@ -26,11 +28,12 @@ export function AssignmentCard({
   isNew: boolean;
 }) {
   const { t } = useTranslation();
-  const actions = useCaseActions(summary.id, summary.seq);
+  const offered = (type: CaseEventType) =>
+    summary.actions?.includes(type) ? { type, fields: actionPayloadFields(type) } : undefined;
   const act = useCaseAction(summary.id);
   const [declining, setDeclining] = useState(false);
-  const accept = actions.data?.find((a) => a.type === 'ACCEPT_ASSIGNMENT');
-  const decline = actions.data?.find((a) => a.type === 'DECLINE_ASSIGNMENT');
+  const accept = offered('ACCEPT_ASSIGNMENT');
+  const decline = offered('DECLINE_ASSIGNMENT');
   const clock = nextClock(summary.clocks);
 
   return (

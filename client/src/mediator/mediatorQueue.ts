@@ -1,4 +1,13 @@
 import type { CaseListParams } from '../api/cases.js';
 
-/** The mediator console's one list: the mediator's cases, soonest clock first (pending ones included). */
-export const MEDIATOR_QUEUE: CaseListParams = { assignee: 'me', limit: 100, sort: 'nextDueAt' };
+/**
+ * The mediator console's one list: the mediator's cases, soonest clock first (pending ones included),
+ * each row with the actions the mediator may take (accept or decline an assignment without a request
+ * per card).
+ */
+export const MEDIATOR_QUEUE: CaseListParams = {
+  assignee: 'me',
+  limit: 100,
+  sort: 'nextDueAt',
+  withActions: true,
+};

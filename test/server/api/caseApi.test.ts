@@ -188,6 +188,46 @@ describe('cases over HTTP', () => {
     expect(court.body.total).to.equal(0);
   });
 
+  it('serves the desk queues, their counts in one request, open and overdue lists, and row actions', async () => {
+    const counts = await request(a.app).get('/api/cases/counts').set(as('admin')).expect(200);
+    const open = await request(a.app).get('/api/cases?open=true&limit=100').set(as('admin')).expect(200);
+    expect(counts.body.open).to.equal(open.body.total);
+    expect(open.body.items.every((c: { status: string }) => c.status !== 'closed')).to.equal(true);
+    const byQueue = counts.body.byQueue as Record<string, number>;
+    expect(Object.keys(byQueue)).to.deep.equal(['screening', 'triage', 'holds', 'inChannel']);
+    for (const [queue, n] of Object.entries(byQueue)) {
+      const list = await request(a.app)
+        .get(`/api/cases?queue=${queue}&limit=100`)
+        .set(as('admin'))
+        .expect(200);
+      expect(list.body.total, queue).to.equal(n);
+    }
+    const screening = await request(a.app).get('/api/cases?queue=screening').set(as('admin')).expect(200);
+    expect(screening.body.total).to.be.at.least(1);
+    for (const c of screening.body.items) expect(c.status).to.be.oneOf(['screening', 'awaitingInfo']);
+
+    // a party's counts cover only their own cases
+    const mine = await request(a.app).get('/api/cases/counts').set(as('complainant2')).expect(200);
+    const mineOpen = await request(a.app).get('/api/cases?open=true').set(as('complainant2')).expect(200);
+    expect(mine.body.open).to.equal(mineOpen.body.total);
+
+    // rows with actions: the mediator's assigned cases say what the mediator may do now
+    const rows = await request(a.app)
+      .get('/api/cases?assignee=me&withActions=true')
+      .set(as('mediator'))
+      .expect(200);
+    expect(rows.body.items.length).to.be.at.least(1);
+    for (const row of rows.body.items as { id: string; actions: string[] }[]) {
+      const actions = await request(a.app)
+        .get(`/api/cases/${row.id}/actions`)
+        .set(as('mediator'))
+        .expect(200);
+      expect(row.actions).to.deep.equal(actions.body.items.map((x: { type: string }) => x.type));
+    }
+    const plain = await request(a.app).get('/api/cases?assignee=me').set(as('mediator')).expect(200);
+    expect(plain.body.items[0]).to.not.have.property('actions');
+  });
+
   it('answers 404 for a case the caller may not see, on every case endpoint', async () => {
     const filed = await request(a.app).post('/api/cases').set(as('complainant')).send(tea).expect(201);
     const id = filed.body.id as string;

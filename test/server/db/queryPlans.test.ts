@@ -105,7 +105,8 @@ describe('every read by an index (explain on the running engine)', function () {
         '?open=true',
         '?overdue=true',
         '?q=Plans',
-        '?assignee=me&sort=nextDueAt',
+        '?assignee=me&sort=nextDueAt&withActions=true',
+        '?queue=inChannel',
         '?ipType=trademark&sort=-filedAt',
       ]) {
         await get(who, `/api/cases${qs}`, `GET /api/cases${qs} (${who})`);
@@ -118,6 +119,8 @@ describe('every read by an index (explain on the running engine)', function () {
     }
     for (const qs of [
       '?status=screening&sort=filedAt',
+      '?queue=screening&sort=filedAt',
+      '?queue=holds',
       '?open=true',
       '?overdue=true',
       '?channel=administrative&track=fast',
