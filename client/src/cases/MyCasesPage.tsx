@@ -26,9 +26,8 @@ export function MyCasesPage() {
   const isComplainant = session?.user.role === 'complainant';
   const isAdmin = session?.user.role === 'admin';
   const list = useCaseList(myCasesParams(scope, q, page));
-  // open cases: the 100 most recently updated, minus the closed ones
-  const items = (list.data?.items ?? []).filter((c) => scope !== 'open' || c.status !== 'closed');
-  const total = scope === 'open' ? items.length : (list.data?.total ?? 0);
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
 
   return (
     <>
@@ -101,7 +100,7 @@ export function MyCasesPage() {
               <Text size="sm" c="dimmed">
                 {t('cases.total', { count: total })}
               </Text>
-              {scope !== 'open' && total > MY_CASES_PAGE_SIZE && (
+              {total > MY_CASES_PAGE_SIZE && (
                 <Pagination
                   value={page}
                   onChange={setPage}

@@ -3,19 +3,17 @@ import type { CaseListParams } from '../api/cases.js';
 /** What "My cases" lists: open cases, closed ones, or all. */
 export type MyCasesScope = 'open' | 'all' | 'closed';
 
-/** Page size of the closed and all scopes (open cases are shown at once). */
+/** Page size of every scope. */
 export const MY_CASES_PAGE_SIZE = 20;
 
-/**
- * The list behind "My cases". The API has no "not closed" filter: open cases are the 100 most
- * recently updated, from which the page drops the closed ones.
- */
+/** The list behind "My cases": one page of the scope, most recently updated first. */
 export function myCasesParams(scope: MyCasesScope, q = '', page = 1): CaseListParams {
   return {
     status: scope === 'closed' ? 'closed' : undefined,
+    open: scope === 'open' ? true : undefined,
     q: q || undefined,
-    page: scope === 'open' ? 1 : page,
-    limit: scope === 'open' ? 100 : MY_CASES_PAGE_SIZE,
+    page,
+    limit: MY_CASES_PAGE_SIZE,
     sort: '-updatedAt',
   };
 }

@@ -2,7 +2,8 @@ import type { CaseListParams } from '../api/cases.js';
 
 /**
  * The protection-center dashboard's list: officers see their center's cases; an admin looking here
- * sees every center's fast track. `ipType` and `status` are the dashboard's filters.
+ * sees every center's fast track. `ipType` and `status` are the dashboard's filters; without a status
+ * it lists the open cases (the ones with clocks running).
  */
 export function centerQueueParams(
   everyCenter: boolean,
@@ -14,5 +15,6 @@ export function centerQueueParams(
     sort: 'nextDueAt',
     ipType: filters.ipType,
     status: filters.status,
+    open: filters.status ? undefined : true,
   };
 }

@@ -124,6 +124,7 @@ describe('every read by an index (explain on the running engine)', function () {
       '?open=true',
       '?overdue=true',
       '?channel=administrative&track=fast',
+      '?channel=administrative&track=fast&open=true&sort=nextDueAt',
     ]) {
       await get('admin', `/api/cases${qs}`, `GET /api/cases${qs} (admin)`);
     }
