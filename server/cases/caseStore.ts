@@ -110,8 +110,9 @@ export function newCaseId(): string {
 
 /**
  * Builds the case store. Every change is one transaction: the insert of `<caseId>:<seq>` into
- * `case_events` and the update of the `cases` projection (only the fields that changed, guarded by the
- * previous seq) commit together or not at all, so the projection never lags behind its log.
+ * `case_events` (whose unique id stops a second writer of that seq) and the update of the `cases`
+ * projection (only the fields that changed) commit together or not at all, so the projection never
+ * lags behind its log.
  */
 export function createCaseStore(deps: CaseStoreDeps): CaseStore {
   const Events = caseEventModel(deps.db);
