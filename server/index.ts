@@ -7,9 +7,9 @@ import { resolveJwtSecret } from './auth/resolveJwtSecret.js';
 import { createCaseEngine } from './cases/createCaseEngine.js';
 import { loadConfig, type Config } from './config/loadConfig.js';
 import { openDatabase, type OpenDatabase } from './db/openDatabase.js';
-import { DEMO_SCENARIOS } from './demo/demoScenarios.js';
 import { seedDemoCases } from './demo/seedDemoCases.js';
 import { seedDemoDirectory } from './demo/seedDemoDirectory.js';
+import { seedProgress } from './demo/seedProgress.js';
 import { createApp, createServices } from './http/createApp.js';
 import { createLogger } from './logging/createLogger.js';
 import { createRealtime } from './realtime/createRealtime.js';
@@ -39,9 +39,17 @@ async function main(): Promise<void> {
     const seeded = await seedDemoDirectory(db);
     if (seeded.users > 0) {
       logger.info(seeded, 'created the demo organisations and accounts (password sevenfold-demo)');
-      if ((await engine.store.models.cases.estimatedDocumentCount()) === 0) {
-        const cases = await seedDemoCases(db, logger, DEMO_SCENARIOS.length);
-        logger.info({ cases }, 'created demo cases across all channels');
+      if (config.demoCases > 0 && (await engine.store.models.cases.estimatedDocumentCount()) === 0) {
+        const started = performance.now();
+        const progress = seedProgress(config.demoCases, (done, total) =>
+          logger.info({ done, total }, `seeding demo cases: ${done} of ${total}`),
+        );
+        const cases = await seedDemoCases(db, logger, config.demoCases, {
+          onProgress: (done) => progress.update(done),
+        });
+        progress.stop();
+        const seconds = Math.round((performance.now() - started) / 100) / 10;
+        logger.info({ cases, seconds }, `created ${cases} demo cases across all channels in ${seconds} s`);
       }
     }
   }

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { DEFAULT_DEMO_CASES } from '../demo/demoDefaults.js';
 
 /** Validated, frozen server configuration. Only `loadConfig` reads the environment. */
 export interface Config {
@@ -16,6 +17,8 @@ export interface Config {
   readonly jwtTtlSeconds: number;
   /** Demo organisations and users are created on start. */
   readonly demoData: boolean;
+  /** How many demo cases a first start with demo data creates (in an empty database). */
+  readonly demoCases: number;
   /** Path of the SecantusDB launcher (`secantusd-py`); defaults to the one `npm install` installs. */
   readonly secantusBin: string | undefined;
   /** Largest accepted evidence file, in bytes. */
@@ -46,6 +49,7 @@ const schema = Joi.object({
     .max(7 * 24 * 3600)
     .default(3600),
   DEMO_DATA: Joi.boolean().truthy('1').falsy('0'),
+  DEMO_CASES: Joi.number().integer().min(0).max(100_000).default(DEFAULT_DEMO_CASES),
   SECANTUSDB_BIN: Joi.string().empty(''),
   EVIDENCE_MAX_BYTES: Joi.number()
     .integer()
@@ -92,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     jwtSecret: v.JWT_SECRET as string | undefined,
     jwtTtlSeconds: v.JWT_TTL_SECONDS as number,
     demoData: (v.DEMO_DATA as boolean | undefined) ?? !mongodbUri,
+    demoCases: v.DEMO_CASES as number,
     secantusBin: v.SECANTUSDB_BIN as string | undefined,
     evidenceMaxBytes: v.EVIDENCE_MAX_BYTES as number,
     redisUrl: v.REDIS_URL as string | undefined,

@@ -20,12 +20,15 @@ export interface DeadlineSchedulerDeps {
   intervalMs?: number;
 }
 
-/** Fires stored clocks. `tick` runs one pass (tests call it with a controlled clock). */
+/** Fires stored clocks. `tick` runs one pass (tests and the demo seeder call it with a controlled clock). */
 export interface DeadlineScheduler {
   start(): void;
   stop(): Promise<void>;
-  /** Processes every deadline due now; resolves with how many levels it published. */
-  tick(): Promise<number>;
+  /**
+   * Processes every deadline due now (only those of one case with `caseId`, found by the `caseId`
+   * index); resolves with how many levels it published.
+   */
+  tick(opts?: { caseId?: string }): Promise<number>;
 }
 
 /**
@@ -110,14 +113,21 @@ export function createDeadlineScheduler(deps: DeadlineSchedulerDeps): DeadlineSc
     return 1;
   }
 
-  async function tick(): Promise<number> {
+  async function tick(opts: { caseId?: string } = {}): Promise<number> {
     const now = deps.now();
     let published = 0;
     for (;;) {
-      const due = await Deadlines.find({ state: 'pending', nextAt: { $lte: now } })
-        .sort({ nextAt: 1 })
-        .limit(100)
-        .lean<DeadlineDoc[]>();
+      // every due deadline by the {state, nextAt} index, or one case's by its caseId index (an
+      // index serves a filter only when its fields are exactly the index's leading ones)
+      const due =
+        opts.caseId === undefined
+          ? await Deadlines.find({ state: 'pending', nextAt: { $lte: now } })
+              .sort({ nextAt: 1 })
+              .limit(100)
+              .lean<DeadlineDoc[]>()
+          : (await Deadlines.find({ caseId: opts.caseId }).lean<DeadlineDoc[]>())
+              .filter((d) => d.state === 'pending' && d.nextAt !== null && d.nextAt <= now)
+              .sort((a, b) => (a.nextAt as Date).getTime() - (b.nextAt as Date).getTime());
       if (due.length === 0) break;
       for (const d of due) {
         try {

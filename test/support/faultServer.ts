@@ -62,6 +62,8 @@ export function spawnFaultServer(opts: FaultServerOptions): FaultServer {
     PORT: String(opts.port),
     DATA_DIR: opts.dataDir,
     DEMO_DATA: '1',
+    // the demo directory and a small set of cases: a first start stays within the readiness timeout
+    DEMO_CASES: '17',
     JWT_SECRET: FAULT_JWT_SECRET,
     LOG_LEVEL: 'warn',
     ...(process.env.SECANTUSDB_BIN ? { SECANTUSDB_BIN: process.env.SECANTUSDB_BIN } : {}),

@@ -46,6 +46,14 @@ describe('loadConfig', () => {
     ).to.equal('x'.repeat(32));
   });
 
+  it('creates 250 demo cases on a first start unless DEMO_CASES says otherwise', () => {
+    expect(loadConfig({}).demoCases).to.equal(250);
+    expect(loadConfig({ DEMO_CASES: '0' }).demoCases).to.equal(0);
+    expect(loadConfig({ DEMO_CASES: '40' }).demoCases).to.equal(40);
+    expect(() => loadConfig({ DEMO_CASES: 'many' })).to.throw(/DEMO_CASES/);
+    expect(() => loadConfig({ DEMO_CASES: '-1' })).to.throw(/DEMO_CASES/);
+  });
+
   it('rejects a short JWT secret', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).to.throw(/JWT_SECRET/);
   });

@@ -107,6 +107,23 @@ describe('durable clocks and the deadline scheduler', () => {
     }
   });
 
+  it('a tick for one case fires only the clocks of that case', async () => {
+    w.clock.set('2026-01-05T02:00:00.000Z');
+    const ids: string[] = [];
+    for (const title of ['Tea mark: ticked on its own', 'Tea mark: left for later']) {
+      const doc = await w.file({ ...smallTrademarkMediation, title });
+      await w.store.transition(doc._id, w.actor(U.admin), { type: 'REQUEST_INFO', items: ['licence'] });
+      ids.push(doc._id);
+    }
+    const [own, other] = ids as [string, string];
+    w.clock.advanceDays(20);
+    expect(await w.scheduler.tick({ caseId: own })).to.equal(1);
+    expect((await w.store.load(own)).doc.closureReason).to.equal('lapsed');
+    expect((await w.store.load(other)).doc.status).to.equal('awaitingInfo');
+    expect(await w.scheduler.tick({ caseId: other })).to.equal(1);
+    expect((await w.store.load(other)).doc.closureReason).to.equal('lapsed');
+  });
+
   it('reassigns a mediator who does not accept in time, and never picks them again for the case', async () => {
     w.clock.set('2026-03-02T02:00:00.000Z');
     const doc = await w.file(withRespondent);

@@ -52,6 +52,8 @@ describe('several server instances (Redis adapter)', function () {
       MONGODB_URI: t.uri,
       REDIS_URL: redis.url,
       DEMO_DATA: '1',
+      // the demo accounts are what this suite needs; a few demo cases keep the first start short
+      DEMO_CASES: '17',
       JWT_SECRET: 'multi-instance-secret-multi-instance-secret',
       LOG_LEVEL: 'info',
     };
