@@ -213,29 +213,18 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     if (durableDone) await effectsDone(caseDoc._id, event.seq).catch(() => (effectsFailed = true));
   }
 
-  /** Clears `pendingEffects` when it still names `seq` (read and write in one transaction, by `_id`). */
+  /**
+   * Clears `pendingEffects` when it names `seq` or an earlier one: one conditional write by `_id` (an
+   * update pipeline), so a later commit's mark stays.
+   */
   async function effectsDone(caseId: string, seq: number): Promise<void> {
-    const session = client.startSession();
-    try {
-      await session.withTransaction(async () => {
-        const doc = await Cases.collection.findOne({ _id: caseId } as never, {
-          session,
-          projection: { pendingEffects: 1 },
-        });
-        const pending = (doc as { pendingEffects?: unknown } | null)?.pendingEffects;
-        if (typeof pending === 'number' && pending <= seq) {
-          await Cases.collection.updateOne(
-            { _id: caseId } as never,
-            { $unset: { pendingEffects: '' } },
-            {
-              session,
-            },
-          );
-        }
-      });
-    } finally {
-      await session.endSession();
-    }
+    await Cases.collection.updateOne({ _id: caseId } as never, [
+      {
+        $set: {
+          pendingEffects: { $cond: [{ $lte: ['$pendingEffects', seq] }, '$$REMOVE', '$pendingEffects'] },
+        },
+      },
+    ]);
   }
 
   async function replayAll(caseId: string): Promise<CaseFoldState | undefined> {

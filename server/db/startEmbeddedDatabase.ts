@@ -85,6 +85,9 @@ export async function startEmbeddedDatabase(opts: EmbeddedDatabaseOptions): Prom
       : [binary, args];
     const proc = spawn(cmd, cmdArgs, {
       cwd: dataDir,
+      // its own process group: Ctrl-C in a terminal reaches the server, which stops the engine in
+      // order (a SIGINT to the engine as well made the supervisor restart it during shutdown)
+      detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
