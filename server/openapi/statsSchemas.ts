@@ -1,6 +1,6 @@
 import { CASE_STATUSES, CHANNELS, TRACKS } from '../../shared/vocabulary.js';
 import type { JsonSchema } from './openApiTypes.js';
-import { closed, count, id, listOf, nullable, number, text } from './schemaBuilders.js';
+import { closed, count, id, instant, listOf, nullable, number, text } from './schemaBuilders.js';
 
 /** Counts keyed by every id of a vocabulary (ids outside it, found in the data, are kept too). */
 const countsBy = (ids: readonly string[]): JsonSchema => ({
@@ -19,6 +19,10 @@ export const statsSchemas: Record<string, JsonSchema> = {
       scope: {
         anyOf: [{ const: 'all' }, closed({ orgId: id })],
         description: '`all` for admins, the organisation for officers.',
+      },
+      filed: {
+        ...closed({ from: instant, to: nullable(instant) }),
+        description: 'The filing period counted: from `from` (a year back unless asked) until `to`.',
       },
       byChannel: countsBy(CHANNELS),
       byTrack: countsBy(TRACKS),

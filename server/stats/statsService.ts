@@ -13,6 +13,9 @@ import type { CaseStatsView } from './statsView.js';
 /** Closure reasons that end a case on the merits (the others: withdrawn, rejected, lapsed, transferred). */
 export const MERITS_CLOSURE_REASONS: readonly ClosureReason[] = ['settled', 'awarded', 'judged', 'decided'];
 
+/** The filing period the figures cover when the request names none: the last 365 days. */
+export const DEFAULT_PERIOD_MS = 365 * 24 * 3600 * 1000;
+
 /** Weeks in the `weekly` series. */
 export const WEEKS_SHOWN = 12;
 
@@ -66,9 +69,9 @@ const countBy = (rows: readonly FigureRow[], value: (r: FigureRow) => string | n
 };
 
 /**
- * Builds the stats service. The figures come from one read of the scope's cases (an organisation's
- * by its `{orgId, filedAt}` index, optionally within a filing range; an admin's every case), lean rows
- * of the fields they need, counted and measured here.
+ * Builds the stats service. The figures come from one read of the scope's cases filed in the period
+ * (an organisation's by its `{orgId, filedAt}` index, an admin's by `{filedAt}`), lean rows of the
+ * fields they need, counted and measured here.
  */
 export function createStatsService(deps: { cases: Model<CaseDoc>; now: () => Date }): StatsService {
   const Cases = deps.cases;
@@ -76,12 +79,12 @@ export function createStatsService(deps: { cases: Model<CaseDoc>; now: () => Dat
   return {
     async stats(user, query) {
       const { scope, filter } = statsScopeOf(user);
-      const filed: Record<string, Date> = {};
-      if (query.from) filed.$gte = query.from;
-      if (query.to) filed.$lt = query.to;
-      const where = Object.keys(filed).length ? { ...filter, filedAt: filed } : filter;
-      const rows = await Cases.find(where, FIGURE_FIELDS).lean<FigureRow[]>();
       const now = deps.now();
+      // a filing period always bounds the read: a year back unless asked, by the {filedAt} indexes
+      const from = query.from ?? new Date(now.getTime() - DEFAULT_PERIOD_MS);
+      const filed: Record<string, Date> = { $gte: from };
+      if (query.to) filed.$lt = query.to;
+      const rows = await Cases.find({ ...filter, filedAt: filed }, FIGURE_FIELDS).lean<FigureRow[]>();
       const weeks = lastIsoWeeks(now, WEEKS_SHOWN);
       const since = (weeks[0] as { start: Date }).start;
 
@@ -113,6 +116,7 @@ export function createStatsService(deps: { cases: Model<CaseDoc>; now: () => Dat
       const onMerits = MERITS_CLOSURE_REASONS.reduce((n, r) => n + (closedBy.get(r) ?? 0), 0);
       return {
         scope,
+        filed: { from: from.toISOString(), to: query.to ? query.to.toISOString() : null },
         byChannel: zeroFilled(
           CHANNELS,
           countBy(rows, (r) => r.channel),

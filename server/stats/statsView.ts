@@ -25,6 +25,8 @@ export interface FastTrackFigures {
 /** The body of `GET /api/stats`. */
 export interface CaseStatsView {
   scope: StatsScope;
+  /** The cases counted: those filed from `from` (a year back unless asked) until `to` (exclusive, or now). */
+  filed: { from: string; to: string | null };
   /** Cases by their current channel (every channel listed; cases not yet routed are not counted). */
   byChannel: Record<string, number>;
   byTrack: Record<string, number>;

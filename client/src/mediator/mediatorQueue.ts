@@ -1,7 +1,7 @@
 import type { CaseListParams } from '../api/cases.js';
 
 /**
- * The mediator console's one list: the mediator's cases, soonest clock first (pending ones included),
+ * The mediator console's one list: the mediator's open cases, soonest clock first (pending ones included),
  * each row with the actions the mediator may take (accept or decline an assignment without a request
  * per card).
  */
