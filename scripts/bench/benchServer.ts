@@ -1,7 +1,7 @@
 /**
  * The server side of the HTTP and realtime benchmarks, in its own process so its CPU time and memory
  * are its own: the real app and realtime layer on the embedded engine, plus the floors measured
- * beside it — a bare Socket.IO server, a bare node:http JSON server, and bare driver writes.
+ * beside it — a bare Socket.IO server, a bare node:http JSON server, and the engine's one-commit floor.
  * Driven by the parent over IPC.
  */
 import { createServer } from 'node:http';
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { Server } from 'socket.io';
+import type { CaseDoc } from '../../server/cases/caseModel.js';
 import { createCaseEngine } from '../../server/cases/createCaseEngine.js';
 import { loadConfig } from '../../server/config/loadConfig.js';
 import { connectDatabase } from '../../server/db/connectDatabase.js';
@@ -18,6 +19,7 @@ import { startEmbeddedDatabase } from '../../server/db/startEmbeddedDatabase.js'
 import { seedDemoDirectory } from '../../server/demo/seedDemoDirectory.js';
 import { createApp, createServices } from '../../server/http/createApp.js';
 import { createRealtime } from '../../server/realtime/createRealtime.js';
+import { syntheticCase } from './syntheticCases.js';
 
 const logger = pino({ level: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent' }, pino.destination(2));
 const dir = mkdtempSync(join(tmpdir(), 'sevenfold-rtbench-'));
@@ -67,88 +69,147 @@ process.send?.({
   plainUrl: `http://127.0.0.1:${port(plainHttp)}`,
 });
 
-/** Bare driver insert + update of an event-sized and a projection-sized document, back to back. */
-async function driverFloor(ms: number): Promise<number[]> {
+/**
+ * The engine's floor of one change: the insert of an event and an update of its case's projection in
+ * ONE transaction (`session.withTransaction`, one session each, as the store commits), back to back.
+ * The documents are copies of a real case's projection and of its last event; the update sets the
+ * fields an action changes (seq, hash, time, the pending-effects mark).
+ */
+async function driverFloor(ms: number, caseId?: string): Promise<number[]> {
   const events = db.collection('bench_floor_events');
   const cases = db.collection('bench_floor_cases');
-  const sample = await db.collection('cases').findOne({});
+  const sample = await db.collection('cases').findOne(caseId ? { _id: caseId as never } : {});
   const { _id: _ignored, ...projection } = sample ?? { _id: null, seq: 0 };
+  const lastEvent = sample
+    ? await db.collection('case_events').findOne({ _id: `${String(sample._id)}:${sample.seq}` as never })
+    : null;
+  const { _id: _eventId, ...event } = lastEvent ?? {
+    _id: null,
+    caseId: 'floor',
+    type: 'RECORD_SESSION',
+    data: { notes: 'x' },
+    hash: 'f'.repeat(64),
+    prevHash: 'e'.repeat(64),
+  };
   await cases.updateOne({ _id: 'floor' as never }, { $set: projection }, { upsert: true });
+  const client = db.getClient();
   const latencies: number[] = [];
   const end = Date.now() + ms;
   for (let n = 0; Date.now() < end; n++) {
     const t0 = performance.now();
-    await events.insertOne({
-      _id: `floor:${process.pid}:${n}:${Date.now()}` as never,
-      caseId: 'floor',
-      seq: n,
-      type: 'RECORD_SESSION',
-      data: { notes: 'x' },
-      hash: 'f'.repeat(64),
-      prevHash: 'e'.repeat(64),
-    });
-    await cases.updateOne({ _id: 'floor' as never }, { $set: { seq: n, updatedAt: new Date() } });
+    const session = client.startSession();
+    try {
+      await session.withTransaction(async () => {
+        await events.insertOne(
+          { ...event, _id: `floor:${process.pid}:${n}:${Date.now()}` as never, caseId: 'floor', seq: n },
+          { session },
+        );
+        await cases.updateOne(
+          { _id: 'floor' as never },
+          { $set: { seq: n, lastHash: `${n}`.padStart(64, '0'), updatedAt: new Date(), pendingEffects: n } },
+          { session },
+        );
+      });
+    } finally {
+      await session.endSession();
+    }
     latencies.push(performance.now() - t0);
   }
   return latencies;
 }
 
-/** Inserts synthetic case projections (for list-query scaling), copying a real one. */
-async function addCases(count: number, templateId?: string): Promise<number> {
-  const template = await db.collection('cases').findOne(templateId ? { _id: templateId as never } : {});
-  if (!template) throw new Error('no case to copy');
-  const statuses = ['screening', 'triage', 'inChannel', 'inChannel', 'inChannel', 'resolved', 'closed'];
-  const channels = ['mediation', 'administrative', 'judicial', 'arbitration', 'legalServices'];
-  const orgs = ['org-zgc-mediation', 'org-pc-zgc', 'org-bj-ipcourt', 'org-bac', 'org-haidian-aid'];
-  const base = await db.collection('cases').countDocuments();
-  for (let i = 0; i < count; i += 1000) {
-    const batch = Array.from({ length: Math.min(1000, count - i) }, (_, j) => {
-      const n = base + i + j;
-      const k = n % channels.length;
-      return {
-        ...template,
-        _id: `bench-${n}` as never,
-        caseNo: `SF-2099-${String(n).padStart(7, '0')}`,
-        title: `Benchmark case ${n} ${n % 13 === 0 ? 'lamp' : 'tea'}`,
-        status: statuses[n % statuses.length],
-        channel: channels[k],
-        orgId: orgs[k],
-        participantIds: [`u-bench-${n % 500}`],
-        updatedAt: new Date(Date.now() - n * 1000),
-        filedAt: new Date(Date.now() - n * 2000),
-      };
-    });
-    await db.collection('cases').insertMany(batch, { ordered: false });
-    if ((i / 1000) % 10 === 9) process.stdout.write(`  ${base + i + batch.length} cases\n`);
+/** Synthetic cases inserted so far (numbered from 0, the most recently updated). */
+let syntheticCount = 0;
+
+/**
+ * Adds `count` synthetic case projections (see syntheticCases.ts) after those already there, copying
+ * the real case `templateId`, in batches of 1,000 through `insertMany`; resolves with the number of
+ * cases (estimated), of synthetic ones, and the insertion rate.
+ */
+async function addCases(
+  count: number,
+  templateId?: string,
+): Promise<{ total: number; synthetic: number; perSecond: number }> {
+  const Cases = db.collection('cases');
+  let perSecond = 0;
+  if (count > 0) {
+    const template = await Cases.findOne(templateId ? { _id: templateId as never } : {});
+    if (!template) throw new Error('no case to copy');
+    const now = new Date();
+    const started = performance.now();
+    for (let i = 0; i < count; i += 1000) {
+      const batch = Array.from({ length: Math.min(1000, count - i) }, (_, j) =>
+        syntheticCase(syntheticCount + j, template as unknown as CaseDoc, now),
+      );
+      await Cases.insertMany(batch as never[], { ordered: false });
+      syntheticCount += batch.length;
+      if ((i / 1000) % 10 === 9) process.stdout.write(`  ${syntheticCount} synthetic cases\n`);
+    }
+    perSecond = count / ((performance.now() - started) / 1000);
   }
-  return db.collection('cases').countDocuments();
+  return { total: await Cases.estimatedDocumentCount(), synthetic: syntheticCount, perSecond };
 }
 
-process.on('message', (msg: { kind: string; ms?: number; count?: number; templateId?: string }) => {
-  if (msg.kind === 'floor') {
-    void driverFloor(msg.ms ?? 3000).then((latencies) => process.send?.({ kind: 'floor', latencies }));
-    return;
-  }
-  if (msg.kind === 'addCases') {
-    void addCases(msg.count ?? 0, msg.templateId).then((total) =>
-      process.send?.({ kind: 'addCases', total }),
-    );
-    return;
-  }
-  if (msg.kind === 'stats') {
-    global.gc?.();
-    const cpu = process.cpuUsage();
-    process.send?.({ kind: 'stats', rss: process.memoryUsage().rss, cpuMs: (cpu.user + cpu.system) / 1000 });
-  } else if (msg.kind === 'stop') {
-    void (async () => {
-      bare.close();
-      plainHttp.close();
-      http.closeAllConnections();
-      await db.dropDatabase().catch(() => undefined);
-      await db.close();
-      await engineDb?.stop();
-      rmSync(dir, { recursive: true, force: true });
-      process.exit(0);
-    })();
-  }
-});
+/**
+ * Creates an account `id` (`<id>@bench.local`, password sevenfold-demo) with the role and organisation
+ * of the demo account `like`: a synthetic assignee the benchmarks can sign in as.
+ */
+async function addUser(id: string, like: string): Promise<void> {
+  const users = db.collection('users');
+  const model = await users.findOne({ _id: like as never });
+  if (!model) throw new Error(`no demo user ${like}`);
+  const { _id: _like, ...fields } = model;
+  await users.updateOne(
+    { _id: id as never },
+    { $setOnInsert: { ...fields, email: `${id}@bench.local`, name: `Bench ${id}` } },
+    { upsert: true },
+  );
+}
+
+process.on(
+  'message',
+  (msg: {
+    kind: string;
+    ms?: number;
+    count?: number;
+    templateId?: string;
+    caseId?: string;
+    id?: string;
+    like?: string;
+  }) => {
+    if (msg.kind === 'floor') {
+      void driverFloor(msg.ms ?? 3000, msg.caseId).then((latencies) =>
+        process.send?.({ kind: 'floor', latencies }),
+      );
+      return;
+    }
+    if (msg.kind === 'addCases') {
+      void addCases(msg.count ?? 0, msg.templateId).then((r) => process.send?.({ kind: 'addCases', ...r }));
+      return;
+    }
+    if (msg.kind === 'addUser') {
+      void addUser(msg.id!, msg.like!).then(() => process.send?.({ kind: 'addUser' }));
+      return;
+    }
+    if (msg.kind === 'stats') {
+      global.gc?.();
+      const cpu = process.cpuUsage();
+      process.send?.({
+        kind: 'stats',
+        rss: process.memoryUsage().rss,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+      });
+    } else if (msg.kind === 'stop') {
+      void (async () => {
+        bare.close();
+        plainHttp.close();
+        http.closeAllConnections();
+        await db.dropDatabase().catch(() => undefined);
+        await db.close();
+        await engineDb?.stop();
+        rmSync(dir, { recursive: true, force: true });
+        process.exit(0);
+      })();
+    }
+  },
+);

@@ -1,4 +1,5 @@
 import { Agent, get as httpGet } from 'node:http';
+import { gunzipSync, inflateSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import {
   benchApi,
@@ -35,19 +36,6 @@ async function cannon(
   return { ...figure, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
 
-/** GET with node:http and no time limit (fetch gives up after 300 s); resolves with the status. */
-function getWithoutTimeout(url: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = httpGet(url, { headers, agent: keepAlive }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-  });
-}
-const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
-
 /** Tokens of the demo users the benchmarks act as. */
 export async function benchTokens(url: string): Promise<Record<string, string>> {
   const who = ['complainant', 'admin', 'mediator', 'mediator2', 'respondent', 'center'];
@@ -56,7 +44,7 @@ export async function benchTokens(url: string): Promise<Record<string, string>> 
 }
 
 /**
- * An action over HTTP against the bare driver insert + update (its floor), and an Express JSON route
+ * An action over HTTP against the engine's one-commit floor (insert + update in one transaction), and an Express JSON route
  * (through every middleware of the app) against bare node:http.
  */
 export async function httpBench(server: BenchServer, tokens: Record<string, string>): Promise<BenchSection> {
@@ -75,16 +63,22 @@ export async function httpBench(server: BenchServer, tokens: Record<string, stri
       body: JSON.stringify({ type: 'RECORD_SESSION', notes: 'benchmark session' }),
     },
   );
-  const { latencies } = await server.ask<{ latencies: number[] }>('floor', { ms: 5000 });
-  const floor = fromSamples('floor: bare driver insert + update of the same documents', latencies, 5);
+  const { latencies } = await server.ask<{ latencies: number[] }>('floor', { ms: 5000, caseId });
+  const floor = fromSamples(
+    'floor: one transaction (insert of the event + update of the projection), driver withTransaction',
+    latencies,
+    5,
+  );
   if (action.errors + action.non2xx > 0)
     throw new Error(`the action benchmark had ${action.non2xx} non-2xx answers`);
   return {
     title: 'HTTP',
     description:
       'autocannon against the server process (loopback). The action is RECORD_SESSION on one mediation case ' +
-      'by its mediator, one connection so that each action sees the previous one; its floor is a bare driver ' +
-      'insert of an event plus an update of the projection, measured in the server process right after.',
+      'by its mediator, one connection so that each action sees the previous one. Each change is one transaction ' +
+      "(the event insert and the update of the projection fields that changed), so its floor is the engine's bare " +
+      "one-commit cost: a copy of that case's last event inserted and its projection copy updated in ONE " +
+      'transaction through the driver (`session.withTransaction`), measured in the server process right after.',
     figures: [express, plain, action, floor],
     ratios: [
       {
@@ -98,15 +92,162 @@ export async function httpBench(server: BenchServer, tokens: Record<string, stri
         explanation: 'throughput given up for the middleware',
       },
       {
-        name: 'action over HTTP ÷ driver floor (p50 latency)',
+        name: 'action over HTTP ÷ one-commit floor (p50 latency)',
         value: action.p50Ms / Math.max(floor.p50Ms, 0.001),
-        explanation: 'a full authorised, validated, hash-chained action against two bare writes',
+        explanation:
+          'a full authorised, validated, hash-chained action (load, commit, effects, fan-out) against one bare ' +
+          'insert + update transaction (target ≤ 2)',
       },
     ],
   };
 }
 
-/** List queries as the case collection grows to 1k, 10k and 100k cases (synthetic projections). */
+/**
+ * One home page's requests, as the web client issues them when it opens (client/src: admin/deskQueues.ts,
+ * useDeskCases.ts, DeskPage and CaseWorkbench; mediator/mediatorQueue.ts and MediatorConsole;
+ * center/centerQueue.ts and CenterDashboard; cases/myCasesQuery.ts and MyCasesPage; stats/StatsPage;
+ * app/screens.ts, which starts the first round with the page's code). Paths keep the client's
+ * parameter order.
+ */
+interface HomeRound {
+  label: string;
+  /** Who asks (a key of the tokens). */
+  as: string;
+  /** The requests sent at once. */
+  paths: string[];
+  /** Requests that follow once the first round is in (from its answers), sent at once; none if empty. */
+  then?: (answers: unknown[]) => string[];
+  /** A known scan of every case (by design), reported but not held to the growth target. */
+  scan?: boolean;
+}
+
+/** The intake desk's first round: the queue badges and the queue an admin opens (screening). */
+const DESK_PATHS = ['/api/cases/counts', '/api/cases?queue=screening&limit=100&sort=filedAt'];
+/** The desk's workbench: the first case of the queue, with its actions (its events only in channel). */
+const deskWorkbench = (answers: unknown[]): string[] => {
+  const first = (answers[1] as { items?: { id: string }[] }).items?.[0]?.id;
+  return first ? [`/api/cases/${first}`, `/api/cases/${first}/actions`] : [];
+};
+const DESK_LABEL = 'intake desk (admin home): counts + screening queue at once';
+const DESK_FULL_LABEL = 'intake desk (admin home), then the workbench of its first case';
+
+const HOME_ROUNDS: HomeRound[] = [
+  { label: DESK_LABEL, as: 'admin', paths: DESK_PATHS },
+  { label: DESK_FULL_LABEL, as: 'admin', paths: DESK_PATHS, then: deskWorkbench },
+  {
+    label: 'mediator console (mediator home)',
+    as: 'mediator',
+    paths: ['/api/cases?assignee=me&limit=100&sort=nextDueAt&withActions=true'],
+  },
+  {
+    label: 'mediator console of a synthetic mediator with history',
+    as: 'benchMediator',
+    paths: ['/api/cases?assignee=me&limit=100&sort=nextDueAt&withActions=true'],
+  },
+  {
+    label: 'protection-center dashboard (officer home): open cases + stats at once',
+    as: 'center',
+    paths: ['/api/cases?limit=100&sort=nextDueAt&open=true', '/api/stats'],
+  },
+  {
+    label: 'my cases (rights-holder home)',
+    as: 'complainant',
+    paths: ['/api/cases?open=true&page=1&limit=20&sort=-updatedAt'],
+  },
+  {
+    label: 'my cases (respondent home)',
+    as: 'respondent',
+    paths: ['/api/cases?open=true&page=1&limit=20&sort=-updatedAt'],
+  },
+  {
+    label: 'known scan: admin "all cases" (my cases, scope all), no indexed filter',
+    as: 'admin',
+    paths: ['/api/cases?page=1&limit=20&sort=-updatedAt'],
+    scan: true,
+  },
+  {
+    label: 'known scan: statistics page (admin, every case)',
+    as: 'admin',
+    paths: ['/api/stats'],
+    scan: true,
+  },
+];
+
+/** A browser's connections to one host (HTTP/1.1): up to 6, kept alive. */
+const browserAgent = new Agent({ keepAlive: true, maxSockets: 6 });
+
+/** GETs a path as a browser would (gzip accepted and decoded); resolves with the status and the body. */
+function browserGet(url: string, token: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(
+      url,
+      {
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          'accept-encoding': 'gzip, deflate',
+        },
+        agent: browserAgent,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          const encoding = res.headers['content-encoding'];
+          const body =
+            encoding === 'gzip' ? gunzipSync(raw) : encoding === 'deflate' ? inflateSync(raw) : raw;
+          resolve({ status: res.statusCode ?? 0, body: body.toString('utf8') });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Times a home page: its first round (all at once, like a page's first requests) and, when it has one,
+ * the round that follows from the answers; back to back for `ms` after one untimed warm-up (a home
+ * slower than `ms` is timed once, the warm-up being its sample). Resolves with the `total` of each
+ * list answer of the first round.
+ */
+async function timeHome(
+  base: string,
+  home: HomeRound,
+  token: string,
+  ms: number,
+): Promise<{ samples: number[]; seconds: number; totals: number[] }> {
+  const send = async (paths: string[]) => {
+    const answers = await Promise.all(paths.map((p) => browserGet(`${base}${p}`, token)));
+    answers.forEach((a, i) => {
+      if (a.status !== 200) throw new Error(`${paths[i]}: ${a.status} ${a.body.slice(0, 200)}`);
+    });
+    return answers.map((a) => JSON.parse(a.body) as unknown);
+  };
+  const visit = async () => {
+    const t0 = performance.now();
+    const first = await send(home.paths);
+    const next = home.then?.(first) ?? [];
+    if (home.then && next.length === 0)
+      throw new Error(`${home.label}: nothing to open after the first round`);
+    if (next.length) await send(next);
+    const elapsed = performance.now() - t0;
+    return { elapsed, totals: first.map((a) => (a as { total?: number }).total ?? -1) };
+  };
+  const warm = await visit();
+  if (warm.elapsed >= ms)
+    return { samples: [warm.elapsed], seconds: warm.elapsed / 1000, totals: warm.totals };
+  const samples: number[] = [];
+  const t0 = performance.now();
+  while (performance.now() - t0 < ms) samples.push((await visit()).elapsed);
+  return { samples, seconds: (performance.now() - t0) / 1000, totals: warm.totals };
+}
+
+/**
+ * Each role's home page as the collection grows (1k → 10k → 100k synthetic projections of a platform
+ * whose closed history accumulates while its open queues stay bounded: see syntheticCases.ts), the
+ * intake desk against a bare GET /healthz on the same server, and two known full scans.
+ */
 export async function listBench(
   server: BenchServer,
   tokens: Record<string, string>,
@@ -114,65 +255,127 @@ export async function listBench(
 ): Promise<BenchSection> {
   const figures: BenchFigure[] = [];
   const ratios: BenchSection['ratios'] = [];
-  const first: Record<string, number> = {};
+  const first: Record<string, { size: number; p50: number }> = {};
   // the template of the synthetic cases: a real case, filed and driven into a mediation session
   const templateId = await caseInSession(server.url, tokens, 'List benchmark template case');
+  // a synthetic mediator (an account like the demo mediator's) whose history grows with the platform
+  await server.ask('addUser', { id: 'u-bench-mediator-0', like: 'u-mediator' });
+  const as: Record<string, string> = {
+    ...tokens,
+    benchMediator: (
+      await benchApi(server.url, '/api/auth/login', undefined, {
+        email: 'u-bench-mediator-0@bench.local',
+        password: 'sevenfold-demo',
+      })
+    ).token as string,
+  };
+  const deskAt: { size: number; desk: number; full: number; healthz: number }[] = [];
+  const seeding: string[] = [];
+  let real = 0;
   for (const size of sizes) {
-    const { total } = await server.ask<{ total: number }>('addCases', { count: 0 });
-    if (total < size) await server.ask<{ total: number }>('addCases', { count: size - total, templateId });
-    const queries: [string, string, string][] = [
-      ['admin, newest first', '/api/cases?limit=20&sort=-updatedAt', tokens.admin!],
-      [
-        'admin, status + channel filter',
-        '/api/cases?limit=20&status=inChannel&channel=mediation',
-        tokens.admin!,
-      ],
-      ['admin, text search', '/api/cases?limit=20&q=lamp', tokens.admin!],
-      ['protection-center officer (own organisation)', '/api/cases?limit=20', tokens.center!],
-    ];
-    for (const [label, path, token] of queries) {
-      const url = `${server.url}${path}`;
-      const headers = { authorization: `Bearer ${token}` };
-      // back to back on one connection for 3 s; a query slower than that is timed once
-      const samples: number[] = [];
-      let failed = 0;
-      const started = performance.now();
-      while (samples.length + failed === 0 || performance.now() - started < 3000) {
-        const t0 = performance.now();
-        const status = await getWithoutTimeout(url, headers);
-        if (status === 200) samples.push(performance.now() - t0);
-        else failed++;
-      }
-      const name = `${label} — ${size.toLocaleString('en')} cases`;
-      const f = {
-        ...fromSamples(name, samples, (performance.now() - started) / 1000),
-        errors: failed,
-        non2xx: 0,
-      };
-      if (f.errors > 0) throw new Error(`${label}: ${f.errors} failed requests`);
+    const have = await server.ask<{ synthetic: number }>('addCases', { count: 0 });
+    if (have.synthetic < size) {
+      process.stdout.write(`  adding ${size - have.synthetic} synthetic cases…\n`);
+      const added = await server.ask<{ total: number; synthetic: number; perSecond: number }>('addCases', {
+        count: size - have.synthetic,
+        templateId,
+      });
+      real = added.total - added.synthetic;
+      seeding.push(
+        `${(size - have.synthetic).toLocaleString('en')} to ${size.toLocaleString('en')} at ${added.perSecond.toFixed(0)} cases/s`,
+      );
+    }
+    const sizeLabel = `${size.toLocaleString('en')} cases`;
+    const healthz = await timeHome(
+      server.url,
+      { label: 'healthz', as: 'admin', paths: ['/healthz'] },
+      '',
+      2000,
+    );
+    const healthFigure = fromSamples(
+      `GET /healthz (floor), one at a time — ${sizeLabel}`,
+      healthz.samples,
+      healthz.seconds,
+    );
+    figures.push(healthFigure);
+    const p50: Record<string, number> = {};
+    for (const home of HOME_ROUNDS) {
+      const timed = await timeHome(server.url, home, as[home.as]!, 3000);
+      const f = fromSamples(`${home.label} — ${sizeLabel}`, timed.samples, timed.seconds);
       figures.push(f);
-      first[label] ??= f.p50Ms;
-      if (size > 1_000) {
+      p50[home.label] = f.p50Ms;
+      const totals = timed.totals.filter((t) => t >= 0);
+      process.stdout.write(
+        `  ${f.name}: p50 ${f.p50Ms.toFixed(1)} ms${totals.length ? ` (list total ${totals.join(', ')})` : ''}\n`,
+      );
+      const base = first[home.label];
+      if (!base) first[home.label] = { size, p50: f.p50Ms };
+      else {
         ratios.push({
-          name: `${label}: ${size / 1000}k ÷ 1k (p50)`,
-          value: f.p50Ms / Math.max(first[label]!, 0.001),
-          explanation: 'how the cost grows with the number of cases',
+          name: `${home.label}: ${size / 1000}k ÷ ${base.size / 1000}k (p50)`,
+          value: f.p50Ms / Math.max(base.p50, 0.001),
+          explanation: home.scan
+            ? 'reads every case by design: grows with the collection'
+            : 'how the home page grows with the platform (target ≤ 3 at 100k ÷ 1k)',
         });
       }
     }
+    deskAt.push({
+      size,
+      desk: p50[DESK_LABEL]!,
+      full: p50[DESK_FULL_LABEL]!,
+      healthz: healthFigure.p50Ms,
+    });
+  }
+  const desk = deskAt.find((d) => d.size === 10_000) ?? deskAt[deskAt.length - 1];
+  if (desk) {
+    const at = `${desk.size.toLocaleString('en')} cases`;
+    ratios.push(
+      {
+        name: `intake desk home ÷ GET /healthz at ${at} (p50)`,
+        value: desk.desk / Math.max(desk.healthz, 0.001),
+        explanation:
+          "the desk's first round (counts + its queue, at once) against the bare route of the same server (target ≤ 20)",
+      },
+      {
+        name: `intake desk home with its workbench ÷ GET /healthz at ${at} (p50)`,
+        value: desk.full / Math.max(desk.healthz, 0.001),
+        explanation:
+          'the first round, then the first case and its actions: what the desk waits for before it shows a case',
+      },
+    );
   }
   return {
     title: 'Case lists',
     description:
-      '`GET /api/cases` (page of 20 with the total count) through the API, back to back on one connection for ' +
-      '3 s (once when a request takes longer), after filling the projection collection with copies of a real case in ' +
-      `mediation, varied in status, channel, organisation and participants (${sizes.map((n) => n.toLocaleString('en')).join(', then ')} cases). ` +
-      'Every list filter is served by a declared compound index (see test/server/db/queryPlans.test.ts), so a ' +
-      'page costs about the same at every size.',
+      "Each role's home page, timed as the web client opens it: the requests it sends at once (up to 6 kept-alive " +
+      'connections like a browser, gzip accepted) and, for the intake desk, the workbench requests that follow; back ' +
+      'to back for 3 s after one warm-up visit (once when a visit takes longer). Requests: ' +
+      HOME_ROUNDS.map(
+        (h) =>
+          `${h.label} — ${h.paths.join(' + ')}${h.then ? ', then /api/cases/:id + /api/cases/:id/actions' : ''}`,
+      ).join('; ') +
+      `. The platform grows to ${sizes.map((n) => n.toLocaleString('en')).join(', then ')} synthetic cases ` +
+      `(plus ${real} real case${real === 1 ? '' : 's'} filed through the API). Model of the synthetic cases ` +
+      '(scripts/bench/syntheticCases.ts): a platform whose history grows — one case updated every 30 minutes, cases ' +
+      'lasting weeks to months, so the 600 most recently updated are open (screening, awaiting information, triage, ' +
+      'in a channel, resolved, compliance) and every older one is closed; rights holders and respondents are ' +
+      'synthetic users with about 20 cases each whatever the size; organisations are the demo organisations of each ' +
+      'channel (a protection center for the administrative fast track); mediators, arbitrators and investigators ' +
+      "come from fixed synthetic pools (10 mediators), so an assignee's and an organisation's closed history grow " +
+      'with the platform. viewerKeys, assigneeIds, participantIds, open, deskQueue, attentionAt, clocks and nextDueAt ' +
+      "are derived from each case's status, stage, organisation and assignees as the store derives them; snapshot " +
+      'and complaint are those of a real mediation case. The demo accounts signed in keep only their own real ' +
+      'cases; "a synthetic mediator with history" is an account made for u-bench-mediator-0 of the pool. Synthetic ' +
+      `projections inserted (insertMany, 1,000 a batch): ${seeding.join('; ') || 'none'}. Rows named "known scan" ` +
+      'read every case by design (docs/database.md).',
     figures,
     ratios,
   };
 }
+
+/** Sustained transitions per second of the last report on FerretDB 1.24 (2026-11-24), the "before". */
+const FERRETDB_SUSTAINED = 41.7;
 
 /** Cases each saturation worker cycles through, so that no case's session list grows unrealistically long. */
 const CASES_PER_WORKER = 3;
@@ -239,6 +442,18 @@ export async function saturationBench(
           : 'transitions per second for 60 s (p99 under 250 ms NOT held)',
         value: sustained.figure.opsPerSec,
         explanation: `${Math.max(best, 1)} workers for 60 s; p99 ${sustained.figure.p99Ms.toFixed(0)} ms; ${sustained.errors} errors`,
+      },
+      {
+        name: 'before: sustained transitions per second on FerretDB 1.24 (SQLite)',
+        value: FERRETDB_SUSTAINED,
+        explanation:
+          'NOT measured in this run: the figure of the last report on the old engine (docs/benchmarks.md of ' +
+          '2026-11-24, 4 workers for 60 s, p99 188 ms), for comparison',
+      },
+      {
+        name: 'sustained now ÷ before (FerretDB)',
+        value: sustained.figure.opsPerSec / FERRETDB_SUSTAINED,
+        explanation: 'this run against the FerretDB figure above',
       },
     ],
   };

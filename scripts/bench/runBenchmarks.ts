@@ -2,10 +2,11 @@
  * `npm run bench`: runs every benchmark in one process, side by side, against the embedded engine in
  * a temporary folder (or MONGODB_URI), prints the figures and writes docs/benchmarks.md.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { SECANTUSDB_VERSION } from '../../server/db/secantusInstall.js';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import mongoose, { type Connection } from 'mongoose';
 import { pino } from 'pino';
 import { connectDatabase } from '../../server/db/connectDatabase.js';
 import { prepareDatabase } from '../../server/db/prepareDatabase.js';
@@ -15,7 +16,9 @@ import { caseEngineBench } from './caseEngineBench.js';
 import { startBenchServer } from './benchServerHandle.js';
 import { benchTokens, httpBench, listBench, saturationBench } from './httpBench.js';
 import { realtimeBench } from './realtimeBench.js';
+import { paintBench } from './paintBench.js';
 import { soakBench } from './soakBench.js';
+import { startupBench } from './startupBench.js';
 import { suiteCounts } from './suiteCounts.js';
 
 const fmt = (n: number, digits = 3) =>
@@ -52,9 +55,32 @@ function render(sections: BenchSection[], engine: string, started: Date, seconds
   return lines.join('\n');
 }
 
-/** `BENCH_ONLY=engine,http,realtime,saturation,soak,lists,suites` runs a part (printed, docs left alone). */
+/**
+ * `BENCH_ONLY=engine,http,realtime,saturation,soak,lists,startup,paint,suites` runs a part (printed,
+ * docs left alone).
+ */
 const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
 const wanted = (part: string) => !only || only.includes(part);
+const sizesOf = (knob: string | undefined, fallback: string) => (knob ?? fallback).split(',').map(Number);
+
+/** What the figures ran on, as the engine itself reports it (`buildInfo`, `hello`). */
+async function engineLine(db: Connection, embedded: boolean): Promise<string> {
+  const admin = db.db!.admin();
+  const info = (await admin.command({ buildInfo: 1 })) as { version?: string; secantusVersion?: string };
+  const hello = (await admin.command({ hello: 1 })) as { setName?: string };
+  const driver = (
+    JSON.parse(readFileSync(join(process.cwd(), 'node_modules', 'mongodb', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+  const clients = `driver mongodb ${driver}, Mongoose ${mongoose.version}`;
+  const set = hello.setName ? `replica set "${hello.setName}"` : 'no replica set';
+  if (!embedded) return `MongoDB ${info.version ?? '?'} at MONGODB_URI (${set}), ${clients}`;
+  return (
+    `embedded SecantusDB ${info.secantusVersion ?? SECANTUSDB_VERSION} (WiredTiger, --sync-on-commit, one-node ${set}, ` +
+    `reports MongoDB ${info.version ?? '?'}), one engine process per benchmark process, loopback; ${clients}`
+  );
+}
 
 const started = new Date();
 const logger = pino({ level: 'silent' });
@@ -65,55 +91,60 @@ const db = await connectDatabase(engine ? engine.uri : external!, `sf_bench_${Da
 await prepareDatabase(db);
 try {
   const sections: BenchSection[] = [];
+  const engineDescription = await engineLine(db, Boolean(engine));
   if (wanted('engine')) {
     process.stdout.write('case engine…\n');
     sections.push(await caseEngineBench(db));
   }
-  const server = await startBenchServer();
-  try {
-    const tokens = await benchTokens(server.url);
-    if (wanted('http')) {
-      process.stdout.write('HTTP…\n');
-      sections.push(await httpBench(server, tokens));
+  if (['http', 'realtime', 'saturation', 'soak', 'lists'].some(wanted)) {
+    const server = await startBenchServer();
+    try {
+      const tokens = await benchTokens(server.url);
+      if (wanted('http')) {
+        process.stdout.write('HTTP…\n');
+        sections.push(await httpBench(server, tokens));
+      }
+      if (wanted('realtime')) {
+        process.stdout.write('realtime fan-out…\n');
+        sections.push(await realtimeBench(server, tokens));
+      }
+      let sustained = Number(process.env.SOAK_RATE ?? 0);
+      if (wanted('saturation')) {
+        process.stdout.write('saturation (about 2 minutes)…\n');
+        const saturation = await saturationBench(server, tokens);
+        sections.push(saturation);
+        sustained = saturation.ratios[0]?.value ?? 0;
+      }
+      const soakSeconds = Number(process.env.SOAK_SECONDS ?? 600);
+      if (wanted('soak') && soakSeconds > 0) {
+        if (!(sustained > 0))
+          throw new Error('the soak runs at half the saturation rate: run saturation or set SOAK_RATE');
+        process.stdout.write(`soak (${soakSeconds} s)…\n`);
+        sections.push(await soakBench(server, tokens, sustained / 2, soakSeconds));
+      }
+      if (wanted('lists')) {
+        process.stdout.write('case lists…\n');
+        sections.push(
+          await listBench(server, tokens, sizesOf(process.env.BENCH_LIST_SIZES, '1000,10000,100000')),
+        );
+      }
+    } finally {
+      await server.stop();
     }
-    if (wanted('realtime')) {
-      process.stdout.write('realtime fan-out…\n');
-      sections.push(await realtimeBench(server, tokens));
-    }
-    let sustained = Number(process.env.SOAK_RATE ?? 0);
-    if (wanted('saturation')) {
-      process.stdout.write('saturation (about 2 minutes)…\n');
-      const saturation = await saturationBench(server, tokens);
-      sections.push(saturation);
-      sustained = saturation.ratios[0]?.value ?? 0;
-    }
-    const soakSeconds = Number(process.env.SOAK_SECONDS ?? 600);
-    if (wanted('soak') && soakSeconds > 0) {
-      if (!(sustained > 0))
-        throw new Error('the soak runs at half the saturation rate: run saturation or set SOAK_RATE');
-      process.stdout.write(`soak (${soakSeconds} s)…\n`);
-      sections.push(await soakBench(server, tokens, sustained / 2, soakSeconds));
-    }
-    if (wanted('lists')) {
-      process.stdout.write('case lists…\n');
-      const sizes = (process.env.BENCH_LIST_SIZES ?? '1000,10000,100000').split(',').map(Number);
-      sections.push(await listBench(server, tokens, sizes));
-    }
-  } finally {
-    await server.stop();
+  }
+  if (wanted('startup')) {
+    process.stdout.write('start-up and idle (a few minutes)…\n');
+    sections.push(await startupBench(process.cwd(), sizesOf(process.env.BENCH_STARTUP_SIZES, '1000,10000')));
+  }
+  if (wanted('paint')) {
+    process.stdout.write('mediator console paint in Chromium…\n');
+    sections.push(await paintBench(process.cwd(), sizesOf(process.env.BENCH_PAINT_SIZES, '1000,10000')));
   }
   if (wanted('suites') && process.env.BENCH_SUITES !== '0') {
     process.stdout.write('crash and hostile-input suites…\n');
     sections.push(suiteCounts(process.cwd()));
   }
-  const report = render(
-    sections,
-    engine
-      ? `embedded SecantusDB ${SECANTUSDB_VERSION} (WiredTiger, --sync-on-commit), loopback`
-      : 'MongoDB at MONGODB_URI',
-    started,
-    (Date.now() - started.getTime()) / 1000,
-  );
+  const report = render(sections, engineDescription, started, (Date.now() - started.getTime()) / 1000);
   if (only) {
     process.stdout.write(`${report}\npartial run (BENCH_ONLY): docs/benchmarks.md left as it was\n`);
   } else {
