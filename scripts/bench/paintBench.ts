@@ -2,71 +2,21 @@
  * The mediator console's largest contentful paint in Chromium as the platform grows, and the size of
  * the JavaScript the sign-in page loads first (gzip, as the server sends it).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM_PATH, launchChromium } from '../../test/e2e/support/chromium.js';
+import { ensureClientBuilt } from '../../test/e2e/support/ensureClientBuilt.js';
 import { measureClientBundle } from '../clientBundleSize.js';
 import { casesInSession, startBenchServer } from './benchServerHandle.js';
 import type { BenchFigure, BenchSection } from './benchTypes.js';
 import { benchTokens } from './httpBench.js';
 import { latencyFigure } from './latencyFigure.js';
 
-/** Debian's Chromium; the benchmarks never download a browser. */
-const CHROMIUM_PATH = '/usr/bin/chromium';
 /** Real cases filed through the API and driven into a session, shared by the two demo mediators. */
 const REAL_CASES = 6;
 /** Page loads per size. */
 const LOADS = Number(process.env.BENCH_PAINT_LOADS ?? 7);
-
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), 0);
-}
-
-/** Builds the web client (`vite build`) when client/dist is missing or older than its sources. */
-function ensureClientBuilt(root: string): void {
-  const output = join(root, 'client', 'dist', '.vite', 'manifest.json');
-  const sources = Math.max(
-    newest(join(root, 'client', 'src')),
-    newest(join(root, 'client', 'public')),
-    newest(join(root, 'client', 'index.html')),
-    newest(join(root, 'client', 'vite.config.ts')),
-    newest(join(root, 'shared')),
-  );
-  if (existsSync(output) && statSync(output).mtimeMs >= sources) return;
-  process.stdout.write('  building the web client (vite build)…\n');
-  const res = spawnSync(
-    process.execPath,
-    [
-      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
-      'build',
-      '--config',
-      'client/vite.config.ts',
-      '--logLevel',
-      'warn',
-    ],
-    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  if (res.status !== 0) throw new Error(`vite build failed (exit ${res.status ?? res.signal})`);
-}
-
-/** Headless Chromium, quiet (as the end-to-end suite launches it). */
-function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 /**
  * Run in the page (a string: the benchmarks compile without the DOM types): the last
@@ -92,7 +42,12 @@ const READ_LCP = `new Promise((resolve) => {
  * and reads its largest contentful paint once the console shows its assignments and queue.
  */
 export async function paintBench(root: string, sizes: number[] = [1_000, 10_000]): Promise<BenchSection> {
-  ensureClientBuilt(root);
+  ensureClientBuilt();
+  if (!existsSync(join(root, 'client', 'dist', '.vite', 'manifest.json'))) {
+    throw new Error(
+      'client/dist has no .vite/manifest.json: rebuild it with npx vite build --config client/vite.config.ts',
+    );
+  }
   const bundle = measureClientBundle(join(root, 'client', 'dist'));
   const server = await startBenchServer();
   const figures: BenchFigure[] = [];
