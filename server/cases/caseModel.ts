@@ -139,10 +139,14 @@ schema.index({ channel: 1, track: 1, open: 1 });
 schema.index({ mediatorId: 1, open: 1 });
 schema.index({ orgId: 1, open: 1 });
 schema.index({ orgId: 1, filedAt: 1 });
-schema.index({ filedAt: 1 });
 schema.index({ complainantId: 1, filedAt: -1 });
 schema.index({ rightNumbers: 1 });
 schema.index({ pendingEffects: 1 }, { sparse: true });
+// an admin's list of every case: with no filter the engine walks an index that matches the sort (either
+// direction) instead of sorting every case in memory
+schema.index({ updatedAt: 1, _id: 1 });
+schema.index({ filedAt: 1, _id: 1 });
+schema.index({ nextDueAt: 1, _id: 1 });
 
 /** The `cases` projection model on a connection. */
 export function caseModel(conn: Connection): Model<CaseDoc> {

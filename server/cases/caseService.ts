@@ -146,7 +146,9 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
       if (plan.scan) {
         [rows, total] = await Promise.all([
           Cases.find(plan.filter, fields).sort(plan.sort).skip(skip).limit(query.limit).lean<CaseDoc[]>(),
-          Cases.countDocuments(plan.filter),
+          Object.keys(plan.filter).length === 0
+            ? Cases.estimatedDocumentCount()
+            : Cases.countDocuments(plan.filter),
         ]);
       } else {
         // one user's queue: read by its index, filtered and ordered here

@@ -15,7 +15,7 @@ export interface CaseListPlan {
   scan: boolean;
   /** The full condition of the list, checked on every candidate row. */
   matches(row: CaseDoc): boolean;
-  /** Orders two rows as the requested sort does (ties broken by id). */
+  /** Orders two rows as the requested sort does (ties broken by id, in the same direction). */
   compare(a: CaseDoc, b: CaseDoc): number;
   /** The requested sort as a database sort, for `scan` lists. */
   sort: Record<string, 1 | -1>;
@@ -107,7 +107,8 @@ export function planCaseList(user: AuthUser, query: CaseListQuery, now: Date): C
     filter,
     scan,
     matches,
-    compare: (a, b) => dir * compareValues(a[field], b[field]) || compareValues(a._id, b._id),
-    sort: field === 'caseNo' ? { caseNo: 1 } : { [field]: dir, _id: 1 },
+    // ties by id in the same direction, so one `{field: 1, _id: 1}` index walks either way
+    compare: (a, b) => dir * (compareValues(a[field], b[field]) || compareValues(a._id, b._id)),
+    sort: field === 'caseNo' ? { caseNo: 1 } : { [field]: dir, _id: dir },
   };
 }
