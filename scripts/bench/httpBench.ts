@@ -137,12 +137,12 @@ const HOME_ROUNDS: HomeRound[] = [
   {
     label: 'mediator console (mediator home)',
     as: 'mediator',
-    paths: ['/api/cases?assignee=me&limit=100&sort=nextDueAt&withActions=true'],
+    paths: ['/api/cases?assignee=me&limit=100&sort=nextDueAt&open=true&withActions=true'],
   },
   {
     label: 'mediator console of a synthetic mediator with history',
     as: 'benchMediator',
-    paths: ['/api/cases?assignee=me&limit=100&sort=nextDueAt&withActions=true'],
+    paths: ['/api/cases?assignee=me&limit=100&sort=nextDueAt&open=true&withActions=true'],
   },
   {
     label: 'protection-center dashboard (officer home): open cases + stats at once',
