@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import { createGunzip, gzipSync } from 'node:zlib';
 import { expect } from 'chai';
 import type { Express } from 'express';
@@ -26,9 +24,8 @@ import { nonEmptyCollections } from '../../server/portability/nonEmptyCollection
 import { actViaApi, bearer, fileCaseViaApi, mediationComplaint } from '../support/caseApi.js';
 import { buildTestApp, login, seedDirectory } from '../support/testApp.js';
 import { testLogger } from '../support/testEnvironment.js';
+import { runScript } from '../support/runScript.js';
 import { useTestDatabase } from '../support/useTestDatabase.js';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** A PDF spanning two GridFS chunks (255 KiB each). */
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1'), randomBytes(300_000)]);
@@ -81,23 +78,6 @@ async function writeArchive(path: string, members: { name: string; content: Buff
   const chunks: Buffer[] = [];
   for await (const chunk of Readable.from(pack)) chunks.push(chunk as Buffer);
   writeFileSync(path, gzipSync(Buffer.concat(chunks)));
-}
-
-function runScript(
-  script: string,
-  args: string[],
-  mongodbUri: string,
-): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', script), ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', MONGODB_URI: mongodbUri, LOG_LEVEL: 'silent' },
-    });
-    let out = '';
-    proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    proc.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    proc.on('exit', (code) => resolve({ code, out }));
-  });
 }
 
 describe('npm run export and npm run import', function () {

@@ -1,25 +1,8 @@
-import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { caseEventModel } from '../../server/cases/caseEventModel.js';
 import { designPatentSmeEcommerce, smallTrademarkMediation } from '../fixtures/complaints.js';
 import { U, useCaseWorld } from '../support/caseWorld.js';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-function runScript(script: string, mongodbUri: string): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', script)], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', MONGODB_URI: mongodbUri, LOG_LEVEL: 'silent' },
-    });
-    let out = '';
-    proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    proc.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    proc.on('exit', (code) => resolve({ code, out }));
-  });
-}
+import { runScript } from '../support/runScript.js';
 
 describe('npm run verify-log and npm run rebuild-projections', function () {
   this.timeout(60_000);
@@ -35,7 +18,7 @@ describe('npm run verify-log and npm run rebuild-projections', function () {
   });
 
   it('verify-log reports every chain intact and every projection equal to its replay', async () => {
-    const { code, out } = await runScript('verifyLog.ts', w.t.uri);
+    const { code, out } = await runScript('verifyLog.ts', [], w.t.uri);
     expect(out).to.include('verified 2 case logs: 2 intact, 0 with problems');
     expect(code).to.equal(0);
   });
@@ -43,7 +26,7 @@ describe('npm run verify-log and npm run rebuild-projections', function () {
   it('rebuild-projections restores deleted projections from the log', async () => {
     const before = await w.store.models.cases.findById(firstId).lean();
     await w.store.models.cases.deleteMany({});
-    const { code, out } = await runScript('rebuildProjections.ts', w.t.uri);
+    const { code, out } = await runScript('rebuildProjections.ts', [], w.t.uri);
     expect(out).to.include('rebuilt 2 of 2 case projections');
     expect(code).to.equal(0);
     const after = await w.store.models.cases.findById(firstId).lean();
@@ -52,7 +35,7 @@ describe('npm run verify-log and npm run rebuild-projections', function () {
 
   it('verify-log names a tampered case and exits 1', async () => {
     await caseEventModel(w.t.db).updateOne({ _id: `${firstId}:2` }, { $set: { 'actor.id': 'someone-else' } });
-    const { code, out } = await runScript('verifyLog.ts', w.t.uri);
+    const { code, out } = await runScript('verifyLog.ts', [], w.t.uri);
     expect(out).to.include(`case ${firstId}: event 2: content does not match its hash`);
     expect(out).to.include('1 with problems');
     expect(code).to.equal(1);
