@@ -28,6 +28,9 @@ const TRANSIENT_LABELS = [
   MongoErrorLabel.SystemOverloadedError,
 ] as const;
 
+/** Node's codes for a connection the other side closed or refused. */
+const SOCKET_GONE_CODES = new Set(['EPIPE', 'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ENOTCONN']);
+
 /**
  * Driver errors that mean the database cannot be reached right now (not a bad request): the
  * connection or the server went away (network, pool, topology, selection), or the driver labelled
@@ -43,6 +46,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     return true;
   }
   if (err instanceof MongoError && TRANSIENT_LABELS.some((label) => err.hasErrorLabel(label))) return true;
+  // The driver lets a socket error through unwrapped when the engine dies while a command is written.
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && SOCKET_GONE_CODES.has(code)) return true;
   const name = (err as { name?: string } | null)?.name ?? '';
   return /PoolCleared|PoolClosed|ServerClosed|ClientClosed|OperationTimeout|ServerSelection|NetworkError|NotConnected/.test(
     name,

@@ -47,6 +47,15 @@ describe('problem middleware: an overloaded embedded engine', () => {
     expect(isDatabaseUnavailable(new Error('a real bug'))).to.equal(false);
   });
 
+  it('recognises a socket the engine closed mid-write (unwrapped EPIPE) as unavailable', () => {
+    const epipe = Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' });
+    expect(isDatabaseUnavailable(epipe)).to.equal(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('reset'), { code: 'ECONNRESET' }))).to.equal(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('bad'), { code: 'ERR_INVALID_ARG_TYPE' }))).to.equal(
+      false,
+    );
+  });
+
   it('answers 503 problem+json with Retry-After, and logs it', async () => {
     const res = await request(app).get('/busy').expect(503);
     expect(res.headers['content-type']).to.match(/^application\/problem\+json/);
