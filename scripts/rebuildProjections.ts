@@ -1,22 +1,23 @@
 /** `npm run rebuild-projections`: rebuilds every case projection from its event log. */
-import { createCaseStore } from '../server/cases/caseStore.js';
-import { createCaseEffects } from '../server/cases/caseEffects.js';
+import { recountTallies } from '../server/cases/caseTallies.js';
+import { createCaseEngine } from '../server/cases/createCaseEngine.js';
 import { runMaintenance } from './runMaintenance.js';
 
 await runMaintenance(async (db, logger) => {
-  const store = createCaseStore({ db, logger, now: () => new Date() });
-  const effects = createCaseEffects({ db, store, logger });
+  const { store } = createCaseEngine({ db, logger });
   const ids = (await store.models.events.distinct('caseId')) as string[];
   let failed = 0;
   for (const id of ids) {
     try {
-      const doc = await store.rebuild(id);
-      await effects.run(doc);
+      await store.rebuild(id);
+      await store.finish(id);
     } catch (err) {
       failed++;
       process.stderr.write(`case ${id}: ${(err as Error).message}\n`);
     }
   }
   process.stdout.write(`rebuilt ${ids.length - failed} of ${ids.length} case projections\n`);
+  const open = await recountTallies(db);
+  process.stdout.write(`counted ${open} open cases into the desks' tallies\n`);
   return failed === 0 ? 0 : 1;
 });

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { resolveJwtSecret } from './auth/resolveJwtSecret.js';
 import { createCaseEngine } from './cases/createCaseEngine.js';
 import { loadConfig, type Config } from './config/loadConfig.js';
+import { ensureTallies } from './cases/caseTallies.js';
 import { openDatabase, type OpenDatabase } from './db/openDatabase.js';
 import { seedDemoCases } from './demo/seedDemoCases.js';
 import { seedDemoDirectory } from './demo/seedDemoDirectory.js';
@@ -53,7 +54,10 @@ async function main(): Promise<void> {
       }
     }
   }
-  const finished = await engine.effects.runPending();
+  const counted = await ensureTallies(db);
+  if (counted > 0)
+    logger.info({ counted }, 'counted the open cases into the desk tallies (first start on this version)');
+  const finished = await engine.store.finishPending();
   if (finished > 0) logger.warn({ finished }, 'finished case effects that the last run left pending');
   engine.scheduler.start();
 
@@ -67,8 +71,8 @@ async function main(): Promise<void> {
   const retrier = setInterval(() => {
     if (retrying || !engine.store.effectsFailed) return;
     retrying = true;
-    engine.effects
-      .runPending()
+    engine.store
+      .finishPending()
       .then((n) => {
         if (n > 0) logger.warn({ finished: n }, 'finished case effects that a failure interrupted');
       })

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { pino } from 'pino';
 import { hashEvent, GENESIS_HASH, type HashedEventFields } from '../../server/cases/eventHash.js';
+import { recountTallies } from '../../server/cases/caseTallies.js';
 import { connectDatabase } from '../../server/db/connectDatabase.js';
 import { startEmbeddedDatabase } from '../../server/db/startEmbeddedDatabase.js';
 import type { BenchFigure, BenchSection } from './benchTypes.js';
@@ -296,7 +297,9 @@ async function cloneCases(db: Connection, target: number): Promise<number> {
     if (buffers.cases!.length >= 250) await flush();
   }
   await flush();
-  return Math.max(0, last - first) / ((performance.now() - started) / 1000);
+  const perSecond = Math.max(0, last - first) / ((performance.now() - started) / 1000);
+  await recountTallies(db); // the copies are counted on the desks as the store would have counted them
+  return perSecond;
 }
 
 /** Opens the embedded engine of `dataDir` (database `sevenfold`) for `task`, then stops it. */

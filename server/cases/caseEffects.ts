@@ -1,195 +1,215 @@
+import type { ClientSession } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { handlerOrgType } from '../../shared/case/caseActors.js';
 import type { CaseContext } from '../../shared/case/caseContext.js';
-import type { Actor } from '../../shared/case/caseEvents.js';
+import type { Actor, CaseAction } from '../../shared/case/caseEvents.js';
 import { creditEntryModel } from '../credit/creditEntryModel.js';
-import { isDuplicateKeyError } from '../db/duplicateKeyError.js';
 import { deadlineModel } from '../deadlines/deadlineModel.js';
 import { syncDeadlines } from '../deadlines/syncDeadlines.js';
-import { DomainError } from '../errors/domainError.js';
 import { orgModel } from '../orgs/orgModel.js';
 import type { CaseEventDoc } from './caseEventModel.js';
 import type { CaseDoc } from './caseModel.js';
-import type { CaseStore } from './caseStore.js';
 import { ORG_ASSIGNED, ORG_JOINED } from './foldCaseEvent.js';
 import { mediatorConflictModel } from './mediatorConflictModel.js';
 import { pickMediator } from './pickMediator.js';
 import { pickOrganisation } from './pickOrganisation.js';
 import { SYSTEM_ACTOR } from './systemActor.js';
 
+/** An event just appended (or, without `event`, a case being repaired) and what it left behind. */
+export interface Committed {
+  event?: CaseEventDoc | undefined;
+  caseDoc: CaseDoc;
+  /** The clocks the case ran before the event; without them every stored deadline is checked. */
+  previousClocks?: CaseDoc['clocks'] | undefined;
+}
+
+/** An event the platform appends because of another one (always after it, by the system actor). */
+export type FollowUp =
+  | { kind: 'record'; type: string; data: Record<string, unknown> }
+  | { kind: 'transition'; action: CaseAction };
+
+/** The follow-ups there are, in the order they are considered. */
+export type FollowUpKind = 'organisation' | 'court' | 'mediator';
+
+/**
+ * What an appended event causes besides its own insert and projection. `inCommit` writes inside the
+ * event's transaction what follows from it alone (so it commits or fails with the event); follow-ups
+ * are new events that need a choice read from other data (an organisation, a court, a mediator) and
+ * are appended after the event, each in its own commit.
+ */
+export interface CaseEffects {
+  /**
+   * Inside the event's transaction: stored clocks follow the machine's clocks; a declared conflict is
+   * remembered; a case closed with infringement found (or a remedy ignored) enters the credit
+   * register. Idempotent, so a repair may run it again.
+   */
+  inCommit(session: ClientSession | undefined, committed: Committed): Promise<void>;
+  /**
+   * Whether the event may call for a follow-up (pure: read from the case and the event). Only such
+   * commits mark the case pending until their follow-ups are appended.
+   */
+  mayFollowUp(caseDoc: CaseDoc, event?: CaseEventDoc): boolean;
+  /**
+   * The next follow-up of `cause` for the case as it is now, considering each kind once (`tried`
+   * collects them); undefined when nothing (more) is to be done.
+   */
+  nextFollowUp(
+    caseDoc: CaseDoc,
+    cause: CaseEventDoc | undefined,
+    tried: Set<FollowUpKind>,
+  ): Promise<FollowUp | undefined>;
+}
+
 /** What the case effects need. */
 export interface CaseEffectsDeps {
   db: Connection;
-  store: CaseStore;
-  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  logger: Pick<Logger, 'warn'>;
 }
 
-/** Runs the effects of a case's current state; `runPending` finishes those a crash or failure cut short. */
-export interface CaseEffects {
-  run(caseDoc: CaseDoc, event?: CaseEventDoc): Promise<void>;
-  /**
-   * Runs the effects of every case whose last commit's effects did not finish (marked in the same
-   * transaction as the event, found by an index: start-up and after a failure cost what is pending,
-   * not what is stored). A case that fails again stays pending. Resolves with how many finished.
-   */
-  runPending(): Promise<number>;
-}
+const contextOf = (caseDoc: CaseDoc) => (caseDoc.snapshot as { context: CaseContext }).context;
 
-const insertIgnoringDuplicate = async (write: () => Promise<unknown>) => {
-  try {
-    await write();
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err;
-  }
-};
+/** The holding organisation changes only when the channel does (or none holds the case yet). */
+const mayChangeOrganisation = (caseDoc: CaseDoc, event?: CaseEventDoc) =>
+  !event || !caseDoc.orgId || event.data.channel !== undefined || event.type === 'REJECT';
 
-/**
- * The side effects that follow an appended event, all idempotent so they can run again after a crash:
- * stored clocks follow the machine's clocks; a declared conflict is remembered; a case closed with
- * infringement found (or a remedy ignored) enters the credit register; a case entering a channel is
- * given to an organisation of the right type; a case waiting for a mediator gets one.
- */
+/** Builds the case effects on a connection. */
 export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
-  const { db, store, logger } = deps;
+  const { db, logger } = deps;
   const Deadlines = deadlineModel(db);
   const Credit = creditEntryModel(db);
   const Conflicts = mediatorConflictModel(db);
   const Orgs = orgModel(db);
 
-  async function rememberConflict(caseDoc: CaseDoc, event: CaseEventDoc): Promise<void> {
-    const reason = typeof event.data.reason === 'string' ? event.data.reason : 'conflict of interest';
-    const keys = [caseDoc.complainantId, caseDoc.respondentKey, caseDoc.respondentId].filter(
-      Boolean,
-    ) as string[];
-    for (const partyKey of keys) {
-      await insertIgnoringDuplicate(() =>
-        Conflicts.create({
-          _id: `${event.actor.id}:${partyKey}`,
-          mediatorId: event.actor.id,
-          partyKey,
-          caseId: caseDoc._id,
-          reason,
-          at: event.at,
-        }),
-      );
-    }
-  }
-
-  async function recordCredit(caseDoc: CaseDoc, decision: string, id: string, at: Date): Promise<void> {
-    await insertIgnoringDuplicate(() =>
-      Credit.create({
-        _id: id,
-        caseNo: caseDoc.caseNo,
-        name: caseDoc.respondentName,
-        nameKey: caseDoc.respondentKey,
-        rightNumber: caseDoc.rightNumbers.join(', '),
-        ipType: caseDoc.ipType,
-        decision,
-        channel: caseDoc.channel,
-        date: at,
-      }),
+  /** Inserts unless a document of that id exists (no duplicate-key error, which would abort a transaction). */
+  async function insertOnce(
+    model: typeof Credit | typeof Conflicts,
+    doc: { _id: string } & Record<string, unknown>,
+    session?: ClientSession,
+  ): Promise<void> {
+    const { _id, ...fields } = doc;
+    await (model as typeof Credit).updateOne(
+      { _id },
+      { $setOnInsert: fields },
+      { upsert: true, ...(session ? { session } : {}) },
     );
   }
 
-  async function assignOrganisation(
-    caseDoc: CaseDoc,
-    context: CaseContext,
-    actor: Actor,
-    requested: string | undefined,
-  ): Promise<void> {
-    const needed = handlerOrgType(context);
-    if (!needed || caseDoc.status === 'closed') return;
+  async function inCommit(session: ClientSession | undefined, committed: Committed): Promise<void> {
+    const { event, caseDoc } = committed;
+    await syncDeadlines(Deadlines, caseDoc, committed.previousClocks, session);
+    if (event && event.kind !== 'transition') return;
+    const context = contextOf(caseDoc);
+    if (event?.type === 'DECLINE_ASSIGNMENT' && event.data.conflict === true) {
+      const reason = typeof event.data.reason === 'string' ? event.data.reason : 'conflict of interest';
+      const keys = [caseDoc.complainantId, caseDoc.respondentKey, caseDoc.respondentId].filter(Boolean);
+      for (const partyKey of keys as string[]) {
+        await insertOnce(
+          Conflicts,
+          {
+            _id: `${event.actor.id}:${partyKey}`,
+            mediatorId: event.actor.id,
+            partyKey,
+            caseId: caseDoc._id,
+            reason,
+            at: event.at,
+          },
+          session,
+        );
+      }
+    }
+    const credit = (decision: string, id: string, at: Date) =>
+      insertOnce(
+        Credit,
+        {
+          _id: id,
+          caseNo: caseDoc.caseNo,
+          name: caseDoc.respondentName,
+          nameKey: caseDoc.respondentKey,
+          rightNumber: caseDoc.rightNumbers.join(', '),
+          ipType: caseDoc.ipType,
+          decision,
+          channel: caseDoc.channel,
+          date: at,
+        },
+        session,
+      );
+    if (caseDoc.status === 'closed' && context.outcome?.infringementFound && caseDoc.closedAt) {
+      await credit(`infringement:${context.outcome.kind}`, caseDoc._id, caseDoc.closedAt);
+    }
+    if (event?.type === 'RECORD_COMPLIANCE' && event.data.complied === false) {
+      await credit('nonCompliance', `${caseDoc._id}:nonCompliance`, event.at);
+    }
+  }
+
+  function mayFollowUp(caseDoc: CaseDoc, event?: CaseEventDoc): boolean {
+    if (caseDoc.status === 'closed' || (event && event.kind !== 'transition')) return false;
+    if (mayChangeOrganisation(caseDoc, event) && handlerOrgType(contextOf(caseDoc))) return true;
+    return caseDoc.stage.endsWith('.awaitingConfirmation') || caseDoc.stage.endsWith('.awaitingMediator');
+  }
+
+  /** A case entering a channel is given to an organisation of the right type. */
+  async function organisation(caseDoc: CaseDoc, cause?: CaseEventDoc): Promise<FollowUp | undefined> {
+    const needed = handlerOrgType(contextOf(caseDoc));
+    if (!needed || caseDoc.status === 'closed' || !mayChangeOrganisation(caseDoc, cause)) return undefined;
+    const requested = typeof cause?.data.orgId === 'string' ? cause.data.orgId : undefined;
     if (caseDoc.orgId && (!requested || requested === caseDoc.orgId)) {
       const current = await Orgs.findById(caseDoc.orgId).lean();
-      if (current?.type === needed) return;
+      if (current?.type === needed) return undefined;
     }
-    const orgId = await pickOrganisation(db, needed, actor, requested);
-    if (orgId === caseDoc.orgId) return;
+    const orgId = await pickOrganisation(db, needed, actorOf(cause), requested);
+    if (orgId === caseDoc.orgId) return undefined;
     if (!orgId) {
       logger.warn({ caseId: caseDoc._id, needed }, 'no organisation of this type to hold the case');
-      return;
+      return undefined;
     }
-    await store.record(caseDoc._id, SYSTEM_ACTOR, ORG_ASSIGNED, { orgId, orgType: needed });
+    return { kind: 'record', type: ORG_ASSIGNED, data: { orgId, orgType: needed } };
   }
 
   /** A party applied for judicial confirmation of a mediation agreement: a court joins the case. */
-  async function bringInCourt(caseDoc: CaseDoc, actor: Actor): Promise<void> {
-    if (!caseDoc.stage.endsWith('.awaitingConfirmation')) return;
+  async function court(caseDoc: CaseDoc, cause?: CaseEventDoc): Promise<FollowUp | undefined> {
+    if (!caseDoc.stage.endsWith('.awaitingConfirmation')) return undefined;
     for (const id of caseDoc.joinedOrgIds ?? []) {
-      if ((await Orgs.findById(id).lean())?.type === 'judicial') return;
+      if ((await Orgs.findById(id).lean())?.type === 'judicial') return undefined;
     }
-    const orgId = await pickOrganisation(db, 'judicial', actor);
-    if (orgId) await store.record(caseDoc._id, SYSTEM_ACTOR, ORG_JOINED, { orgId, orgType: 'judicial' });
+    const orgId = await pickOrganisation(db, 'judicial', actorOf(cause));
+    return orgId ? { kind: 'record', type: ORG_JOINED, data: { orgId, orgType: 'judicial' } } : undefined;
   }
 
-  async function assignMediator(caseDoc: CaseDoc): Promise<void> {
-    if (!caseDoc.stage.endsWith('.awaitingMediator')) return;
+  /** A case waiting for a mediator gets one. */
+  async function mediator(caseDoc: CaseDoc): Promise<FollowUp | undefined> {
+    if (!caseDoc.stage.endsWith('.awaitingMediator')) return undefined;
     const choice = await pickMediator(db, caseDoc);
     if (!choice) {
       logger.warn({ caseId: caseDoc._id }, 'no mediator is free for this case: an officer must assign one');
-      return;
+      return undefined;
     }
-    try {
-      await store.transition(caseDoc._id, SYSTEM_ACTOR, {
-        type: 'ASSIGN_MEDIATOR',
-        mediatorId: choice.mediatorId,
-      });
-    } catch (err) {
-      // someone else changed the case first (or assigned a mediator): their change wins
-      if (!(err instanceof DomainError && err.kind === 'conflict')) throw err;
-    }
+    return { kind: 'transition', action: { type: 'ASSIGN_MEDIATOR', mediatorId: choice.mediatorId } };
   }
 
-  async function run(
-    caseDoc: CaseDoc,
-    event?: CaseEventDoc,
-    previousClocks?: CaseDoc['clocks'],
-  ): Promise<void> {
-    await syncDeadlines(Deadlines, caseDoc, previousClocks);
-    if (event && event.kind !== 'transition') return;
-    const context = (caseDoc.snapshot as { context: CaseContext }).context;
-    if (event?.type === 'DECLINE_ASSIGNMENT' && event.data.conflict === true)
-      await rememberConflict(caseDoc, event);
-    if (caseDoc.status === 'closed' && context.outcome?.infringementFound && caseDoc.closedAt) {
-      await recordCredit(caseDoc, `infringement:${context.outcome.kind}`, caseDoc._id, caseDoc.closedAt);
-    }
-    if (event?.type === 'RECORD_COMPLIANCE' && event.data.complied === false) {
-      await recordCredit(caseDoc, 'nonCompliance', `${caseDoc._id}:nonCompliance`, event.at);
-    }
-    // the holding organisation changes only when the channel does (or none holds the case yet)
-    if (!event || !caseDoc.orgId || event.data.channel !== undefined || event.type === 'REJECT') {
-      const requested = typeof event?.data.orgId === 'string' ? event.data.orgId : undefined;
-      await assignOrganisation(caseDoc, context, event?.actor ?? SYSTEM_ACTOR, requested);
-    }
-    await bringInCourt(caseDoc, event?.actor ?? SYSTEM_ACTOR);
-    await assignMediator(caseDoc);
-  }
-
-  store.onAppended(({ event, caseDoc, previousClocks }) => run(caseDoc, event, previousClocks), {
-    durable: true,
-  });
+  const steps: [FollowUpKind, (caseDoc: CaseDoc, cause?: CaseEventDoc) => Promise<FollowUp | undefined>][] = [
+    ['organisation', organisation],
+    ['court', court],
+    ['mediator', mediator],
+  ];
 
   return {
-    run,
-    async runPending() {
-      let finished = 0;
-      const tried = new Set<string>();
-      for (;;) {
-        const ids = (await store.pendingEffects(100)).filter((id) => !tried.has(id));
-        if (ids.length === 0) return finished;
-        for (const caseId of ids) {
-          tried.add(caseId);
-          try {
-            const { doc } = await store.load(caseId);
-            await run(doc);
-            await store.effectsDone(caseId, doc.seq);
-            finished++;
-          } catch (err) {
-            logger.warn({ err, caseId }, 'finishing the effects of a case failed; trying again later');
-          }
-        }
+    inCommit,
+    mayFollowUp,
+    async nextFollowUp(caseDoc, cause, tried) {
+      if (caseDoc.status === 'closed') return undefined;
+      for (const [kind, step] of steps) {
+        if (tried.has(kind)) continue;
+        tried.add(kind);
+        const next = await step(caseDoc, cause);
+        if (next) return next;
       }
+      return undefined;
     },
   };
+}
+
+/** Who a follow-up's choice is made for: the actor of its cause (an officer's own organisation first). */
+function actorOf(cause?: CaseEventDoc): Actor {
+  return cause?.actor ?? SYSTEM_ACTOR;
 }

@@ -10,24 +10,19 @@ import { actionPayloadFields, type ActionBody, type ActionField } from '../../sh
 import type { CaseEventType } from '../../shared/case/caseEvents.js';
 import { availableActions } from '../../shared/case/machineApi.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
-import {
-  CASE_STATUSES,
-  type CaseStatus,
-  type Channel,
-  type IpType,
-  type Track,
-} from '../../shared/vocabulary.js';
+import { type CaseStatus, type Channel, type IpType, type Track } from '../../shared/vocabulary.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
 import { canSeeCase, mayActOn, refusalKind, viewerKeyOf } from '../auth/casePolicy.js';
 import { DomainError } from '../errors/domainError.js';
 import type { CaseDoc } from './caseModel.js';
+import { ALL_CASES_SCOPE, countsFrom, createCaseTallies } from './caseTallies.js';
 import { checkAssignee } from './checkAssignee.js';
 import { presentCase, presentCaseSummary } from './casePresenter.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
 import { canSeeEvent, presentEvent } from './eventPresenter.js';
 import { assessComplaint, fileComplaint, type IntakeAssessment } from './fileComplaint.js';
 import { planCaseList } from './planCaseList.js';
-import { DESK_QUEUES, deskQueueOf, type DeskQueue } from '../../shared/case/deskQueue.js';
+import type { DeskQueue } from '../../shared/case/deskQueue.js';
 import { restoreCaseSnapshot } from '../../shared/case/machineApi.js';
 
 /** Fields a list row never shows: the machine snapshot and the filing's full texts stay in the database. */
@@ -93,6 +88,7 @@ export interface CaseService {
 export function createCaseService(deps: { db: Connection; store: CaseStore; now: () => Date }): CaseService {
   const { db, store, now } = deps;
   const Cases = store.models.cases;
+  const tallies = createCaseTallies(db);
 
   async function loadVisible(user: AuthUser, caseId: string): Promise<LoadedCase> {
     let loaded: LoadedCase;
@@ -174,25 +170,17 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
     },
 
     async counts(user) {
-      const filter = user.role === 'admin' ? { open: true } : { viewerKeys: viewerKeyOf(user), open: true };
-      const rows = await Cases.find(filter, {
-        status: 1,
-        stage: 1,
-        orgId: 1,
-        joinedOrgIds: 1,
-        participantIds: 1,
-      }).lean();
-      const byStatus = Object.fromEntries(
-        CASE_STATUSES.filter((s) => s !== 'closed').map((s) => [s, 0]),
-      ) as CaseCountsView['byStatus'];
-      const byQueue = Object.fromEntries(DESK_QUEUES.map((q) => [q, 0])) as CaseCountsView['byQueue'];
-      for (const r of rows) {
-        if (!canSeeCase(user, r)) continue;
-        byStatus[r.status as keyof typeof byStatus] += 1;
-        const queue = deskQueueOf(r.status, r.stage);
-        if (queue) byQueue[queue] += 1;
-      }
-      return { byStatus, byQueue, open: Object.values(byStatus).reduce((a, b) => a + b, 0) };
+      // the desk of an administrator or an organisation: its tallies, kept by every commit
+      if (user.role === 'admin') return tallies.read(ALL_CASES_SCOPE);
+      if (user.role === 'officer' && user.orgId) return tallies.read(viewerKeyOf(user));
+      // anyone else: their own open cases, read by their viewer key
+      const rows = await Cases.find(
+        { viewerKeys: viewerKeyOf(user), open: true },
+        { status: 1, deskQueue: 1, orgId: 1, joinedOrgIds: 1, participantIds: 1 },
+      ).lean<CaseDoc[]>();
+      return countsFrom(
+        rows.filter((r) => canSeeCase(user, r)).map((r) => ({ status: r.status, queue: r.deskQueue, n: 1 })),
+      );
     },
 
     loadVisible,

@@ -14,16 +14,22 @@ import {
 } from '../../shared/case/machineApi.js';
 import { isDuplicateKeyError } from '../db/duplicateKeyError.js';
 import { DomainError } from '../errors/domainError.js';
+import type { CaseEffects, FollowUp, FollowUpKind } from './caseEffects.js';
 import { caseEventModel, type CaseEventDoc } from './caseEventModel.js';
 import { caseModel, type CaseDoc } from './caseModel.js';
+import { createCaseTallies, tallyChanges } from './caseTallies.js';
 import { nextCaseNumber } from './caseNumbers.js';
 import { GENESIS_HASH, hashEvent } from './eventHash.js';
 import { foldCaseEvent } from './foldCaseEvent.js';
 import { projectCase, type CaseFiling, type CaseFoldState } from './projectCase.js';
 import { projectionUpdate } from './projectionUpdate.js';
 import { readCaseEvents } from './readCaseEvents.js';
+import { SYSTEM_ACTOR } from './systemActor.js';
 
-/** Called after each committed event (event and projection are stored together). Effects and fan-out subscribe. */
+/**
+ * Called after each committed event, in `seq` order, before the event's follow-ups are appended
+ * (fan-out and metrics subscribe). A listener's failure is logged; it does not undo the commit.
+ */
 export type AppendListener = (appended: {
   event: CaseEventDoc;
   caseDoc: CaseDoc;
@@ -37,6 +43,8 @@ export interface CaseStoreDeps {
   logger: Pick<Logger, 'warn' | 'error' | 'debug'>;
   /** The current time (tests control it). */
   now: () => Date;
+  /** What an event causes: writes in its transaction and follow-up events (none without). */
+  effects?: CaseEffects;
 }
 
 /** A loaded case: the projection document and the live snapshot it was computed from. */
@@ -88,17 +96,23 @@ export interface CaseStore {
   /** The case's events of one type, in order (by the `{caseId, type}` index). */
   eventsOfType(caseId: string, type: string): Promise<CaseEventDoc[]>;
   rebuild(caseId: string): Promise<CaseDoc>;
+  /** Calls `listener` after each commit, in `seq` order, before the commit's follow-ups are appended. */
+  onAppended(listener: AppendListener): void;
   /**
-   * Calls `listener` after each commit. A `durable` listener's work (the case effects) must finish:
-   * the commit marks the case `pendingEffects`, cleared once every durable listener has succeeded,
-   * so a crash or a failure leaves the case to {@link CaseStore.pendingEffects} for a retry.
+   * Ids of cases whose follow-ups are not all appended (an indexed query; few or none): a commit that
+   * may call for follow-ups marks its case `pendingEffects`, cleared once they are appended, so a
+   * crash or a failure in between leaves the case here for {@link CaseStore.finishPending}.
    */
-  onAppended(listener: AppendListener, opts?: { durable?: boolean }): void;
-  /** Ids of cases whose last commit's effects have not finished (an indexed query; few or none). */
   pendingEffects(limit?: number): Promise<string[]>;
-  /** Marks the effects of a case done up to `seq` (a later commit keeps its own mark). */
-  effectsDone(caseId: string, seq: number): Promise<void>;
-  /** Set when effects failed in this process since the last {@link CaseStore.pendingEffects} call. */
+  /**
+   * Finishes every pending case: its stored clocks and register entries checked again, its
+   * follow-ups appended, its mark cleared. A case that fails again stays pending. Resolves with how
+   * many finished.
+   */
+  finishPending(): Promise<number>;
+  /** Finishes one case as {@link CaseStore.finishPending} does (a repair after a rebuild); returns it after. */
+  finish(caseId: string): Promise<CaseDoc>;
+  /** Set when follow-ups failed in this process since the last {@link CaseStore.finishPending} call. */
   readonly effectsFailed: boolean;
   readonly models: { events: Model<CaseEventDoc>; cases: Model<CaseDoc> };
 }
@@ -118,10 +132,10 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
   const Events = caseEventModel(deps.db);
   const Cases = caseModel(deps.db);
   const client = deps.db.getClient();
-  const listeners: { listener: AppendListener; durable: boolean }[] = [];
+  const tallies = createCaseTallies(deps.db);
+  const listeners: AppendListener[] = [];
+  const effects = deps.effects;
   let effectsFailed = false;
-  /** Events this store has appended (to spot follow-up events appended by listeners). */
-  let appendCount = 0;
 
   function buildEvent(
     prev: { caseId: string; seq: number; lastHash: string },
@@ -166,25 +180,30 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     ev: CaseEventDoc,
     prev: CaseDoc | undefined,
     next: CaseDoc,
+    marked: boolean,
     alsoWrite?: AlsoWrite,
   ): Promise<void> {
+    const mark = marked ? { pendingEffects: ev.seq } : {};
+    const counted = tallyChanges(prev, next);
+    await tallies.prepare(counted);
     const session = client.startSession();
     try {
       await session.withTransaction(async () => {
         await Events.collection.insertOne(ev as never, { session });
         if (!prev) {
-          await Cases.collection.insertOne({ ...next, pendingEffects: ev.seq } as never, { session });
+          await Cases.collection.insertOne({ ...next, ...mark } as never, { session });
         } else {
           const update = projectionUpdate(prev as never, next as never, BOOKKEEPING);
-          update.$set = { ...update.$set, pendingEffects: ev.seq };
+          if (marked) update.$set = { ...update.$set, ...mark };
           const res = await Cases.collection.updateOne({ _id: next._id } as never, update as never, {
             session,
           });
           if (res.matchedCount !== 1) throw new DomainError('notFound', 'No such case.');
         }
+        await tallies.apply(counted, session);
+        await effects?.inCommit(session, { event: ev, caseDoc: next, previousClocks: prev?.clocks ?? [] });
         await alsoWrite?.(session, ev);
       });
-      appendCount++;
     } catch (err) {
       if (isDuplicateKeyError(err)) throw seqConflict(ev.seq - 1);
       throw err;
@@ -193,24 +212,46 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     }
   }
 
-  async function notify(
+  /** Hands a committed event to every listener, in the order they subscribed. */
+  async function publish(
     event: CaseEventDoc,
     caseDoc: CaseDoc,
     previousClocks: CaseDoc['clocks'],
   ): Promise<void> {
-    let durableDone = true;
-    for (const { listener, durable } of listeners) {
+    for (const listener of listeners) {
       try {
         await listener({ event, caseDoc, previousClocks });
       } catch (err) {
-        if (durable) {
-          durableDone = false;
-          effectsFailed = true;
-        }
-        deps.logger.error({ err, caseId: caseDoc._id, seq: event.seq }, 'case effect failed');
+        deps.logger.error({ err, caseId: caseDoc._id, seq: event.seq }, 'a listener of case events failed');
       }
     }
-    if (durableDone) await effectsDone(caseDoc._id, event.seq).catch(() => (effectsFailed = true));
+  }
+
+  /**
+   * Appends the follow-ups of `cause` (or, without it, of the case's state) one after another, each
+   * chosen on the case as the previous one left it, then clears the case's mark up to `upTo`. Throws
+   * when one fails: the case then stays pending.
+   */
+  async function followUp(caseDoc: CaseDoc, cause: CaseEventDoc | undefined, upTo: number): Promise<CaseDoc> {
+    let latest = caseDoc;
+    const tried = new Set<FollowUpKind>();
+    for (;;) {
+      const next: FollowUp | undefined = await effects?.nextFollowUp(latest, cause, tried);
+      if (!next) break;
+      if (next.kind === 'record') {
+        latest = await store.record(latest._id, SYSTEM_ACTOR, next.type, next.data);
+      } else {
+        try {
+          latest = await store.transition(latest._id, SYSTEM_ACTOR, next.action);
+        } catch (err) {
+          // someone else changed the case first (or assigned a mediator): their change wins
+          if (!(err instanceof DomainError && err.kind === 'conflict')) throw err;
+          latest = (await load(latest._id)).doc;
+        }
+      }
+    }
+    await effectsDone(caseDoc._id, upTo);
+    return latest;
   }
 
   /**
@@ -265,6 +306,27 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     };
   }
 
+  /**
+   * Replaces a stored projection with one computed from the log (a migration or a rebuild) and moves
+   * its tallies with it, in one transaction.
+   */
+  async function replaceProjection(
+    old: CaseDoc | null,
+    doc: CaseDoc & { pendingEffects?: number },
+  ): Promise<void> {
+    const counted = tallyChanges(old ?? undefined, doc);
+    await tallies.prepare(counted);
+    const session = client.startSession();
+    try {
+      await session.withTransaction(async () => {
+        await Cases.collection.replaceOne({ _id: doc._id } as never, doc, { upsert: true, session });
+        await tallies.apply(counted, session);
+      });
+    } finally {
+      await session.endSession();
+    }
+  }
+
   async function load(caseId: string): Promise<LoadedCase> {
     const doc = await Cases.findById(caseId).lean<CaseDoc>();
     if (!doc) throw new DomainError('notFound', 'No such case.');
@@ -273,40 +335,80 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     const state = await replayAll(caseId);
     if (!state) throw new DomainError('notFound', 'No such case.');
     const projected = projectCase(state);
-    await Cases.collection.replaceOne({ _id: caseId } as never, { ...projected, pendingEffects: doc.seq });
+    await replaceProjection(doc, { ...projected, pendingEffects: doc.seq });
     return { doc: projected, state };
   }
 
-  /** Commits the event, runs the listeners; returns the projection after any follow-up events. */
+  /**
+   * The commit pipeline: append the event with its projection and in-commit effects (one
+   * transaction) → publish it → append its follow-ups (each through this same pipeline, so listeners
+   * see every event strictly in `seq` order). Returns the projection after the follow-ups.
+   */
   async function commit(
     prev: LoadedCase | undefined,
     ev: CaseEventDoc,
     alsoWrite?: AlsoWrite,
   ): Promise<CaseDoc> {
     const doc = projectCase(foldCaseEvent(prev?.state, ev));
-    await write(ev, prev?.doc, doc, alsoWrite);
-    const before = appendCount;
-    await notify(ev, doc, prev?.doc.clocks ?? []);
-    // effects appended follow-up events (an assignment, an organisation…): return their result
-    return appendCount === before ? doc : (await load(ev.caseId)).doc;
+    const marked = effects?.mayFollowUp(doc, ev) ?? false;
+    await write(ev, prev?.doc, doc, marked, alsoWrite);
+    const previousClocks = prev?.doc.clocks ?? [];
+    await publish(ev, doc, previousClocks);
+    if (!marked) return doc;
+    try {
+      return await followUp(doc, ev, ev.seq);
+    } catch (err) {
+      effectsFailed = true;
+      deps.logger.error({ err, caseId: doc._id, seq: ev.seq }, 'appending the follow-ups of an event failed');
+      return (await load(ev.caseId).catch(() => undefined))?.doc ?? doc;
+    }
+  }
+
+  /** Checks a case's in-commit effects again, appends its follow-ups and clears its mark. */
+  async function finish(caseId: string): Promise<CaseDoc> {
+    const { doc } = await load(caseId);
+    await effects?.inCommit(undefined, { caseDoc: doc });
+    return followUp(doc, undefined, doc.seq);
   }
 
   const store: CaseStore = {
     models: { events: Events, cases: Cases },
 
-    onAppended(listener, opts = {}) {
-      listeners.push({ listener, durable: opts.durable === true });
+    onAppended(listener) {
+      listeners.push(listener);
+    },
+
+    finish,
+
+    async finishPending() {
+      effectsFailed = false;
+      let finished = 0;
+      const tried = new Set<string>();
+      for (;;) {
+        const ids = (await store.pendingEffects(100)).filter((id) => !tried.has(id));
+        if (ids.length === 0) return finished;
+        for (const caseId of ids) {
+          tried.add(caseId);
+          try {
+            await finish(caseId);
+            finished++;
+          } catch (err) {
+            effectsFailed = true;
+            deps.logger.warn(
+              { err, caseId },
+              'finishing the follow-ups of a case failed; trying again later',
+            );
+          }
+        }
+      }
     },
 
     async pendingEffects(limit = 100) {
-      effectsFailed = false;
       const docs = await Cases.find({ pendingEffects: { $exists: true } }, { _id: 1 })
         .limit(limit)
         .lean();
       return docs.map((d) => d._id);
     },
-
-    effectsDone,
 
     get effectsFailed() {
       return effectsFailed;
@@ -401,7 +503,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       const state = await replayAll(caseId);
       if (!state) throw new DomainError('notFound', 'No such case.');
       const doc = projectCase(state);
-      await Cases.collection.replaceOne({ _id: caseId } as never, doc, { upsert: true });
+      await replaceProjection(await Cases.findById(caseId).lean<CaseDoc>(), doc);
       return (await load(caseId)).doc; // as stored (keys holding undefined are not)
     },
   };

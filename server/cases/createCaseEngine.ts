@@ -1,13 +1,12 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { createDeadlineScheduler, type DeadlineScheduler } from '../deadlines/deadlineScheduler.js';
-import { createCaseEffects, type CaseEffects } from './caseEffects.js';
+import { createCaseEffects } from './caseEffects.js';
 import { createCaseStore, type CaseStore } from './caseStore.js';
 
-/** The case engine of one server instance: store, effects and clock scheduler. */
+/** The case engine of one server instance: the store (with its effects) and the clock scheduler. */
 export interface CaseEngine {
   store: CaseStore;
-  effects: CaseEffects;
   scheduler: DeadlineScheduler;
 }
 
@@ -19,8 +18,8 @@ export function createCaseEngine(deps: {
   schedulerIntervalMs?: number;
 }): CaseEngine {
   const now = deps.now ?? (() => new Date());
-  const store = createCaseStore({ db: deps.db, logger: deps.logger, now });
-  const effects = createCaseEffects({ db: deps.db, store, logger: deps.logger });
+  const effects = createCaseEffects({ db: deps.db, logger: deps.logger });
+  const store = createCaseStore({ db: deps.db, logger: deps.logger, now, effects });
   const scheduler = createDeadlineScheduler({
     db: deps.db,
     store,
@@ -28,5 +27,5 @@ export function createCaseEngine(deps: {
     now,
     ...(deps.schedulerIntervalMs ? { intervalMs: deps.schedulerIntervalMs } : {}),
   });
-  return { store, effects, scheduler };
+  return { store, scheduler };
 }

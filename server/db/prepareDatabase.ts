@@ -2,6 +2,7 @@ import type { Connection, Model } from 'mongoose';
 import { caseEventModel } from '../cases/caseEventModel.js';
 import { caseModel } from '../cases/caseModel.js';
 import { caseNumberModel } from '../cases/caseNumbers.js';
+import { caseTallyModel } from '../cases/caseTallies.js';
 import { idempotencyKeyModel } from '../cases/idempotencyKeys.js';
 import { mediatorConflictModel } from '../cases/mediatorConflictModel.js';
 import { creditEntryModel } from '../credit/creditEntryModel.js';
@@ -19,6 +20,7 @@ export function sevenfoldModels(db: Connection): Model<never>[] {
     caseEventModel(db),
     caseModel(db),
     caseNumberModel(db),
+    caseTallyModel(db),
     idempotencyKeyModel(db),
     mediatorConflictModel(db),
     creditEntryModel(db),

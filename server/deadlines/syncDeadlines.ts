@@ -1,8 +1,8 @@
+import type { ClientSession } from 'mongodb';
 import type { Model } from 'mongoose';
 import { computeWarnings } from '../../shared/case/clocks.js';
 import type { ClockId } from '../../shared/case/clockIds.js';
 import type { CaseDoc } from '../cases/caseModel.js';
-import { isDuplicateKeyError } from '../db/duplicateKeyError.js';
 import type { DeadlineDoc } from './deadlineModel.js';
 
 /** The stored id of a clock run: the same clock started at the same instant is the same deadline. */
@@ -12,51 +12,70 @@ export function deadlineId(caseId: string, clock: string, startedAt: Date): stri
 
 /**
  * Makes the stored deadlines of a case match the clocks its projection runs: new clock runs are
- * inserted (idempotent by id), runs whose state was left are cancelled, an extended clock gets its
- * new due date. Safe to repeat at any time.
+ * inserted, runs whose state was left are cancelled, an extended clock gets its new due date. Safe to
+ * repeat at any time; with `session` it writes inside the event's own transaction.
  *
- * With `previousClocks` (the clocks before the event just appended) the pending deadlines are read
- * by id, which the embedded engine answers from its primary key; without them (a repair) every
- * pending deadline of the case is looked up. A pending deadline missed either way is harmless: the
- * scheduler cancels a deadline whose clock no longer runs when it comes due.
+ * With `previousClocks` (the clocks before the event just appended, already synced by its commit)
+ * only the clock runs that started, stopped or moved are read and written, each by its id (the
+ * primary key): an event that leaves the clocks as they were costs nothing here. Without them (a
+ * repair) every deadline of the case is read by the `{caseId}` index. A pending deadline missed either
+ * way is harmless: the scheduler cancels a deadline whose clock no longer runs when it comes due.
  */
 export async function syncDeadlines(
   Deadlines: Model<DeadlineDoc>,
   caseDoc: CaseDoc,
   previousClocks?: CaseDoc['clocks'],
+  session?: ClientSession,
 ): Promise<void> {
   const running = caseDoc.status === 'closed' ? [] : caseDoc.clocks;
-  const wanted = new Map(running.map((c) => [deadlineId(caseDoc._id, c.clock, new Date(c.startedAt)), c]));
-  const pending = previousClocks
-    ? await pendingByIds(Deadlines, [
-        ...new Set([
-          ...wanted.keys(),
-          ...previousClocks.map((c) => deadlineId(caseDoc._id, c.clock, new Date(c.startedAt))),
-        ]),
-      ])
-    : (await Deadlines.find({ caseId: caseDoc._id }).lean<DeadlineDoc[]>()).filter(
-        (d) => d.state === 'pending',
-      );
+  const idOf = (c: CaseDoc['clocks'][number]) => deadlineId(caseDoc._id, c.clock, new Date(c.startedAt));
+  const wanted = new Map(running.map((c) => [idOf(c), c]));
+  const opts = session ? { session } : {};
+  let stored: DeadlineDoc[];
+  if (previousClocks) {
+    const before = new Map(previousClocks.map((c) => [idOf(c), new Date(c.dueAt).getTime()]));
+    const changed = new Set<string>();
+    for (const [id, c] of wanted) if (before.get(id) !== new Date(c.dueAt).getTime()) changed.add(id);
+    for (const id of before.keys()) if (!wanted.has(id)) changed.add(id);
+    if (changed.size === 0) return;
+    const found = await Promise.all(
+      [...changed].map((id) => Deadlines.findById(id, null, opts).lean<DeadlineDoc>()),
+    );
+    stored = found.filter((d): d is DeadlineDoc => d !== null);
+  } else {
+    stored = await Deadlines.find({ caseId: caseDoc._id }, null, opts).lean<DeadlineDoc[]>();
+  }
 
-  for (const d of pending) {
+  for (const d of stored) {
     const clock = wanted.get(d._id);
     if (!clock) {
-      // by id alone (d was read pending just now; a clock that left its state is not fired anyway)
-      await Deadlines.updateOne({ _id: d._id }, { $set: { state: 'cancelled', nextAt: null } });
-    } else if (new Date(clock.dueAt).getTime() !== new Date(d.dueAt).getTime()) {
+      if (d.state === 'pending') {
+        await Deadlines.updateOne({ _id: d._id }, { $set: { state: 'cancelled', nextAt: null } }, opts);
+      }
+    } else if (d.state === 'cancelled') {
+      // the same clock run (same clock, same start) is running again: revive it
+      const w = warningTimes(clock.clock, clock.startedAt, clock.dueAt);
+      await Deadlines.updateOne(
+        { _id: d._id },
+        { $set: { state: 'pending', dueAt: clock.dueAt, ...w, nextAt: nextAt(w, clock.dueAt, {}) } },
+        opts,
+      );
+    } else if (d.state === 'pending' && new Date(clock.dueAt).getTime() !== new Date(d.dueAt).getTime()) {
       const w = warningTimes(clock.clock, clock.startedAt, clock.dueAt);
       await Deadlines.updateOne(
         { _id: d._id },
         { $set: { dueAt: clock.dueAt, ...w, nextAt: nextAt(w, clock.dueAt, d.done) } },
+        opts,
       );
     }
   }
-  const known = new Set(pending.map((d) => d._id));
-  for (const [id, clock] of wanted) {
-    if (known.has(id)) continue;
-    const w = warningTimes(clock.clock, clock.startedAt, clock.dueAt);
-    try {
-      await Deadlines.create({
+  const known = new Set(stored.map((d) => d._id));
+  const added = [...wanted].filter(([id]) => !known.has(id));
+  if (added.length === 0) return;
+  await Deadlines.insertMany(
+    added.map(([id, clock]) => {
+      const w = warningTimes(clock.clock, clock.startedAt, clock.dueAt);
+      return {
         _id: id,
         caseId: caseDoc._id,
         clock: clock.clock,
@@ -67,25 +86,10 @@ export async function syncDeadlines(
         state: clock.breached ? 'fired' : 'pending',
         nextAt: clock.breached ? null : nextAt(w, clock.dueAt, {}),
         fastTrack: caseDoc.track === 'fast' && caseDoc.channel === 'administrative',
-      });
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err;
-      // the same clock run (same clock, same start) is running again: revive it if it was cancelled
-      const existing = await Deadlines.findById(id, { state: 1 }).lean();
-      if (existing?.state === 'cancelled') {
-        await Deadlines.updateOne(
-          { _id: id },
-          { $set: { state: 'pending', dueAt: clock.dueAt, ...w, nextAt: nextAt(w, clock.dueAt, {}) } },
-        );
-      }
-    }
-  }
-}
-
-/** The pending deadlines among these ids, each read by its id. */
-async function pendingByIds(Deadlines: Model<DeadlineDoc>, ids: string[]): Promise<DeadlineDoc[]> {
-  const found = await Promise.all(ids.map((id) => Deadlines.findById(id).lean<DeadlineDoc>()));
-  return found.filter((d): d is DeadlineDoc => d?.state === 'pending');
+      };
+    }),
+    opts,
+  );
 }
 
 function warningTimes(clock: string, startedAt: Date, dueAt: Date): { warnAt50: Date; warnAt80: Date } {

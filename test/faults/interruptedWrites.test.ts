@@ -141,30 +141,29 @@ describe('crash suite: writes cut short by a crash', function () {
     expect(await casesTitled('Commit cut off')).to.equal(1);
   });
 
-  it('effects cut off after the commit: the case stays pending and the server finishes them', async () => {
+  it('a clock that cannot be stored fails the whole commit: nothing is stored, the retry files it once', async () => {
     const deadlines = t.db.collection('deadlines');
     const Deadlines = a.engine.store.models.cases.db.models.Deadline?.collection as unknown as Record<
       string,
       unknown
     >;
-    const save = Deadlines.insertOne;
-    Deadlines.insertOne = () => {
-      delete Deadlines.insertOne; // once
+    const save = Deadlines.insertMany;
+    Deadlines.insertMany = () => {
+      delete Deadlines.insertMany; // once
       return Promise.reject(new MongoNetworkError('connection reset by the database'));
     };
-    let id: string;
     try {
-      const res = await file('effects-cut-off', 'Effects cut off');
-      expect(res.status, res.text).to.equal(201);
-      id = String(res.body.id);
+      const res = await file('clock-cut-off', 'Clock cut off');
+      expect(res.status, res.text).to.equal(503);
     } finally {
-      if (Deadlines.insertOne !== save) delete Deadlines.insertOne;
+      if (Deadlines.insertMany !== save) delete Deadlines.insertMany;
     }
-    expect(await deadlines.countDocuments({ caseId: id })).to.equal(0);
-    expect(a.engine.store.effectsFailed).to.equal(true);
-    expect(await a.engine.store.pendingEffects()).to.include(id);
-
-    expect(await a.engine.effects.runPending()).to.be.greaterThanOrEqual(1);
+    expect(await filedEventsTitled('Clock cut off')).to.equal(0);
+    expect(await casesTitled('Clock cut off')).to.equal(0);
+    const retry = await file('clock-cut-off', 'Clock cut off');
+    expect(retry.status, retry.text).to.equal(201);
+    const id = String(retry.body.id);
+    expect(await filedEventsTitled('Clock cut off')).to.equal(1);
     expect(await a.engine.store.pendingEffects()).to.deep.equal([]);
     const deadline = await deadlines.findOne({ caseId: id, clock: 'screeningDecision' });
     expect(deadline?.state).to.equal('pending');

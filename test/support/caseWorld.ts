@@ -1,6 +1,6 @@
 import type { Actor } from '../../shared/case/caseEvents.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
-import { createCaseEffects, type CaseEffects } from '../../server/cases/caseEffects.js';
+import { createCaseEffects } from '../../server/cases/caseEffects.js';
 import type { CaseDoc } from '../../server/cases/caseModel.js';
 import { createCaseStore, type CaseStore } from '../../server/cases/caseStore.js';
 import { fileComplaint } from '../../server/cases/fileComplaint.js';
@@ -27,32 +27,31 @@ export const U = {
   admin: 'u-admin',
 } as const;
 
-/** A test database with the demo directory, a case store, its effects and a scheduler on a manual clock. */
+/** A test database with the demo directory, a case store with its effects and a scheduler on a manual clock. */
 export interface CaseWorld {
   readonly t: TestDatabase;
   readonly clock: ManualClock;
   readonly store: CaseStore;
-  readonly effects: CaseEffects;
   readonly scheduler: DeadlineScheduler;
   /** The actor of a demo user (or an officer of another org: pass orgId/orgType). */
   actor(userId: string): Actor;
   /** Files a complaint as a demo complainant. */
   file(complaint: Complaint, complainantId?: string): Promise<CaseDoc>;
-  /** Makes another store/effects/scheduler on the same database (a second server instance). */
-  instance(): { store: CaseStore; effects: CaseEffects; scheduler: DeadlineScheduler };
+  /** Makes another store and scheduler on the same database (a second server instance). */
+  instance(): { store: CaseStore; scheduler: DeadlineScheduler };
 }
 
 /** Sets up a {@link CaseWorld} for the calling describe block. */
 export function useCaseWorld(label: string, start = '2025-09-22T02:00:00.000Z'): CaseWorld {
   const t = useTestDatabase(label);
   const clock = manualClock(start);
-  let parts: { store: CaseStore; effects: CaseEffects; scheduler: DeadlineScheduler } | undefined;
+  let parts: { store: CaseStore; scheduler: DeadlineScheduler } | undefined;
 
   const build = () => {
-    const store = createCaseStore({ db: t.db, logger: testLogger, now: clock.now });
-    const effects = createCaseEffects({ db: t.db, store, logger: testLogger });
+    const effects = createCaseEffects({ db: t.db, logger: testLogger });
+    const store = createCaseStore({ db: t.db, logger: testLogger, now: clock.now, effects });
     const scheduler = createDeadlineScheduler({ db: t.db, store, logger: testLogger, now: clock.now });
-    return { store, effects, scheduler };
+    return { store, scheduler };
   };
 
   before(async () => {
@@ -84,9 +83,6 @@ export function useCaseWorld(label: string, start = '2025-09-22T02:00:00.000Z'):
     clock,
     get store() {
       return need().store;
-    },
-    get effects() {
-      return need().effects;
     },
     get scheduler() {
       return need().scheduler;

@@ -206,6 +206,16 @@ describe('cases over HTTP', () => {
     expect(screening.body.total).to.be.at.least(1);
     for (const c of screening.body.items) expect(c.status).to.be.oneOf(['screening', 'awaitingInfo']);
 
+    // an organisation's desk counts its own open cases (kept by each commit), like its open list
+    for (const officer of ['center', 'court']) {
+      const theirs = await request(a.app).get('/api/cases/counts').set(as(officer)).expect(200);
+      const theirOpen = await request(a.app)
+        .get('/api/cases?open=true&limit=100')
+        .set(as(officer))
+        .expect(200);
+      expect(theirs.body.open, officer).to.equal(theirOpen.body.total);
+    }
+
     // a party's counts cover only their own cases
     const mine = await request(a.app).get('/api/cases/counts').set(as('complainant2')).expect(200);
     const mineOpen = await request(a.app).get('/api/cases?open=true').set(as('complainant2')).expect(200);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { caseEventModel } from '../../../server/cases/caseEventModel.js';
+import { ALL_CASES_SCOPE, createCaseTallies, recountTallies } from '../../../server/cases/caseTallies.js';
 import { verifyCaseLog } from '../../../server/cases/verifyCaseLog.js';
 import { DomainError } from '../../../server/errors/domainError.js';
 import { smallTrademarkMediation } from '../../fixtures/complaints.js';
@@ -111,22 +112,84 @@ describe('case store: event log, projection and effects', () => {
     expect(rest).to.deep.equal({ _id, ...replayed });
   });
 
-  it('leaves a case pending until its effects succeed, and runPending finishes them', async () => {
+  it('publishes a cause before its follow-ups: listeners hear every seq in order', async () => {
     const doc = await w.file(smallTrademarkMediation);
-    let failOnce = true;
-    w.store.onAppended(
-      () => {
-        if (!failOnce) return;
-        failOnce = false;
-        throw new Error('effect failed');
-      },
-      { durable: true },
-    );
+    const heard: number[] = [];
+    w.store.onAppended(({ event }) => void heard.push(event.seq));
     await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+    await w.store.transition(doc._id, w.actor(U.admin), { type: 'ROUTE', channel: 'mediation' });
+    expect(heard).to.deep.equal([2, 3, 4, 5]); // ACCEPT, ROUTE, ORG_ASSIGNED, ASSIGN_MEDIATOR
+  });
+
+  it('marks only a commit that may have follow-ups, and clears the mark once they are appended', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    const cases = w.store.models.cases.collection as unknown as Record<string, unknown>;
+    const original = cases.updateOne as (...args: unknown[]) => Promise<unknown>;
+    const updates: unknown[] = [];
+    cases.updateOne = (...args: unknown[]) => {
+      updates.push(args[1]);
+      return original.apply(cases, args);
+    };
+    try {
+      await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+      expect(JSON.stringify(updates)).to.not.include('pendingEffects');
+      updates.length = 0;
+      await w.store.transition(doc._id, w.actor(U.admin), { type: 'ROUTE', channel: 'mediation' });
+      expect(JSON.stringify(updates[0])).to.include('"pendingEffects":3');
+    } finally {
+      delete cases.updateOne;
+    }
+    expect(await w.store.pendingEffects()).to.deep.equal([]);
+  });
+
+  it('leaves a case pending when a follow-up fails, and finishPending appends it', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+    const events = w.store.models.events.collection as unknown as Record<string, unknown>;
+    const original = events.insertOne as (...args: unknown[]) => Promise<unknown>;
+    let calls = 0;
+    events.insertOne = (...args: unknown[]) => {
+      calls += 1;
+      if (calls === 2) return Promise.reject(new Error('connection reset by the database'));
+      return original.apply(events, args);
+    };
+    let routed;
+    try {
+      routed = await w.store.transition(doc._id, w.actor(U.admin), { type: 'ROUTE', channel: 'mediation' });
+    } finally {
+      delete events.insertOne;
+    }
+    // the cause stands; its follow-up (the organisation) is still to be appended
+    expect(routed.seq).to.equal(3);
     expect(w.store.effectsFailed).to.equal(true);
     expect(await w.store.pendingEffects()).to.deep.equal([doc._id]);
-    expect(await w.effects.runPending()).to.equal(1);
+    expect(await w.store.finishPending()).to.equal(1);
+    expect(w.store.effectsFailed).to.equal(false);
     expect(await w.store.pendingEffects()).to.deep.equal([]);
+    const types = (await w.store.events(doc._id)).map((e) => e.type);
+    expect(types).to.deep.equal(['FILED', 'ACCEPT', 'ROUTE', 'ORG_ASSIGNED', 'ASSIGN_MEDIATOR']);
+  });
+
+  it('keeps the desk tallies equal to a count of the open cases through filings, routings and closures', async () => {
+    const tallies = createCaseTallies(w.t.db);
+    const before = await tallies.read(ALL_CASES_SCOPE);
+    const a = await w.file(smallTrademarkMediation);
+    const b = await w.file(smallTrademarkMediation);
+    const c = await w.file(smallTrademarkMediation);
+    await w.store.transition(a._id, w.actor(U.admin), { type: 'ACCEPT' });
+    await w.store.transition(a._id, w.actor(U.admin), { type: 'ROUTE', channel: 'mediation' });
+    await w.store.transition(b._id, w.actor(U.admin), { type: 'REJECT', reason: 'x'.repeat(20) });
+    await w.store.transition(c._id, w.actor(U.admin), { type: 'ACCEPT' });
+    const after = await tallies.read(ALL_CASES_SCOPE);
+    expect(after.open - before.open).to.equal(2); // b was rejected
+    expect(after.byQueue.inChannel - before.byQueue.inChannel).to.equal(1);
+    expect(after.byQueue.triage - before.byQueue.triage).to.equal(1);
+    const mediationOrg = await tallies.read('o:org-zgc-mediation');
+    // what the commits kept is what a full recount finds, for every scope
+    await recountTallies(w.t.db);
+    expect(await tallies.read(ALL_CASES_SCOPE)).to.deep.equal(after);
+    expect(await tallies.read('o:org-zgc-mediation')).to.deep.equal(mediationOrg);
+    expect(mediationOrg.byStatus.inChannel).to.be.at.least(1);
   });
 
   it('a writer holding an older load loses with a 409 and cannot move the projection back', async () => {

@@ -147,8 +147,8 @@ describe('every read by an index (explain on the running engine)', function () {
     await request(a.app).post('/api/routing/preview').set(t('complainant')).send(mediationComplaint('x'));
     label = 'scheduler tick';
     await a.engine.scheduler.tick();
-    label = 'effects: runPending';
-    await a.engine.effects.runPending();
+    label = 'store: finishPending';
+    await a.engine.store.finishPending();
     expect(captured.length).to.be.greaterThan(50);
   });
 

@@ -71,7 +71,7 @@ describe('durable clocks and the deadline scheduler', () => {
     // "downtime": nothing ticks for 30 days, then a fresh instance starts
     w.clock.advanceDays(30);
     const restarted = w.instance();
-    expect(await restarted.effects.runPending()).to.equal(0);
+    expect(await restarted.store.finishPending()).to.equal(0);
     const fired = await restarted.scheduler.tick();
     expect(fired).to.be.greaterThan(0);
     expect(await restarted.scheduler.tick()).to.equal(0);

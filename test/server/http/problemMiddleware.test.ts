@@ -48,7 +48,9 @@ describe('problem middleware: an overloaded embedded engine', () => {
   });
 
   it('recognises a socket the engine closed mid-write (unwrapped EPIPE) as unavailable', () => {
-    const epipe = Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' });
+    const epipe = Object.assign(new Error('This socket has been ended by the other party'), {
+      code: 'EPIPE',
+    });
     expect(isDatabaseUnavailable(epipe)).to.equal(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('reset'), { code: 'ECONNRESET' }))).to.equal(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('bad'), { code: 'ERR_INVALID_ARG_TYPE' }))).to.equal(

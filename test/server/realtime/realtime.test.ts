@@ -113,6 +113,38 @@ describe('realtime: live case updates over Socket.IO', function () {
     mediator.disconnect();
   });
 
+  it('pushes a routing and the assignments it causes strictly in seq order, with no gap', async () => {
+    const filed = await request(s.app).post('/api/cases').set(as('complainant')).send(tea).expect(201);
+    const id = filed.body.id as string;
+    const complainant = s.socket(tok.complainant!);
+    await connected(complainant);
+    const seqs: number[] = [];
+    (complainant.on as (e: string, f: (p: CaseEventPush) => void) => void)('case:event', (p) => {
+      if (p.caseId === id) seqs.push(p.seq);
+    });
+    const ack = await emitAck<{ data?: { seq: number } }>(complainant, 'case:subscribe', {
+      caseId: id,
+      afterSeq: 1,
+    });
+    expect(ack.data?.seq).to.equal(1);
+    const assigned = waitFor<CaseEventPush>(
+      complainant,
+      'case:event',
+      (p) => p.caseId === id && p.type === 'ASSIGN_MEDIATOR',
+    );
+    for (const type of ['ACCEPT', 'ROUTE']) {
+      await request(s.app)
+        .post(`/api/cases/${id}/actions`)
+        .set(as('admin'))
+        .send(type === 'ROUTE' ? { type, channel: 'mediation' } : { type })
+        .expect(200);
+    }
+    await assigned;
+    // ACCEPT, ROUTE, then what routing caused: the organisation, then the mediator
+    expect(seqs).to.deep.equal([2, 3, 4, 5]);
+    complainant.disconnect();
+  });
+
   it('after missing 20 events, a reconnecting client gets exactly those 20, in order', async () => {
     const id = await mediationCase();
     await request(s.app)

@@ -1,0 +1,158 @@
+import type { AnyBulkWriteOperation, ClientSession } from 'mongodb';
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { CaseCountsView } from '../../shared/api/views.js';
+import { DESK_QUEUES } from '../../shared/case/deskQueue.js';
+import { CASE_STATUSES } from '../../shared/vocabulary.js';
+import { caseModel, type CaseDoc } from './caseModel.js';
+
+/** The scope counting every case (an administrator's desk). */
+export const ALL_CASES_SCOPE = 'all';
+
+/**
+ * How many open cases one scope has in one status and desk queue. `_id` is
+ * `<scope>|<status>|<queue or ->`; the scope is `all` or an organisation's viewer key `o:<orgId>`.
+ */
+export interface CaseTallyDoc {
+  _id: string;
+  scope: string;
+  status: string;
+  queue: string | null;
+  n: number;
+}
+
+const schema = new Schema<CaseTallyDoc>(
+  {
+    _id: String,
+    scope: { type: String, required: true, index: true },
+    status: String,
+    queue: { type: String, default: null },
+    n: { type: Number, default: 0 },
+  },
+  { versionKey: false, collection: 'case_tallies' },
+);
+
+/** The `case_tallies` model on a connection. */
+export function caseTallyModel(conn: Connection): Model<CaseTallyDoc> {
+  return (
+    (conn.models.CaseTally as Model<CaseTallyDoc> | undefined) ??
+    conn.model<CaseTallyDoc>('CaseTally', schema)
+  );
+}
+
+/** The fields of a case its tallies are read from. */
+export type TalliedCase = Pick<CaseDoc, 'open' | 'status' | 'deskQueue' | 'viewerKeys'>;
+
+/** The tallies a case counts in: one per scope (every case, each organisation that sees it) while open. */
+export function tallyIdsOf(c: TalliedCase | undefined): string[] {
+  if (!c?.open) return [];
+  const scopes = [ALL_CASES_SCOPE, ...c.viewerKeys.filter((k) => k.startsWith('o:'))];
+  return scopes.map((scope) => `${scope}|${c.status}|${c.deskQueue ?? '-'}`);
+}
+
+/** What a change of one case does to the tallies: +1 or −1 per tally id (none when it stays put). */
+export function tallyChanges(
+  prev: TalliedCase | undefined,
+  next: TalliedCase | undefined,
+): Map<string, number> {
+  const changes = new Map<string, number>();
+  for (const id of tallyIdsOf(prev)) changes.set(id, (changes.get(id) ?? 0) - 1);
+  for (const id of tallyIdsOf(next)) changes.set(id, (changes.get(id) ?? 0) + 1);
+  for (const [id, n] of changes) if (n === 0) changes.delete(id);
+  return changes;
+}
+
+const partsOf = (id: string) => {
+  const [scope, status, queue] = id.split('|') as [string, string, string];
+  return { scope, status, queue: queue === '-' ? null : queue };
+};
+
+/** Keeps the tallies of open cases per scope, status and desk queue in step with each commit. */
+export interface CaseTallies {
+  /**
+   * Makes sure the tallies a change will add to exist (outside the transaction, once per process
+   * and tally), so the commit itself only increments documents found by `_id`.
+   */
+  prepare(changes: Map<string, number>): Promise<void>;
+  /** Applies the changes inside the commit's transaction (one bulk write; nothing when empty). */
+  apply(changes: Map<string, number>, session: ClientSession): Promise<void>;
+  /** The counts of one scope's open cases (a handful of documents read by the `scope` index). */
+  read(scope: string): Promise<CaseCountsView>;
+}
+
+/** Builds the tallies on a connection. */
+export function createCaseTallies(db: Connection): CaseTallies {
+  const Tallies = caseTallyModel(db);
+  const known = new Set<string>();
+  return {
+    async prepare(changes) {
+      for (const [id, n] of changes) {
+        if (n <= 0 || known.has(id)) continue;
+        await Tallies.collection.updateOne(
+          { _id: id } as never,
+          { $setOnInsert: { ...partsOf(id), n: 0 } },
+          { upsert: true },
+        );
+        known.add(id);
+      }
+    },
+    async apply(changes, session) {
+      if (changes.size === 0) return;
+      const ops: AnyBulkWriteOperation<CaseTallyDoc>[] = [...changes].map(([id, n]) => ({
+        // upsert only as a safety net: `prepare` created the tally before the transaction began
+        updateOne: { filter: { _id: id }, update: { $inc: { n }, $setOnInsert: partsOf(id) }, upsert: true },
+      }));
+      await Tallies.collection.bulkWrite(ops as never, { session, ordered: true });
+    },
+    async read(scope) {
+      const rows = await Tallies.find({ scope }, { status: 1, queue: 1, n: 1 }).lean<CaseTallyDoc[]>();
+      return countsFrom(rows);
+    },
+  };
+}
+
+/** Sums tally rows (or one row per open case with n = 1) into the counts view. */
+export function countsFrom(rows: { status: string; queue: string | null; n: number }[]): CaseCountsView {
+  const byStatus = Object.fromEntries(
+    CASE_STATUSES.filter((s) => s !== 'closed').map((s) => [s, 0]),
+  ) as CaseCountsView['byStatus'];
+  const byQueue = Object.fromEntries(DESK_QUEUES.map((q) => [q, 0])) as CaseCountsView['byQueue'];
+  for (const r of rows) {
+    if (r.n === 0 || !(r.status in byStatus)) continue;
+    byStatus[r.status as keyof typeof byStatus] += r.n;
+    if (r.queue && r.queue in byQueue) byQueue[r.queue as keyof typeof byQueue] += r.n;
+  }
+  return { byStatus, byQueue, open: Object.values(byStatus).reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * Counts every open case again and replaces the tallies (maintenance: after projections were
+ * rebuilt, imported or written in bulk). Reads the open cases by the `{open, status}` index.
+ */
+export async function recountTallies(db: Connection): Promise<number> {
+  const totals = new Map<string, number>();
+  const open = await caseModel(db)
+    .find({ open: true }, { open: 1, status: 1, deskQueue: 1, viewerKeys: 1 })
+    .lean<TalliedCase[]>();
+  for (const c of open) for (const id of tallyIdsOf(c)) totals.set(id, (totals.get(id) ?? 0) + 1);
+  const Tallies = caseTallyModel(db);
+  // tallies are zeroed, not deleted, so a running server's knowledge of which exist stays true
+  await Tallies.updateMany({}, { $set: { n: 0 } });
+  if (totals.size > 0) {
+    await Tallies.bulkWrite(
+      [...totals].map(([id, n]) => ({
+        updateOne: { filter: { _id: id }, update: { $set: { ...partsOf(id), n } }, upsert: true },
+      })),
+    );
+  }
+  return open.length;
+}
+
+/**
+ * Counts the open cases into the tallies when a database has open cases but no tallies yet (a data
+ * folder from a version that kept none); resolves with the cases counted (0 when nothing was done).
+ */
+export async function ensureTallies(db: Connection): Promise<number> {
+  if ((await caseTallyModel(db).findOne({}, { _id: 1 }).lean()) !== null) return 0;
+  if ((await caseModel(db).findOne({ open: true }, { _id: 1 }).lean()) === null) return 0;
+  return recountTallies(db);
+}
