@@ -32,12 +32,15 @@ export async function syncDeadlines(
   const wanted = new Map(running.map((c) => [idOf(c), c]));
   const opts = session ? { session } : {};
   let stored: DeadlineDoc[];
+  /** The clock runs to look at: all of them for a repair, else those that started, stopped or moved. */
+  let looked: Set<string> = new Set(wanted.keys());
   if (previousClocks) {
     const before = new Map(previousClocks.map((c) => [idOf(c), new Date(c.dueAt).getTime()]));
     const changed = new Set<string>();
     for (const [id, c] of wanted) if (before.get(id) !== new Date(c.dueAt).getTime()) changed.add(id);
     for (const id of before.keys()) if (!wanted.has(id)) changed.add(id);
     if (changed.size === 0) return;
+    looked = changed;
     const found = await Promise.all(
       [...changed].map((id) => Deadlines.findById(id, null, opts).lean<DeadlineDoc>()),
     );
@@ -70,7 +73,7 @@ export async function syncDeadlines(
     }
   }
   const known = new Set(stored.map((d) => d._id));
-  const added = [...wanted].filter(([id]) => !known.has(id));
+  const added = [...wanted].filter(([id]) => looked.has(id) && !known.has(id));
   if (added.length === 0) return;
   await Deadlines.insertMany(
     added.map(([id, clock]) => {

@@ -192,6 +192,29 @@ describe('case store: event log, projection and effects', () => {
     expect(mediationOrg.byStatus.inChannel).to.be.at.least(1);
   });
 
+  it('a court entrusting mediation gets a mediator while its own clock keeps running, stored once', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+    await w.store.transition(doc._id, w.actor(U.admin), {
+      type: 'ROUTE',
+      channel: 'judicial',
+      reason: 'Both parties asked for the court to hear it.',
+    });
+    const entrusted = await w.store.transition(doc._id, w.actor(U.court), {
+      type: 'ENTRUST_MEDIATION',
+      note: 'Entrusted to the mediation committee.',
+    });
+    expect(entrusted.mediatorId).to.equal(U.mediator);
+    expect(entrusted.stage).to.equal('inChannel.judicial.entrustedMediation.awaitingAcceptance');
+    const deadlines = await w.t.db
+      .collection('deadlines')
+      .find({ caseId: doc._id, state: 'pending' })
+      .toArray();
+    const running = entrusted.clocks.map((c) => c.clock).sort();
+    expect(deadlines.map((d) => d.clock).sort()).to.deep.equal(running);
+    expect(await w.store.pendingEffects()).to.deep.equal([]);
+  });
+
   it('a writer holding an older load loses with a 409 and cannot move the projection back', async () => {
     const doc = await w.file(smallTrademarkMediation);
     const early = await w.store.load(doc._id); // seq 1, as an authorising read would leave it
