@@ -106,6 +106,9 @@ describe('every read by an index (explain on the running engine)', function () {
         '?overdue=true',
         '?q=Plans',
         '?assignee=me&sort=nextDueAt&withActions=true',
+        // the mediator console, as the client asks for it
+        '?assignee=me&sort=nextDueAt&open=true&withActions=true',
+        '?assignee=me&status=inChannel',
         '?queue=inChannel',
         '?ipType=trademark&sort=-filedAt',
       ]) {
