@@ -25,18 +25,43 @@ import { planCaseList } from './planCaseList.js';
 import type { DeskQueue } from '../../shared/case/deskQueue.js';
 import { restoreCaseSnapshot } from '../../shared/case/machineApi.js';
 
-/** Fields a list row never shows: the machine snapshot and the filing's full texts stay in the database. */
-const LIST_EXCLUDES = {
-  snapshot: 0,
-  complaint: 0,
-  recommendation: 0,
-  triage: 0,
-  flags: 0,
-  lastHash: 0,
-} as const;
+/**
+ * The fields a list row is presented from and its filters, visibility and sort are checked on: only
+ * these are read. Naming them (an inclusion projection) costs the embedded engine half of what leaving
+ * out the large ones does (the machine snapshot and the filing's full texts stay in the database).
+ */
+const LIST_FIELDS = {
+  caseNo: 1,
+  title: 1,
+  status: 1,
+  stage: 1,
+  channel: 1,
+  track: 1,
+  ipType: 1,
+  industry: 1,
+  seq: 1,
+  orgId: 1,
+  joinedOrgIds: 1,
+  participantIds: 1,
+  assigneeIds: 1,
+  complainantId: 1,
+  complainantName: 1,
+  respondentId: 1,
+  respondentName: 1,
+  mediatorId: 1,
+  clocks: 1,
+  nextDueAt: 1,
+  closureReason: 1,
+  filedAt: 1,
+  updatedAt: 1,
+  closedAt: 1,
+  open: 1,
+  deskQueue: 1,
+  attentionAt: 1,
+} as const satisfies Partial<Record<keyof CaseDoc, 1>>;
 
 /** The list's fields with the machine snapshot (rows that list the caller's actions). */
-const { snapshot: _snapshot, ...WITH_SNAPSHOT } = LIST_EXCLUDES;
+const WITH_SNAPSHOT = { ...LIST_FIELDS, snapshot: 1 } as const;
 
 /** Filters, sort and page of the case list (validated by `caseListQuerySchema`). */
 export interface CaseListQuery {
@@ -136,7 +161,7 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
       const plan = planCaseList(user, query, at);
       const skip = (query.page - 1) * query.limit;
       // the machine snapshot is read only when the rows must say which actions the caller may take
-      const fields = query.withActions ? WITH_SNAPSHOT : LIST_EXCLUDES;
+      const fields = query.withActions ? WITH_SNAPSHOT : LIST_FIELDS;
       let rows: CaseDoc[];
       let total: number;
       if (plan.scan) {
