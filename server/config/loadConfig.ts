@@ -31,6 +31,8 @@ export interface Config {
   readonly loginLimitPerIp: number;
   /** Failed sign-in attempts per account per 15 minutes. */
   readonly loginLimitPerAccount: number;
+  /** How long a scope's dashboard figures are served from memory before they are counted again (0: never). */
+  readonly statsCacheSeconds: number;
 }
 
 const schema = Joi.object({
@@ -61,6 +63,7 @@ const schema = Joi.object({
   SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(0).default(10_000),
   LOGIN_LIMIT_PER_IP: Joi.number().integer().min(1).default(100),
   LOGIN_LIMIT_PER_ACCOUNT: Joi.number().integer().min(1).default(10),
+  STATS_CACHE_SECONDS: Joi.number().integer().min(0).max(3600).default(30),
 })
   .unknown(true)
   .custom((env: Record<string, unknown>, helpers) => {
@@ -103,5 +106,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS as number,
     loginLimitPerIp: v.LOGIN_LIMIT_PER_IP as number,
     loginLimitPerAccount: v.LOGIN_LIMIT_PER_ACCOUNT as number,
+    statsCacheSeconds: v.STATS_CACHE_SECONDS as number,
   });
 }

@@ -76,7 +76,11 @@ export function createServices(deps: AppDeps): AppServices {
       maxBytes: deps.config.evidenceMaxBytes,
     }),
     messages: createMessageService({ db: deps.db, cases, store: deps.engine.store }),
-    stats: createStatsService({ cases: deps.engine.store.models.cases, now }),
+    stats: createStatsService({
+      cases: deps.engine.store.models.cases,
+      now,
+      cacheSeconds: deps.config.statsCacheSeconds,
+    }),
     credit: createCreditService(deps.db),
     metrics: createAppMetrics({ store: deps.engine.store, logger: deps.logger }),
   };

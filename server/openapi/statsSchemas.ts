@@ -24,6 +24,10 @@ export const statsSchemas: Record<string, JsonSchema> = {
         ...closed({ from: instant, to: nullable(instant) }),
         description: 'The filing period counted: from `from` (a year back unless asked) until `to`.',
       },
+      asOf: {
+        ...instant,
+        description: 'When the figures were counted; they are served for up to `STATS_CACHE_SECONDS` after.',
+      },
       byChannel: countsBy(CHANNELS),
       byTrack: countsBy(TRACKS),
       byStatus: countsBy(CASE_STATUSES),

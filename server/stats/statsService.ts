@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Model } from 'mongoose';
 import { CASE_STATUSES, CHANNELS, TRACKS, type ClosureReason } from '../../shared/vocabulary.js';
 import type { AuthUser } from '../auth/authUser.js';
@@ -73,66 +74,93 @@ const countBy = (rows: readonly FigureRow[], value: (r: FigureRow) => string | n
  * (an organisation's by its `{orgId, filedAt}` index, an admin's by `{filedAt}`), lean rows of the
  * fields they need, counted and measured here.
  */
-export function createStatsService(deps: { cases: Model<CaseDoc>; now: () => Date }): StatsService {
+export function createStatsService(deps: {
+  cases: Model<CaseDoc>;
+  now: () => Date;
+  /** How long one scope's figures are served before they are counted again (0: count every time). */
+  cacheSeconds?: number;
+}): StatsService {
   const Cases = deps.cases;
+  const ttl = (deps.cacheSeconds ?? 0) * 1000;
+  /** Figures per scope and period; concurrent requests of one key share one count. */
+  const cache =
+    ttl > 0
+      ? new LRUCache<string, CaseStatsView, { scope: ReturnType<typeof statsScopeOf>; query: StatsQuery }>({
+          max: 1000,
+          ttl,
+          fetchMethod: (_key, _stale, { context }) => count(context.scope, context.query),
+        })
+      : undefined;
+
+  async function count(
+    { scope, filter }: ReturnType<typeof statsScopeOf>,
+    query: StatsQuery,
+  ): Promise<CaseStatsView> {
+    const now = deps.now();
+    // a filing period always bounds the read: a year back unless asked, by the {filedAt} indexes
+    const from = query.from ?? new Date(now.getTime() - DEFAULT_PERIOD_MS);
+    const filed: Record<string, Date> = { $gte: from };
+    if (query.to) filed.$lt = query.to;
+    const rows = await Cases.find({ ...filter, filedAt: filed }, FIGURE_FIELDS).lean<FigureRow[]>();
+    const weeks = lastIsoWeeks(now, WEEKS_SHOWN);
+    const since = (weeks[0] as { start: Date }).start;
+
+    const byStatus = countBy(rows, (r) => r.status);
+    const closedBy = countBy(rows, (r) => (r.status === 'closed' ? r.closureReason : null));
+    const onTheMerits = (r: FigureRow) =>
+      r.resolvedAt !== null &&
+      (r.status === 'resolved' ||
+        r.status === 'compliance' ||
+        (r.status === 'closed' && MERITS_CLOSURE_REASONS.includes(r.closureReason as ClosureReason)));
+    const resolved: ResolvedCase[] = rows.filter(onTheMerits).map((r) => ({
+      channel: r.channel,
+      track: r.track,
+      filedAt: r.filedAt,
+      resolvedAt: r.resolvedAt,
+    })) as ResolvedCase[];
+    const fastTrack = rows
+      .filter((r) => r.track === 'fast')
+      .map((r) => {
+        const at = r.outcome?.at;
+        return {
+          filedAt: r.filedAt,
+          decidedAt: typeof at === 'string' || at instanceof Date ? new Date(at) : null,
+          closed: r.status === 'closed',
+        };
+      });
+    const recent = rows.filter((r) => r.filedAt >= since || (r.closedAt !== null && r.closedAt >= since));
+
+    const onMerits = MERITS_CLOSURE_REASONS.reduce((n, r) => n + (closedBy.get(r) ?? 0), 0);
+    return {
+      scope,
+      filed: { from: from.toISOString(), to: query.to ? query.to.toISOString() : null },
+      asOf: now.toISOString(),
+      byChannel: zeroFilled(
+        CHANNELS,
+        countBy(rows, (r) => r.channel),
+      ),
+      byTrack: zeroFilled(
+        TRACKS,
+        countBy(rows, (r) => r.track),
+      ),
+      byStatus: zeroFilled(CASE_STATUSES, byStatus),
+      resolution: resolutionFigures(resolved),
+      settlementRate: onMerits === 0 ? null : roundTo((closedBy.get('settled') ?? 0) / onMerits, 4),
+      clocksBreached: rows.filter((r) => r.clocks.some((c) => c.breached)).length,
+      openCases: rows.length - (byStatus.get('closed') ?? 0),
+      weekly: weeklyCounts(weeks, recent),
+      fastTrack: fastTrackFigures(fastTrack, now),
+    };
+  }
 
   return {
     async stats(user, query) {
-      const { scope, filter } = statsScopeOf(user);
-      const now = deps.now();
-      // a filing period always bounds the read: a year back unless asked, by the {filedAt} indexes
-      const from = query.from ?? new Date(now.getTime() - DEFAULT_PERIOD_MS);
-      const filed: Record<string, Date> = { $gte: from };
-      if (query.to) filed.$lt = query.to;
-      const rows = await Cases.find({ ...filter, filedAt: filed }, FIGURE_FIELDS).lean<FigureRow[]>();
-      const weeks = lastIsoWeeks(now, WEEKS_SHOWN);
-      const since = (weeks[0] as { start: Date }).start;
-
-      const byStatus = countBy(rows, (r) => r.status);
-      const closedBy = countBy(rows, (r) => (r.status === 'closed' ? r.closureReason : null));
-      const onTheMerits = (r: FigureRow) =>
-        r.resolvedAt !== null &&
-        (r.status === 'resolved' ||
-          r.status === 'compliance' ||
-          (r.status === 'closed' && MERITS_CLOSURE_REASONS.includes(r.closureReason as ClosureReason)));
-      const resolved: ResolvedCase[] = rows.filter(onTheMerits).map((r) => ({
-        channel: r.channel,
-        track: r.track,
-        filedAt: r.filedAt,
-        resolvedAt: r.resolvedAt,
-      })) as ResolvedCase[];
-      const fastTrack = rows
-        .filter((r) => r.track === 'fast')
-        .map((r) => {
-          const at = r.outcome?.at;
-          return {
-            filedAt: r.filedAt,
-            decidedAt: typeof at === 'string' || at instanceof Date ? new Date(at) : null,
-            closed: r.status === 'closed',
-          };
-        });
-      const recent = rows.filter((r) => r.filedAt >= since || (r.closedAt !== null && r.closedAt >= since));
-
-      const onMerits = MERITS_CLOSURE_REASONS.reduce((n, r) => n + (closedBy.get(r) ?? 0), 0);
-      return {
-        scope,
-        filed: { from: from.toISOString(), to: query.to ? query.to.toISOString() : null },
-        byChannel: zeroFilled(
-          CHANNELS,
-          countBy(rows, (r) => r.channel),
-        ),
-        byTrack: zeroFilled(
-          TRACKS,
-          countBy(rows, (r) => r.track),
-        ),
-        byStatus: zeroFilled(CASE_STATUSES, byStatus),
-        resolution: resolutionFigures(resolved),
-        settlementRate: onMerits === 0 ? null : roundTo((closedBy.get('settled') ?? 0) / onMerits, 4),
-        clocksBreached: rows.filter((r) => r.clocks.some((c) => c.breached)).length,
-        openCases: rows.length - (byStatus.get('closed') ?? 0),
-        weekly: weeklyCounts(weeks, recent),
-        fastTrack: fastTrackFigures(fastTrack, now),
-      };
+      const scoped = statsScopeOf(user);
+      if (!cache) return count(scoped, query);
+      const key = JSON.stringify([scoped.scope, query.from ?? null, query.to ?? null]);
+      const figures = await cache.fetch(key, { context: { scope: scoped, query } });
+      if (!figures) throw new Error('the stats cache returned nothing');
+      return figures;
     },
   };
 }

@@ -27,6 +27,8 @@ export interface CaseStatsView {
   scope: StatsScope;
   /** The cases counted: those filed from `from` (a year back unless asked) until `to` (exclusive, or now). */
   filed: { from: string; to: string | null };
+  /** When the figures were counted (they are served for up to `STATS_CACHE_SECONDS` after). */
+  asOf: string;
   /** Cases by their current channel (every channel listed; cases not yet routed are not counted). */
   byChannel: Record<string, number>;
   byTrack: Record<string, number>;

@@ -317,6 +317,7 @@ describe('web client (e2e, Chromium)', function () {
     await desk.getByRole('link', { name: '统计分析' }).click();
     await desk.getByText('每周新收与结案').waitFor();
     await desk.locator('.recharts-surface').first().waitFor();
+    expect(await desk.getByTestId('stats-period').innerText()).to.match(/^统计 \S+ 起受理的案件 · 统计时间 /);
     await screenshot(desk, 'admin-stats');
     expect(errors).to.deep.equal([]);
   });

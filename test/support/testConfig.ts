@@ -8,6 +8,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     DATA_DIR: './data/test-unused',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     DEMO_DATA: '0',
+    // figures counted afresh on every request, so a test sees what it just did
+    STATS_CACHE_SECONDS: '0',
     ...env,
   });
 }

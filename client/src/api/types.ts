@@ -59,6 +59,10 @@ export interface ResolutionFigures {
 /** `GET /api/stats`. */
 export interface CaseStats {
   scope: 'all' | { orgId: string };
+  /** The filing period counted. */
+  filed: { from: string; to: string | null };
+  /** When the figures were counted (the server serves them for a short while). */
+  asOf: string;
   byChannel: Record<string, number>;
   byTrack: Record<string, number>;
   byStatus: Record<string, number>;

@@ -485,6 +485,7 @@ export const en = {
     title: 'Statistics',
     scopeAll: 'Figures for every case on the platform.',
     scopeOrg: 'Figures for the cases your organisation handles.',
+    period: 'Cases filed from {{from}} · counted at {{asOf}}',
     open: 'Open cases',
     breached: 'Breached time limits',
     settlementRate: 'Settlement rate',

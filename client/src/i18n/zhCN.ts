@@ -458,6 +458,7 @@ export const zhCN = {
     title: '统计分析',
     scopeAll: '平台全部案件的统计。',
     scopeOrg: '本机构办理案件的统计。',
+    period: '统计 {{from}} 起受理的案件 · 统计时间 {{asOf}}',
     open: '办理中案件',
     breached: '期限已超期',
     settlementRate: '调解和解率',

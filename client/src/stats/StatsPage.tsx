@@ -5,6 +5,7 @@ import { IconAlertTriangle, IconFolderOpen, IconHeartHandshake, IconStopwatch } 
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, CHANNELS } from '../../../shared/vocabulary.js';
 import { useStats } from '../api/directory.js';
+import { formatDate, formatDateTime } from '../i18n/format.js';
 import { EmptyBlock } from '../ui/EmptyBlock.js';
 import { ErrorState } from '../ui/ErrorState.js';
 import { LoadingState } from '../ui/LoadingState.js';
@@ -26,7 +27,7 @@ const STATUS_COLORS: Record<string, string> = {
 
 /** Statistics of the organisation (officers) or of the platform (admins), with charts. */
 export function StatsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const stats = useStats();
   if (stats.isPending) return <LoadingState minHeight={320} />;
   if (stats.isError) return <ErrorState error={stats.error} onRetry={() => void stats.refetch()} />;
@@ -45,6 +46,12 @@ export function StatsPage() {
         title={t('stats.title')}
         description={t(s.scope === 'all' ? 'stats.scopeAll' : 'stats.scopeOrg')}
       />
+      <Text size="sm" c="dimmed" mt={-8} mb="md" data-testid="stats-period">
+        {t('stats.period', {
+          from: formatDate(s.filed.from, i18n.language),
+          asOf: formatDateTime(s.asOf, i18n.language),
+        })}
+      </Text>
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" mb="lg">
         <StatFigure
           label={t('stats.open')}
