@@ -189,6 +189,11 @@ process.on(
       void addCases(msg.count ?? 0, msg.templateId).then((r) => process.send?.({ kind: 'addCases', ...r }));
       return;
     }
+    if (msg.kind === 'clearStats') {
+      services.stats.clear();
+      process.send?.({ kind: 'clearStats' });
+      return;
+    }
     if (msg.kind === 'addUser') {
       void addUser(msg.id!, msg.like!).then(() => process.send?.({ kind: 'addUser' }));
       return;

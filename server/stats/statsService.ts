@@ -24,6 +24,8 @@ export const WEEKS_SHOWN = 12;
 export interface StatsService {
   /** The figures of the user's scope (403 `DomainError` for roles without one), filtered by filing date. */
   stats(user: AuthUser, query: StatsQuery): Promise<CaseStatsView>;
+  /** Forgets every figure served from memory (the next request of each scope counts again). */
+  clear(): void;
 }
 
 /** The fields the figures read: one lean row per case. */
@@ -161,6 +163,9 @@ export function createStatsService(deps: {
       const figures = await cache.fetch(key, { context: { scope: scoped, query } });
       if (!figures) throw new Error('the stats cache returned nothing');
       return figures;
+    },
+    clear() {
+      cache?.clear();
     },
   };
 }
