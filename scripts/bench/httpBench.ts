@@ -182,10 +182,9 @@ const HOME_ROUNDS: HomeRound[] = [
     paths: ['/api/cases?open=true&page=1&limit=20&sort=-updatedAt'],
   },
   {
-    label: 'known scan: admin "all cases" (my cases, scope all), no indexed filter',
+    label: 'admin "all cases" (my cases, scope all): every case, newest first',
     as: 'admin',
     paths: ['/api/cases?page=1&limit=20&sort=-updatedAt'],
-    scan: true,
   },
   {
     label: 'known scan: statistics page (admin, every case)',

@@ -22,6 +22,7 @@ import type { CaseStore, LoadedCase } from './caseStore.js';
 import { canSeeEvent, presentEvent } from './eventPresenter.js';
 import { assessComplaint, fileComplaint, type IntakeAssessment } from './fileComplaint.js';
 import { planCaseList } from './planCaseList.js';
+import { readRecentCases } from './readRecentCases.js';
 import type { DeskQueue } from '../../shared/case/deskQueue.js';
 import { restoreCaseSnapshot } from '../../shared/case/machineApi.js';
 
@@ -164,7 +165,12 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
       const fields = query.withActions ? WITH_SNAPSHOT : LIST_FIELDS;
       let rows: CaseDoc[];
       let total: number;
-      if (plan.scan) {
+      if (plan.recent) {
+        // every case, newest first: the total from the tallies, the page from a recent window
+        total = await tallies.total(ALL_CASES_SCOPE);
+        const recent = await readRecentCases(Cases, plan.recent, skip + query.limit, total, fields, at);
+        rows = recent.sort(plan.compare).slice(skip, skip + query.limit);
+      } else if (plan.scan) {
         [rows, total] = await Promise.all([
           Cases.find(plan.filter, fields).sort(plan.sort).skip(skip).limit(query.limit).lean<CaseDoc[]>(),
           Object.keys(plan.filter).length === 0

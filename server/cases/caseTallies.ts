@@ -9,7 +9,7 @@ import { caseModel, type CaseDoc } from './caseModel.js';
 export const ALL_CASES_SCOPE = 'all';
 
 /**
- * How many open cases one scope has in one status and desk queue. `_id` is
+ * How many cases one scope has in one status and desk queue (closed ones under `closed`). `_id` is
  * `<scope>|<status>|<queue or ->`; the scope is `all` or an organisation's viewer key `o:<orgId>`.
  */
 export interface CaseTallyDoc {
@@ -42,11 +42,15 @@ export function caseTallyModel(conn: Connection): Model<CaseTallyDoc> {
 /** The fields of a case its tallies are read from. */
 export type TalliedCase = Pick<CaseDoc, 'open' | 'status' | 'deskQueue' | 'viewerKeys'>;
 
-/** The tallies a case counts in: one per scope (every case, each organisation that sees it) while open. */
+/**
+ * The tallies a case counts in: one per scope (every case, each organisation that sees it), under its
+ * status and desk queue while open, under `closed` once closed (for list totals).
+ */
 export function tallyIdsOf(c: TalliedCase | undefined): string[] {
-  if (!c?.open) return [];
+  if (!c) return [];
   const scopes = [ALL_CASES_SCOPE, ...c.viewerKeys.filter((k) => k.startsWith('o:'))];
-  return scopes.map((scope) => `${scope}|${c.status}|${c.deskQueue ?? '-'}`);
+  const bucket = c.open ? `${c.status}|${c.deskQueue ?? '-'}` : 'closed|-';
+  return scopes.map((scope) => `${scope}|${bucket}`);
 }
 
 /** What a change of one case does to the tallies: +1 or −1 per tally id (none when it stays put). */
@@ -66,7 +70,7 @@ const partsOf = (id: string) => {
   return { scope, status, queue: queue === '-' ? null : queue };
 };
 
-/** Keeps the tallies of open cases per scope, status and desk queue in step with each commit. */
+/** Keeps the tallies of cases per scope, status and desk queue in step with each commit. */
 export interface CaseTallies {
   /**
    * Makes sure the tallies a change will add to exist (outside the transaction, once per process
@@ -77,6 +81,8 @@ export interface CaseTallies {
   apply(changes: Map<string, number>, session: ClientSession): Promise<void>;
   /** The counts of one scope's open cases (a handful of documents read by the `scope` index). */
   read(scope: string): Promise<CaseCountsView>;
+  /** How many cases one scope has, open and closed. */
+  total(scope: string): Promise<number>;
 }
 
 /** Builds the tallies on a connection. */
@@ -107,6 +113,10 @@ export function createCaseTallies(db: Connection): CaseTallies {
       const rows = await Tallies.find({ scope }, { status: 1, queue: 1, n: 1 }).lean<CaseTallyDoc[]>();
       return countsFrom(rows);
     },
+    async total(scope) {
+      const rows = await Tallies.find({ scope }, { n: 1 }).lean<CaseTallyDoc[]>();
+      return rows.reduce((sum, r) => sum + r.n, 0);
+    },
   };
 }
 
@@ -125,15 +135,20 @@ export function countsFrom(rows: { status: string; queue: string | null; n: numb
 }
 
 /**
- * Counts every open case again and replaces the tallies (maintenance: after projections were
- * rebuilt, imported or written in bulk). Reads the open cases by the `{open, status}` index.
+ * Counts every case again and replaces the tallies (maintenance: after projections were rebuilt,
+ * imported or written in bulk). Reads every case, with a cursor; resolves with how many it counted.
  */
 export async function recountTallies(db: Connection): Promise<number> {
   const totals = new Map<string, number>();
-  const open = await caseModel(db)
-    .find({ open: true }, { open: 1, status: 1, deskQueue: 1, viewerKeys: 1 })
-    .lean<TalliedCase[]>();
-  for (const c of open) for (const id of tallyIdsOf(c)) totals.set(id, (totals.get(id) ?? 0) + 1);
+  let counted = 0;
+  const cursor = caseModel(db)
+    .find({}, { open: 1, status: 1, deskQueue: 1, viewerKeys: 1 })
+    .lean<TalliedCase[]>()
+    .cursor();
+  for await (const c of cursor as AsyncIterable<TalliedCase>) {
+    counted++;
+    for (const id of tallyIdsOf(c)) totals.set(id, (totals.get(id) ?? 0) + 1);
+  }
   const Tallies = caseTallyModel(db);
   // tallies are zeroed, not deleted, so a running server's knowledge of which exist stays true
   await Tallies.updateMany({}, { $set: { n: 0 } });
@@ -144,15 +159,15 @@ export async function recountTallies(db: Connection): Promise<number> {
       })),
     );
   }
-  return open.length;
+  return counted;
 }
 
 /**
- * Counts the open cases into the tallies when a database has open cases but no tallies yet (a data
- * folder from a version that kept none); resolves with the cases counted (0 when nothing was done).
+ * Counts the cases into the tallies when a database has cases but no tallies yet (a data folder from
+ * a version that kept none, once); resolves with the cases counted (0 when nothing was done).
  */
 export async function ensureTallies(db: Connection): Promise<number> {
   if ((await caseTallyModel(db).findOne({}, { _id: 1 }).lean()) !== null) return 0;
-  if ((await caseModel(db).findOne({ open: true }, { _id: 1 }).lean()) === null) return 0;
+  if ((await caseModel(db).findOne({}, { _id: 1 }).lean()) === null) return 0;
   return recountTallies(db);
 }

@@ -19,6 +19,11 @@ export interface CaseListPlan {
   compare(a: CaseDoc, b: CaseDoc): number;
   /** The requested sort as a database sort, for `scan` lists. */
   sort: Record<string, 1 | -1>;
+  /**
+   * For an admin's list of every case, newest first by update or filing (no condition at all): read
+   * the most recent cases window by window (`readRecentCases`) instead of every case.
+   */
+  recent?: 'updatedAt' | 'filedAt';
 }
 
 type Sortable = 'updatedAt' | 'filedAt' | 'nextDueAt' | 'caseNo';
@@ -103,9 +108,15 @@ export function planCaseList(user: AuthUser, query: CaseListQuery, now: Date): C
     filter = and.length ? { $and: and } : {};
   }
 
+  const recent =
+    scan && Object.keys(filter).length === 0 && dir === -1 && (field === 'updatedAt' || field === 'filedAt')
+      ? field
+      : undefined;
+
   return {
     filter,
     scan,
+    ...(recent ? { recent } : {}),
     matches,
     // ties by id in the same direction, so one `{field: 1, _id: 1}` index walks either way
     compare: (a, b) => dir * (compareValues(a[field], b[field]) || compareValues(a._id, b._id)),

@@ -42,6 +42,8 @@ describe('dashboard figures served from memory for STATS_CACHE_SECONDS', () => {
     const uncached = createStatsService({ cases: w.store.models.cases, now: w.clock.now, cacheSeconds: 0 });
     const first = await uncached.stats(admin, {});
     await w.file(smallTrademarkMediation);
-    expect((await uncached.stats(admin, {})).byStatus.screening).to.equal((first.byStatus.screening ?? 0) + 1);
+    expect((await uncached.stats(admin, {})).byStatus.screening).to.equal(
+      (first.byStatus.screening ?? 0) + 1,
+    );
   });
 });
