@@ -256,7 +256,9 @@ async function timeHome(
     return { elapsed, totals: first.map((a) => (a as { total?: number }).total ?? -1) };
   };
   const warm = await visit();
-  if (warm.elapsed >= ms)
+  // a slow first visit is the only one, unless later visits are served from memory (dashboard figures)
+  const cached = home.paths.some((p) => p.startsWith('/api/stats'));
+  if (warm.elapsed >= ms && !cached)
     return {
       samples: [warm.elapsed],
       seconds: warm.elapsed / 1000,
