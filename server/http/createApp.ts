@@ -31,6 +31,7 @@ import { statsRoutes } from '../stats/statsRoutes.js';
 import { createStatsService, type StatsService } from '../stats/statsService.js';
 import { userRoutes } from '../users/userRoutes.js';
 import { createUserService, type UserService } from '../users/userService.js';
+import { noStore } from './noStore.js';
 import { notFoundHandler, problemMiddleware } from './problemMiddleware.js';
 import { refuseWritesWhenDown } from './refuseWritesWhenDown.js';
 
@@ -173,6 +174,7 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
   app.use(refuseWritesWhenDown(deps.db));
   app.use(express.json({ limit: '256kb' }));
 
+  app.use('/api', noStore);
   const auth = requireAuth(deps.db, services.tokens);
   const limits = { perIp: deps.config.loginLimitPerIp, perAccount: deps.config.loginLimitPerAccount };
   app.use('/api/auth', authRoutes({ users: services.users, tokens: services.tokens, auth, limits }));
