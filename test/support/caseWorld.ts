@@ -1,4 +1,5 @@
 import type { Actor } from '../../shared/case/caseEvents.js';
+import type { AuthUser } from '../../server/auth/authUser.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
 import { createCaseEffects } from '../../server/cases/caseEffects.js';
 import type { CaseDoc } from '../../server/cases/caseModel.js';
@@ -35,6 +36,8 @@ export interface CaseWorld {
   readonly scheduler: DeadlineScheduler;
   /** The actor of a demo user (or an officer of another org: pass orgId/orgType). */
   actor(userId: string): Actor;
+  /** A demo user as a request carries them once signed in (for calling services directly). */
+  authUser(userId: string): AuthUser;
   /** Files a complaint as a demo complainant. */
   file(complaint: Complaint, complainantId?: string): Promise<CaseDoc>;
   /** Makes another store and scheduler on the same database (a second server instance). */
@@ -92,6 +95,12 @@ export function useCaseWorld(label: string, start = '2025-09-22T02:00:00.000Z'):
       if (!user) throw new Error(`no demo user ${userId}`);
       const org = DEMO_ORGS.find((o) => o.id === user.orgId);
       return { id: user.id, role: user.role, orgId: user.orgId, orgType: org?.type ?? null };
+    },
+    authUser(userId) {
+      const user = DEMO_USERS.find((u) => u.id === userId);
+      if (!user) throw new Error(`no demo user ${userId}`);
+      const orgType = DEMO_ORGS.find((o) => o.id === user.orgId)?.type ?? null;
+      return { id: user.id, email: user.email, name: user.name, role: user.role, orgId: user.orgId, orgType };
     },
     async file(complaint, complainantId = U.complainant) {
       const user = DEMO_USERS.find((u) => u.id === complainantId);

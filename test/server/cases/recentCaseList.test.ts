@@ -1,21 +1,12 @@
 import { expect } from 'chai';
-import type { AuthUser } from '../../../server/auth/authUser.js';
 import { createCaseService } from '../../../server/cases/caseService.js';
 import { recountTallies } from '../../../server/cases/caseTallies.js';
 import { smallTrademarkMediation } from '../../fixtures/complaints.js';
 import { U, useCaseWorld } from '../../support/caseWorld.js';
 
-const admin: AuthUser = {
-  id: U.admin,
-  email: 'admin@demo.local',
-  name: 'Admin',
-  role: 'admin',
-  orgId: null,
-  orgType: null,
-};
-
 describe("an admin's list of every case, newest first, read window by window", () => {
   const w = useCaseWorld('recent-cases', '2024-01-08T02:00:00.000Z');
+  const admin = () => w.authUser(U.admin);
 
   it('pages through cases spread over two years exactly as a full sort does, with the total from the tallies', async () => {
     // cases filed and updated across two years: most long ago, a few in the last days
@@ -40,7 +31,7 @@ describe("an admin's list of every case, newest first, read window by window", (
         .map((c) => c.id);
       const seen: string[] = [];
       for (let page = 1; page <= 3; page++) {
-        const res = await service.list(admin, { page, limit: 5, sort });
+        const res = await service.list(admin(), { page, limit: 5, sort });
         expect(res.total, sort).to.equal(all.length);
         seen.push(...res.items.map((c) => c.id));
       }
@@ -50,12 +41,16 @@ describe("an admin's list of every case, newest first, read window by window", (
 
   it('keeps the total right after a recount, open and closed cases alike', async () => {
     const service = createCaseService({ db: w.t.db, store: w.store, now: w.clock.now });
-    const before = (await service.list(admin, { page: 1, limit: 1, sort: '-updatedAt' })).total;
+    const before = (await service.list(admin(), { page: 1, limit: 1, sort: '-updatedAt' })).total;
     const doc = await w.file(smallTrademarkMediation);
     await w.store.transition(doc._id, w.actor(U.admin), { type: 'REJECT', reason: 'x'.repeat(20) });
-    expect((await service.list(admin, { page: 1, limit: 1, sort: '-updatedAt' })).total).to.equal(before + 1);
+    expect((await service.list(admin(), { page: 1, limit: 1, sort: '-updatedAt' })).total).to.equal(
+      before + 1,
+    );
     await recountTallies(w.t.db);
-    expect((await service.list(admin, { page: 1, limit: 1, sort: '-updatedAt' })).total).to.equal(before + 1);
+    expect((await service.list(admin(), { page: 1, limit: 1, sort: '-updatedAt' })).total).to.equal(
+      before + 1,
+    );
     expect(await w.store.models.cases.countDocuments({})).to.equal(before + 1);
   });
 });
