@@ -1,5 +1,6 @@
 import type { CaseView, CaseSummaryView, ClockView } from '../../shared/api/views.js';
 import type { CaseContext } from '../../shared/case/caseContext.js';
+import { isEstimatedDate } from '../../shared/case/calendar.js';
 import { clockStatus } from '../../shared/case/clocks.js';
 import type { IntakeFlags } from '../../shared/case/intakeChecks.js';
 import type { AuthUser } from '../auth/authUser.js';
@@ -14,6 +15,8 @@ export function presentClocks(doc: Pick<CaseDoc, 'clocks'>, now: Date): ClockVie
     clock: c.clock,
     startedAt: new Date(c.startedAt).toISOString(),
     dueAt: new Date(c.dueAt).toISOString(),
+    // a due date where the holiday schedule is not yet published may still move
+    estimated: isEstimatedDate(new Date(c.dueAt)),
     breached: c.breached,
     status: c.breached
       ? 'breached'

@@ -56,6 +56,11 @@ export const caseSchemas: Record<string, JsonSchema> = {
       clock: oneOfStrings(CLOCK_IDS),
       startedAt: instant,
       dueAt: instant,
+      estimated: {
+        ...boolean,
+        description:
+          'The due date falls in a year whose holiday schedule is not yet published (provisional or derived): it may move.',
+      },
       breached: boolean,
       status: oneOfStrings(['onTrack', 'atRisk50', 'atRisk80', 'breached']),
     },

@@ -15,6 +15,8 @@ export interface ClockView {
   clock: string;
   startedAt: string;
   dueAt: string;
+  /** The due date falls where the holiday schedule is not yet published: it may still move. */
+  estimated: boolean;
   breached: boolean;
   status: ClockStatus;
   extension?: ClockExtension;

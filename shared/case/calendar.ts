@@ -12,9 +12,18 @@
  *   months after T's date (month arithmetic clamps to month end). If a calendar-day or month period's
  *   last day is not a working day, it extends to the next working day (Civil Procedure Law art. 85).
  *   Every period ends at 23:59:59.999 Beijing time of its last day.
- * - Dates outside the covered years throw `CalendarRangeError`, inputs and results alike.
+ * - Years after the holiday data (`chinaHolidays.ts`) up to 2099 follow a schedule derived from the
+ *   statutory holidays (`derivedHolidayYear.ts`); dates from the first provisional or derived year on
+ *   are estimates (`isEstimatedDate`), to be shown as such.
+ * - Dates before the data or after 2099 throw `CalendarRangeError`, inputs and results alike.
  */
-import { CHINA_HOLIDAY_YEARS, FIRST_HOLIDAY_YEAR, LAST_HOLIDAY_YEAR } from './chinaHolidays.js';
+import {
+  CHINA_HOLIDAY_YEARS,
+  FIRST_HOLIDAY_YEAR,
+  LAST_HOLIDAY_YEAR,
+  PROVISIONAL_HOLIDAY_YEARS,
+} from './chinaHolidays.js';
+import { deriveHolidayYear } from './derivedHolidayYear.js';
 
 /** A calendar date, 'YYYY-MM-DD'. */
 export type CalendarDate = string;
@@ -28,8 +37,17 @@ export type PeriodUnit = 'workingDays' | 'days' | 'months';
 /** First covered calendar date. */
 export const FIRST_COVERED_DATE: CalendarDate = `${FIRST_HOLIDAY_YEAR}-01-01`;
 
+/** The last year a schedule is derived for. */
+const LAST_DERIVED_YEAR = 2099;
+
 /** Last covered calendar date. */
-export const LAST_COVERED_DATE: CalendarDate = `${LAST_HOLIDAY_YEAR}-12-31`;
+export const LAST_COVERED_DATE: CalendarDate = `${LAST_DERIVED_YEAR}-12-31`;
+
+/**
+ * The first date whose holiday schedule is not yet published (a provisional year of the data, or the
+ * first derived year): periods reaching it are estimates.
+ */
+export const FIRST_ESTIMATED_DATE: CalendarDate = `${Math.min(...PROVISIONAL_HOLIDAY_YEARS, LAST_HOLIDAY_YEAR + 1)}-01-01`;
 
 /** Thrown when a date falls outside the years the holiday calendar covers. */
 export class CalendarRangeError extends RangeError {
@@ -53,11 +71,26 @@ const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:
 
 const daysOff = new Set<CalendarDate>();
 const makeUpWorkdays = new Set<CalendarDate>();
-for (const year of CHINA_HOLIDAY_YEARS) {
+const loadedYears = new Set<number>();
+function loadYear(year: (typeof CHINA_HOLIDAY_YEARS)[number]): void {
+  loadedYears.add(year.year);
   for (const block of year.blocks) {
     block.daysOff.forEach((d) => daysOff.add(d));
     block.makeUpWorkdays.forEach((d) => makeUpWorkdays.add(d));
   }
+}
+CHINA_HOLIDAY_YEARS.forEach(loadYear);
+
+/** Loads the derived schedule of a covered date's year the first time a date in it is asked about. */
+function withYear(date: CalendarDate): CalendarDate {
+  const year = Number(date.slice(0, 4));
+  if (!loadedYears.has(year)) loadYear(deriveHolidayYear(year));
+  return date;
+}
+
+/** Whether a date (or an instant's Beijing date) lies where the holiday schedule is an estimate. */
+export function isEstimatedDate(value: DateInput): boolean {
+  return toBeijingDate(value) >= FIRST_ESTIMATED_DATE;
 }
 
 /** Day number (days since 1970-01-01) of a calendar date; validates the format and the date. */
@@ -102,7 +135,7 @@ export function endOfBeijingDay(date: CalendarDate): string {
 
 /** Whether the (Beijing) date is a working day: Mon–Fri not on holiday, or a make-up working day. */
 export function isWorkingDay(date: DateInput): boolean {
-  const d = covered(toBeijingDate(date));
+  const d = withYear(covered(toBeijingDate(date)));
   if (makeUpWorkdays.has(d)) return true;
   if (daysOff.has(d)) return false;
   const weekday = (dayNumber(d) + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday

@@ -122,7 +122,7 @@ export const CLOCKS: Readonly<Record<ClockId, ClockDefinition>> = {
     amount: 30,
     unit: 'days',
     onExpiry: 'The parties can no longer apply for judicial confirmation of the mediation agreement.',
-    source: 'Civil Procedure Law art. 201',
+    source: 'Civil Procedure Law (2023 amendment) art. 205; SPC Interpretation of the CPL art. 351',
   },
   confirmationRuling: {
     id: 'confirmationRuling',

@@ -1,10 +1,17 @@
 import { Badge, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { IconClock } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ClockView } from '../../../shared/api/views.js';
 import { formatDateTime, formatDuration } from '../i18n/format.js';
 import { clockLabel } from '../i18n/labels.js';
 import { CLOCK_COLORS, liveClock } from './clockState.js';
+
+/** "due …", or "due about … (estimate)" where the holiday schedule is not yet published. */
+function dueText(clock: ClockView, t: TFunction, language: string): string {
+  const at = formatDateTime(clock.dueAt, language);
+  return clock.estimated ? t('clock.dueEstimated', { at }) : t('clock.due', { at });
+}
 
 /** A clock counting down, coloured on track / past 50% / past 80% / breached. */
 export function ClockBadge({
@@ -25,8 +32,10 @@ export function ClockBadge({
   const label = clockLabel(clock.clock, i18n.language);
   return (
     <Tooltip
-      label={`${label} · ${t(`vocab.clockStatus.${status}`)} · ${t('clock.due', { at: formatDateTime(clock.dueAt, i18n.language) })}`}
+      label={`${label} · ${t(`vocab.clockStatus.${status}`)} · ${dueText(clock, t, i18n.language)}${clock.estimated ? ` · ${t('clock.estimatedNote')}` : ''}`}
       withArrow
+      multiline
+      maw={360}
     >
       <Badge
         color={CLOCK_COLORS[status]}
@@ -36,8 +45,10 @@ export function ClockBadge({
         tt="none"
         fw={550}
         data-clock-status={status}
+        data-clock-estimated={clock.estimated ? 'true' : undefined}
         style={{ maxWidth: '100%' }}
       >
+        {clock.estimated ? '≈ ' : ''}
         {showLabel ? `${label} · ${left}` : left}
       </Badge>
     </Tooltip>
@@ -65,9 +76,17 @@ export function ClockBar({ clock, now }: { clock: ClockView; now: number }) {
             ? t('clock.left', { duration: formatDuration(remainingMs, i18n.language) })
             : t('clock.overdue', { duration: formatDuration(remainingMs, i18n.language) })}
         </Text>
-        <Text size="xs" c="dimmed">
-          {t('clock.due', { at: formatDateTime(clock.dueAt, i18n.language) })}
-        </Text>
+        {clock.estimated ? (
+          <Tooltip label={t('clock.estimatedNote')} withArrow multiline maw={360}>
+            <Text size="xs" c="dimmed" td="underline dotted" data-clock-estimated="true">
+              {dueText(clock, t, i18n.language)}
+            </Text>
+          </Tooltip>
+        ) : (
+          <Text size="xs" c="dimmed">
+            {dueText(clock, t, i18n.language)}
+          </Text>
+        )}
       </Group>
     </Stack>
   );

@@ -130,6 +130,9 @@ export const en = {
     left: '{{duration}} left',
     overdue: 'overdue by {{duration}}',
     due: 'due {{at}}',
+    dueEstimated: 'due about {{at}} (estimate)',
+    estimatedNote:
+      'Estimate: the official holiday schedule for this date is not yet published; the due date may move when it is.',
     none: 'No running time limit',
     noneRunning: 'No time limit is running now.',
   },

@@ -129,6 +129,8 @@ export const zhCN = {
     left: '剩余 {{duration}}',
     overdue: '已超期 {{duration}}',
     due: '截止 {{at}}',
+    dueEstimated: '预计截止 {{at}}（估算）',
+    estimatedNote: '估算：该日期所在年度的法定节假日安排尚未公布，公布后截止日期可能调整。',
     none: '无进行中的期限',
     noneRunning: '当前没有正在计时的期限。',
   },

@@ -1,18 +1,25 @@
 import { expect } from 'chai';
 import { dueAtOf } from '../../../server/cases/dueAtOf.js';
 
-describe('dueAtOf: due dates beyond the holiday data', () => {
-  it('uses the calendar inside the covered years', () => {
+describe('dueAtOf: due dates and whether they are estimates', () => {
+  it('uses the published calendar, not an estimate, inside the official years', () => {
     const r = dueAtOf('screeningDecision', '2025-09-22T02:00:00.000Z');
-    expect(r).to.deep.equal({ dueAt: new Date('2025-09-28T15:59:59.999Z'), approximate: false });
+    expect(r).to.deep.equal({ dueAt: new Date('2025-09-28T15:59:59.999Z'), estimated: false });
   });
 
-  it('falls back to weekdays (no holidays) after the data ends, flagged approximate', () => {
-    // Friday 24 December 2027 + 10 weekdays → Friday 7 January 2028, end of day in Beijing
+  it('marks a due date in the provisional year as an estimate', () => {
+    // 2026-12-21 (Monday) + 15 days = 2027-01-05, a working day of the provisional 2027 schedule
+    const r = dueAtOf('respondentAnswer', '2026-12-21T02:00:00.000Z');
+    expect(r).to.deep.equal({ dueAt: new Date('2027-01-05T15:59:59.999Z'), estimated: true });
+  });
+
+  it('keeps counting after the data ends: derived holidays, art. 85 extension, month ends', () => {
+    // Friday 24 December 2027 + 10 working days: New Year's Day 2028 is a Saturday, given back on
+    // Monday 3 January, so the 10th working day is Monday 10 January
     const r = dueAtOf('infoRequest', '2027-12-24T02:00:00.000Z');
-    expect(r).to.deep.equal({ dueAt: new Date('2028-01-07T15:59:59.999Z'), approximate: true });
-    const months = dueAtOf('ordinaryTrial', '2027-11-15T02:00:00.000Z');
-    expect(months.approximate).to.equal(true);
-    expect(months.dueAt.toISOString()).to.equal('2028-05-15T15:59:59.999Z');
+    expect(r).to.deep.equal({ dueAt: new Date('2028-01-10T15:59:59.999Z'), estimated: true });
+    // 31 August 2027 + 6 months clamps to 29 February 2028 (a Tuesday), not 2 March
+    const months = dueAtOf('ordinaryTrial', '2027-08-31T02:00:00.000Z');
+    expect(months).to.deep.equal({ dueAt: new Date('2028-02-29T15:59:59.999Z'), estimated: true });
   });
 });

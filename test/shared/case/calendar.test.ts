@@ -8,6 +8,8 @@ import {
   FIRST_COVERED_DATE,
   isWorkingDay,
   LAST_COVERED_DATE,
+  FIRST_ESTIMATED_DATE,
+  isEstimatedDate,
   nextWorkingDayOnOrAfter,
   periodEndsAt,
   periodLastDay,
@@ -20,6 +22,7 @@ import {
   OFFICIAL_HOLIDAY_YEARS,
   PROVISIONAL_HOLIDAY_YEARS,
 } from '../../../shared/case/chinaHolidays.js';
+import { deriveHolidayYear } from '../../../shared/case/derivedHolidayYear.js';
 
 /** Day of week of a calendar date, 0 = Sunday. */
 const weekday = (date: string): number => new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -234,30 +237,76 @@ describe('calendar', () => {
   });
 
   describe('covered range', () => {
-    it('is 2024-01-01 to 2027-12-31', () => {
+    it('is 2024-01-01 to 2099-12-31, estimates from the first provisional year', () => {
       expect(FIRST_COVERED_DATE).to.equal('2024-01-01');
-      expect(LAST_COVERED_DATE).to.equal('2027-12-31');
+      expect(LAST_COVERED_DATE).to.equal('2099-12-31');
+      expect(FIRST_ESTIMATED_DATE).to.equal('2027-01-01');
+      expect(isEstimatedDate('2026-12-31')).to.equal(false);
+      expect(isEstimatedDate('2026-12-31T16:00:00Z')).to.equal(true); // 2027-01-01 in Beijing
+      expect(isEstimatedDate('2031-05-06')).to.equal(true);
     });
 
     it('throws CalendarRangeError naming the covered range for a date before it', () => {
-      expect(() => isWorkingDay('2023-12-31')).to.throw(CalendarRangeError, /2024-01-01 to 2027-12-31/);
+      expect(() => isWorkingDay('2023-12-31')).to.throw(CalendarRangeError, /2024-01-01 to 2099-12-31/);
       expect(() => isWorkingDay('2023-12-31T15:59:59Z')).to.throw(CalendarRangeError);
     });
 
     it('throws CalendarRangeError when a result leaves the range', () => {
-      expect(() => addWorkingDays('2027-12-30', 5)).to.throw(CalendarRangeError, /2028-01-01/);
-      expect(() => addMonths('2027-11-15', 2)).to.throw(CalendarRangeError);
-      expect(() => addCalendarDays('2028-01-01', 0)).to.throw(CalendarRangeError);
+      expect(() => addWorkingDays('2099-12-30', 5)).to.throw(CalendarRangeError, /2100-01-01/);
+      expect(() => addMonths('2099-11-15', 2)).to.throw(CalendarRangeError);
+      expect(() => addCalendarDays('2100-01-01', 0)).to.throw(CalendarRangeError);
       const err = (() => {
         try {
-          workingDaysBetween('2025-01-01', '2030-01-01');
+          workingDaysBetween('2025-01-01', '2100-01-01');
         } catch (e) {
           return e;
         }
         return undefined;
       })();
       expect(err).to.be.instanceOf(CalendarRangeError);
-      expect((err as CalendarRangeError).date).to.equal('2030-01-01');
+      expect((err as CalendarRangeError).date).to.equal('2100-01-01');
+    });
+  });
+
+  describe('after the holiday data: derived years', () => {
+    it('clamps month arithmetic to the month end (31 August 2027 + 6 months = 29 February 2028)', () => {
+      expect(addMonths('2027-08-31', 6)).to.equal('2028-02-29');
+      expect(periodLastDay('2027-08-31', 6, 'months')).to.equal('2028-02-29');
+      expect(addMonths('2028-08-31', 6)).to.equal('2029-02-28');
+    });
+
+    it('extends a period ending on a weekend or holiday (15 days from 17 December 2027)', () => {
+      // 2028-01-01 is a Saturday and New Year's Day, given back on Monday 3 January
+      expect(weekday(addCalendarDays('2027-12-17', 15))).to.equal(6);
+      expect(isWorkingDay('2028-01-03')).to.equal(false);
+      expect(periodLastDay('2027-12-17', 15, 'days')).to.equal('2028-01-04');
+    });
+
+    it('keeps weekends and the statutory holidays of the 2025 regulation', () => {
+      expect(isWorkingDay('2028-01-26')).to.equal(false); // Spring Festival, lunar 1/1
+      expect(isWorkingDay('2028-01-25')).to.equal(false); // its eve
+      expect(isWorkingDay('2028-01-29')).to.equal(false); // Saturday
+      expect(isWorkingDay('2028-01-31')).to.equal(true);
+      expect(isWorkingDay('2028-04-04')).to.equal(false); // Qingming
+      expect(isWorkingDay('2028-05-02')).to.equal(false); // Labour Day, 2nd day
+      expect(isWorkingDay('2028-05-29')).to.equal(false); // Dragon Boat on a Sunday, given back Monday
+      expect(isWorkingDay('2028-10-05')).to.equal(false); // Mid-Autumn on 3 October, given back
+      expect(isWorkingDay('2028-10-06')).to.equal(true);
+    });
+
+    it('derives a schedule whose statutory days agree with the published years', () => {
+      for (const year of OFFICIAL_HOLIDAY_YEARS.filter((y) => y >= 2025)) {
+        const published = new Set(
+          CHINA_HOLIDAY_YEARS.find((y) => y.year === year)!.blocks.flatMap((b) => b.daysOff),
+        );
+        const derived = deriveHolidayYear(year).blocks.flatMap((b) => b.daysOff);
+        // every derived day off that is a weekday is a day off of the notice too
+        const weekdaysOff = derived.filter((d) => weekday(d) !== 0 && weekday(d) !== 6);
+        expect(
+          weekdaysOff.filter((d) => !published.has(d)),
+          String(year),
+        ).to.deep.equal([]);
+      }
     });
   });
 });
