@@ -132,6 +132,7 @@ export async function fileComplaint(
         recommendedChannel: topChannel(assessment.recommendation),
         held: assessment.flags.paeRisk.held,
         ecommerce: Boolean(complaint.ecommerce),
+        punitiveClaimed: complaint.claim.remedies.includes('punitive'),
       },
       complaint,
       complainantName: complainant.name,

@@ -236,13 +236,23 @@ function fillIn(action: CaseAction, at: number, draw: CaseDraw, rng: DemoRandom)
       const infringement = !mayDismiss || rng.chance(0.85);
       if (!infringement) return { type: 'RENDER_JUDGMENT', infringement, remedy: 'claims dismissed' };
       const damagesCny = roundTo(claim * rng.between(0.15, 0.7), 1000);
-      const punitive = draw.complaint.wilful === true && rng.chance(0.5);
+      // punitive damages only where claimed, for wilful infringement in serious circumstances, 1–5×
+      // their base (here the compensatory damages)
+      const punitive =
+        draw.complaint.wilful === true &&
+        draw.complaint.claim.remedies.includes('punitive') &&
+        rng.chance(0.5);
       return {
         type: 'RENDER_JUDGMENT',
         infringement,
         damagesCny,
         ...(punitive
-          ? { punitiveDamagesCny: roundTo(damagesCny * rng.between(1, 2.5), 1000), wilful: true }
+          ? {
+              punitiveBaseCny: damagesCny,
+              punitiveDamagesCny: roundTo(damagesCny * rng.between(1, 2.5), 1000),
+              wilful: true,
+              seriousCircumstances: true,
+            }
           : {}),
         remedy: 'cease and pay damages',
       };
@@ -311,6 +321,7 @@ function dryRun(draw: CaseDraw, filedAtRaw: number): DryRun {
     recommendedChannel: null,
     held: false,
     ecommerce: Boolean(complaint.ecommerce),
+    punitiveClaimed: complaint.claim.remedies.includes('punitive'),
   });
   const steps: PlannedStep[] = [];
   let t = filedAt;

@@ -13,6 +13,7 @@ import {
   type ActionField,
 } from './actionFields.js';
 import { CASE_EVENT_TYPES, type CaseAction, type CaseEventType } from './caseEvents.js';
+import { PUNITIVE_MULTIPLE } from './caseRules.js';
 
 /** The field descriptions, re-exported so forms and validation come from one module. */
 export { actionPayloadFields, type ActionField, type FieldKind } from './actionFields.js';
@@ -61,8 +62,37 @@ function buildSchema(type: CaseEventType): Joi.ObjectSchema {
     expectedSeq: Joi.number().strict().integer().min(0),
   };
   for (const field of actionPayloadFields(type)) keys[field.name] = fieldSchema(field);
-  return Joi.object(keys).unknown(false);
+  const schema = Joi.object(keys).unknown(false);
+  return type === 'RENDER_JUDGMENT'
+    ? schema.custom(punitiveConditions).messages({
+        'any.punitiveCondition': '{{#label}} must be found for punitive damages',
+        'number.punitiveMultiple': '{{#label}} must be 1 to 5 times the base: between {{#min}} and {{#max}}',
+      })
+    : schema;
 }
+
+/**
+ * A judgment awarding punitive damages names their base and finds wilfulness and serious
+ * circumstances, and the amount is 1–5 times the base. Checked on the whole body (the conditions
+ * join fields) but reported on the field concerned, so the form shows where.
+ */
+const punitiveConditions: Joi.CustomValidator<Record<string, unknown>> = (body, helpers) => {
+  const amount = body.punitiveDamagesCny;
+  if (typeof amount !== 'number' || amount <= 0) return body;
+  const state = helpers.state as unknown as { path: (string | number)[]; localize(path: unknown[]): never };
+  const at = (field: string) => state.localize([...state.path, field]);
+  for (const field of ['wilful', 'seriousCircumstances'] as const) {
+    if (body[field] !== true) return helpers.error('any.punitiveCondition', { label: field }, at(field));
+  }
+  const base = body.punitiveBaseCny;
+  if (typeof base !== 'number' || base <= 0)
+    return helpers.error('any.required', { label: 'punitiveBaseCny' }, at('punitiveBaseCny'));
+  const min = base * PUNITIVE_MULTIPLE.min;
+  const max = base * PUNITIVE_MULTIPLE.max;
+  if (amount < min || amount > max)
+    return helpers.error('number.punitiveMultiple', { min, max }, at('punitiveDamagesCny'));
+  return body;
+};
 
 /** The Joi schema of each action type's body. */
 export const ACTION_SCHEMAS: Readonly<Record<CaseEventType, Joi.ObjectSchema>> = Object.fromEntries(

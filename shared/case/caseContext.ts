@@ -59,6 +59,11 @@ export interface CaseContext {
   fastTrack: boolean;
   /** The complaint concerns an e-commerce listing. */
   ecommerce: boolean;
+  /**
+   * The complaint claims punitive damages. Absent in snapshots from before it was recorded, which
+   * are then treated as claimed (the court saw the claim in the complaint).
+   */
+  punitiveClaimed?: boolean;
   arbitrationVariant: ArbitrationVariant | null;
   mediatorId: string | null;
   /** Mediators that declined, had a conflict or timed out: never assigned again. */
@@ -92,6 +97,8 @@ export interface CaseInput {
   recommendedChannel?: Channel | null;
   held?: boolean;
   ecommerce?: boolean;
+  /** The complaint claims punitive damages (a court may award them only when claimed). */
+  punitiveClaimed?: boolean;
 }
 
 /** A mediation extension that has not been requested. */
@@ -115,6 +122,7 @@ export function createCaseContext(input: CaseInput): CaseContext {
     held: input.held ?? false,
     fastTrack: false,
     ecommerce: input.ecommerce ?? false,
+    punitiveClaimed: input.punitiveClaimed ?? false,
     arbitrationVariant: null,
     mediatorId: null,
     declinedMediatorIds: [],

@@ -65,7 +65,11 @@ export interface CaseEventPayloads {
     infringement: boolean;
     damagesCny?: number;
     punitiveDamagesCny?: number;
+    /** The base of punitive damages (actual loss, illegal gains or a licence-fee multiple). */
+    punitiveBaseCny?: number;
     wilful?: boolean;
+    /** The infringement's circumstances are serious (a condition of punitive damages). */
+    seriousCircumstances?: boolean;
     remedy?: string;
   };
   APPOINT_ARBITRATOR: { arbitratorId: string };

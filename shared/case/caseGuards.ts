@@ -14,6 +14,7 @@ import {
   MAX_MEDIATION_EXTENSION_DAYS,
   maxArbitrationExtensionDays,
   needsCompliance,
+  punitiveDamagesAllowed,
   type Decider,
 } from './caseRules.js';
 import type { Channel, ClosureReason, OrgType } from '../vocabulary.js';
@@ -176,14 +177,19 @@ export const caseGuards = {
   },
 
   // ── decisions ───────────────────────────────────────────────────────────
-  /** Damages only with infringement; punitive damages only for wilful infringement. */
-  isJudgmentConsistent: ({ event }: GuardArgs) => {
+  /**
+   * Damages only with infringement. Punitive damages only when claimed, for wilful infringement in
+   * serious circumstances, and 1–5 times their base (Civil Code art. 1185; Patent Law art. 71,
+   * Trademark Law art. 63, Copyright Law art. 54; SPC Interpretation on Punitive Damages in IP Civil
+   * Cases, 法释〔2021〕4号, arts. 1, 5 and 6).
+   */
+  isJudgmentConsistent: ({ context, event }: GuardArgs) => {
     const judgment = eventOf(event, 'RENDER_JUDGMENT');
     if (judgment === null) return false;
     const damages = judgment.damagesCny ?? 0;
     const punitive = judgment.punitiveDamagesCny ?? 0;
     if (!judgment.infringement) return damages === 0 && punitive === 0;
-    return punitive === 0 || judgment.wilful === true;
+    return punitive === 0 || punitiveDamagesAllowed(context.punitiveClaimed !== false, judgment);
   },
   isAwardConsistent: ({ event }: GuardArgs) => {
     const award = eventOf(event, 'RENDER_AWARD');

@@ -75,3 +75,31 @@ export function needsCompliance(context: CaseContext): boolean {
   if (outcome === null) return false;
   return outcome.kind === 'settled' || outcome.infringementFound;
 }
+
+/** The smallest and largest multiple of its base a punitive award may be (法释〔2021〕4号 art. 6). */
+export const PUNITIVE_MULTIPLE = { min: 1, max: 5 } as const;
+
+/**
+ * Whether a judgment may award its punitive damages: claimed by the rights holder, wilful
+ * infringement, serious circumstances, a positive base, and an amount 1–5 times that base.
+ */
+export function punitiveDamagesAllowed(
+  claimed: boolean,
+  judgment: {
+    punitiveDamagesCny?: number;
+    punitiveBaseCny?: number;
+    wilful?: boolean;
+    seriousCircumstances?: boolean;
+  },
+): boolean {
+  const amount = judgment.punitiveDamagesCny ?? 0;
+  const base = judgment.punitiveBaseCny ?? 0;
+  return (
+    claimed &&
+    judgment.wilful === true &&
+    judgment.seriousCircumstances === true &&
+    base > 0 &&
+    amount >= base * PUNITIVE_MULTIPLE.min &&
+    amount <= base * PUNITIVE_MULTIPLE.max
+  );
+}

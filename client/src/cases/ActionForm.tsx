@@ -56,6 +56,8 @@ export function ActionForm({
     return t(`validation.${e.type}`, {
       label,
       limit: e.limit,
+      min: e.min,
+      max: e.max,
       defaultValue: t('validation.invalid', { label }),
     });
   };

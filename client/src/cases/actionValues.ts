@@ -49,15 +49,17 @@ export function actionBody(
 export function actionErrors(
   type: CaseEventType,
   body: Record<string, unknown>,
-): Map<string, { type: string; limit?: number }> {
+): Map<string, { type: string; limit?: number; min?: number; max?: number }> {
   const { error } = ACTION_SCHEMAS[type].validate(body, { abortEarly: false });
-  const errors = new Map<string, { type: string; limit?: number }>();
+  const errors = new Map<string, { type: string; limit?: number; min?: number; max?: number }>();
   for (const d of error?.details ?? []) {
     const name = String(d.path[0] ?? '');
     if (!errors.has(name))
       errors.set(name, {
         type: d.type,
         limit: typeof d.context?.limit === 'number' ? d.context.limit : undefined,
+        ...(typeof d.context?.min === 'number' ? { min: d.context.min as number } : {}),
+        ...(typeof d.context?.max === 'number' ? { max: d.context.max as number } : {}),
       });
   }
   return errors;

@@ -518,6 +518,7 @@ export const en = {
   validation: {
     invalid: '{{label}} is not valid',
     any: {
+      punitiveCondition: '{{label}} must be found (ticked) to award punitive damages',
       required: '{{label}} is required',
       only: 'Choose a valid {{label}}',
       invalid: '{{label}} is not valid',
@@ -541,6 +542,7 @@ export const en = {
       integer: '{{label}} must be a whole number',
       unsafe: '{{label}} is too large',
       infinity: '{{label}} must be a finite number',
+      punitiveMultiple: '{{label}} must be 1 to 5 times the base: between {{min}} and {{max}}',
     },
     boolean: { base: '{{label}} must be yes or no' },
     array: {

@@ -489,7 +489,12 @@ export const zhCN = {
   },
   validation: {
     invalid: '{{label}}填写不正确',
-    any: { required: '请填写{{label}}', only: '请选择有效的{{label}}', invalid: '{{label}}填写不正确' },
+    any: {
+      punitiveCondition: '判处惩罚性赔偿须认定{{label}}',
+      required: '请填写{{label}}',
+      only: '请选择有效的{{label}}',
+      invalid: '{{label}}填写不正确',
+    },
     object: { unknown: '{{label}}不是可识别的字段', base: '{{label}}格式不正确' },
     string: {
       base: '{{label}}应为文字',
@@ -509,6 +514,7 @@ export const zhCN = {
       integer: '{{label}}应为整数',
       unsafe: '{{label}}太大',
       infinity: '{{label}}应为有限的数字',
+      punitiveMultiple: '{{label}}应为计算基数的一至五倍：{{min}} 至 {{max}}',
     },
     boolean: { base: '{{label}}应为是或否' },
     array: {

@@ -99,8 +99,10 @@ describe('channel procedures end to end through the store', function () {
       type: 'RENDER_JUDGMENT',
       infringement: true,
       damagesCny: 3_000_000,
+      punitiveBaseCny: 3_000_000,
       punitiveDamagesCny: 6_000_000,
       wilful: true,
+      seriousCircumstances: true,
     });
     expect(doc.outcome).to.include({
       kind: 'judged',

@@ -88,7 +88,7 @@ describe('case machine procedures', function () {
     });
 
     it('judicial: answer, summary trial converted to ordinary, judgment with punitive damages → judged', function () {
-      let s = routed('judicial', {}, 'simple');
+      let s = routed('judicial', { punitiveClaimed: true }, 'simple');
       expect(caseStage(s)).to.equal('inChannel.judicial.filed.awaitingAnswer');
       expect(clockIds(s)).to.deep.equal(['respondentAnswer']);
       s = run(s, [
@@ -105,7 +105,14 @@ describe('case machine procedures', function () {
         ev(
           'RENDER_JUDGMENT',
           'court',
-          { infringement: true, damagesCny: 300_000, punitiveDamagesCny: 600_000, wilful: true },
+          {
+            infringement: true,
+            damagesCny: 300_000,
+            punitiveBaseCny: 300_000,
+            punitiveDamagesCny: 600_000,
+            wilful: true,
+            seriousCircumstances: true,
+          },
           day(90),
         ),
         ev('OPEN_COMPLIANCE', 'court', {}, day(91)),
@@ -524,17 +531,30 @@ describe('case machine procedures', function () {
       run(triaged, [ev('ROUTE', 'court', { channel: 'mediation' })]);
     });
 
-    it('punitive damages need wilful infringement; no damages without infringement', function () {
-      const trial = run(routed('judicial'), [ev('START_TRIAL', 'court', {})]);
+    it('punitive damages: claimed, wilful, serious, 1–5 times a base; no damages without infringement', function () {
+      const trial = run(routed('judicial', { punitiveClaimed: true }), [ev('START_TRIAL', 'court', {})]);
+      const lawful = {
+        infringement: true,
+        punitiveBaseCny: 100_000,
+        punitiveDamagesCny: 300_000,
+        wilful: true,
+        seriousCircumstances: true,
+      };
+      run(trial, [ev('RENDER_JUDGMENT', 'court', lawful)]);
+      run(trial, [ev('RENDER_JUDGMENT', 'court', { ...lawful, punitiveDamagesCny: 100_000 })]);
+      run(trial, [ev('RENDER_JUDGMENT', 'court', { ...lawful, punitiveDamagesCny: 500_000 })]);
+      // 9M on a 100k base, or less than the base
+      expectRefused(trial, ev('RENDER_JUDGMENT', 'court', { ...lawful, punitiveDamagesCny: 9_000_000 }));
+      expectRefused(trial, ev('RENDER_JUDGMENT', 'court', { ...lawful, punitiveDamagesCny: 50_000 }));
+      // every condition is needed
       expectRefused(trial, ev('RENDER_JUDGMENT', 'court', { infringement: true, punitiveDamagesCny: 1000 }));
-      expectRefused(
-        trial,
-        ev('RENDER_JUDGMENT', 'court', { infringement: true, punitiveDamagesCny: 1000, wilful: false }),
-      );
-      expectRefused(
-        trial,
-        ev('RENDER_JUDGMENT', 'court', { infringement: false, punitiveDamagesCny: 1000, wilful: true }),
-      );
+      expectRefused(trial, ev('RENDER_JUDGMENT', 'court', { ...lawful, wilful: false }));
+      expectRefused(trial, ev('RENDER_JUDGMENT', 'court', { ...lawful, seriousCircumstances: undefined }));
+      expectRefused(trial, ev('RENDER_JUDGMENT', 'court', { ...lawful, punitiveBaseCny: undefined }));
+      expectRefused(trial, ev('RENDER_JUDGMENT', 'court', { ...lawful, infringement: false }));
+      // not claimed by the rights holder: the court may not award them
+      const unclaimed = run(routed('judicial'), [ev('START_TRIAL', 'court', {})]);
+      expectRefused(unclaimed, ev('RENDER_JUDGMENT', 'court', lawful));
       expectRefused(trial, ev('RENDER_JUDGMENT', 'court', { infringement: false, damagesCny: 1 }));
       run(trial, [ev('RENDER_JUDGMENT', 'court', { infringement: true, damagesCny: 1000 })]);
       run(trial, [ev('RENDER_JUDGMENT', 'court', { infringement: false })]);

@@ -37,6 +37,32 @@ describe('case action schemas', function () {
     }
   });
 
+  it('refuses punitive damages without their conditions, on the field concerned', function () {
+    const judgment = (extra: Record<string, unknown>) => {
+      const r = validateAction({ type: 'RENDER_JUDGMENT', infringement: true, ...extra });
+      return r.error?.details.map((d) => [d.path.join('.'), d.type]);
+    };
+    const lawful = { punitiveBaseCny: 100_000, wilful: true, seriousCircumstances: true };
+    expect(judgment({ ...lawful, punitiveDamagesCny: 300_000 })).to.equal(undefined);
+    // 9M on a base of 100k: more than 5 times
+    expect(judgment({ ...lawful, punitiveDamagesCny: 9_000_000 })).to.deep.equal([
+      ['punitiveDamagesCny', 'number.punitiveMultiple'],
+    ]);
+    expect(judgment({ ...lawful, punitiveDamagesCny: 50_000 })).to.deep.equal([
+      ['punitiveDamagesCny', 'number.punitiveMultiple'],
+    ]);
+    expect(judgment({ punitiveDamagesCny: 300_000, wilful: true })).to.deep.equal([
+      ['seriousCircumstances', 'any.punitiveCondition'],
+    ]);
+    expect(judgment({ ...lawful, wilful: false, punitiveDamagesCny: 300_000 })).to.deep.equal([
+      ['wilful', 'any.punitiveCondition'],
+    ]);
+    expect(judgment({ wilful: true, seriousCircumstances: true, punitiveDamagesCny: 300_000 })).to.deep.equal(
+      [['punitiveBaseCny', 'any.required']],
+    );
+    expect(judgment({ punitiveDamagesCny: 0, damagesCny: 10 })).to.equal(undefined);
+  });
+
   it('describes fields for forms, with options for enums', function () {
     expect(actionPayloadFields('ROUTE')).to.deep.include({
       name: 'channel',
@@ -51,7 +77,9 @@ describe('case action schemas', function () {
       'infringement',
       'damagesCny',
       'punitiveDamagesCny',
+      'punitiveBaseCny',
       'wilful',
+      'seriousCircumstances',
       'remedy',
     ]);
     expect(actionPayloadFields('SIGN_AGREEMENT').every((f) => !f.required)).to.equal(true);

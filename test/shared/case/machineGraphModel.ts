@@ -58,7 +58,14 @@ const VARIANTS: { [T in CaseEventType]: (context: CaseContext) => CaseEventPaylo
   START_TRIAL: () => [{}],
   CONVERT_TO_ORDINARY: () => [{}],
   RENDER_JUDGMENT: () => [
-    { infringement: true, damagesCny: 100_000, punitiveDamagesCny: 200_000, wilful: true },
+    {
+      infringement: true,
+      damagesCny: 100_000,
+      punitiveBaseCny: 100_000,
+      punitiveDamagesCny: 200_000,
+      wilful: true,
+      seriousCircumstances: true,
+    },
     { infringement: false },
   ],
   APPOINT_ARBITRATOR: () => [{ arbitratorId: IDS.arbitrator }],
