@@ -46,12 +46,10 @@ export interface EvidenceServiceDeps {
   maxBytes: number;
 }
 
+const CLOSED_DETAIL = 'This case is closed: no evidence can be added.';
+
 const assertOpen = (doc: Pick<CaseDoc, 'status'>) => {
-  if (doc.status === 'closed') {
-    throw new DomainError('conflict', 'This case is closed: no evidence can be added.', {
-      code: 'caseClosed',
-    });
-  }
+  if (doc.status === 'closed') throw new DomainError('conflict', CLOSED_DETAIL, { code: 'caseClosed' });
 };
 
 const noSuchEvidence = () => new DomainError('notFound', 'No such evidence on this case.');
@@ -81,7 +79,10 @@ export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceServic
       let ev: CaseEventDoc;
       try {
         assertOpen((await cases.loadVisible(user, caseId)).doc); // it may have closed during the upload
-        ev = await recordFact(store, caseId, actorOf(user), EVIDENCE_ADDED, { ...data });
+        // checked again in the commit: a close that wins the race refuses the evidence
+        ev = await recordFact(store, caseId, actorOf(user), EVIDENCE_ADDED, { ...data }, undefined, {
+          refuseWhenClosed: CLOSED_DETAIL,
+        });
       } catch (err) {
         // a refusal recorded nothing: drop the file (after other failures it is kept, unreferenced)
         if (err instanceof DomainError) await discardEvidenceFile(bucket, file.id);

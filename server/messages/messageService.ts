@@ -15,6 +15,8 @@ import { messageFromEvent } from './messageFromEvent.js';
 import { messageModel, type MessageDoc } from './messageModel.js';
 import { presentMessage } from './messagePresenter.js';
 
+const CLOSED_DETAIL = 'This case is closed: no more messages can be posted.';
+
 /** Filters and page of the message list (validated by `messageListQuerySchema`). */
 export interface MessageListQuery {
   /** Only messages recorded before this case seq. */
@@ -66,9 +68,7 @@ export function createMessageService(deps: {
       const { body, visibility } = value as MessageInput;
       const doc = await loadVisible(user, caseId);
       if (doc.status === 'closed') {
-        throw new DomainError('conflict', 'This case is closed: no more messages can be posted.', {
-          code: 'caseClosed',
-        });
+        throw new DomainError('conflict', CLOSED_DETAIL, { code: 'caseClosed' });
       }
       if (!canWriteMessage(user, doc, visibility)) {
         throw new DomainError(
@@ -93,6 +93,8 @@ export function createMessageService(deps: {
         async (session, event) => {
           await Messages.collection.insertOne(messageFromEvent(event) as never, { session });
         },
+        // checked again in the commit: a close that wins the race refuses the message
+        { refuseWhenClosed: CLOSED_DETAIL },
       );
       return presentMessage(messageFromEvent(ev));
     },
