@@ -187,8 +187,8 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
    * a second writer of the same seq gets a duplicate key (a 409), so the projection it would update is
    * the one at `prev.seq`. Every write filters by `_id` alone, the one lookup each engine answers from
    * its primary key. The driver retries transient conflicts. The projection records, in
-   * `pendingEffects`, the seq whose effects are still to run. With `refuseWhenClosed` the projection is
-   * updated only while it is not closed (in the transaction): otherwise nothing commits and it throws.
+   * `pendingEffects`, the seq whose effects are still to run. With `refuseWhenClosed` the transaction
+   * reads the projection's status before it updates it, and commits nothing when the case is closed.
    */
   async function write(
     ev: CaseEventDoc,
@@ -210,16 +210,18 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
         } else {
           const update = projectionUpdate(prev as never, next as never, BOOKKEEPING);
           if (marked) update.$set = { ...update.$set, ...mark };
-          const filter = refuseWhenClosed ? { _id: next._id, status: { $ne: 'closed' } } : { _id: next._id };
-          const res = await Cases.collection.updateOne(filter as never, update as never, { session });
-          if (res.matchedCount !== 1) {
-            if (
-              refuseWhenClosed &&
-              (await Cases.collection.countDocuments({ _id: next._id } as never, { session }))
-            )
-              throw caseClosed(refuseWhenClosed);
-            throw new DomainError('notFound', 'No such case.');
+          if (refuseWhenClosed) {
+            // read in this transaction: a close committed meanwhile conflicts with the update below
+            const current = await Cases.collection.findOne({ _id: next._id } as never, {
+              session,
+              projection: { status: 1 },
+            });
+            if (current?.status === 'closed') throw caseClosed(refuseWhenClosed);
           }
+          const res = await Cases.collection.updateOne({ _id: next._id } as never, update as never, {
+            session,
+          });
+          if (res.matchedCount !== 1) throw new DomainError('notFound', 'No such case.');
         }
         await tallies.apply(counted, session);
         await effects?.inCommit(session, { event: ev, caseDoc: next, previousClocks: prev?.clocks ?? [] });
