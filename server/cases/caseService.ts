@@ -23,6 +23,7 @@ import { canSeeEvent, presentEvent } from './eventPresenter.js';
 import { assessComplaint, fileComplaint, type IntakeAssessment } from './fileComplaint.js';
 import { planCaseList } from './planCaseList.js';
 import { readRecentCases } from './readRecentCases.js';
+import { respondentAtSeq } from './respondentAtSeq.js';
 import type { DeskQueue } from '../../shared/case/deskQueue.js';
 import { restoreCaseSnapshot } from '../../shared/case/machineApi.js';
 
@@ -223,9 +224,13 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
 
     async events(user, caseId, after, limit) {
       const { doc } = await loadVisible(user, caseId);
-      const events = await store.events(caseId, after);
+      const [events, respondentAt] = await Promise.all([
+        store.events(caseId, after),
+        respondentAtSeq(store, doc),
+      ]);
+      // a caucus entry reaches the respondent of its time, not whoever holds the role now
       return events
-        .filter((ev) => canSeeEvent(user, doc, ev))
+        .filter((ev) => canSeeEvent(user, { ...doc, respondentId: respondentAt(ev.seq) }, ev))
         .slice(0, limit)
         .map(presentEvent);
     },

@@ -9,6 +9,7 @@ import { canReadMessage, canWriteMessage } from '../auth/casePolicy.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { CaseStore } from '../cases/caseStore.js';
 import { recordFact } from '../cases/recordFact.js';
+import { respondentAtSeq } from '../cases/respondentAtSeq.js';
 import { DomainError } from '../errors/domainError.js';
 import { MESSAGE_POSTED, messagePostedData } from './messageEvent.js';
 import { messageFromEvent } from './messageFromEvent.js';
@@ -108,8 +109,13 @@ export function createMessageService(deps: {
       // the case's own messages by the {caseId, seq} index; what the reader may see is picked here
       const filter: Record<string, unknown> = { caseId };
       if (query.before !== undefined) filter.seq = { $lt: query.before };
+      const respondentAt = await respondentAtSeq(store, doc);
+      // a caucus is read by the party of its time, not whoever holds the role now
+      const mayRead = (m: MessageDoc) =>
+        readable.includes(m.visibility) &&
+        canReadMessage(user, { ...doc, respondentId: respondentAt(m.seq) }, m.visibility);
       const docs = (await Messages.find(filter).sort({ seq: -1 }).lean<MessageDoc[]>())
-        .filter((m) => readable.includes(m.visibility))
+        .filter(mayRead)
         .slice(0, query.limit + 1);
       const items = docs.slice(0, query.limit);
       const last = items[items.length - 1];
