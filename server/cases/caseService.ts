@@ -14,6 +14,7 @@ import { type CaseStatus, type Channel, type IpType, type Track } from '../../sh
 import { actorOf, type AuthUser } from '../auth/authUser.js';
 import { canSeeCase, mayActOn, refusalKind, viewerKeyOf } from '../auth/casePolicy.js';
 import { DomainError } from '../errors/domainError.js';
+import type { WriteLimits } from '../limits/writeLimits.js';
 import type { CaseDoc } from './caseModel.js';
 import { ALL_CASES_SCOPE, countsFrom, createCaseTallies } from './caseTallies.js';
 import { checkAssignee } from './checkAssignee.js';
@@ -112,7 +113,13 @@ export interface CaseService {
 }
 
 /** Builds the case service. */
-export function createCaseService(deps: { db: Connection; store: CaseStore; now: () => Date }): CaseService {
+export function createCaseService(deps: {
+  db: Connection;
+  store: CaseStore;
+  now: () => Date;
+  /** Filings per user (none: not limited). */
+  limits?: WriteLimits;
+}): CaseService {
   const { db, store, now } = deps;
   const Cases = store.models.cases;
   const tallies = createCaseTallies(db);
@@ -136,6 +143,7 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
         throw new DomainError('forbidden', 'Only rights holders file complaints.');
       const existing = async () => presentCase((await loadVisible(user, caseId as string)).doc, user, now());
       if (caseId && (await store.models.events.exists({ _id: `${caseId}:1` }))) return existing();
+      await deps.limits?.consume('filing', user.id);
       try {
         const { caseDoc } = await fileComplaint(
           db,

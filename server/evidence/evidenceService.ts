@@ -10,6 +10,7 @@ import type { CaseService } from '../cases/caseService.js';
 import type { CaseStore } from '../cases/caseStore.js';
 import { recordFact } from '../cases/recordFact.js';
 import { DomainError } from '../errors/domainError.js';
+import type { WriteLimits } from '../limits/writeLimits.js';
 import { discardEvidenceFile, evidenceBucket } from './evidenceBucket.js';
 import { EVIDENCE_ADDED, type EvidenceAddedData } from './evidenceEvent.js';
 import { storedContentMatches, verifiedContentStream } from './evidenceIntegrity.js';
@@ -44,6 +45,8 @@ export interface EvidenceServiceDeps {
   logger: Pick<Logger, 'error'>;
   /** Largest accepted file, in bytes. */
   maxBytes: number;
+  /** Uploads per user (none: not limited). */
+  limits?: WriteLimits;
 }
 
 const CLOSED_DETAIL = 'This case is closed: no evidence can be added.';
@@ -61,6 +64,8 @@ export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceServic
   return {
     async upload(user, caseId, source) {
       assertOpen((await cases.loadVisible(user, caseId)).doc);
+      // counted before the file is read: over the limit nothing is stored
+      await deps.limits?.consume('evidence', user.id);
       const bucket = evidenceBucket(db);
       const { file, description } = await receiveEvidenceUpload(source, {
         maxBytes,
