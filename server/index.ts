@@ -3,6 +3,7 @@
  * Nothing else reads `process.env` or listens on a port.
  */
 import { createServer } from 'node:http';
+import { createClient } from 'redis';
 import { resolveJwtSecret } from './auth/resolveJwtSecret.js';
 import { createCaseEngine } from './cases/createCaseEngine.js';
 import { loadConfig, type Config } from './config/loadConfig.js';
@@ -61,7 +62,13 @@ async function main(): Promise<void> {
   if (finished > 0) logger.warn({ finished }, 'finished case effects that the last run left pending');
   engine.scheduler.start();
 
-  const deps = { config, logger, db, jwtSecret: resolveJwtSecret(config), engine };
+  // the app's Redis client (write limits shared by every instance); the realtime adapter has its own
+  const redis = config.redisUrl ? createClient({ url: config.redisUrl }) : undefined;
+  if (redis) {
+    redis.on('error', (err: unknown) => logger.error({ err }, 'redis (write limits) error'));
+    await redis.connect();
+  }
+  const deps = { config, logger, db, jwtSecret: resolveJwtSecret(config), engine, redis };
   const services = createServices(deps);
   const app = createApp(deps, services);
   const server = createServer(app);
@@ -97,6 +104,7 @@ async function main(): Promise<void> {
     await closed;
     clearTimeout(forced);
     await engine.scheduler.stop();
+    await redis?.quit().catch(() => undefined);
     await database.close();
     logger.info('stopped');
     process.exit(0);

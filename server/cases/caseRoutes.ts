@@ -8,6 +8,7 @@ import {
 } from '../../shared/schemas/caseQueries.js';
 import { complaintSchema, type Complaint } from '../../shared/schemas/complaint.js';
 import type { AuthUser } from '../auth/authUser.js';
+import { canSeeCase } from '../auth/casePolicy.js';
 import { HttpError } from '../http/httpErrors.js';
 import { validate } from '../http/validate.js';
 import type { CaseListQuery, CaseService } from './caseService.js';
@@ -122,12 +123,19 @@ export function caseRoutes(deps: {
 export function routingRoutes(deps: { cases: CaseService; auth: RequestHandler }): Router {
   const router = Router();
   router.post('/preview', deps.auth, validate({ body: complaintSchema }), async (_req, res) => {
-    const assessment = await deps.cases.preview(res.locals.user as AuthUser, res.locals.body as Complaint);
+    const caller = res.locals.user as AuthUser;
+    const assessment = await deps.cases.preview(caller, res.locals.body as Complaint);
+    // a case the caller may not see is never named (only counted, in neutral words)
+    const compared = new Map(assessment.comparedCases.map((c) => [c._id, c]));
+    const visible = (caseId: string) => {
+      const c = compared.get(caseId);
+      return c !== undefined && canSeeCase(caller, c);
+    };
     res.json({
       track: assessment.triage.track,
       triage: assessment.triage,
       recommendation: assessment.recommendation,
-      flags: presentIntakeFlags(assessment.flags, seesIntakeDetails((res.locals.user as AuthUser).role)),
+      flags: presentIntakeFlags(assessment.flags, seesIntakeDetails(caller.role), visible),
     });
   });
   return router;

@@ -14,6 +14,7 @@ import { type CaseStatus, type Channel, type IpType, type Track } from '../../sh
 import { actorOf, type AuthUser } from '../auth/authUser.js';
 import { canSeeCase, mayActOn, refusalKind, viewerKeyOf } from '../auth/casePolicy.js';
 import { DomainError } from '../errors/domainError.js';
+import type { WriteLimits } from '../limits/writeLimits.js';
 import type { CaseDoc } from './caseModel.js';
 import { ALL_CASES_SCOPE, countsFrom, createCaseTallies } from './caseTallies.js';
 import { checkAssignee } from './checkAssignee.js';
@@ -23,6 +24,7 @@ import { canSeeEvent, presentEvent } from './eventPresenter.js';
 import { assessComplaint, fileComplaint, type IntakeAssessment } from './fileComplaint.js';
 import { planCaseList } from './planCaseList.js';
 import { readRecentCases } from './readRecentCases.js';
+import { respondentAtSeq } from './respondentAtSeq.js';
 import type { DeskQueue } from '../../shared/case/deskQueue.js';
 import { restoreCaseSnapshot } from '../../shared/case/machineApi.js';
 
@@ -111,7 +113,13 @@ export interface CaseService {
 }
 
 /** Builds the case service. */
-export function createCaseService(deps: { db: Connection; store: CaseStore; now: () => Date }): CaseService {
+export function createCaseService(deps: {
+  db: Connection;
+  store: CaseStore;
+  now: () => Date;
+  /** Filings per user (none: not limited). */
+  limits?: WriteLimits;
+}): CaseService {
   const { db, store, now } = deps;
   const Cases = store.models.cases;
   const tallies = createCaseTallies(db);
@@ -135,6 +143,7 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
         throw new DomainError('forbidden', 'Only rights holders file complaints.');
       const existing = async () => presentCase((await loadVisible(user, caseId as string)).doc, user, now());
       if (caseId && (await store.models.events.exists({ _id: `${caseId}:1` }))) return existing();
+      await deps.limits?.consume('filing', user.id);
       try {
         const { caseDoc } = await fileComplaint(
           db,
@@ -223,9 +232,13 @@ export function createCaseService(deps: { db: Connection; store: CaseStore; now:
 
     async events(user, caseId, after, limit) {
       const { doc } = await loadVisible(user, caseId);
-      const events = await store.events(caseId, after);
+      const [events, respondentAt] = await Promise.all([
+        store.events(caseId, after),
+        respondentAtSeq(store, doc),
+      ]);
+      // a caucus entry reaches the respondent of its time, not whoever holds the role now
       return events
-        .filter((ev) => canSeeEvent(user, doc, ev))
+        .filter((ev) => canSeeEvent(user, { ...doc, respondentId: respondentAt(ev.seq) }, ev))
         .slice(0, limit)
         .map(presentEvent);
     },

@@ -67,6 +67,16 @@ export interface TransitionOptions {
 /** A write committed in the same transaction as an event (given the session and the event). */
 export type AlsoWrite = (session: ClientSession, event: CaseEventDoc) => Promise<void>;
 
+/** Options of a record event. */
+export interface RecordOptions {
+  /**
+   * Refuse the fact (409 `caseClosed`, with this detail) when the case is closed. The check is part of
+   * the append: it reads the state the event follows, and the transaction that appends the event
+   * only updates a projection that is still open, so a racing close can never be followed by it.
+   */
+  refuseWhenClosed?: string;
+}
+
 /** Fields of a stored projection that the store keeps itself (not computed by `projectCase`). */
 const BOOKKEEPING = ['pendingEffects'] as const;
 
@@ -91,6 +101,7 @@ export interface CaseStore {
     type: string,
     data: Record<string, unknown>,
     alsoWrite?: AlsoWrite,
+    opts?: RecordOptions,
   ): Promise<CaseDoc>;
   events(caseId: string, afterSeq?: number): Promise<CaseEventDoc[]>;
   /** The case's events of one type, in order (by the `{caseId, type}` index). */
@@ -162,6 +173,8 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     return { _id: `${prev.caseId}:${fields.seq}`, ...fields, hash: hashEvent(fields) };
   }
 
+  const caseClosed = (detail: string) => new DomainError('conflict', detail, { code: 'caseClosed' });
+
   const seqConflict = (seq: number) =>
     new DomainError('conflict', 'Another change to this case was saved first. Reload and try again.', {
       code: 'seqConflict',
@@ -174,7 +187,8 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
    * a second writer of the same seq gets a duplicate key (a 409), so the projection it would update is
    * the one at `prev.seq`. Every write filters by `_id` alone, the one lookup each engine answers from
    * its primary key. The driver retries transient conflicts. The projection records, in
-   * `pendingEffects`, the seq whose effects are still to run.
+   * `pendingEffects`, the seq whose effects are still to run. With `refuseWhenClosed` the transaction
+   * reads the projection's status before it updates it, and commits nothing when the case is closed.
    */
   async function write(
     ev: CaseEventDoc,
@@ -182,6 +196,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     next: CaseDoc,
     marked: boolean,
     alsoWrite?: AlsoWrite,
+    refuseWhenClosed?: string,
   ): Promise<void> {
     const mark = marked ? { pendingEffects: ev.seq } : {};
     const counted = tallyChanges(prev, next);
@@ -195,6 +210,14 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
         } else {
           const update = projectionUpdate(prev as never, next as never, BOOKKEEPING);
           if (marked) update.$set = { ...update.$set, ...mark };
+          if (refuseWhenClosed) {
+            // read in this transaction: a close committed meanwhile conflicts with the update below
+            const current = await Cases.collection.findOne({ _id: next._id } as never, {
+              session,
+              projection: { status: 1 },
+            });
+            if (current?.status === 'closed') throw caseClosed(refuseWhenClosed);
+          }
           const res = await Cases.collection.updateOne({ _id: next._id } as never, update as never, {
             session,
           });
@@ -348,10 +371,11 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     prev: LoadedCase | undefined,
     ev: CaseEventDoc,
     alsoWrite?: AlsoWrite,
+    refuseWhenClosed?: string,
   ): Promise<CaseDoc> {
     const doc = projectCase(foldCaseEvent(prev?.state, ev));
     const marked = effects?.mayFollowUp(doc, ev) ?? false;
-    await write(ev, prev?.doc, doc, marked, alsoWrite);
+    await write(ev, prev?.doc, doc, marked, alsoWrite, refuseWhenClosed);
     const previousClocks = prev?.doc.clocks ?? [];
     await publish(ev, doc, previousClocks);
     if (!marked) return doc;
@@ -483,11 +507,14 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       return commit(loaded, ev);
     },
 
-    async record(caseId, actor, type, data, alsoWrite) {
+    async record(caseId, actor, type, data, alsoWrite, opts = {}) {
       const loaded = await load(caseId);
       const { state } = loaded;
+      // the state the event follows: a close appended after it makes this append's seq taken (409)
+      if (opts.refuseWhenClosed && caseStatus(state.snapshot) === 'closed')
+        throw caseClosed(opts.refuseWhenClosed);
       const ev = buildEvent({ caseId, ...state }, 'record', type, actor, deps.now(), data, state.snapshot);
-      return commit(loaded, ev, alsoWrite);
+      return commit(loaded, ev, alsoWrite, opts.refuseWhenClosed);
     },
 
     async events(caseId, afterSeq = 0) {

@@ -4,11 +4,15 @@ import { intakeChecks, normalizePartyName, type IntakeFlags } from '../../shared
 import { routeComplaint, topChannel, type RoutingResult } from '../../shared/case/routing.js';
 import { triage, type CreditRecord, type TriageResult } from '../../shared/case/triage.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
+import type { CaseAccess } from '../auth/casePolicy.js';
 import type { CaseStatus, Channel } from '../../shared/vocabulary.js';
 import { creditEntryModel } from '../credit/creditEntryModel.js';
 import { userModel } from '../users/userModel.js';
 import type { CaseDoc } from './caseModel.js';
 import type { CaseStore } from './caseStore.js';
+
+/** An open case intake compared the complaint with, with the fields access decisions read. */
+export type ComparedCase = CaseAccess & { _id: string };
 
 /** Everything intake works out about a complaint before (or without) saving it. */
 export interface IntakeAssessment {
@@ -16,6 +20,8 @@ export interface IntakeAssessment {
   recommendation: RoutingResult;
   flags: IntakeFlags;
   creditRecord: CreditRecord;
+  /** The open cases on the same rights (the flags name some of them): who may see each is decided on these. */
+  comparedCases: ComparedCase[];
 }
 
 const PAE_LOOKBACK_MS = 90 * 24 * 3600 * 1000;
@@ -100,7 +106,13 @@ export async function assessComplaint(
   });
   const triaged = triage(complaint, { creditRecord, now });
   const recommendation = routeComplaint(complaint, { track: triaged.track, creditRecord, now });
-  return { triage: triaged, recommendation, flags, creditRecord };
+  const comparedCases = open.map((c) => ({
+    _id: c._id,
+    orgId: c.orgId,
+    participantIds: c.participantIds,
+    joinedOrgIds: c.joinedOrgIds ?? [],
+  }));
+  return { triage: triaged, recommendation, flags, creditRecord, comparedCases };
 }
 
 /**

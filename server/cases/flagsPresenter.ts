@@ -14,14 +14,27 @@ const NEUTRAL = {
 
 /**
  * Intake flags as the caller may see them. Staff see which cases a complaint duplicates (by case
- * number, never the internal id); parties learn only that it does, in neutral words that name no
- * other case, and nothing of the PAE score.
+ * number, never the internal id) among the cases `visible` says they may see; of the others, as
+ * parties of any, they learn only that there are some, in neutral words that name no other case
+ * (no number, status or channel). Parties see nothing of the PAE score.
  */
-export function presentIntakeFlags(flags: IntakeFlags, staff: boolean): CaseView['flags'] {
+export function presentIntakeFlags(
+  flags: IntakeFlags,
+  staff: boolean,
+  visible: (caseId: string) => boolean = () => true,
+): CaseView['flags'] {
   if (staff) {
-    const strip = (list: IntakeFlags['duplicate']) =>
-      list.map(({ caseId: _id, ...rest }) => rest) as CaseView['flags']['duplicate'];
-    return { duplicate: strip(flags.duplicate), parallel: strip(flags.parallel), paeRisk: flags.paeRisk };
+    const present = (list: IntakeFlags['duplicate'], neutral: { code: string; text: string }) => {
+      const shown = list
+        .filter((c) => visible(c.caseId))
+        .map(({ caseId: _id, ...rest }) => rest) as CaseView['flags']['duplicate'];
+      return shown.length < list.length ? [...shown, { reason: neutral }] : shown;
+    };
+    return {
+      duplicate: present(flags.duplicate, NEUTRAL.duplicate),
+      parallel: present(flags.parallel, NEUTRAL.parallel),
+      paeRisk: flags.paeRisk,
+    };
   }
   return {
     duplicate: flags.duplicate.length ? [{ reason: NEUTRAL.duplicate }] : [],

@@ -33,6 +33,12 @@ export interface Config {
   readonly loginLimitPerAccount: number;
   /** How long a scope's dashboard figures are served from memory before they are counted again (0: never). */
   readonly statsCacheSeconds: number;
+  /** Messages one user may post per minute (HTTP and Socket.IO together). */
+  readonly messageLimitPerMinute: number;
+  /** Evidence files one user may upload per hour. */
+  readonly evidenceLimitPerHour: number;
+  /** Complaints one user may file per day. */
+  readonly filingLimitPerDay: number;
 }
 
 const schema = Joi.object({
@@ -64,6 +70,9 @@ const schema = Joi.object({
   LOGIN_LIMIT_PER_IP: Joi.number().integer().min(1).default(100),
   LOGIN_LIMIT_PER_ACCOUNT: Joi.number().integer().min(1).default(10),
   STATS_CACHE_SECONDS: Joi.number().integer().min(0).max(3600).default(30),
+  MESSAGE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(30),
+  EVIDENCE_LIMIT_PER_HOUR: Joi.number().integer().min(1).default(60),
+  FILING_LIMIT_PER_DAY: Joi.number().integer().min(1).default(20),
 })
   .unknown(true)
   .custom((env: Record<string, unknown>, helpers) => {
@@ -107,5 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     loginLimitPerIp: v.LOGIN_LIMIT_PER_IP as number,
     loginLimitPerAccount: v.LOGIN_LIMIT_PER_ACCOUNT as number,
     statsCacheSeconds: v.STATS_CACHE_SECONDS as number,
+    messageLimitPerMinute: v.MESSAGE_LIMIT_PER_MINUTE as number,
+    evidenceLimitPerHour: v.EVIDENCE_LIMIT_PER_HOUR as number,
+    filingLimitPerDay: v.FILING_LIMIT_PER_DAY as number,
   });
 }

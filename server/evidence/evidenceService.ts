@@ -10,6 +10,7 @@ import type { CaseService } from '../cases/caseService.js';
 import type { CaseStore } from '../cases/caseStore.js';
 import { recordFact } from '../cases/recordFact.js';
 import { DomainError } from '../errors/domainError.js';
+import type { WriteLimits } from '../limits/writeLimits.js';
 import { discardEvidenceFile, evidenceBucket } from './evidenceBucket.js';
 import { EVIDENCE_ADDED, type EvidenceAddedData } from './evidenceEvent.js';
 import { storedContentMatches, verifiedContentStream } from './evidenceIntegrity.js';
@@ -44,14 +45,14 @@ export interface EvidenceServiceDeps {
   logger: Pick<Logger, 'error'>;
   /** Largest accepted file, in bytes. */
   maxBytes: number;
+  /** Uploads per user (none: not limited). */
+  limits?: WriteLimits;
 }
 
+const CLOSED_DETAIL = 'This case is closed: no evidence can be added.';
+
 const assertOpen = (doc: Pick<CaseDoc, 'status'>) => {
-  if (doc.status === 'closed') {
-    throw new DomainError('conflict', 'This case is closed: no evidence can be added.', {
-      code: 'caseClosed',
-    });
-  }
+  if (doc.status === 'closed') throw new DomainError('conflict', CLOSED_DETAIL, { code: 'caseClosed' });
 };
 
 const noSuchEvidence = () => new DomainError('notFound', 'No such evidence on this case.');
@@ -63,6 +64,8 @@ export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceServic
   return {
     async upload(user, caseId, source) {
       assertOpen((await cases.loadVisible(user, caseId)).doc);
+      // counted before the file is read: over the limit nothing is stored
+      await deps.limits?.consume('evidence', user.id);
       const bucket = evidenceBucket(db);
       const { file, description } = await receiveEvidenceUpload(source, {
         maxBytes,
@@ -81,7 +84,10 @@ export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceServic
       let ev: CaseEventDoc;
       try {
         assertOpen((await cases.loadVisible(user, caseId)).doc); // it may have closed during the upload
-        ev = await recordFact(store, caseId, actorOf(user), EVIDENCE_ADDED, { ...data });
+        // checked again in the commit: a close that wins the race refuses the evidence
+        ev = await recordFact(store, caseId, actorOf(user), EVIDENCE_ADDED, { ...data }, undefined, {
+          refuseWhenClosed: CLOSED_DETAIL,
+        });
       } catch (err) {
         // a refusal recorded nothing: drop the file (after other failures it is kept, unreferenced)
         if (err instanceof DomainError) await discardEvidenceFile(bucket, file.id);

@@ -21,6 +21,7 @@ import { createCreditService, type CreditService } from '../credit/creditService
 import { evidenceRoutes } from '../evidence/evidenceRoutes.js';
 import { createEvidenceService, type EvidenceService } from '../evidence/evidenceService.js';
 import { healthRoutes } from '../health/healthRoutes.js';
+import { createWriteLimits, type LimitRedisClient, type WriteLimits } from '../limits/writeLimits.js';
 import { messageRoutes } from '../messages/messageRoutes.js';
 import { createMessageService, type MessageService } from '../messages/messageService.js';
 import { createAppMetrics, type AppMetrics } from '../metrics/appMetrics.js';
@@ -44,6 +45,8 @@ export interface AppDeps {
   jwtSecret: string;
   engine: CaseEngine;
   now?: () => Date;
+  /** The app's Redis client (with `REDIS_URL`): write limits are shared through it. */
+  redis?: LimitRedisClient | undefined;
 }
 
 /** The services behind the routes (the realtime layer uses the same ones). */
@@ -58,13 +61,24 @@ export interface AppServices {
   credit: CreditService;
   /** The app's Prometheus registry (one per app); counts the engine's transitions. */
   metrics: AppMetrics;
+  /** Per-user limits of messages, evidence and filings. */
+  limits: WriteLimits;
 }
 
 /** Builds the services of the app from its dependencies. */
 export function createServices(deps: AppDeps): AppServices {
   const now = deps.now ?? (() => new Date());
-  const cases = createCaseService({ db: deps.db, store: deps.engine.store, now });
+  const limits = createWriteLimits(
+    {
+      messagesPerMinute: deps.config.messageLimitPerMinute,
+      evidencePerHour: deps.config.evidenceLimitPerHour,
+      filingsPerDay: deps.config.filingLimitPerDay,
+    },
+    deps.redis,
+  );
+  const cases = createCaseService({ db: deps.db, store: deps.engine.store, now, limits });
   return {
+    limits,
     tokens: createTokenService(deps.jwtSecret, deps.config.jwtTtlSeconds, now),
     users: createUserService(deps.db, now),
     cases,
@@ -75,8 +89,9 @@ export function createServices(deps: AppDeps): AppServices {
       store: deps.engine.store,
       logger: deps.logger,
       maxBytes: deps.config.evidenceMaxBytes,
+      limits,
     }),
-    messages: createMessageService({ db: deps.db, cases, store: deps.engine.store }),
+    messages: createMessageService({ db: deps.db, cases, store: deps.engine.store, limits }),
     stats: createStatsService({
       cases: deps.engine.store.models.cases,
       now,

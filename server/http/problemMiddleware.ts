@@ -19,6 +19,7 @@ const DOMAIN_STATUS: Record<DomainErrorKind, [number, string]> = {
   forbidden: [403, 'Forbidden'],
   invalid: [422, 'Unprocessable Content'],
   unavailable: [503, 'Service Unavailable'],
+  tooMany: [429, 'Too Many Requests'],
 };
 
 /** Labels the driver puts on errors of a connection or a server that went away, not of the request. */
@@ -89,6 +90,8 @@ export function problemMiddleware(logger: Pick<Logger, 'error'>): ErrorRequestHa
     }
     if (err instanceof DomainError) {
       const [status, title] = DOMAIN_STATUS[err.kind];
+      const retryAfter = err.extra.retryAfterSeconds;
+      if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
       sendProblem(res, status, title, err.message, 'about:blank', err.extra);
       return;
     }

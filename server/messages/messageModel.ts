@@ -32,6 +32,8 @@ const schema = new Schema<MessageDoc>(
   { versionKey: false, collection: 'messages' },
 );
 schema.index({ caseId: 1, seq: -1 }, { unique: true });
+// a page of one visibility (the list reads each visibility the reader may see, limited)
+schema.index({ caseId: 1, visibility: 1, seq: -1 });
 
 /** The `messages` model on a connection. */
 export function messageModel(conn: Connection): Model<MessageDoc> {

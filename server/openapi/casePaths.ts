@@ -47,6 +47,7 @@ export function casePaths(): Paths {
             400: 'The body is not valid JSON, or the Idempotency-Key is malformed.',
             403: 'Only rights holders (complainants) file complaints.',
             409: 'A request with this Idempotency-Key is still being processed.',
+            429: 'Too many complaints filed by this user (FILING_LIMIT_PER_DAY); Retry-After says when to try again.',
             413: JSON_BODY_FAILURES[413],
             415: JSON_BODY_FAILURES[415],
             422: 'The complaint is not valid (every field error is listed), or the Idempotency-Key was used with another body.',

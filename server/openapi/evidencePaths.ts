@@ -64,6 +64,7 @@ export function evidencePaths(): Paths {
             400: 'The case id is not valid, or the multipart body cannot be read.',
             404: NO_CASE,
             409: 'The case is closed.',
+            429: 'Too many uploads from this user (EVIDENCE_LIMIT_PER_HOUR); Retry-After says when to try again.',
             413: 'The file is larger than the configured limit (25 MB by default; `maxBytes`).',
             415: 'The body is not multipart/form-data, or the file is not of an accepted type (`accepted`).',
             422: 'No file in the field `file`, more than one file, or the description is too long.',

@@ -27,6 +27,7 @@ export function messagePaths(): Paths {
             403: 'Only the mediator and the party of a caucus may write in it.',
             404: NO_CASE,
             409: 'The case is closed, or a caucus has no mediator yet.',
+            429: 'Too many messages from this user (MESSAGE_LIMIT_PER_MINUTE); Retry-After says when to try again.',
             413: JSON_BODY_FAILURES[413],
             415: JSON_BODY_FAILURES[415],
             422: 'The message is not valid.',

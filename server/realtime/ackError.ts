@@ -8,6 +8,7 @@ const STATUS: Record<DomainErrorKind, [number, string]> = {
   forbidden: [403, 'Forbidden'],
   invalid: [422, 'Unprocessable Content'],
   unavailable: [503, 'Service Unavailable'],
+  tooMany: [429, 'Too Many Requests'],
 };
 
 /** An error acknowledgement for a failure, shaped like the HTTP problem for the same failure. */

@@ -106,9 +106,22 @@ export const caseActions = {
   closeFromOutcome: update(({ context }) => ({
     closureReason: context.outcome ? closureReasonFor(context.outcome.kind) : null,
   })),
-  linkRespondent: update(({ event }) => {
+  /**
+   * Another person becomes the respondent: what the previous one gave as respondent (a signature on
+   * the draft agreement, an approval of an extension not yet granted) no longer counts; the new
+   * respondent gives their own.
+   */
+  linkRespondent: update(({ context, event }) => {
     const link = eventOf(event, 'LINK_RESPONDENT');
-    return link ? { respondentId: link.respondentId } : {};
+    if (!link) return {};
+    const { extension } = context;
+    return {
+      respondentId: link.respondentId,
+      signatures: { ...context.signatures, respondent: false },
+      extension: extension.granted
+        ? extension
+        : { ...extension, approvals: { ...extension.approvals, respondent: false } },
+    };
   }),
 
   // ── mediators, arbitrators, investigators ───────────────────────────────

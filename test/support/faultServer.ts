@@ -66,6 +66,10 @@ export function spawnFaultServer(opts: FaultServerOptions): FaultServer {
     DEMO_CASES: '17',
     JWT_SECRET: FAULT_JWT_SECRET,
     LOG_LEVEL: 'warn',
+    // the load writes far more per user than a person would
+    MESSAGE_LIMIT_PER_MINUTE: '100000',
+    EVIDENCE_LIMIT_PER_HOUR: '100000',
+    FILING_LIMIT_PER_DAY: '100000',
     ...(process.env.SECANTUSDB_BIN ? { SECANTUSDB_BIN: process.env.SECANTUSDB_BIN } : {}),
     ...opts.env,
   };

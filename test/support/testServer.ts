@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { Connection } from 'mongoose';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/contract.js';
+import type { Config } from '../../server/config/loadConfig.js';
 import { createRealtime, type Realtime } from '../../server/realtime/createRealtime.js';
 import { buildTestApp, type TestApp } from './testApp.js';
 import { testLogger } from './testEnvironment.js';
@@ -20,8 +21,11 @@ export interface TestServer extends TestApp {
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Builds the real app and realtime layer over a test database and listens on a free port. */
-export async function startTestServer(db: Connection, opts: { redisUrl?: string } = {}): Promise<TestServer> {
-  const built = buildTestApp(db);
+export async function startTestServer(
+  db: Connection,
+  opts: { redisUrl?: string; config?: Config } = {},
+): Promise<TestServer> {
+  const built = buildTestApp(db, opts.config ? { config: opts.config } : {});
   const server = createServer(built.app);
   const realtime = await createRealtime(server, {
     db,

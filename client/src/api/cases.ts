@@ -3,6 +3,7 @@ import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient }
 import type { Complaint } from '../../../shared/schemas/complaint.js';
 import { whenLive } from '../realtime/liveStores.js';
 import { mergeEvents } from '../realtime/mergeEvents.js';
+import { fileIdempotently } from '../complaints/fileIdempotently.js';
 import { apiFetch } from './http.js';
 import { queryKeys } from './queryKeys.js';
 import type {
@@ -143,16 +144,21 @@ export function useCaseAction(id: string) {
   });
 }
 
-/** Files a complaint (with an idempotency key, so a retried click files once). */
+/**
+ * Files a complaint (with an idempotency key, so a retried click files once): a 409 while the same
+ * key is in flight is waited out and resent, its answer being the one filing.
+ */
 export function useFileComplaint() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ complaint, key }: { complaint: Complaint; key: string }) =>
-      apiFetch<CaseView>('/api/cases', {
-        method: 'POST',
-        body: complaint,
-        headers: { 'Idempotency-Key': key },
-      }),
+      fileIdempotently(() =>
+        apiFetch<CaseView>('/api/cases', {
+          method: 'POST',
+          body: complaint,
+          headers: { 'Idempotency-Key': key },
+        }),
+      ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.caseLists }),
   });
 }

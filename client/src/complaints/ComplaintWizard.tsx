@@ -41,6 +41,8 @@ export function ComplaintWizard({ user }: { user: SessionUser }) {
   const [touched, setTouched] = useState<Set<string>>(() => new Set());
   const [submittedSteps, setSubmittedSteps] = useState<Set<StepId>>(() => new Set());
   const file = useFileComplaint();
+  /** Set from the first submit until its filing is answered (before React renders `isPending`). */
+  const filing = useRef(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const active = STEPS.indexOf(step);
   const firstRender = useRef(true);
@@ -113,10 +115,15 @@ export function ComplaintWizard({ user }: { user: SessionUser }) {
   };
 
   const submit = () => {
-    if (!validation.value) return;
+    // one filing at a time: a second click (or Enter) before the first is answered does nothing
+    if (!validation.value || filing.current) return;
+    filing.current = true;
     file.mutate(
       { complaint: validation.value, key },
       {
+        onSettled: () => {
+          filing.current = false;
+        },
         onSuccess: (created) => {
           reset();
           notifications.show({
@@ -224,7 +231,7 @@ export function ComplaintWizard({ user }: { user: SessionUser }) {
                 type="submit"
                 leftSection={<IconSend size={16} />}
                 loading={file.isPending}
-                disabled={!validation.value}
+                disabled={!validation.value || file.isPending}
               >
                 {t('complaint.file')}
               </Button>

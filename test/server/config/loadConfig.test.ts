@@ -54,6 +54,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DEMO_CASES: '-1' })).to.throw(/DEMO_CASES/);
   });
 
+  it('limits writes per user: 30 messages a minute, 60 uploads an hour, 20 filings a day unless set', () => {
+    expect(loadConfig({})).to.include({
+      messageLimitPerMinute: 30,
+      evidenceLimitPerHour: 60,
+      filingLimitPerDay: 20,
+    });
+    expect(
+      loadConfig({ MESSAGE_LIMIT_PER_MINUTE: '5', EVIDENCE_LIMIT_PER_HOUR: '6', FILING_LIMIT_PER_DAY: '7' }),
+    ).to.include({ messageLimitPerMinute: 5, evidenceLimitPerHour: 6, filingLimitPerDay: 7 });
+    for (const name of ['MESSAGE_LIMIT_PER_MINUTE', 'EVIDENCE_LIMIT_PER_HOUR', 'FILING_LIMIT_PER_DAY']) {
+      expect(() => loadConfig({ [name]: '0' })).to.throw(ConfigError, new RegExp(name));
+      expect(() => loadConfig({ [name]: 'lots' })).to.throw(ConfigError, new RegExp(name));
+    }
+  });
+
   it('rejects a short JWT secret', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).to.throw(/JWT_SECRET/);
   });

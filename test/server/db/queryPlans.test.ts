@@ -190,4 +190,16 @@ describe('every read by an index (explain on the running engine)', function () {
     }
     expect(scans, scans.join('\n')).to.deep.equal([]);
   });
+
+  it('reads the message list a page at a time: only the case’s own messages, limited to the page size', () => {
+    const finds = captured.filter(
+      (c) => c.label === 'GET /api/cases/:id/messages' && c.collection === 'messages',
+    );
+    expect(finds.length).to.be.greaterThan(0);
+    for (const { command } of finds) {
+      expect(command.filter).to.have.property('caseId').that.is.a('string');
+      // the default page is 50: one more tells whether there is a next page
+      expect(command.limit, JSON.stringify(command)).to.be.a('number').within(1, 51);
+    }
+  });
 });

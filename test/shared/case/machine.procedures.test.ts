@@ -608,6 +608,22 @@ describe('case machine procedures', function () {
       const closed = run(filed(), [ev('WITHDRAW', 'complainant', {})]);
       expectRefused(closed, ev('LINK_RESPONDENT', 'admin', { respondentId: 'u-other' }));
     });
+
+    it('a re-linked respondent signs for themselves: the previous respondent’s signature no longer counts', function () {
+      const next: Actor = { id: 'u-respondent-next', role: 'respondent' };
+      let s = run(inMediationSession(), [
+        ev('PROPOSE_AGREEMENT', 'mediator', { terms: 'stop selling' }),
+        ev('SIGN_AGREEMENT', 'respondent', {}),
+        ev('LINK_RESPONDENT', 'admin', { respondentId: next.id }),
+      ]);
+      expect(s.context.signatures).to.deep.equal({ complainant: false, respondent: false });
+      // the complainant's signature is not the last one: the new respondent has not signed
+      s = run(s, [ev('SIGN_AGREEMENT', 'complainant', {})]);
+      expect(caseStage(s)).to.equal('inChannel.mediation.inSession.agreementDrafted');
+      expectRefused(s, ev('SIGN_AGREEMENT', 'respondent', {}));
+      s = run(s, [ev('SIGN_AGREEMENT', next, {})]);
+      expect(caseStage(s)).to.equal('inChannel.mediation.signed');
+    });
   });
 
   describe('availableActions', function () {
