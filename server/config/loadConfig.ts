@@ -33,6 +33,10 @@ export interface Config {
   readonly loginLimitPerAccount: number;
   /** How long a scope's dashboard figures are served from memory before they are counted again (0: never). */
   readonly statsCacheSeconds: number;
+  /** Sockets one account may hold open at once, per instance (counted in its memory). */
+  readonly realtimeMaxSocketsPerUser: number;
+  /** How long presence changes of a case are gathered before they are pushed, in milliseconds. */
+  readonly realtimePresenceDebounceMs: number;
 }
 
 const schema = Joi.object({
@@ -64,6 +68,8 @@ const schema = Joi.object({
   LOGIN_LIMIT_PER_IP: Joi.number().integer().min(1).default(100),
   LOGIN_LIMIT_PER_ACCOUNT: Joi.number().integer().min(1).default(10),
   STATS_CACHE_SECONDS: Joi.number().integer().min(0).max(3600).default(30),
+  REALTIME_MAX_SOCKETS_PER_USER: Joi.number().integer().min(1).max(100_000).default(20),
+  REALTIME_PRESENCE_DEBOUNCE_MS: Joi.number().integer().min(0).max(10_000).default(250),
 })
   .unknown(true)
   .custom((env: Record<string, unknown>, helpers) => {
@@ -107,5 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     loginLimitPerIp: v.LOGIN_LIMIT_PER_IP as number,
     loginLimitPerAccount: v.LOGIN_LIMIT_PER_ACCOUNT as number,
     statsCacheSeconds: v.STATS_CACHE_SECONDS as number,
+    realtimeMaxSocketsPerUser: v.REALTIME_MAX_SOCKETS_PER_USER as number,
+    realtimePresenceDebounceMs: v.REALTIME_PRESENCE_DEBOUNCE_MS as number,
   });
 }

@@ -5,11 +5,12 @@ import { caseIdParamsSchema } from '../../shared/schemas/caseQueries.js';
 import { messageSchema, type MessageInput } from '../../shared/schemas/messages.js';
 import { MESSAGE_VISIBILITIES, type MessageVisibility } from '../../shared/vocabulary.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
-import { canReadMessage, canWriteMessage } from '../auth/casePolicy.js';
+import { canReadMessage } from '../auth/casePolicy.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { CaseStore } from '../cases/caseStore.js';
 import { recordFact } from '../cases/recordFact.js';
 import { DomainError } from '../errors/domainError.js';
+import { assertMayWriteMessage } from './assertMayWriteMessage.js';
 import { MESSAGE_POSTED, messagePostedData } from './messageEvent.js';
 import { messageFromEvent } from './messageFromEvent.js';
 import { messageModel, type MessageDoc } from './messageModel.js';
@@ -65,22 +66,7 @@ export function createMessageService(deps: {
       }
       const { body, visibility } = value as MessageInput;
       const doc = await loadVisible(user, caseId);
-      if (doc.status === 'closed') {
-        throw new DomainError('conflict', 'This case is closed: no more messages can be posted.', {
-          code: 'caseClosed',
-        });
-      }
-      if (!canWriteMessage(user, doc, visibility)) {
-        throw new DomainError(
-          'forbidden',
-          `Only the mediator and the party of a ${visibility} may write in it.`,
-        );
-      }
-      if (visibility !== 'joint' && !doc.mediatorId) {
-        throw new DomainError('conflict', 'A caucus opens once a mediator is assigned to the case.', {
-          code: 'noMediator',
-        });
-      }
+      assertMayWriteMessage(user, doc, visibility);
       const messageId = randomBytes(12).toString('base64url');
       const data = messagePostedData(messageId, visibility, user.name, body);
       // the message document commits with its event: the list never lacks a message of the log

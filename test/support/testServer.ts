@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { Connection } from 'mongoose';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime/contract.js';
+import type { Config } from '../../server/config/loadConfig.js';
 import { createRealtime, type Realtime } from '../../server/realtime/createRealtime.js';
 import { buildTestApp, type TestApp } from './testApp.js';
 import { testLogger } from './testEnvironment.js';
@@ -19,9 +20,15 @@ export interface TestServer extends TestApp {
 /** A typed Socket.IO client of the Sevenfold contract. */
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Builds the real app and realtime layer over a test database and listens on a free port. */
-export async function startTestServer(db: Connection, opts: { redisUrl?: string } = {}): Promise<TestServer> {
-  const built = buildTestApp(db);
+/**
+ * Builds the real app and realtime layer over a test database and listens on a free port; `config`
+ * replaces the test configuration (say `testConfig({REALTIME_MAX_SOCKETS_PER_USER: '3'})`).
+ */
+export async function startTestServer(
+  db: Connection,
+  opts: { redisUrl?: string; config?: Config } = {},
+): Promise<TestServer> {
+  const built = buildTestApp(db, opts.config ? { config: opts.config } : {});
   const server = createServer(built.app);
   const realtime = await createRealtime(server, {
     db,
@@ -29,6 +36,8 @@ export async function startTestServer(db: Connection, opts: { redisUrl?: string 
     services: built.services,
     engine: built.engine,
     redisUrl: opts.redisUrl,
+    maxSocketsPerUser: built.deps.config.realtimeMaxSocketsPerUser,
+    presenceDebounceMs: built.deps.config.realtimePresenceDebounceMs,
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const addr = server.address();
