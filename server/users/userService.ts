@@ -80,7 +80,11 @@ export function createUserService(db: Connection, now: () => Date = () => new Da
       return Users.find(query).sort({ name: 1 }).limit(500).lean();
     },
     async setActive(userId, active) {
-      const user = await Users.findByIdAndUpdate(userId, { $set: { active } }, { new: true }).lean();
+      const user = await Users.findByIdAndUpdate(
+        userId,
+        { $set: { active } },
+        { returnDocument: 'after' },
+      ).lean();
       if (!user) throw new DomainError('notFound', 'No such account.');
       if (!active) for (const listener of disabledListeners) listener(user._id);
       return user;
