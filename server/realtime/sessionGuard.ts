@@ -26,11 +26,24 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
 
 /**
  * Builds the guard: every client event checks the token (signature and expiry) and reads the
- * account's `active` flag by its id (the primary key, one small read, no cache, so disabling an
- * account takes effect on the next event everywhere).
+ * account's `active` flag by its id (the primary key, one small read). Nothing is cached, so
+ * disabling an account takes effect on the next event everywhere; checks of one account that arrive
+ * while its read is in flight share that read (a burst from many sockets of one account costs one).
  */
 export function createSessionGuard(db: Connection, tokens: TokenService): SessionGuard {
   const Users = userModel(db);
+  const inFlight = new Map<string, Promise<boolean>>();
+  const isActive = (userId: string): Promise<boolean> => {
+    let read = inFlight.get(userId);
+    if (!read) {
+      read = Users.findById(userId, { active: 1 })
+        .lean()
+        .then((user) => Boolean(user?.active))
+        .finally(() => inFlight.delete(userId));
+      inFlight.set(userId, read);
+    }
+    return read;
+  };
   return {
     async check(socket) {
       try {
@@ -38,8 +51,8 @@ export function createSessionGuard(db: Connection, tokens: TokenService): Sessio
       } catch (err) {
         return UNAUTHORIZED(`${(err as Error).message} Sign in again.`);
       }
-      const user = await Users.findById(socket.data.user.id, { active: 1 }).lean();
-      if (!user?.active) return UNAUTHORIZED('This account no longer exists or is disabled.');
+      if (!(await isActive(socket.data.user.id)))
+        return UNAUTHORIZED('This account no longer exists or is disabled.');
       return undefined;
     },
     expireOnTime(socket) {
