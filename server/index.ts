@@ -72,7 +72,15 @@ async function main(): Promise<void> {
   const services = createServices(deps);
   const app = createApp(deps, services);
   const server = createServer(app);
-  const realtime = await createRealtime(server, { db, logger, services, engine, redisUrl: config.redisUrl });
+  const realtime = await createRealtime(server, {
+    db,
+    logger,
+    services,
+    engine,
+    redisUrl: config.redisUrl,
+    maxSocketsPerUser: config.realtimeMaxSocketsPerUser,
+    presenceDebounceMs: config.realtimePresenceDebounceMs,
+  });
   // effects that failed (say the database went away after a commit) are finished once it answers again
   let retrying = false;
   const retrier = setInterval(() => {

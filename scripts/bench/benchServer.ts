@@ -35,12 +35,22 @@ const config = loadConfig({
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
   JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+  // the fan-out benchmark holds 1,000 sockets of one account, the presence storm 100 of each of 10
+  REALTIME_MAX_SOCKETS_PER_USER: '1000',
 });
 const engine = createCaseEngine({ db, logger });
 const deps = { config, logger, db, jwtSecret: config.jwtSecret!, engine };
 const services = createServices(deps);
 const http = createServer(createApp(deps, services));
-await createRealtime(http, { db, logger, services, engine, eventsPerSecond: 1000 });
+await createRealtime(http, {
+  db,
+  logger,
+  services,
+  engine,
+  eventsPerSecond: 1000,
+  maxSocketsPerUser: config.realtimeMaxSocketsPerUser,
+  presenceDebounceMs: config.realtimePresenceDebounceMs,
+});
 await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
 
 // the floor: a bare Socket.IO server that emits to every client when asked over HTTP

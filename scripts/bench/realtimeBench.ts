@@ -1,5 +1,6 @@
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { benchApi, caseInSession, type BenchServer } from './benchServerHandle.js';
+import { connectMany } from './connectMany.js';
 import type { BenchFigure, BenchSection } from './benchTypes.js';
 import { latencyFigure as figure } from './latencyFigure.js';
 
@@ -21,27 +22,6 @@ function arrivalsOf(sockets: Socket[], event: string): Promise<{ first: number; 
       });
     }
   });
-}
-
-async function connectMany(url: string, token: string | undefined, n: number): Promise<Socket[]> {
-  const sockets: Socket[] = [];
-  for (let i = 0; i < n; i += 50) {
-    const batch = Array.from({ length: Math.min(50, n - i) }, () =>
-      connect(url, {
-        auth: token ? { token } : {},
-        transports: ['websocket'],
-        reconnection: false,
-        forceNew: true,
-      }),
-    );
-    await Promise.all(
-      batch.map(
-        (s) => new Promise<void>((r, j) => (s.once('connect', () => r()), s.once('connect_error', j))),
-      ),
-    );
-    sockets.push(...batch);
-  }
-  return sockets;
 }
 
 /**

@@ -15,6 +15,7 @@ import type { BenchSection } from './benchTypes.js';
 import { caseEngineBench } from './caseEngineBench.js';
 import { startBenchServer } from './benchServerHandle.js';
 import { benchTokens, httpBench, listBench, saturationBench } from './httpBench.js';
+import { presenceStormBench } from './presenceStormBench.js';
 import { realtimeBench } from './realtimeBench.js';
 import { paintBench } from './paintBench.js';
 import { soakBench } from './soakBench.js';
@@ -107,6 +108,8 @@ try {
       if (wanted('realtime')) {
         process.stdout.write('realtime fan-out…\n');
         sections.push(await realtimeBench(server, tokens));
+        process.stdout.write('presence storm (under 2 minutes)…\n');
+        sections.push(await presenceStormBench(server, tokens));
       }
       let sustained = Number(process.env.SOAK_RATE ?? 0);
       if (wanted('saturation')) {

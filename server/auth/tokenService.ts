@@ -4,6 +4,8 @@ import { jwtVerify, SignJWT, errors } from 'jose';
 export interface TokenClaims {
   sub: string;
   role: string;
+  /** When the token expires, in seconds since the epoch. */
+  exp: number;
 }
 
 /** Issues and checks short-lived HS256 access tokens. */
@@ -49,10 +51,14 @@ export function createTokenService(
           algorithms: ['HS256'],
           currentDate: now(),
         });
-        if (typeof payload.sub !== 'string' || typeof payload.role !== 'string') {
+        if (
+          typeof payload.sub !== 'string' ||
+          typeof payload.role !== 'string' ||
+          typeof payload.exp !== 'number'
+        ) {
           throw new InvalidTokenError('token without subject');
         }
-        return { sub: payload.sub, role: payload.role };
+        return { sub: payload.sub, role: payload.role, exp: payload.exp };
       } catch (err) {
         if (err instanceof InvalidTokenError) throw err;
         if (err instanceof errors.JWTExpired) throw new InvalidTokenError('The session has expired.');

@@ -39,6 +39,10 @@ export interface Config {
   readonly evidenceLimitPerHour: number;
   /** Complaints one user may file per day. */
   readonly filingLimitPerDay: number;
+  /** Sockets one account may hold open at once, per instance (counted in its memory). */
+  readonly realtimeMaxSocketsPerUser: number;
+  /** How long presence changes of a case are gathered before they are pushed, in milliseconds. */
+  readonly realtimePresenceDebounceMs: number;
 }
 
 const schema = Joi.object({
@@ -73,6 +77,8 @@ const schema = Joi.object({
   MESSAGE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(30),
   EVIDENCE_LIMIT_PER_HOUR: Joi.number().integer().min(1).default(60),
   FILING_LIMIT_PER_DAY: Joi.number().integer().min(1).default(20),
+  REALTIME_MAX_SOCKETS_PER_USER: Joi.number().integer().min(1).max(100_000).default(20),
+  REALTIME_PRESENCE_DEBOUNCE_MS: Joi.number().integer().min(0).max(10_000).default(250),
 })
   .unknown(true)
   .custom((env: Record<string, unknown>, helpers) => {
@@ -119,5 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     messageLimitPerMinute: v.MESSAGE_LIMIT_PER_MINUTE as number,
     evidenceLimitPerHour: v.EVIDENCE_LIMIT_PER_HOUR as number,
     filingLimitPerDay: v.FILING_LIMIT_PER_DAY as number,
+    realtimeMaxSocketsPerUser: v.REALTIME_MAX_SOCKETS_PER_USER as number,
+    realtimePresenceDebounceMs: v.REALTIME_PRESENCE_DEBOUNCE_MS as number,
   });
 }

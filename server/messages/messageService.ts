@@ -5,13 +5,14 @@ import { caseIdParamsSchema } from '../../shared/schemas/caseQueries.js';
 import { messageSchema, type MessageInput } from '../../shared/schemas/messages.js';
 import { MESSAGE_VISIBILITIES, type MessageVisibility } from '../../shared/vocabulary.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
-import { canReadMessage, canWriteMessage } from '../auth/casePolicy.js';
+import { canReadMessage } from '../auth/casePolicy.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { CaseStore } from '../cases/caseStore.js';
 import { recordFact } from '../cases/recordFact.js';
 import { respondentAtSeq } from '../cases/respondentAtSeq.js';
 import { DomainError } from '../errors/domainError.js';
 import type { WriteLimits } from '../limits/writeLimits.js';
+import { assertMayWriteMessage } from './assertMayWriteMessage.js';
 import { MESSAGE_POSTED, messagePostedData } from './messageEvent.js';
 import { messageFromEvent } from './messageFromEvent.js';
 import { messageModel, type MessageDoc } from './messageModel.js';
@@ -96,20 +97,7 @@ export function createMessageService(deps: {
       }
       const { body, visibility } = value as MessageInput;
       const doc = await loadVisible(user, caseId);
-      if (doc.status === 'closed') {
-        throw new DomainError('conflict', CLOSED_DETAIL, { code: 'caseClosed' });
-      }
-      if (!canWriteMessage(user, doc, visibility)) {
-        throw new DomainError(
-          'forbidden',
-          `Only the mediator and the party of a ${visibility} may write in it.`,
-        );
-      }
-      if (visibility !== 'joint' && !doc.mediatorId) {
-        throw new DomainError('conflict', 'A caucus opens once a mediator is assigned to the case.', {
-          code: 'noMediator',
-        });
-      }
+      assertMayWriteMessage(user, doc, visibility);
       await deps.limits?.consume('message', user.id);
       const messageId = randomBytes(12).toString('base64url');
       const data = messagePostedData(messageId, visibility, user.name, body);

@@ -57,7 +57,7 @@ export interface Operation {
 }
 
 /** The HTTP methods the API uses. */
-export type HttpMethod = 'get' | 'post';
+export type HttpMethod = 'get' | 'post' | 'patch';
 
 /** The operations of one path. */
 export type PathItem = Partial<Record<HttpMethod, Operation>>;

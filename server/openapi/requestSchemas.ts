@@ -1,4 +1,9 @@
-import { createUserSchema, loginSchema, registerSchema } from '../../shared/schemas/accounts.js';
+import {
+  createUserSchema,
+  loginSchema,
+  registerSchema,
+  updateUserSchema,
+} from '../../shared/schemas/accounts.js';
 import { complaintSchema } from '../../shared/schemas/complaint.js';
 import { messageSchema } from '../../shared/schemas/messages.js';
 import { joiToJsonSchema } from './joiToJsonSchema.js';
@@ -18,6 +23,10 @@ export function requestSchemas(): Record<string, JsonSchema> {
     CreateUserRequest: described(
       joiToJsonSchema(createUserSchema),
       'An account of any role. Officers, mediators, arbitrators and investigators need an `orgId`; other roles must not have one.',
+    ),
+    UpdateUserRequest: described(
+      joiToJsonSchema(updateUserSchema),
+      'Enables or disables an account. A disabled account cannot sign in, its tokens answer 401 and its open sockets are disconnected.',
     ),
     MessageInput: described(joiToJsonSchema(messageSchema), 'A message; the body is trimmed.'),
   };

@@ -1,11 +1,11 @@
-import { listUsersQuerySchema } from '../../shared/schemas/accounts.js';
+import { listUsersQuerySchema, userIdParamsSchema } from '../../shared/schemas/accounts.js';
 import { joiParameters } from './joiParameters.js';
 import type { Paths } from './openApiTypes.js';
 import { jsonBody, signedIn } from './operations.js';
 import { JSON_BODY_FAILURES, json, problems } from './responses.js';
 import { ref } from './schemaBuilders.js';
 
-/** `/api/users` (`userRoutes.ts`). */
+/** `/api/users` and `/api/users/{id}` (`userRoutes.ts`). */
 export function userPaths(): Paths {
   return {
     '/api/users': {
@@ -36,6 +36,27 @@ export function userPaths(): Paths {
           ...problems({
             400: 'The query is not valid.',
             403: 'The caller may not list these accounts.',
+          }),
+        },
+      }),
+    },
+    '/api/users/{id}': {
+      patch: signedIn({
+        operationId: 'updateUser',
+        summary: 'Enable or disable an account (admin)',
+        description:
+          'Disabling ends the account’s sessions at once: its tokens answer 401 and its open sockets are disconnected.',
+        tags: ['users'],
+        parameters: joiParameters(userIdParamsSchema, 'path', { id: 'The account id.' }),
+        requestBody: jsonBody('UpdateUserRequest'),
+        responses: {
+          '200': json('The account.', ref('UserView')),
+          ...problems({
+            ...JSON_BODY_FAILURES,
+            400: 'The body is not valid JSON, or the account id is not valid.',
+            403: 'Only an admin may enable or disable accounts, and not disable their own.',
+            404: 'There is no such account.',
+            422: 'The body is not valid.',
           }),
         },
       }),

@@ -3,10 +3,10 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type Joi from 'joi';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { createClient } from 'redis';
 import { Server, type Socket } from 'socket.io';
-import type { Ack, AckError, PresencePush } from '../../shared/realtime/contract.js';
+import type { Ack, AckError, PresenceList, PresenceUser } from '../../shared/realtime/contract.js';
 import {
   sendMessageSchema,
   subscribeSchema,
@@ -18,10 +18,14 @@ import type { AuthUser } from '../auth/authUser.js';
 import type { CaseEngine } from '../cases/createCaseEngine.js';
 import { DomainError } from '../errors/domainError.js';
 import type { AppServices } from '../http/createApp.js';
+import { assertMayWriteMessage } from '../messages/assertMayWriteMessage.js';
 import { ackErrorOf } from './ackError.js';
 import { deliverFanout, type RealtimeServer } from './deliverFanout.js';
 import { fanoutCaseOf, type FanoutMessage } from './fanoutMessage.js';
-import { realtimeAuth } from './realtimeAuth.js';
+import { createPresenceTracker, type PresenceChange } from './presenceTracker.js';
+import { realtimeAuth, type SocketData } from './realtimeAuth.js';
+import { createSessionGuard } from './sessionGuard.js';
+import { createSocketQuota } from './socketQuota.js';
 
 /** What the realtime layer needs. */
 export interface RealtimeDeps {
@@ -33,6 +37,10 @@ export interface RealtimeDeps {
   redisUrl?: string | undefined;
   /** Events a socket may send per second (burst twice that). */
   eventsPerSecond?: number;
+  /** Sockets one account may hold open on this instance at once (default 20). */
+  maxSocketsPerUser?: number;
+  /** How long presence changes of a case are gathered before they go out, in ms (default 250). */
+  presenceDebounceMs?: number;
 }
 
 /** The Socket.IO layer of one server instance. */
@@ -41,17 +49,15 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
-type AnySocket = Socket<
-  Record<string, never>,
-  Record<string, never>,
-  Record<string, never>,
-  { user: AuthUser }
->;
+type AnySocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
 
 /**
- * Attaches Socket.IO to the HTTP server (never listens itself). Sockets authenticate in `io.use`,
- * join `user:<id>` (and `org:<orgId>` for staff, `admins` for admins), subscribe to cases they may
- * see, and receive each appended case event after it is stored, filtered per recipient. With
+ * Attaches Socket.IO to the HTTP server (never listens itself). Sockets authenticate in `io.use`
+ * (at most `maxSocketsPerUser` per account), join `user:<id>` (and `org:<orgId>` for staff, `admins`
+ * for admins), subscribe to cases they may see, and receive each appended case event after it is
+ * stored, filtered per recipient. Every client event checks the session again (401 and disconnect
+ * when the token expired or the account was disabled); a socket is also disconnected when its token
+ * expires and when its account is disabled. Presence goes out as debounced changes. With
  * `redisUrl`, instances share rooms through the Redis adapter and relay fan-out to each other.
  */
 export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Promise<Realtime> {
@@ -75,7 +81,12 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     redisClients.push(pub, sub);
   }
 
-  io.use(realtimeAuth(deps.db, services.tokens));
+  io.use(realtimeAuth(deps.db, services.tokens, createSocketQuota(deps.maxSocketsPerUser ?? 20)));
+  const guard = createSessionGuard(deps.db, services.tokens);
+  // a disabled account's sockets go at once, on every instance (the Redis adapter relays this)
+  const stopDisabled = services.users.onDisabled((userId) => {
+    io.in(`user:${userId}`).disconnectSockets(true);
+  });
 
   // --- fan-out of appended case events, in order per case ---------------------------------------
   const chains = new Map<string, Promise<void>>();
@@ -105,17 +116,38 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
   });
 
   // --- presence -----------------------------------------------------------------------------------
-  async function presenceOf(caseId: string): Promise<PresencePush> {
-    const sockets = await io.in(`case:${caseId}`).fetchSockets();
-    const online = new Map<string, { id: string; role: string; name: string }>();
-    for (const s of sockets) {
-      const u = s.data.user;
-      online.set(u.id, { id: u.id, role: u.role, name: u.name });
+  const announce = (change: PresenceChange) => {
+    void deps.engine.store.models.cases
+      .findById(change.caseId)
+      .lean()
+      .then((doc) => {
+        if (doc) fanout({ kind: 'presence', ...change, caseDoc: fanoutCaseOf(doc) });
+      })
+      .catch((err: unknown) => logger.error({ err, caseId: change.caseId }, 'presence change failed'));
+  };
+  const userIdsIn = async (room: string) =>
+    new Set((await io.in(room).fetchSockets()).map((s) => s.data.user.id));
+  const presence = createPresenceTracker({
+    debounceMs: deps.presenceDebounceMs ?? 250,
+    announce,
+    ...(deps.redisUrl ? { onlineElsewhere: (caseId: string) => userIdsIn(`case:${caseId}`) } : {}),
+  });
+  const adapter = io.of('/').adapter;
+  adapter.on('join-room', (room: string, id: string) => {
+    const user = io.of('/').sockets.get(id)?.data.user;
+    if (room.startsWith('case:') && user) presence.join(room.slice(5), id, presenceUserOf(user));
+  });
+  adapter.on('leave-room', (room: string, id: string) => {
+    if (room.startsWith('case:')) presence.leave(room.slice(5), id);
+  });
+  /** Everyone on a case now (on every instance with Redis). */
+  async function presenceOf(caseId: string): Promise<PresenceList> {
+    if (!deps.redisUrl) return { caseId, online: presence.online(caseId) };
+    const online = new Map<string, PresenceUser>();
+    for (const s of await io.in(`case:${caseId}`).fetchSockets()) {
+      online.set(s.data.user.id, presenceUserOf(s.data.user));
     }
     return { caseId, online: [...online.values()] };
-  }
-  async function announcePresence(caseId: string): Promise<void> {
-    io.to(`case:${caseId}`).emit('presence:changed', await presenceOf(caseId));
   }
 
   // --- client events ------------------------------------------------------------------------------
@@ -139,10 +171,25 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
         const reply = ack ?? (() => undefined);
         try {
           await limiter.consume(socket.id);
-        } catch {
+        } catch (err) {
+          const ms = err instanceof RateLimiterRes ? err.msBeforeNext : 1000;
           reply({
-            error: { status: 429, title: 'Too Many Requests', detail: 'Slow down: too many events.' },
+            error: {
+              status: 429,
+              title: 'Too Many Requests',
+              detail: 'Slow down: too many events.',
+              retryAfter: Math.max(1, Math.ceil(ms / 1000)),
+            },
           });
+          return;
+        }
+        const expired = await guard.check(socket).catch((err: unknown) => {
+          logger.error({ err, event }, 'socket session check failed');
+          return { status: 503, title: 'Service Unavailable', detail: 'Try again shortly.' };
+        });
+        if (expired) {
+          reply({ error: expired });
+          if (expired.status === 401) socket.disconnect(true);
           return;
         }
         const { value, error } = schema.validate(payload ?? {}, { abortEarly: false });
@@ -179,6 +226,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
   io.on('connection', (typed) => {
     const socket = typed as unknown as AnySocket;
     const user = socket.data.user;
+    guard.expireOnTime(socket);
     void socket.join(`user:${user.id}`);
     if (user.orgId) void socket.join(`org:${user.orgId}`);
     if (user.role === 'admin') void socket.join('admins');
@@ -191,14 +239,14 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
         const { doc } = await services.cases.loadVisible(user, caseId);
         await socket.join(`case:${caseId}`);
         const events = await services.cases.events(user, caseId, afterSeq, 1000);
-        void announcePresence(caseId);
         return { events, seq: doc.seq, presence: await presenceOf(caseId) };
       },
     );
 
     handle<{ caseId: string }>(socket, 'case:unsubscribe', unsubscribeSchema, async ({ caseId }) => {
-      await socket.leave(`case:${caseId}`);
-      void announcePresence(caseId);
+      // leaving a room the socket is in is always right; a case it may not see is 404 (as over HTTP)
+      if (socket.rooms.has(`case:${caseId}`)) await socket.leave(`case:${caseId}`);
+      await services.cases.loadVisible(user, caseId);
       return { caseId };
     });
 
@@ -217,6 +265,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
         if (!socket.rooms.has(`case:${caseId}`))
           throw new DomainError('conflict', 'Subscribe to the case first.');
         const { doc } = await services.cases.loadVisible(user, caseId);
+        assertMayWriteMessage(user, doc, visibility);
         fanout({
           kind: 'typing',
           caseId,
@@ -239,16 +288,13 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
         });
       }
     });
-
-    socket.on('disconnecting', () => {
-      const cases = [...socket.rooms].filter((r) => r.startsWith('case:')).map((r) => r.slice(5));
-      setImmediate(() => cases.forEach((id) => void announcePresence(id).catch(() => undefined)));
-    });
   });
 
   return {
     io,
     async close() {
+      stopDisabled();
+      presence.close();
       await new Promise<void>((r) => {
         void io.close(() => r());
       });
@@ -256,4 +302,9 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
       await Promise.allSettled(redisClients.map((c) => c.quit()));
     },
   };
+}
+
+/** A user as presence shows them. */
+function presenceUserOf(user: AuthUser): PresenceUser {
+  return { id: user.id, role: user.role, name: user.name };
 }

@@ -4,20 +4,20 @@ import type {
   MessagePush,
   ServerToClientEvents,
 } from '../../shared/realtime/contract.js';
-import type { AuthUser } from '../auth/authUser.js';
 import { canReadMessage, canSeeCase } from '../auth/casePolicy.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import { canSeeEvent, presentEvent } from '../cases/eventPresenter.js';
 import { CLOCK_WARNING } from '../deadlines/deadlineScheduler.js';
 import { MESSAGE_POSTED, type MessagePostedData } from '../messages/messageEvent.js';
 import type { FanoutCase, FanoutMessage } from './fanoutMessage.js';
+import type { SocketData } from './realtimeAuth.js';
 
 /** The typed Socket.IO server of Sevenfold. */
 export type RealtimeServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
   Record<string, never>,
-  { user: AuthUser }
+  SocketData
 >;
 
 type LocalSocket = Awaited<ReturnType<RealtimeServer['fetchSockets']>>[number];
@@ -81,6 +81,20 @@ export async function deliverFanout(io: RealtimeServer, msg: FanoutMessage): Pro
         visibility: msg.visibility,
         typing: msg.typing,
       });
+    }
+    return;
+  }
+  if (msg.kind === 'presence') {
+    for (const s of await localSockets(io, [room])) {
+      const me = s.data.user;
+      if (!canSeeCase(me, c)) {
+        s.leave(room);
+        continue;
+      }
+      // the recipient knows about itself (its subscribe ack)
+      const joined = msg.joined.filter((u) => u.id !== me.id);
+      const left = msg.left.filter((id) => id !== me.id);
+      if (joined.length > 0 || left.length > 0) s.emit('presence:changed', { caseId: c.id, joined, left });
     }
     return;
   }

@@ -1,3 +1,4 @@
+import type { PresenceUser } from '../../shared/realtime/contract.js';
 import type { MessageVisibility } from '../../shared/vocabulary.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseDoc } from '../cases/caseModel.js';
@@ -38,6 +39,13 @@ export type FanoutMessage =
       visibility: MessageVisibility;
       typing: boolean;
       fromSocket: string;
+    }
+  | {
+      kind: 'presence';
+      caseId: string;
+      caseDoc: FanoutCase;
+      joined: PresenceUser[];
+      left: string[];
     };
 
 /** The delivery view of a case projection. */

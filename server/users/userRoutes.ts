@@ -1,5 +1,10 @@
 import { Router, type RequestHandler } from 'express';
-import { createUserSchema, listUsersQuerySchema } from '../../shared/schemas/accounts.js';
+import {
+  createUserSchema,
+  listUsersQuerySchema,
+  updateUserSchema,
+  userIdParamsSchema,
+} from '../../shared/schemas/accounts.js';
 import type { Role } from '../../shared/vocabulary.js';
 import type { AuthUser } from '../auth/authUser.js';
 import { forbidden } from '../http/httpErrors.js';
@@ -10,7 +15,10 @@ import type { NewUser, UserService } from './userService.js';
 /** Roles an officer may list (to assign a mediator, arbitrator or investigator). */
 const LISTABLE_BY_OFFICERS: readonly Role[] = ['mediator', 'arbitrator', 'investigator'];
 
-/** `POST /api/users` (admin creates any account) and `GET /api/users` (staff directory). */
+/**
+ * `POST /api/users` (admin creates any account), `GET /api/users` (staff directory) and
+ * `PATCH /api/users/:id` (admin enables or disables an account; a disabled account's sessions end).
+ */
 export function userRoutes(deps: { users: UserService; auth: RequestHandler }): Router {
   const router = Router();
 
@@ -34,6 +42,20 @@ export function userRoutes(deps: { users: UserService; auth: RequestHandler }): 
     const items = await deps.users.list(query);
     res.json({ items: items.map(presentUser) });
   });
+
+  router.patch(
+    '/:id',
+    deps.auth,
+    validate({ params: userIdParamsSchema, body: updateUserSchema }),
+    async (_req, res) => {
+      const user = res.locals.user as AuthUser;
+      if (user.role !== 'admin') throw forbidden('Only an admin may enable or disable accounts.');
+      const { id } = res.locals.params as { id: string };
+      const { active } = res.locals.body as { active: boolean };
+      if (id === user.id && !active) throw forbidden('An admin may not disable their own account.');
+      res.json(presentUser(await deps.users.setActive(id, active)));
+    },
+  );
 
   return router;
 }

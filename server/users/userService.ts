@@ -24,6 +24,10 @@ export interface UserService {
   /** The active account with these credentials, or undefined (same time either way). */
   authenticate(email: string, password: string): Promise<UserDoc | undefined>;
   list(filter: { role?: Role; orgId?: string }): Promise<UserDoc[]>;
+  /** Enables or disables an account (404 when there is none); disabling tells the listeners. */
+  setActive(userId: string, active: boolean): Promise<UserDoc>;
+  /** Calls `listener` with the id of each account disabled from now on; returns the unsubscribe. */
+  onDisabled(listener: (userId: string) => void): () => void;
 }
 
 /** Roles that act for an organisation and must belong to one. */
@@ -32,6 +36,7 @@ const ORG_ROLES: readonly Role[] = ['officer', 'mediator', 'arbitrator', 'invest
 /** Builds the user service on a connection. */
 export function createUserService(db: Connection, now: () => Date = () => new Date()): UserService {
   const Users = userModel(db);
+  const disabledListeners = new Set<(userId: string) => void>();
   return {
     async create(input) {
       if (ORG_ROLES.includes(input.role) && !input.orgId) {
@@ -73,6 +78,20 @@ export function createUserService(db: Connection, now: () => Date = () => new Da
       if (filter.role) query.role = filter.role;
       if (filter.orgId) query.orgId = filter.orgId;
       return Users.find(query).sort({ name: 1 }).limit(500).lean();
+    },
+    async setActive(userId, active) {
+      const user = await Users.findByIdAndUpdate(
+        userId,
+        { $set: { active } },
+        { returnDocument: 'after' },
+      ).lean();
+      if (!user) throw new DomainError('notFound', 'No such account.');
+      if (!active) for (const listener of disabledListeners) listener(user._id);
+      return user;
+    },
+    onDisabled(listener) {
+      disabledListeners.add(listener);
+      return () => disabledListeners.delete(listener);
     },
   };
 }

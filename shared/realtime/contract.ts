@@ -11,6 +11,8 @@ export interface AckError {
   title: string;
   detail: string;
   errors?: { path: string; message: string }[];
+  /** With status 429: seconds to wait before sending again. */
+  retryAfter?: number;
 }
 
 /** The acknowledgement of a client event. */
@@ -67,10 +69,28 @@ export interface MessagePush {
   createdAt: string;
 }
 
-/** Who of a case's parties and handlers is connected now. */
+/** Someone connected to a case (each user once, however many sockets they have). */
+export interface PresenceUser {
+  id: string;
+  role: string;
+  name: string;
+}
+
+/** Who of a case's parties and handlers is connected now (the `case:subscribe` ack). */
+export interface PresenceList {
+  caseId: string;
+  online: PresenceUser[];
+}
+
+/**
+ * Who came online on a case and who went offline, coalesced over a short window; applied to the
+ * list of the subscribe ack. The recipient's own user is never in it.
+ */
 export interface PresencePush {
   caseId: string;
-  online: { id: string; role: string; name: string }[];
+  joined: PresenceUser[];
+  /** Ids of users who have no socket on the case any more. */
+  left: string[];
 }
 
 /** Someone is typing a message on a case (joint, or the recipient's caucus). */
@@ -117,7 +137,7 @@ export interface ServerToClientEvents {
 export interface ClientToServerEvents {
   'case:subscribe': (
     req: SubscribeRequest,
-    ack: (res: Ack<{ events: CaseEventView[]; seq: number; presence: PresencePush }>) => void,
+    ack: (res: Ack<{ events: CaseEventView[]; seq: number; presence: PresenceList }>) => void,
   ) => void;
   'case:unsubscribe': (req: { caseId: string }, ack: (res: Ack<{ caseId: string }>) => void) => void;
   'message:send': (req: SendMessageRequest, ack: (res: Ack<MessagePush>) => void) => void;

@@ -45,3 +45,15 @@ export const listUsersQuerySchema = Joi.object({
   role: Joi.string().valid(...ROLES),
   orgId: Joi.string().pattern(/^[A-Za-z0-9_-]{1,64}$/),
 });
+
+/** `PATCH /api/users/:id` path. */
+export const userIdParamsSchema = Joi.object({
+  id: Joi.string()
+    .pattern(/^[A-Za-z0-9_-]{1,64}$/)
+    .required(),
+});
+
+/** `PATCH /api/users/:id`: an admin enables or disables an account. */
+export const updateUserSchema = Joi.object({
+  active: Joi.boolean().strict().required(),
+});

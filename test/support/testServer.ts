@@ -20,7 +20,10 @@ export interface TestServer extends TestApp {
 /** A typed Socket.IO client of the Sevenfold contract. */
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Builds the real app and realtime layer over a test database and listens on a free port. */
+/**
+ * Builds the real app and realtime layer over a test database and listens on a free port; `config`
+ * replaces the test configuration (say `testConfig({REALTIME_MAX_SOCKETS_PER_USER: '3'})`).
+ */
 export async function startTestServer(
   db: Connection,
   opts: { redisUrl?: string; config?: Config } = {},
@@ -33,6 +36,8 @@ export async function startTestServer(
     services: built.services,
     engine: built.engine,
     redisUrl: opts.redisUrl,
+    maxSocketsPerUser: built.deps.config.realtimeMaxSocketsPerUser,
+    presenceDebounceMs: built.deps.config.realtimePresenceDebounceMs,
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const addr = server.address();

@@ -13,6 +13,7 @@ import { refreshUser } from '../auth/authApi.js';
 import { clockLabel } from '../i18n/labels.js';
 import { createCaseFeeds } from './caseFeeds.js';
 import {
+  applyPresence,
   assignmentStore,
   connectionStore,
   noteTyping,
@@ -84,7 +85,7 @@ export function connectRealtime(token: string, qc: QueryClient, i18n: I18n): Rea
     });
   });
   socket.on('message:new', (message) => mergeMessage(qc, message));
-  socket.on('presence:changed', (push) => presenceStore.set(push.caseId, push.online));
+  socket.on('presence:changed', (push) => applyPresence(push));
   socket.on('message:typing', (push) => noteTyping(push));
 
   socket.connect();

@@ -1,5 +1,5 @@
 import { useContext, useEffect, useSyncExternalStore } from 'react';
-import type { PresencePush, TypingPush } from '../../../shared/realtime/contract.js';
+import type { PresenceUser, TypingPush } from '../../../shared/realtime/contract.js';
 import { assignmentStore, connectionStore, presenceStore, typingStore } from './liveStores.js';
 import { RealtimeContext, type Realtime } from './RealtimeContext.js';
 
@@ -17,12 +17,12 @@ export function useCaseFeed(caseId: string | undefined, enabled = true): void {
   }, [realtime, caseId, enabled]);
 }
 
-const EMPTY_ONLINE: PresencePush['online'] = [];
+const EMPTY_ONLINE: PresenceUser[] = [];
 const EMPTY_TYPING: (TypingPush & { until: number })[] = [];
 const EMPTY_IDS: string[] = [];
 
 /** Who is connected on a case now. */
-export function usePresence(caseId: string): PresencePush['online'] {
+export function usePresence(caseId: string): PresenceUser[] {
   return useSyncExternalStore(presenceStore.subscribe, () => presenceStore.get(caseId) ?? EMPTY_ONLINE);
 }
 

@@ -2,7 +2,7 @@
  * Small external stores for what pushes tell and queries do not: who is on a case now, who is
  * typing, which assignments just arrived, and whether the socket is connected.
  */
-import type { PresencePush, TypingPush } from '../../../shared/realtime/contract.js';
+import type { PresencePush, PresenceUser, TypingPush } from '../../../shared/realtime/contract.js';
 import { sessionStore } from '../auth/sessionStore.js';
 
 /** A keyed store with change subscription. */
@@ -28,7 +28,18 @@ function keyedStore<V>() {
 }
 
 /** Who is online on each case. */
-export const presenceStore = keyedStore<PresencePush['online']>();
+export const presenceStore = keyedStore<PresenceUser[]>();
+
+/**
+ * Applies a presence change to the list of a case the session follows (the subscribe ack set it;
+ * a case not followed is ignored). Joining twice or leaving unseen changes nothing.
+ */
+export function applyPresence(push: PresencePush): void {
+  const current = presenceStore.get(push.caseId);
+  if (!current) return;
+  const gone = new Set([...push.left, ...push.joined.map((u) => u.id)]);
+  presenceStore.set(push.caseId, [...current.filter((u) => !gone.has(u.id)), ...push.joined]);
+}
 
 /** Who is typing on each case: a list kept fresh by pushes, entries expire after a few seconds. */
 export const typingStore = keyedStore<(TypingPush & { until: number })[]>();

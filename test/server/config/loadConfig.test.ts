@@ -15,6 +15,18 @@ describe('loadConfig', () => {
     expect(config.evidenceMaxBytes).to.equal(25 * 1024 * 1024);
   });
 
+  it('limits sockets per account and debounces presence, by default and as configured', () => {
+    expect(loadConfig({})).to.include({ realtimeMaxSocketsPerUser: 20, realtimePresenceDebounceMs: 250 });
+    expect(
+      loadConfig({ REALTIME_MAX_SOCKETS_PER_USER: '100', REALTIME_PRESENCE_DEBOUNCE_MS: '0' }),
+    ).to.include({ realtimeMaxSocketsPerUser: 100, realtimePresenceDebounceMs: 0 });
+    expect(() => loadConfig({ REALTIME_MAX_SOCKETS_PER_USER: '0', REALTIME_PRESENCE_DEBOUNCE_MS: '-1' }))
+      .to.throw(ConfigError)
+      .with.property('message')
+      .that.matches(/REALTIME_MAX_SOCKETS_PER_USER/)
+      .and.matches(/REALTIME_PRESENCE_DEBOUNCE_MS/);
+  });
+
   it('is frozen', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config)).to.equal(true);

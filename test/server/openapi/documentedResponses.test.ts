@@ -157,6 +157,14 @@ describe('OpenAPI document: real responses match it', () => {
     await expectDocumented(request(a.app).get('/api/users?role=mediator').set(as('center')), 200);
     await expectDocumented(request(a.app).get('/api/users').set(as('complainant')), 403);
     await expectDocumented(request(a.app).get('/api/users?role=pirate').set(as('admin')), 400);
+
+    const patch = (id: string) => request(a.app).patch(`/api/users/${id}`);
+    await expectDocumented(patch('u-complainant2').set(as('admin')).send({ active: false }), 200);
+    await expectDocumented(patch('u-complainant2').set(as('admin')).send({ active: true }), 200);
+    await expectDocumented(patch('u-complainant2').set(as('complainant')).send({ active: false }), 403);
+    await expectDocumented(patch('u-nobody').set(as('admin')).send({ active: false }), 404);
+    await expectDocumented(patch('u-complainant2').set(as('admin')).send({ active: 'no' }), 422);
+    await expectDocumented(patch('not%20an%20id').set(as('admin')).send({ active: false }), 400);
   });
 
   it('cases: filing with idempotency, lists, detail, timeline, routing preview', async () => {
@@ -429,8 +437,8 @@ describe('OpenAPI document: real responses match it', () => {
       for (const [method, op] of Object.entries(item)) {
         if (!op.security) continue;
         const req =
-          method === 'post'
-            ? request(a.app).post(concrete(path)).send({})
+          method === 'post' || method === 'patch'
+            ? request(a.app)[method](concrete(path)).send({})
             : request(a.app).get(concrete(path));
         await expectDocumented(req.set('Authorization', 'Bearer expired.or.forged-token'), 401);
       }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import type { CaseEventPush } from '../../../shared/realtime/contract.js';
+import type { CaseEventPush, PresencePush } from '../../../shared/realtime/contract.js';
 import { smallTrademarkMediation } from '../../fixtures/complaints.js';
 import { login, seedDirectory } from '../../support/testApp.js';
 import { connected, startTestServer, type ClientSocket, type TestServer } from '../../support/testServer.js';
@@ -237,30 +237,24 @@ describe('realtime: live case updates over Socket.IO', function () {
     sock.disconnect();
   });
 
-  it('shows who is present on a case', async () => {
+  it('shows who is present on a case: the full list in the subscribe ack, then changes', async () => {
     const id = await mediationCase();
     const mediator = s.socket(tok.mediator!);
     const complainant = s.socket(tok.complainant!);
     await emitAck(mediator, 'case:subscribe', { caseId: id, afterSeq: 0 });
-    const presence = waitFor<{ caseId: string; online: { id: string }[] }>(
-      mediator,
-      'presence:changed',
-      (p) => p.online.length === 2,
-    );
+    const presence = waitFor<PresencePush>(mediator, 'presence:changed', (p) => p.joined.length > 0);
     const ack = await emitAck<{ data: { presence: { online: { id: string }[] } } }>(
       complainant,
       'case:subscribe',
       { caseId: id, afterSeq: 0 },
     );
     expect(ack.data.presence.online.map((u) => u.id).sort()).to.deep.equal(['u-complainant', 'u-mediator']);
-    expect((await presence).online.map((u) => u.id).sort()).to.deep.equal(['u-complainant', 'u-mediator']);
-    const left = waitFor<{ online: { id: string }[] }>(
-      mediator,
-      'presence:changed',
-      (p) => p.online.length === 1,
-    );
+    const joined = await presence;
+    expect(joined.joined.map((u) => u.id)).to.deep.equal(['u-complainant']);
+    expect(joined.left).to.deep.equal([]);
+    const left = waitFor<PresencePush>(mediator, 'presence:changed', (p) => p.left.length > 0);
     complainant.disconnect();
-    expect((await left).online.map((u) => u.id)).to.deep.equal(['u-mediator']);
+    expect(await left).to.deep.include({ caseId: id, joined: [], left: ['u-complainant'] });
     mediator.disconnect();
   });
 
