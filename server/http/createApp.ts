@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import express, { type Express, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -34,6 +31,7 @@ import { createUserService, type UserService } from '../users/userService.js';
 import { noStore } from './noStore.js';
 import { notFoundHandler, problemMiddleware } from './problemMiddleware.js';
 import { refuseWritesWhenDown } from './refuseWritesWhenDown.js';
+import { findClientDir, serveClient } from './serveClient.js';
 
 /** What the HTTP app needs from the composition root. */
 export interface AppDeps {
@@ -44,6 +42,8 @@ export interface AppDeps {
   jwtSecret: string;
   engine: CaseEngine;
   now?: () => Date;
+  /** The built web client to serve; by default `client/dist` when it has been built. */
+  clientDir?: string;
 }
 
 /** The services behind the routes (the realtime layer uses the same ones). */
@@ -107,42 +107,6 @@ function shouldCompress(req: Request, res: Response): boolean {
   return !UNCOMPRESSED.test(path) && compression.filter(req, res);
 }
 
-/** Paths the single-page app never answers (the API, the socket, probes). */
-const NOT_THE_APP = /^\/(api|socket\.io|healthz|readyz|metrics)(\/|$)/;
-
-/**
- * Serves the built web client (`client/dist`, from the source tree or from `dist/server`) when it
- * exists: hashed assets cached for a year, `index.html` never cached, and `index.html` for any other
- * GET that asks for HTML (client-side routes such as `/cases/abc`).
- */
-function serveClient(app: Express): void {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const dir = [join(here, '../../client/dist'), join(here, '../../../client/dist')].find((d) =>
-    existsSync(join(d, 'index.html')),
-  );
-  if (!dir) return;
-  app.use(
-    express.static(dir, {
-      index: false,
-      setHeaders: (res, path) =>
-        res.setHeader(
-          'Cache-Control',
-          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        ),
-    }),
-  );
-  app.use((req, res, next) => {
-    // browsers navigating send `Accept: text/html`; API clients and probes get the 404 problem
-    const wantsHtml = (req.get('accept') ?? '').includes('text/html');
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_THE_APP.test(req.path) || !wantsHtml) {
-      next();
-      return;
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(join(dir, 'index.html'));
-  });
-}
-
 /** Builds the Express 5 app. It never listens: `server/index.ts` and the tests do. */
 export function createApp(deps: AppDeps, services: AppServices = createServices(deps)): Express {
   const app = express();
@@ -188,7 +152,7 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
   app.use(metricsRoutes(services.metrics));
   app.use(openApiRoutes());
 
-  serveClient(app);
+  serveClient(app, deps.clientDir ?? findClientDir(), { production: deps.config.nodeEnv === 'production' });
 
   app.use(notFoundHandler);
   app.use(problemMiddleware(deps.logger));

@@ -18,7 +18,10 @@ export interface TestApp {
 }
 
 /** Builds the real app on a connection (no listening). */
-export function buildTestApp(db: Connection, opts: { config?: Config; now?: () => Date } = {}): TestApp {
+export function buildTestApp(
+  db: Connection,
+  opts: { config?: Config; now?: () => Date; clientDir?: string } = {},
+): TestApp {
   const now = opts.now ?? (() => new Date());
   const engine = createCaseEngine({ db, logger: testLogger, now });
   const deps: AppDeps = {
@@ -28,6 +31,7 @@ export function buildTestApp(db: Connection, opts: { config?: Config; now?: () =
     jwtSecret: 'test-secret-test-secret-test-secret-0123',
     engine,
     now,
+    ...(opts.clientDir ? { clientDir: opts.clientDir } : {}),
   };
   const services = createServices(deps);
   // every app in the suite reports server errors, so the run can prove no request produced a 5xx
