@@ -3,6 +3,7 @@
  * Nothing else reads `process.env` or listens on a port.
  */
 import { createServer } from 'node:http';
+import { createClient } from 'redis';
 import { resolveJwtSecret } from './auth/resolveJwtSecret.js';
 import { createCaseEngine } from './cases/createCaseEngine.js';
 import { loadConfig, type Config } from './config/loadConfig.js';
@@ -61,7 +62,20 @@ async function main(): Promise<void> {
   if (finished > 0) logger.warn({ finished }, 'finished case effects that the last run left pending');
   engine.scheduler.start();
 
-  const deps = { config, logger, db, jwtSecret: resolveJwtSecret(config), engine };
+  // with REDIS_URL the abuse limits (sign-in, registration) count across all instances
+  const redis = config.redisUrl ? createClient({ url: config.redisUrl }) : undefined;
+  if (redis) {
+    redis.on('error', (err: unknown) => logger.error({ err }, 'redis (limits) error'));
+    await redis.connect();
+  }
+  const deps = {
+    config,
+    logger,
+    db,
+    jwtSecret: resolveJwtSecret(config),
+    engine,
+    ...(redis ? { redis } : {}),
+  };
   const services = createServices(deps);
   const app = createApp(deps, services);
   const server = createServer(app);
@@ -97,6 +111,7 @@ async function main(): Promise<void> {
     await closed;
     clearTimeout(forced);
     await engine.scheduler.stop();
+    await redis?.quit();
     await database.close();
     logger.info('stopped');
     process.exit(0);

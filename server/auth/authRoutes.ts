@@ -5,7 +5,8 @@ import { validate } from '../http/validate.js';
 import { presentUser } from '../users/userPresenter.js';
 import type { UserService } from '../users/userService.js';
 import type { AuthUser } from './authUser.js';
-import { loginRateLimits } from './loginRateLimits.js';
+import { clientAddressKey } from '../http/clientAddressKey.js';
+import type { LoginThrottle } from './loginThrottle.js';
 import type { TokenService } from './tokenService.js';
 
 /** `POST /api/auth/login`, `POST /api/auth/register` (rights holders) and `GET /api/auth/me`. */
@@ -13,17 +14,19 @@ export function authRoutes(deps: {
   users: UserService;
   tokens: TokenService;
   auth: RequestHandler;
-  limits: { perIp: number; perAccount: number };
+  loginThrottle: LoginThrottle;
 }): Router {
   const router = Router();
 
   router.post(
     '/login',
-    ...loginRateLimits(deps.limits),
+    // validation first: a malformed body is answered 422 and never counts against an account
     validate({ body: loginSchema }),
-    async (_req, res) => {
+    async (req, res) => {
       const { email, password } = res.locals.body as { email: string; password: string };
-      const user = await deps.users.authenticate(email, password);
+      const user = await deps.loginThrottle.attempt({ email, address: clientAddressKey(req) }, () =>
+        deps.users.authenticate(email, password),
+      );
       if (!user) throw unauthorized('The e-mail or password is not right.');
       const { token, expiresAt } = await deps.tokens.issue(user._id, user.role);
       res.json({ token, expiresAt: expiresAt.toISOString(), user: presentUser(user) });

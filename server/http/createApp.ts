@@ -6,6 +6,7 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from '../auth/authRoutes.js';
+import { createLoginThrottle, type LoginThrottle } from '../auth/loginThrottle.js';
 import { requireAuth } from '../auth/requireAuth.js';
 import { createTokenService, type TokenService } from '../auth/tokenService.js';
 import { caseRoutes, routingRoutes } from '../cases/caseRoutes.js';
@@ -28,6 +29,7 @@ import { statsRoutes } from '../stats/statsRoutes.js';
 import { createStatsService, type StatsService } from '../stats/statsService.js';
 import { userRoutes } from '../users/userRoutes.js';
 import { createUserService, type UserService } from '../users/userService.js';
+import { type SharedRedis } from './createRateLimiter.js';
 import { noStore } from './noStore.js';
 import { notFoundHandler, problemMiddleware } from './problemMiddleware.js';
 import { refuseWritesWhenDown } from './refuseWritesWhenDown.js';
@@ -44,6 +46,8 @@ export interface AppDeps {
   now?: () => Date;
   /** The built web client to serve; by default `client/dist` when it has been built. */
   clientDir?: string;
+  /** A connected Redis shared by the instances (`REDIS_URL`): the abuse limits then count across them. */
+  redis?: SharedRedis;
 }
 
 /** The services behind the routes (the realtime layer uses the same ones). */
@@ -58,6 +62,8 @@ export interface AppServices {
   credit: CreditService;
   /** The app's Prometheus registry (one per app); counts the engine's transitions. */
   metrics: AppMetrics;
+  /** Sign-in limits (per account and client address, per client address). */
+  loginThrottle: LoginThrottle;
 }
 
 /** Builds the services of the app from its dependencies. */
@@ -84,6 +90,16 @@ export function createServices(deps: AppDeps): AppServices {
     }),
     credit: createCreditService(deps.db),
     metrics: createAppMetrics({ store: deps.engine.store, logger: deps.logger }),
+    loginThrottle: createLoginThrottle(
+      {
+        delayAfterFailures: deps.config.loginDelayAfterFailures,
+        delayBaseSeconds: deps.config.loginDelayBaseSeconds,
+        delayMaxSeconds: deps.config.loginDelayMaxSeconds,
+        failureWindowSeconds: deps.config.loginFailureWindowSeconds,
+        ipFailuresPerDay: deps.config.loginIpFailuresPerDay,
+      },
+      deps.redis,
+    ),
   };
 }
 
@@ -111,7 +127,7 @@ function shouldCompress(req: Request, res: Response): boolean {
 export function createApp(deps: AppDeps, services: AppServices = createServices(deps)): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', deps.config.trustProxy);
   app.use(recordRequests(services.metrics.http));
   app.use(
     pinoHttp({
@@ -140,8 +156,15 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
 
   app.use('/api', noStore);
   const auth = requireAuth(deps.db, services.tokens);
-  const limits = { perIp: deps.config.loginLimitPerIp, perAccount: deps.config.loginLimitPerAccount };
-  app.use('/api/auth', authRoutes({ users: services.users, tokens: services.tokens, auth, limits }));
+  app.use(
+    '/api/auth',
+    authRoutes({
+      users: services.users,
+      tokens: services.tokens,
+      auth,
+      loginThrottle: services.loginThrottle,
+    }),
+  );
   app.use('/api/users', userRoutes({ users: services.users, auth }));
   app.use('/api/cases', caseRoutes({ cases: services.cases, idempotency: services.idempotency, auth }));
   app.use('/api/cases', evidenceRoutes({ evidence: services.evidence, auth }));

@@ -11,7 +11,7 @@ export function authPaths(): Paths {
         operationId: 'login',
         summary: 'Sign in',
         description:
-          'Exchanges an e-mail and password for an access token. Attempts are limited per client IP (all) and per account (failed ones), over 15 minutes.',
+          'Exchanges an e-mail and password for an access token. After a few failures of one account from one client address each further attempt waits (429 with `Retry-After`, doubling up to a maximum; a success resets it); failures per client address are budgeted per day. Malformed bodies are not counted.',
         tags: ['auth'],
         requestBody: jsonBody('LoginRequest'),
         responses: {

@@ -5,6 +5,7 @@ import { createCaseEngine, type CaseEngine } from '../../server/cases/createCase
 import type { Config } from '../../server/config/loadConfig.js';
 import { DEMO_PASSWORD } from '../../server/demo/demoDirectory.js';
 import { seedDemoDirectory } from '../../server/demo/seedDemoDirectory.js';
+import type { SharedRedis } from '../../server/http/createRateLimiter.js';
 import { createApp, createServices, type AppDeps, type AppServices } from '../../server/http/createApp.js';
 import { testConfig } from './testConfig.js';
 import { testLogger } from './testEnvironment.js';
@@ -20,7 +21,7 @@ export interface TestApp {
 /** Builds the real app on a connection (no listening). */
 export function buildTestApp(
   db: Connection,
-  opts: { config?: Config; now?: () => Date; clientDir?: string } = {},
+  opts: { config?: Config; now?: () => Date; clientDir?: string; redis?: SharedRedis } = {},
 ): TestApp {
   const now = opts.now ?? (() => new Date());
   const engine = createCaseEngine({ db, logger: testLogger, now });
@@ -32,6 +33,7 @@ export function buildTestApp(
     engine,
     now,
     ...(opts.clientDir ? { clientDir: opts.clientDir } : {}),
+    ...(opts.redis ? { redis: opts.redis } : {}),
   };
   const services = createServices(deps);
   // every app in the suite reports server errors, so the run can prove no request produced a 5xx

@@ -10,6 +10,10 @@ export function testConfig(env: Record<string, string> = {}): Config {
     DEMO_DATA: '0',
     // figures counted afresh on every request, so a test sees what it just did
     STATS_CACHE_SECONDS: '0',
+    // suites sign in and register far more than a person would: the abuse-limit tests set real limits
+    LOGIN_FREE_FAILURES: '1000000',
+    LOGIN_IP_FAILURES_PER_DAY: '1000000',
+    REGISTER_PER_IP_PER_HOUR: '1000000',
     ...env,
   });
 }

@@ -12,7 +12,7 @@ describe('accounts and authentication', () => {
 
   before(async () => {
     await seedDirectory(t.db);
-    a = buildTestApp(t.db, { config: testConfig({ LOGIN_LIMIT_PER_ACCOUNT: '5' }) });
+    a = buildTestApp(t.db, { config: testConfig({ LOGIN_FREE_FAILURES: '5' }) });
   });
 
   it('signs in with the demo password and returns a token and the user without secrets', async () => {
@@ -69,7 +69,7 @@ describe('accounts and authentication', () => {
     expectProblem(await request(a.app).post('/api/auth/login').send({}), 422);
   });
 
-  it('limits failed sign-ins per account (429 problem+json)', async () => {
+  it('makes the account wait after failed sign-ins from one address (429 problem+json)', async () => {
     for (let i = 0; i < 5; i++) {
       await request(a.app)
         .post('/api/auth/login')

@@ -106,7 +106,7 @@ describe('OpenAPI document: real responses match it', () => {
       415,
     );
     await expectDocumented(post('/api/auth/login').send({ ...signIn, password: 'x'.repeat(300_000) }), 413);
-    const limited = buildTestApp(t.db, { config: testConfig({ LOGIN_LIMIT_PER_ACCOUNT: '1' }) }).app;
+    const limited = buildTestApp(t.db, { config: testConfig({ LOGIN_FREE_FAILURES: '1' }) }).app;
     const wrong = { email: 'mediator@demo.local', password: 'not-the-password' };
     await expectDocumented(request(limited).post('/api/auth/login').send(wrong), 401);
     await expectDocumented(request(limited).post('/api/auth/login').send(wrong), 429);
