@@ -35,6 +35,8 @@ const config = loadConfig({
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
   JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+  // the soak registers hundreds of rights holders from this one address
+  REGISTER_PER_IP_PER_HOUR: '1000000',
 });
 const engine = createCaseEngine({ db, logger });
 const deps = { config, logger, db, jwtSecret: config.jwtSecret!, engine };

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from '../auth/authRoutes.js';
 import { createLoginThrottle, type LoginThrottle } from '../auth/loginThrottle.js';
+import { createRegistrationThrottle, type RegistrationThrottle } from '../auth/registrationThrottle.js';
 import { requireAuth } from '../auth/requireAuth.js';
 import { createTokenService, type TokenService } from '../auth/tokenService.js';
 import { caseRoutes, routingRoutes } from '../cases/caseRoutes.js';
@@ -64,6 +65,8 @@ export interface AppServices {
   metrics: AppMetrics;
   /** Sign-in limits (per account and client address, per client address). */
   loginThrottle: LoginThrottle;
+  /** Registrations per client address. */
+  registrationThrottle: RegistrationThrottle;
 }
 
 /** Builds the services of the app from its dependencies. */
@@ -100,6 +103,7 @@ export function createServices(deps: AppDeps): AppServices {
       },
       deps.redis,
     ),
+    registrationThrottle: createRegistrationThrottle(deps.config.registerLimitPerIpPerHour, deps.redis),
   };
 }
 
@@ -163,9 +167,14 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
       tokens: services.tokens,
       auth,
       loginThrottle: services.loginThrottle,
+      registrationThrottle: services.registrationThrottle,
+      passwordMinLength: deps.config.passwordMinLength,
     }),
   );
-  app.use('/api/users', userRoutes({ users: services.users, auth }));
+  app.use(
+    '/api/users',
+    userRoutes({ users: services.users, auth, passwordMinLength: deps.config.passwordMinLength }),
+  );
   app.use('/api/cases', caseRoutes({ cases: services.cases, idempotency: services.idempotency, auth }));
   app.use('/api/cases', evidenceRoutes({ evidence: services.evidence, auth }));
   app.use('/api/cases', messageRoutes({ messages: services.messages, auth }));

@@ -2,6 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import { createUserSchema, listUsersQuerySchema } from '../../shared/schemas/accounts.js';
 import type { Role } from '../../shared/vocabulary.js';
 import type { AuthUser } from '../auth/authUser.js';
+import { requireStrongPassword } from '../auth/requireStrongPassword.js';
 import { forbidden } from '../http/httpErrors.js';
 import { validate } from '../http/validate.js';
 import { presentUser } from './userPresenter.js';
@@ -11,15 +12,29 @@ import type { NewUser, UserService } from './userService.js';
 const LISTABLE_BY_OFFICERS: readonly Role[] = ['mediator', 'arbitrator', 'investigator'];
 
 /** `POST /api/users` (admin creates any account) and `GET /api/users` (staff directory). */
-export function userRoutes(deps: { users: UserService; auth: RequestHandler }): Router {
+export function userRoutes(deps: {
+  users: UserService;
+  auth: RequestHandler;
+  passwordMinLength: number;
+}): Router {
   const router = Router();
 
-  router.post('/', deps.auth, validate({ body: createUserSchema }), async (_req, res) => {
-    const user = res.locals.user as AuthUser;
-    if (user.role !== 'admin') throw forbidden('Only an admin may create accounts.');
-    const created = await deps.users.create(res.locals.body as NewUser);
-    res.status(201).json(presentUser(created));
-  });
+  const adminOnly: RequestHandler = (_req, res, next) => {
+    if ((res.locals.user as AuthUser).role !== 'admin') throw forbidden('Only an admin may create accounts.');
+    next();
+  };
+
+  router.post(
+    '/',
+    deps.auth,
+    validate({ body: createUserSchema }),
+    adminOnly,
+    requireStrongPassword(deps.passwordMinLength),
+    async (_req, res) => {
+      const created = await deps.users.create(res.locals.body as NewUser);
+      res.status(201).json(presentUser(created));
+    },
+  );
 
   router.get('/', deps.auth, validate({ query: listUsersQuerySchema }), async (_req, res) => {
     const user = res.locals.user as AuthUser;
