@@ -15,7 +15,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // maps for debugging a build, without the sourceMappingURL comment; production never serves them
+    sourcemap: 'hidden',
     // client/dist/.vite/manifest.json: which chunks each page loads (scripts/clientBundleSize.ts reads it)
     manifest: true,
     chunkSizeWarningLimit: 1500,

@@ -62,13 +62,20 @@ async function main(): Promise<void> {
   if (finished > 0) logger.warn({ finished }, 'finished case effects that the last run left pending');
   engine.scheduler.start();
 
-  // the app's Redis client (write limits shared by every instance); the realtime adapter has its own
+  // with REDIS_URL the abuse limits (sign-in, registration, writes) count across all instances
   const redis = config.redisUrl ? createClient({ url: config.redisUrl }) : undefined;
   if (redis) {
-    redis.on('error', (err: unknown) => logger.error({ err }, 'redis (write limits) error'));
+    redis.on('error', (err: unknown) => logger.error({ err }, 'redis (limits) error'));
     await redis.connect();
   }
-  const deps = { config, logger, db, jwtSecret: resolveJwtSecret(config), engine, redis };
+  const deps = {
+    config,
+    logger,
+    db,
+    jwtSecret: resolveJwtSecret(config),
+    engine,
+    ...(redis ? { redis } : {}),
+  };
   const services = createServices(deps);
   const app = createApp(deps, services);
   const server = createServer(app);

@@ -37,6 +37,12 @@ const config = loadConfig({
   JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
   // the fan-out benchmark holds 1,000 sockets of one account, the presence storm 100 of each of 10
   REALTIME_MAX_SOCKETS_PER_USER: '1000',
+  // the soak registers hundreds of rights holders from this one address
+  REGISTER_PER_IP_PER_HOUR: '1000000',
+  // the benchmarks measure throughput: a few accounts post and file far more than a person would
+  MESSAGE_LIMIT_PER_MINUTE: '100000000',
+  EVIDENCE_LIMIT_PER_HOUR: '100000000',
+  FILING_LIMIT_PER_DAY: '100000000',
 });
 const engine = createCaseEngine({ db, logger });
 const deps = { config, logger, db, jwtSecret: config.jwtSecret!, engine };

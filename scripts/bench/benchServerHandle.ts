@@ -134,12 +134,12 @@ export async function registerRightsHolders(url: string, count: number, concurre
   const worker = async () => {
     while (next < count) {
       const index = next++;
-      const res = await benchApi(url, '/api/auth/register', undefined, {
-        email: `holder-${run}-${index}@bench.local`,
-        password: 'sevenfold-bench-holder',
+      const account = { email: `holder-${run}-${index}@bench.local`, password: 'sevenfold-bench-holder' };
+      await benchApi(url, '/api/auth/register', undefined, {
+        ...account,
         name: `Rights holder ${index + 1}`,
       });
-      tokens[index] = res.token as string;
+      tokens[index] = (await benchApi(url, '/api/auth/login', undefined, account)).token as string;
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));

@@ -15,7 +15,7 @@ export interface TokenService {
   check(token: string): Promise<TokenClaims>;
 }
 
-/** A token that is malformed, forged or expired. */
+/** A token that is malformed, forged, expired, or lacks `exp`, `iat` or `sub`. */
 export class InvalidTokenError extends Error {
   override name = 'InvalidTokenError';
 }
@@ -49,6 +49,8 @@ export function createTokenService(
           issuer: ISSUER,
           audience: AUDIENCE,
           algorithms: ['HS256'],
+          // a token without exp would never expire, one without iat has no age: neither is ours
+          requiredClaims: ['exp', 'iat', 'sub'],
           currentDate: now(),
         });
         if (

@@ -1,5 +1,8 @@
 import Joi from 'joi';
+import { DEFAULT_PASSWORD_MIN_LENGTH, PASSWORD_FLOOR } from '../../shared/passwords/passwordPolicy.js';
 import { DEFAULT_DEMO_CASES } from '../demo/demoDefaults.js';
+
+const DAY_SECONDS = 24 * 3600;
 
 /** Validated, frozen server configuration. Only `loadConfig` reads the environment. */
 export interface Config {
@@ -27,10 +30,22 @@ export interface Config {
   readonly redisUrl: string | undefined;
   /** How long graceful shutdown waits for open requests, in milliseconds. */
   readonly shutdownTimeoutMs: number;
-  /** Sign-in attempts per client IP per 15 minutes. */
-  readonly loginLimitPerIp: number;
-  /** Failed sign-in attempts per account per 15 minutes. */
-  readonly loginLimitPerAccount: number;
+  /** How many reverse-proxy hops to trust for the client address (`X-Forwarded-For`); 0: none. */
+  readonly trustProxy: number;
+  /** Consecutive failed sign-ins of one account from one client address before each attempt waits. */
+  readonly loginDelayAfterFailures: number;
+  /** The first such wait, in seconds; it doubles with each further failure. */
+  readonly loginDelayBaseSeconds: number;
+  /** The longest such wait, in seconds. */
+  readonly loginDelayMaxSeconds: number;
+  /** How long consecutive failures are remembered, in seconds from the first of them. */
+  readonly loginFailureWindowSeconds: number;
+  /** Failed sign-ins one client address may make per day, across all accounts. */
+  readonly loginIpFailuresPerDay: number;
+  /** Registrations one client address may make per hour. */
+  readonly registerLimitPerIpPerHour: number;
+  /** Shortest password a new account may have, in characters (its strength is checked too). */
+  readonly passwordMinLength: number;
   /** How long a scope's dashboard figures are served from memory before they are counted again (0: never). */
   readonly statsCacheSeconds: number;
   /** Messages one user may post per minute (HTTP and Socket.IO together). */
@@ -71,8 +86,30 @@ const schema = Joi.object({
     .uri({ scheme: ['redis', 'rediss'] })
     .empty(''),
   SHUTDOWN_TIMEOUT_MS: Joi.number().integer().min(0).default(10_000),
-  LOGIN_LIMIT_PER_IP: Joi.number().integer().min(1).default(100),
-  LOGIN_LIMIT_PER_ACCOUNT: Joi.number().integer().min(1).default(10),
+  TRUST_PROXY: Joi.number().integer().min(0).max(10).default(0),
+  LOGIN_FREE_FAILURES: Joi.number().integer().min(1).default(5),
+  LOGIN_DELAY_SECONDS: Joi.number().integer().min(1).max(3600).default(1),
+  LOGIN_MAX_DELAY_SECONDS: Joi.number().integer().min(1).max(DAY_SECONDS).default(900),
+  LOGIN_FAILURE_TTL_SECONDS: Joi.number()
+    .integer()
+    .min(60)
+    .max(30 * DAY_SECONDS)
+    .default(DAY_SECONDS),
+  LOGIN_IP_FAILURES_PER_DAY: Joi.number().integer().min(1).default(100),
+  REGISTER_PER_IP_PER_HOUR: Joi.number().integer().min(1).default(10),
+  PASSWORD_MIN_LENGTH: Joi.number()
+    .integer()
+    .min(PASSWORD_FLOOR)
+    .max(128)
+    .default(DEFAULT_PASSWORD_MIN_LENGTH),
+  // replaced in issue 15: refused, so a deployment that still sets them learns what to set instead
+  LOGIN_LIMIT_PER_IP: Joi.any().forbidden().messages({
+    'any.unknown': 'LOGIN_LIMIT_PER_IP was replaced by LOGIN_IP_FAILURES_PER_DAY (see the README)',
+  }),
+  LOGIN_LIMIT_PER_ACCOUNT: Joi.any().forbidden().messages({
+    'any.unknown':
+      'LOGIN_LIMIT_PER_ACCOUNT was replaced by LOGIN_FREE_FAILURES and LOGIN_DELAY_SECONDS (see the README)',
+  }),
   STATS_CACHE_SECONDS: Joi.number().integer().min(0).max(3600).default(30),
   MESSAGE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(30),
   EVIDENCE_LIMIT_PER_HOUR: Joi.number().integer().min(1).default(60),
@@ -119,8 +156,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     evidenceMaxBytes: v.EVIDENCE_MAX_BYTES as number,
     redisUrl: v.REDIS_URL as string | undefined,
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS as number,
-    loginLimitPerIp: v.LOGIN_LIMIT_PER_IP as number,
-    loginLimitPerAccount: v.LOGIN_LIMIT_PER_ACCOUNT as number,
+    trustProxy: v.TRUST_PROXY as number,
+    loginDelayAfterFailures: v.LOGIN_FREE_FAILURES as number,
+    loginDelayBaseSeconds: v.LOGIN_DELAY_SECONDS as number,
+    loginDelayMaxSeconds: v.LOGIN_MAX_DELAY_SECONDS as number,
+    loginFailureWindowSeconds: v.LOGIN_FAILURE_TTL_SECONDS as number,
+    loginIpFailuresPerDay: v.LOGIN_IP_FAILURES_PER_DAY as number,
+    registerLimitPerIpPerHour: v.REGISTER_PER_IP_PER_HOUR as number,
+    passwordMinLength: v.PASSWORD_MIN_LENGTH as number,
     statsCacheSeconds: v.STATS_CACHE_SECONDS as number,
     messageLimitPerMinute: v.MESSAGE_LIMIT_PER_MINUTE as number,
     evidenceLimitPerHour: v.EVIDENCE_LIMIT_PER_HOUR as number,

@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import express, { type Express, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -9,6 +6,8 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { authRoutes } from '../auth/authRoutes.js';
+import { createLoginThrottle, type LoginThrottle } from '../auth/loginThrottle.js';
+import { createRegistrationThrottle, type RegistrationThrottle } from '../auth/registrationThrottle.js';
 import { requireAuth } from '../auth/requireAuth.js';
 import { createTokenService, type TokenService } from '../auth/tokenService.js';
 import { caseRoutes, routingRoutes } from '../cases/caseRoutes.js';
@@ -21,7 +20,7 @@ import { createCreditService, type CreditService } from '../credit/creditService
 import { evidenceRoutes } from '../evidence/evidenceRoutes.js';
 import { createEvidenceService, type EvidenceService } from '../evidence/evidenceService.js';
 import { healthRoutes } from '../health/healthRoutes.js';
-import { createWriteLimits, type LimitRedisClient, type WriteLimits } from '../limits/writeLimits.js';
+import { createWriteLimits, type WriteLimits } from '../limits/writeLimits.js';
 import { messageRoutes } from '../messages/messageRoutes.js';
 import { createMessageService, type MessageService } from '../messages/messageService.js';
 import { createAppMetrics, type AppMetrics } from '../metrics/appMetrics.js';
@@ -32,9 +31,11 @@ import { statsRoutes } from '../stats/statsRoutes.js';
 import { createStatsService, type StatsService } from '../stats/statsService.js';
 import { userRoutes } from '../users/userRoutes.js';
 import { createUserService, type UserService } from '../users/userService.js';
+import { type SharedRedis } from './createRateLimiter.js';
 import { noStore } from './noStore.js';
 import { notFoundHandler, problemMiddleware } from './problemMiddleware.js';
 import { refuseWritesWhenDown } from './refuseWritesWhenDown.js';
+import { findClientDir, serveClient } from './serveClient.js';
 
 /** What the HTTP app needs from the composition root. */
 export interface AppDeps {
@@ -45,8 +46,10 @@ export interface AppDeps {
   jwtSecret: string;
   engine: CaseEngine;
   now?: () => Date;
-  /** The app's Redis client (with `REDIS_URL`): write limits are shared through it. */
-  redis?: LimitRedisClient | undefined;
+  /** The built web client to serve; by default `client/dist` when it has been built. */
+  clientDir?: string;
+  /** A connected Redis shared by the instances (`REDIS_URL`): the abuse limits then count across them. */
+  redis?: SharedRedis | undefined;
 }
 
 /** The services behind the routes (the realtime layer uses the same ones). */
@@ -63,6 +66,10 @@ export interface AppServices {
   metrics: AppMetrics;
   /** Per-user limits of messages, evidence and filings. */
   limits: WriteLimits;
+  /** Sign-in limits (per account and client address, per client address). */
+  loginThrottle: LoginThrottle;
+  /** Registrations per client address. */
+  registrationThrottle: RegistrationThrottle;
 }
 
 /** Builds the services of the app from its dependencies. */
@@ -99,6 +106,17 @@ export function createServices(deps: AppDeps): AppServices {
     }),
     credit: createCreditService(deps.db),
     metrics: createAppMetrics({ store: deps.engine.store, logger: deps.logger }),
+    loginThrottle: createLoginThrottle(
+      {
+        delayAfterFailures: deps.config.loginDelayAfterFailures,
+        delayBaseSeconds: deps.config.loginDelayBaseSeconds,
+        delayMaxSeconds: deps.config.loginDelayMaxSeconds,
+        failureWindowSeconds: deps.config.loginFailureWindowSeconds,
+        ipFailuresPerDay: deps.config.loginIpFailuresPerDay,
+      },
+      deps.redis,
+    ),
+    registrationThrottle: createRegistrationThrottle(deps.config.registerLimitPerIpPerHour, deps.redis),
   };
 }
 
@@ -122,47 +140,11 @@ function shouldCompress(req: Request, res: Response): boolean {
   return !UNCOMPRESSED.test(path) && compression.filter(req, res);
 }
 
-/** Paths the single-page app never answers (the API, the socket, probes). */
-const NOT_THE_APP = /^\/(api|socket\.io|healthz|readyz|metrics)(\/|$)/;
-
-/**
- * Serves the built web client (`client/dist`, from the source tree or from `dist/server`) when it
- * exists: hashed assets cached for a year, `index.html` never cached, and `index.html` for any other
- * GET that asks for HTML (client-side routes such as `/cases/abc`).
- */
-function serveClient(app: Express): void {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const dir = [join(here, '../../client/dist'), join(here, '../../../client/dist')].find((d) =>
-    existsSync(join(d, 'index.html')),
-  );
-  if (!dir) return;
-  app.use(
-    express.static(dir, {
-      index: false,
-      setHeaders: (res, path) =>
-        res.setHeader(
-          'Cache-Control',
-          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        ),
-    }),
-  );
-  app.use((req, res, next) => {
-    // browsers navigating send `Accept: text/html`; API clients and probes get the 404 problem
-    const wantsHtml = (req.get('accept') ?? '').includes('text/html');
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_THE_APP.test(req.path) || !wantsHtml) {
-      next();
-      return;
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(join(dir, 'index.html'));
-  });
-}
-
 /** Builds the Express 5 app. It never listens: `server/index.ts` and the tests do. */
 export function createApp(deps: AppDeps, services: AppServices = createServices(deps)): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', deps.config.trustProxy);
   app.use(recordRequests(services.metrics.http));
   app.use(
     pinoHttp({
@@ -191,9 +173,21 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
 
   app.use('/api', noStore);
   const auth = requireAuth(deps.db, services.tokens);
-  const limits = { perIp: deps.config.loginLimitPerIp, perAccount: deps.config.loginLimitPerAccount };
-  app.use('/api/auth', authRoutes({ users: services.users, tokens: services.tokens, auth, limits }));
-  app.use('/api/users', userRoutes({ users: services.users, auth }));
+  app.use(
+    '/api/auth',
+    authRoutes({
+      users: services.users,
+      tokens: services.tokens,
+      auth,
+      loginThrottle: services.loginThrottle,
+      registrationThrottle: services.registrationThrottle,
+      passwordMinLength: deps.config.passwordMinLength,
+    }),
+  );
+  app.use(
+    '/api/users',
+    userRoutes({ users: services.users, auth, passwordMinLength: deps.config.passwordMinLength }),
+  );
   app.use('/api/cases', caseRoutes({ cases: services.cases, idempotency: services.idempotency, auth }));
   app.use('/api/cases', evidenceRoutes({ evidence: services.evidence, auth }));
   app.use('/api/cases', messageRoutes({ messages: services.messages, auth }));
@@ -203,7 +197,7 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
   app.use(metricsRoutes(services.metrics));
   app.use(openApiRoutes());
 
-  serveClient(app);
+  serveClient(app, deps.clientDir ?? findClientDir(), { production: deps.config.nodeEnv === 'production' });
 
   app.use(notFoundHandler);
   app.use(problemMiddleware(deps.logger));

@@ -12,6 +12,7 @@ import { DuplicateKeyError } from '../db/duplicateKeyError.js';
 import { DomainError, type DomainErrorKind } from '../errors/domainError.js';
 import { HttpError } from './httpErrors.js';
 import { sendProblem } from './sendProblem.js';
+import { TooManyRequestsError } from './tooManyRequests.js';
 
 const DOMAIN_STATUS: Record<DomainErrorKind, [number, string]> = {
   notFound: [404, 'Not Found'],
@@ -85,6 +86,7 @@ export function problemMiddleware(logger: Pick<Logger, 'error'>): ErrorRequestHa
       return;
     }
     if (err instanceof HttpError) {
+      if (err instanceof TooManyRequestsError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
       sendProblem(res, err.status, err.title, err.message, err.type, err.extra);
       return;
     }

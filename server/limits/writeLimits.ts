@@ -1,15 +1,6 @@
-import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { DomainError } from '../errors/domainError.js';
-
-/** A connected node-redis client (the app's, when `REDIS_URL` is set; `createClient` of `redis`). */
-export interface LimitRedisClient {
-  readonly isOpen: boolean;
-}
+import { createRateLimiter, type SharedRedis } from '../http/createRateLimiter.js';
 
 /** The writes limited per user. */
 export type LimitedWrite = 'message' | 'evidence' | 'filing';
@@ -40,7 +31,7 @@ const WINDOWS: Record<LimitedWrite, { seconds: number; noun: string; per: string
  * Builds the write limits (rate-limiter-flexible): counted in Redis when the app has a client, so
  * every instance shares them, and in this instance's memory otherwise.
  */
-export function createWriteLimits(settings: WriteLimitSettings, redis?: LimitRedisClient): WriteLimits {
+export function createWriteLimits(settings: WriteLimitSettings, redis?: SharedRedis): WriteLimits {
   const points: Record<LimitedWrite, number> = {
     message: settings.messagesPerMinute,
     evidence: settings.evidencePerHour,
@@ -48,9 +39,7 @@ export function createWriteLimits(settings: WriteLimitSettings, redis?: LimitRed
   };
   const limiter = (kind: LimitedWrite): RateLimiterAbstract => {
     const opts = { keyPrefix: `sf-limit-${kind}`, points: points[kind], duration: WINDOWS[kind].seconds };
-    return redis
-      ? new RateLimiterRedis({ ...opts, storeClient: redis, useRedisPackage: true })
-      : new RateLimiterMemory(opts);
+    return createRateLimiter(redis, opts);
   };
   const limiters = { message: limiter('message'), evidence: limiter('evidence'), filing: limiter('filing') };
 

@@ -11,7 +11,7 @@ export function authPaths(): Paths {
         operationId: 'login',
         summary: 'Sign in',
         description:
-          'Exchanges an e-mail and password for an access token. Attempts are limited per client IP (all) and per account (failed ones), over 15 minutes.',
+          'Exchanges an e-mail and password for an access token. After a few failures of one account from one client address each further attempt waits (429 with `Retry-After`, doubling up to a maximum; a success resets it); failures per client address are budgeted per day. Malformed bodies are not counted.',
         tags: ['auth'],
         requestBody: jsonBody('LoginRequest'),
         responses: {
@@ -20,7 +20,7 @@ export function authPaths(): Paths {
             ...JSON_BODY_FAILURES,
             401: 'The e-mail or password is not right.',
             422: 'The body is not valid.',
-            429: 'Too many sign-in attempts: wait and try again.',
+            429: 'Too many failed sign-ins: wait (`Retry-After`) and try again.',
           }),
         },
       },
@@ -29,15 +29,22 @@ export function authPaths(): Paths {
       post: {
         operationId: 'register',
         summary: 'Create a rights holder’s account',
-        description: 'Creates a `complainant` account and signs it in. Other roles are created by an admin.',
+        description:
+          'Creates a `complainant` account unless the e-mail already has one, and answers the same either way (it does not tell which e-mails have accounts); the new account then signs in with `login`. Other roles are created by an admin. Limited per client address per hour.',
         tags: ['auth'],
         requestBody: jsonBody('RegisterRequest'),
         responses: {
-          '201': json('The account was created and signed in.', ref('LoginResponse')),
+          '202': json('Done: sign in with this e-mail and password.', {
+            type: 'object',
+            required: ['detail'],
+            additionalProperties: false,
+            properties: { detail: { type: 'string' } },
+          }),
           ...problems({
             ...JSON_BODY_FAILURES,
-            409: 'An account with this e-mail already exists.',
+            400: 'The password is too weak (`errors` names the field and gives advice), or the body is not valid JSON.',
             422: 'The body is not valid.',
+            429: 'Too many registrations from this address: wait and try again.',
           }),
         },
       },

@@ -18,6 +18,7 @@ export function userPaths(): Paths {
           '201': json('The account was created.', ref('UserView')),
           ...problems({
             ...JSON_BODY_FAILURES,
+            400: 'The password is too weak (`errors` names the field and gives advice), or the body is not valid JSON.',
             403: 'Only an admin may create accounts.',
             409: 'An account with this e-mail already exists.',
             422: 'The body is not valid, or the role and organisation do not fit together.',

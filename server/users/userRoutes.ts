@@ -7,6 +7,7 @@ import {
 } from '../../shared/schemas/accounts.js';
 import type { Role } from '../../shared/vocabulary.js';
 import type { AuthUser } from '../auth/authUser.js';
+import { requireStrongPassword } from '../auth/requireStrongPassword.js';
 import { forbidden } from '../http/httpErrors.js';
 import { validate } from '../http/validate.js';
 import { presentUser } from './userPresenter.js';
@@ -19,15 +20,29 @@ const LISTABLE_BY_OFFICERS: readonly Role[] = ['mediator', 'arbitrator', 'invest
  * `POST /api/users` (admin creates any account), `GET /api/users` (staff directory) and
  * `PATCH /api/users/:id` (admin enables or disables an account; a disabled account's sessions end).
  */
-export function userRoutes(deps: { users: UserService; auth: RequestHandler }): Router {
+export function userRoutes(deps: {
+  users: UserService;
+  auth: RequestHandler;
+  passwordMinLength: number;
+}): Router {
   const router = Router();
 
-  router.post('/', deps.auth, validate({ body: createUserSchema }), async (_req, res) => {
-    const user = res.locals.user as AuthUser;
-    if (user.role !== 'admin') throw forbidden('Only an admin may create accounts.');
-    const created = await deps.users.create(res.locals.body as NewUser);
-    res.status(201).json(presentUser(created));
-  });
+  const adminOnly: RequestHandler = (_req, res, next) => {
+    if ((res.locals.user as AuthUser).role !== 'admin') throw forbidden('Only an admin may create accounts.');
+    next();
+  };
+
+  router.post(
+    '/',
+    deps.auth,
+    validate({ body: createUserSchema }),
+    adminOnly,
+    requireStrongPassword(deps.passwordMinLength),
+    async (_req, res) => {
+      const created = await deps.users.create(res.locals.body as NewUser);
+      res.status(201).json(presentUser(created));
+    },
+  );
 
   router.get('/', deps.auth, validate({ query: listUsersQuerySchema }), async (_req, res) => {
     const user = res.locals.user as AuthUser;

@@ -21,6 +21,11 @@ export interface NewUser {
 /** Accounts: creation, sign-in checks and listings. */
 export interface UserService {
   create(input: NewUser): Promise<UserDoc>;
+  /**
+   * Self-registration of a rights holder (`complainant`): creates the account unless the e-mail has
+   * one, and says nothing about which happened; both take the time of hashing the password.
+   */
+  register(input: { email: string; password: string; name: string }): Promise<void>;
   /** The active account with these credentials, or undefined (same time either way). */
   authenticate(email: string, password: string): Promise<UserDoc | undefined>;
   list(filter: { role?: Role; orgId?: string }): Promise<UserDoc[]>;
@@ -37,7 +42,7 @@ const ORG_ROLES: readonly Role[] = ['officer', 'mediator', 'arbitrator', 'invest
 export function createUserService(db: Connection, now: () => Date = () => new Date()): UserService {
   const Users = userModel(db);
   const disabledListeners = new Set<(userId: string) => void>();
-  return {
+  const service: UserService = {
     async create(input) {
       if (ORG_ROLES.includes(input.role) && !input.orgId) {
         throw new DomainError('invalid', `A ${input.role} must belong to an organisation (orgId).`);
@@ -68,6 +73,14 @@ export function createUserService(db: Connection, now: () => Date = () => new Da
         throw err;
       }
     },
+    async register(input) {
+      try {
+        await service.create({ ...input, role: 'complainant', orgId: null });
+      } catch (err) {
+        // a taken e-mail fails at the insert, after the hash: as slow as a created account
+        if (!(err instanceof DomainError && err.kind === 'conflict')) throw err;
+      }
+    },
     async authenticate(email, password) {
       const user = await Users.findOne({ email: email.toLowerCase(), active: true }).lean();
       const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
@@ -94,4 +107,5 @@ export function createUserService(db: Connection, now: () => Date = () => new Da
       return () => disabledListeners.delete(listener);
     },
   };
+  return service;
 }

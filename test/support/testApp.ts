@@ -5,6 +5,7 @@ import { createCaseEngine, type CaseEngine } from '../../server/cases/createCase
 import type { Config } from '../../server/config/loadConfig.js';
 import { DEMO_PASSWORD } from '../../server/demo/demoDirectory.js';
 import { seedDemoDirectory } from '../../server/demo/seedDemoDirectory.js';
+import type { SharedRedis } from '../../server/http/createRateLimiter.js';
 import { createApp, createServices, type AppDeps, type AppServices } from '../../server/http/createApp.js';
 import { testConfig } from './testConfig.js';
 import { testLogger } from './testEnvironment.js';
@@ -18,7 +19,10 @@ export interface TestApp {
 }
 
 /** Builds the real app on a connection (no listening). */
-export function buildTestApp(db: Connection, opts: { config?: Config; now?: () => Date } = {}): TestApp {
+export function buildTestApp(
+  db: Connection,
+  opts: { config?: Config; now?: () => Date; clientDir?: string; redis?: SharedRedis } = {},
+): TestApp {
   const now = opts.now ?? (() => new Date());
   const engine = createCaseEngine({ db, logger: testLogger, now });
   const deps: AppDeps = {
@@ -28,6 +32,8 @@ export function buildTestApp(db: Connection, opts: { config?: Config; now?: () =
     jwtSecret: 'test-secret-test-secret-test-secret-0123',
     engine,
     now,
+    ...(opts.clientDir ? { clientDir: opts.clientDir } : {}),
+    ...(opts.redis ? { redis: opts.redis } : {}),
   };
   const services = createServices(deps);
   // every app in the suite reports server errors, so the run can prove no request produced a 5xx

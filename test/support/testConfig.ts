@@ -14,6 +14,10 @@ export function testConfig(env: Record<string, string> = {}): Config {
     MESSAGE_LIMIT_PER_MINUTE: '100000',
     EVIDENCE_LIMIT_PER_HOUR: '100000',
     FILING_LIMIT_PER_DAY: '100000',
+    // suites sign in and register far more than a person would: the abuse-limit tests set real limits
+    LOGIN_FREE_FAILURES: '1000000',
+    LOGIN_IP_FAILURES_PER_DAY: '1000000',
+    REGISTER_PER_IP_PER_HOUR: '1000000',
     ...env,
   });
 }

@@ -1,7 +1,9 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import type { checkPasswordStrength } from '../../../shared/passwords/checkPasswordStrength.js';
+import { DEFAULT_PASSWORD_MIN_LENGTH } from '../../../shared/passwords/passwordPolicy.js';
 import { registerSchema } from '../../../shared/schemas/accounts.js';
 import { isApiError } from '../api/ApiError.js';
 import { register } from './authApi.js';
@@ -11,6 +13,28 @@ import { safeNext } from './safeNext.js';
 import { useSession } from './useSession.js';
 
 type Field = 'name' | 'email' | 'password' | 'confirm';
+type StrengthCheck = typeof checkPasswordStrength;
+
+/**
+ * The password estimator (zxcvbn-ts and its dictionaries, some hundreds of KB), loaded when this page
+ * opens and only here: the sign-in page never downloads it. Undefined until it has loaded; the
+ * server checks the same either way.
+ */
+function useStrengthCheck(): StrengthCheck | undefined {
+  const [check, setCheck] = useState<StrengthCheck>();
+  useEffect(() => {
+    let live = true;
+    void import('../../../shared/passwords/checkPasswordStrength.js')
+      .then((m) => {
+        if (live) setCheck(() => m.checkPasswordStrength);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return check;
+}
 
 /** Self-registration of a rights holder (complainant account), validated with the shared schema. */
 export function RegisterPage() {
@@ -29,6 +53,7 @@ export function RegisterPage() {
   const [submitted, setSubmitted] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const strength = useStrengthCheck();
 
   if (session && !busy) return <Navigate to={next ?? roleHome(session.user)} replace />;
 
@@ -44,6 +69,14 @@ export function RegisterPage() {
       field,
       t(`validation.${d.type}`, { label, limit, defaultValue: t('validation.invalid', { label }) }),
     );
+  }
+  if (!errors.has('password') && strength && values.password) {
+    const verdict = strength(values.password, {
+      minLength: DEFAULT_PASSWORD_MIN_LENGTH,
+      email: values.email,
+      name: values.name,
+    });
+    if (!verdict.ok) errors.set('password', t('auth.weakPassword', { advice: verdict.feedback.join(' ') }));
   }
   if (values.confirm !== values.password) errors.set('confirm', t('auth.mismatch'));
   const show = (f: Field) => (submitted || touched.has(f) ? errors.get(f) : undefined);
@@ -72,7 +105,7 @@ export function RegisterPage() {
       void navigate(next ?? roleHome(s.user), { replace: true });
     } catch (err) {
       setError(
-        isApiError(err, 409) ? t('auth.emailTaken') : isApiError(err) ? err.detail || err.title : String(err),
+        isApiError(err, 401) ? t('auth.emailTaken') : isApiError(err) ? err.detail || err.title : String(err),
       );
     } finally {
       setBusy(false);

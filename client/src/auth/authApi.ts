@@ -27,14 +27,17 @@ export async function signIn(email: string, password: string): Promise<Session> 
   return completeSession(res);
 }
 
-/** Creates a rights-holder account and signs in. */
+/**
+ * Creates a rights-holder account, then signs in with it. The server answers registration the same
+ * whether or not the e-mail already had an account, so a taken e-mail shows as a refused sign-in (401).
+ */
 export async function register(input: { name: string; email: string; password: string }): Promise<Session> {
-  const res = await apiFetch<TokenResponse>('/api/auth/register', {
+  await apiFetch<{ detail: string }>('/api/auth/register', {
     method: 'POST',
     body: input,
     anonymous: true,
   });
-  return completeSession(res);
+  return signIn(input.email, input.password);
 }
 
 /** Checks the stored token with the server (a 401 ends the session as expired). */

@@ -105,13 +105,15 @@ export const en = {
     registerIntro: 'File infringement complaints online and follow every step.',
     name: 'Name',
     nameHint: 'Your company’s name or your own',
-    passwordHint: 'At least 10 characters',
+    passwordHint: 'At least 12 characters, hard to guess: several uncommon words work well',
+    weakPassword: 'This password is too easy to guess: {{advice}}',
     confirm: 'Confirm password',
     mismatch: 'The passwords do not match',
     register: 'Create account and sign in',
     haveAccount: 'Already registered?',
     signInLink: 'Sign in',
-    emailTaken: 'This e-mail is already registered: sign in instead.',
+    emailTaken:
+      'You could not be signed in with this e-mail and password. If the e-mail already has an account, sign in with its password.',
   },
   live: {
     state: { connected: 'Live', connecting: 'Connecting', offline: 'Offline' },

@@ -12,7 +12,7 @@ describe('accounts and authentication', () => {
 
   before(async () => {
     await seedDirectory(t.db);
-    a = buildTestApp(t.db, { config: testConfig({ LOGIN_LIMIT_PER_ACCOUNT: '5' }) });
+    a = buildTestApp(t.db, { config: testConfig({ LOGIN_FREE_FAILURES: '5' }) });
   });
 
   it('signs in with the demo password and returns a token and the user without secrets', async () => {
@@ -69,7 +69,7 @@ describe('accounts and authentication', () => {
     expectProblem(await request(a.app).post('/api/auth/login').send({}), 422);
   });
 
-  it('limits failed sign-ins per account (429 problem+json)', async () => {
+  it('makes the account wait after failed sign-ins from one address (429 problem+json)', async () => {
     for (let i = 0; i < 5; i++) {
       await request(a.app)
         .post('/api/auth/login')
@@ -86,17 +86,27 @@ describe('accounts and authentication', () => {
     await login(a.app, 'investigator@demo.local');
   });
 
-  it('lets a rights holder register as a complainant, once per e-mail', async () => {
+  it('lets a rights holder register as a complainant, then sign in; a taken e-mail gets the same answer', async () => {
     const res = await request(a.app)
       .post('/api/auth/register')
       .send({ email: 'newco@example.org', password: 'a-long-password', name: 'NewCo IP' })
-      .expect(201);
-    expect(res.body.user).to.include({ email: 'newco@example.org', role: 'complainant', orgId: null });
+      .expect(202);
+    expect(res.body).to.not.have.property('token');
+    const token = await login(a.app, 'newco@example.org', 'a-long-password');
+    const me = await request(a.app).get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(me.body.user).to.include({ email: 'newco@example.org', role: 'complainant', orgId: null });
+    const again = await request(a.app)
+      .post('/api/auth/register')
+      .send({ email: 'newco@example.org', password: 'another-long-password', name: 'Again' })
+      .expect(202);
+    expect(again.body).to.deep.equal(res.body);
+    // the first account is untouched: its password still signs in, the second one does not
+    await login(a.app, 'newco@example.org', 'a-long-password');
     expectProblem(
       await request(a.app)
-        .post('/api/auth/register')
-        .send({ email: 'newco@example.org', password: 'a-long-password', name: 'Again' }),
-      409,
+        .post('/api/auth/login')
+        .send({ email: 'newco@example.org', password: 'another-long-password' }),
+      401,
     );
     expectProblem(
       await request(a.app)

@@ -84,4 +84,23 @@ describe('loadConfig', () => {
   it('rejects a short JWT secret', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).to.throw(/JWT_SECRET/);
   });
+
+  it('has sign-in, registration and password limits, and refuses the replaced LOGIN_LIMIT_* names', () => {
+    expect(loadConfig({})).to.include({
+      trustProxy: 0,
+      loginDelayAfterFailures: 5,
+      loginDelayBaseSeconds: 1,
+      loginDelayMaxSeconds: 900,
+      loginFailureWindowSeconds: 86_400,
+      loginIpFailuresPerDay: 100,
+      registerLimitPerIpPerHour: 10,
+      passwordMinLength: 12,
+    });
+    expect(() => loadConfig({ LOGIN_LIMIT_PER_ACCOUNT: '10' }))
+      .to.throw(ConfigError)
+      .with.property('message')
+      .that.matches(/LOGIN_FREE_FAILURES/);
+    expect(() => loadConfig({ LOGIN_LIMIT_PER_IP: '100' })).to.throw(/LOGIN_IP_FAILURES_PER_DAY/);
+    expect(() => loadConfig({ PASSWORD_MIN_LENGTH: '6' })).to.throw(/PASSWORD_MIN_LENGTH/);
+  });
 });

@@ -79,7 +79,7 @@ describe('embedded FerretDB durability and recovery', function () {
             .post('/api/auth/register')
             .send({ email: 'after@example.org', password: 'a-long-password', name: 'After' })
         ).status,
-      ).to.equal(201);
+      ).to.equal(202);
     } finally {
       await db.close();
       await engine.stop();

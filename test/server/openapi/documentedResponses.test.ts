@@ -106,15 +106,19 @@ describe('OpenAPI document: real responses match it', () => {
       415,
     );
     await expectDocumented(post('/api/auth/login').send({ ...signIn, password: 'x'.repeat(300_000) }), 413);
-    const limited = buildTestApp(t.db, { config: testConfig({ LOGIN_LIMIT_PER_ACCOUNT: '1' }) }).app;
+    const limited = buildTestApp(t.db, { config: testConfig({ LOGIN_FREE_FAILURES: '1' }) }).app;
     const wrong = { email: 'mediator@demo.local', password: 'not-the-password' };
     await expectDocumented(request(limited).post('/api/auth/login').send(wrong), 401);
     await expectDocumented(request(limited).post('/api/auth/login').send(wrong), 429);
 
     const account = { email: 'new.holder@example.com', password: 'a-long-password', name: 'New Holder' };
-    await expectDocumented(post('/api/auth/register').send(account), 201);
-    await expectDocumented(post('/api/auth/register').send(account), 409);
+    await expectDocumented(post('/api/auth/register').send(account), 202);
+    await expectDocumented(post('/api/auth/register').send(account), 202);
+    const throttled = buildTestApp(t.db, { config: testConfig({ REGISTER_PER_IP_PER_HOUR: '1' }) }).app;
+    await expectDocumented(request(throttled).post('/api/auth/register').send(account), 202);
+    await expectDocumented(request(throttled).post('/api/auth/register').send(account), 429);
     await expectDocumented(post('/api/auth/register').send({ ...account, password: 'short' }), 422);
+    await expectDocumented(post('/api/auth/register').send({ ...account, password: 'password12' }), 400);
 
     await expectDocumented(request(a.app).get('/api/auth/me').set(as('center')), 200);
     await expectDocumented(request(a.app).get('/api/auth/me'), 401);
