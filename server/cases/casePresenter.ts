@@ -52,7 +52,13 @@ export function presentCaseSummary(doc: CaseDoc, now: Date): CaseSummaryView {
 }
 
 /** A case as the caller may see it: no snapshot, hashes, participant lists or other internals. */
-export function presentCase(doc: CaseDoc, user: AuthUser, now: Date): CaseView {
+export function presentCase(
+  doc: CaseDoc,
+  user: AuthUser,
+  now: Date,
+  /** Which of the cases its intake flags name the user may see (default: all, for an admin). */
+  visible: (caseId: string) => boolean = () => true,
+): CaseView {
   const context = (doc.snapshot as { context: CaseContext }).context;
   return {
     ...presentCaseSummary(doc, now),
@@ -60,7 +66,7 @@ export function presentCase(doc: CaseDoc, user: AuthUser, now: Date): CaseView {
     investigatorId: doc.investigatorId,
     recommendation: doc.recommendation as unknown as CaseView['recommendation'],
     triage: doc.triage as unknown as CaseView['triage'],
-    flags: presentIntakeFlags(doc.flags as unknown as IntakeFlags, seesIntakeDetails(user.role)),
+    flags: presentIntakeFlags(doc.flags as unknown as IntakeFlags, seesIntakeDetails(user.role), visible),
     complaint: doc.complaint,
     outcome: doc.outcome as unknown as CaseView['outcome'],
     procedure: {

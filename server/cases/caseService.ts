@@ -9,6 +9,7 @@ import type {
 import { actionPayloadFields, type ActionBody, type ActionField } from '../../shared/case/actionSchemas.js';
 import type { CaseEventType } from '../../shared/case/caseEvents.js';
 import { availableActions } from '../../shared/case/machineApi.js';
+import type { IntakeFlags } from '../../shared/case/intakeChecks.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
 import { type CaseStatus, type Channel, type IpType, type Track } from '../../shared/vocabulary.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
@@ -124,6 +125,22 @@ export function createCaseService(deps: {
   const Cases = store.models.cases;
   const tallies = createCaseTallies(db);
 
+  /**
+   * The case as the user sees it. An officer's view names the cases its intake flags point at only
+   * when the officer may see them (one read of their access fields by id); others are told of neutrally.
+   */
+  async function present(doc: CaseDoc, user: AuthUser): Promise<CaseView> {
+    const flags = doc.flags as unknown as IntakeFlags | undefined;
+    const named = [...(flags?.duplicate ?? []), ...(flags?.parallel ?? [])].map((c) => c.caseId);
+    if (user.role !== 'officer' || named.length === 0) return presentCase(doc, user, now());
+    const others = await Cases.find(
+      { _id: { $in: [...new Set(named)] } },
+      { orgId: 1, joinedOrgIds: 1, participantIds: 1, viewerKeys: 1, complainantId: 1, respondentId: 1 },
+    ).lean<CaseDoc[]>();
+    const seen = new Set(others.filter((c) => canSeeCase(user, c)).map((c) => c._id));
+    return presentCase(doc, user, now(), (id) => seen.has(id));
+  }
+
   async function loadVisible(user: AuthUser, caseId: string): Promise<LoadedCase> {
     let loaded: LoadedCase;
     try {
@@ -141,7 +158,7 @@ export function createCaseService(deps: {
     async file(user, complaint, caseId) {
       if (user.role !== 'complainant')
         throw new DomainError('forbidden', 'Only rights holders file complaints.');
-      const existing = async () => presentCase((await loadVisible(user, caseId as string)).doc, user, now());
+      const existing = async () => present((await loadVisible(user, caseId as string)).doc, user);
       if (caseId && (await store.models.events.exists({ _id: `${caseId}:1` }))) return existing();
       await deps.limits?.consume('filing', user.id);
       try {
@@ -154,7 +171,7 @@ export function createCaseService(deps: {
           now(),
           caseId,
         );
-        return presentCase(caseDoc, user, now());
+        return present(caseDoc, user);
       } catch (err) {
         // another attempt under the same key created it first
         if (caseId && err instanceof DomainError && err.extra.code === 'seqConflict') return existing();
@@ -227,7 +244,7 @@ export function createCaseService(deps: {
 
     async get(user, caseId) {
       const { doc } = await loadVisible(user, caseId);
-      return presentCase(doc, user, now());
+      return present(doc, user);
     },
 
     async events(user, caseId, after, limit) {
@@ -265,7 +282,7 @@ export function createCaseService(deps: {
       await checkAssignee(db, doc, action);
       try {
         const after = await store.transition(caseId, actorOf(user), action, { expectedSeq, loaded });
-        return presentCase(after, user, now());
+        return present(after, user);
       } catch (err) {
         if (err instanceof DomainError && err.extra.code === 'notAllowedNow') {
           if (refusalKind(state.snapshot, action.type, now().toISOString()) === 'forbidden') {

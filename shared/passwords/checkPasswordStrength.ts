@@ -10,6 +10,29 @@ export interface PasswordVerdict {
   score: number;
   /** Why it is refused and what would help, in English sentences (empty when ok). */
   feedback: string[];
+  /**
+   * The same advice as stable keys, for a translated screen: `minLength`, `tooEasy`, or zxcvbn's
+   * `warnings.<key>` / `suggestions.<key>`.
+   */
+  reasons: string[];
+}
+
+type Translations = typeof en.translations;
+
+/** zxcvbn's messages replaced by their own keys (`warnings.common`), so a verdict names its reasons. */
+const KEYS = Object.fromEntries(
+  Object.entries(en.translations).map(([section, messages]) => [
+    section,
+    Object.fromEntries(Object.keys(messages).map((key) => [key, `${section}.${key}`])),
+  ]),
+) as Translations;
+
+/** The English sentence of a reason key. */
+function englishOf(reason: string, minLength: number): string {
+  if (reason === 'minLength') return `Use at least ${minLength} characters.`;
+  if (reason === 'tooEasy') return 'This password is too easy to guess: add more uncommon words.';
+  const [section, key] = reason.split('.') as [keyof Translations, string];
+  return (en.translations[section] as Record<string, string> | undefined)?.[key] ?? reason;
 }
 
 /** Built on first use: the dictionaries (common passwords from breach lists, English words) are large. */
@@ -19,7 +42,7 @@ const estimatorOf = (): ZxcvbnFactory =>
   (estimator ??= new ZxcvbnFactory({
     dictionary: { ...common.dictionary, ...en.dictionary },
     graphs: common.adjacencyGraphs,
-    translations: en.translations,
+    translations: KEYS,
     // the matchers' time grows fast with length (a 200-character pattern takes most of a second):
     // what follows the first 64 characters is not judged, and such a password is long enough anyway
     maxLength: 64,
@@ -43,14 +66,17 @@ export function checkPasswordStrength(
 ): PasswordVerdict {
   const length = [...password].length;
   const result = estimatorOf().check(password, userInputsOf(opts));
-  const feedback: string[] = [];
-  if (length < opts.minLength) feedback.push(`Use at least ${opts.minLength} characters.`);
+  const reasons: string[] = [];
+  if (length < opts.minLength) reasons.push('minLength');
   if (result.score < MIN_PASSWORD_SCORE) {
-    if (result.feedback.warning) feedback.push(result.feedback.warning);
-    feedback.push(...result.feedback.suggestions);
-    if (feedback.length === 0 || (length < opts.minLength && feedback.length === 1)) {
-      feedback.push('This password is too easy to guess: add more uncommon words.');
-    }
+    if (result.feedback.warning) reasons.push(result.feedback.warning);
+    reasons.push(...result.feedback.suggestions);
+    if (reasons.length === 0 || (length < opts.minLength && reasons.length === 1)) reasons.push('tooEasy');
   }
-  return { ok: feedback.length === 0, score: result.score, feedback };
+  return {
+    ok: reasons.length === 0,
+    score: result.score,
+    feedback: reasons.map((r) => englishOf(r, opts.minLength)),
+    reasons,
+  };
 }

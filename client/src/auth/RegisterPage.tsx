@@ -76,7 +76,14 @@ export function RegisterPage() {
       email: values.email,
       name: values.name,
     });
-    if (!verdict.ok) errors.set('password', t('auth.weakPassword', { advice: verdict.feedback.join(' ') }));
+    if (!verdict.ok) {
+      const advice = verdict.reasons
+        .map((r, i) =>
+          t(`passwordAdvice.${r}`, { min: DEFAULT_PASSWORD_MIN_LENGTH, defaultValue: verdict.feedback[i] }),
+        )
+        .join(' ');
+      errors.set('password', t('auth.weakPassword', { advice }));
+    }
   }
   if (values.confirm !== values.password) errors.set('confirm', t('auth.mismatch'));
   const show = (f: Field) => (submitted || touched.has(f) ? errors.get(f) : undefined);

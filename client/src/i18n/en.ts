@@ -1,8 +1,10 @@
 /** English. */
 import { actionsEn } from './actionsEn.js';
 import { vocabularyEn } from './vocabularyEn.js';
+import { passwordAdviceEn } from './passwordAdvice.js';
 
 export const en = {
+  passwordAdvice: passwordAdviceEn,
   vocab: vocabularyEn,
   actions: {
     ...actionsEn,

@@ -1,8 +1,10 @@
 /** 简体中文 (default language). */
 import { actionsZh } from './actionsZh.js';
 import { vocabularyZh } from './vocabularyZh.js';
+import { passwordAdviceZh } from './passwordAdvice.js';
 
 export const zhCN = {
+  passwordAdvice: passwordAdviceZh,
   vocab: vocabularyZh,
   actions: {
     ...actionsZh,

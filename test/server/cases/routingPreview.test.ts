@@ -81,4 +81,30 @@ describe('routing preview: other organisations’ cases are never named', functi
     expect(JSON.stringify(flags)).to.not.include(caseNo);
     for (const flag of flags.duplicate) expect(flag).to.have.all.keys('reason');
   });
+
+  it('a case page shown to another organisation’s officer names no case that officer may not see', async () => {
+    // the same complaint filed again by another rights holder, routed to an administrative authority
+    const second = await fileCaseViaApi(app, tokens.complainant2 as string, complaint);
+    await actViaApi(app, tokens.admin as string, second, { type: 'ACCEPT' });
+    await actViaApi(app, tokens.admin as string, second, {
+      type: 'ROUTE',
+      channel: 'administrative',
+      reason: 'an authority acts faster here',
+    });
+    tokens.enforcement = await login(app, 'enforcement@demo.local');
+    const page = async (who: string) =>
+      request(app)
+        .get(`/api/cases/${second}`)
+        .set(bearer(tokens[who] as string));
+    const holders = [];
+    for (const who of ['center', 'enforcement']) if ((await page(who)).status === 200) holders.push(who);
+    expect(holders, 'an officer holds the second case').to.have.length(1);
+    const seen = (await page(holders[0] as string)).body as Preview;
+    expect(JSON.stringify(seen.flags)).to.not.include(caseNo);
+    expect(seen.flags.duplicate.length, 'told neutrally that a duplicate exists').to.be.greaterThan(0);
+    for (const flag of seen.flags.duplicate) expect(flag).to.have.all.keys('reason');
+    // the admin still sees which case it duplicates
+    const admin = (await page('admin')).body as Preview;
+    expect(admin.flags.duplicate.map((f) => f.caseNo)).to.include(caseNo);
+  });
 });
