@@ -3,6 +3,7 @@ import { Router, type RequestHandler } from 'express';
 import { caseIdParamsSchema } from '../../shared/schemas/caseQueries.js';
 import { evidenceParamsSchema } from '../../shared/schemas/evidence.js';
 import type { AuthUser } from '../auth/authUser.js';
+import { rangeNotSatisfiable } from '../http/httpErrors.js';
 import { validate } from '../http/validate.js';
 import { attachmentDisposition } from './contentDisposition.js';
 import type { EvidenceService } from './evidenceService.js';
@@ -31,16 +32,25 @@ export function evidenceRoutes(deps: { evidence: EvidenceService; auth: RequestH
     async (req, res) => {
       const { id, evidenceId } = res.locals.params as { id: string; evidenceId: string };
       const file = await evidence.download(user(res), id, evidenceId);
+      // one byte range (a video player seeking), else the whole file; several ranges are served whole
+      const ranges = req.headers.range ? req.range(file.size, { combine: true }) : undefined;
+      if (ranges === -1) {
+        res.setHeader('Content-Range', `bytes */${file.size}`);
+        throw rangeNotSatisfiable(`The file has ${file.size} bytes: the requested range lies outside it.`);
+      }
+      const part = Array.isArray(ranges) && ranges.length === 1 ? ranges[0] : undefined;
       // set directly: Express would append a charset to text types, which the file may not be in
-      res.status(200);
+      res.status(part ? 206 : 200);
       res.setHeader('Content-Type', file.contentType);
-      res.setHeader('Content-Length', String(file.size));
+      res.setHeader('Accept-Ranges', 'bytes');
+      res.setHeader('Content-Length', String(part ? part.end - part.start + 1 : file.size));
+      if (part) res.setHeader('Content-Range', `bytes ${part.start}-${part.end}/${file.size}`);
       res.setHeader('Content-Disposition', attachmentDisposition(file.name));
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
       res.setHeader('Cache-Control', 'private, no-store');
       try {
-        await pipeline(file.open(), res);
+        await pipeline(part ? file.openRange(part.start, part.end) : file.open(), res);
       } catch (err) {
         // headers are sent: the response is cut off (the service logged an integrity failure)
         req.log.warn({ err, caseId: id, evidenceId }, 'evidence download interrupted');

@@ -26,6 +26,11 @@ export interface EvidenceDownload {
   sha256: string;
   /** The content, hashed again while it streams: the stream fails rather than end if it changed. */
   open(): Readable;
+  /**
+   * Bytes `start` to `end` (inclusive) of the content, for a range request (a video player seeking).
+   * The whole file was checked against its SHA-256 just before; a part alone cannot be.
+   */
+  openRange(start: number, end: number): Readable;
 }
 
 /** Evidence of cases: upload (multipart, into GridFS), list and verified download. */
@@ -134,6 +139,7 @@ export function createEvidenceService(deps: EvidenceServiceDeps): EvidenceServic
           verifiedContentStream(bucket, id, expected, (found) =>
             logger.error({ ...where, found }, 'evidence integrity check failed while sending'),
           ),
+        openRange: (start, end) => bucket.openDownloadStream(id, { start, end: end + 1 }),
       };
     },
   };

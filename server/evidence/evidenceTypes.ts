@@ -32,7 +32,32 @@ const isPlainText = (head: Buffer): boolean =>
 
 const ODT = 'application/vnd.oasis.opendocument.text';
 
-/** The allow-list of evidence types (PDF, images, plain text, Office and OpenDocument text). */
+/** ISO base media (MP4): an `ftyp` box first, with an MP4 brand (not QuickTime's `qt  `). */
+const MP4_BRANDS = [
+  'isom',
+  'iso2',
+  'iso4',
+  'iso5',
+  'iso6',
+  'mp41',
+  'mp42',
+  'avc1',
+  'M4V ',
+  'dash',
+  'mmp4',
+  'MSNV',
+];
+const isMp4 = (head: Buffer) =>
+  startsWith(head, 'ftyp', 4) && MP4_BRANDS.some((brand) => startsWith(head, brand, 8));
+
+/** WebM: an EBML header whose DocType is `webm`. */
+const isWebm = (head: Buffer) =>
+  startsWith(head, [0x1a, 0x45, 0xdf, 0xa3]) && head.subarray(0, 64).includes('webm', 0, 'latin1');
+
+/**
+ * The allow-list of evidence types (PDF, images, screen recordings and videos, plain text, Office and
+ * OpenDocument text).
+ */
 export const EVIDENCE_TYPES: readonly EvidenceType[] = [
   {
     label: 'PDF',
@@ -65,6 +90,8 @@ export const EVIDENCE_TYPES: readonly EvidenceType[] = [
     extensions: ['.webp'],
     matches: (head) => startsWith(head, 'RIFF') && startsWith(head, 'WEBP', 8),
   },
+  { label: 'MP4 video', mimeTypes: ['video/mp4'], extensions: ['.mp4', '.m4v'], matches: isMp4 },
+  { label: 'WebM video', mimeTypes: ['video/webm'], extensions: ['.webm'], matches: isWebm },
   {
     label: 'plain text',
     mimeTypes: ['text/plain'],

@@ -38,3 +38,5 @@ export const unprocessable = (detail: string, errors?: FieldError[]) =>
   new HttpError(422, 'Unprocessable Content', detail, errors ? { errors } : {});
 /** 503 Service Unavailable. */
 export const unavailable = (detail: string) => new HttpError(503, 'Service Unavailable', detail);
+/** 416 Range Not Satisfiable (the caller sets `Content-Range: bytes *\/<size>`). */
+export const rangeNotSatisfiable = (detail: string) => new HttpError(416, 'Range Not Satisfiable', detail);

@@ -87,7 +87,7 @@ export function evidencePaths(): Paths {
         operationId: 'downloadEvidence',
         summary: 'Download a piece of evidence',
         description:
-          'The stored file is checked against its recorded SHA-256 first (409 if it changed) and hashed again while it is sent; a mismatch found while sending cuts the response off.',
+          'The stored file is checked against its recorded SHA-256 first (409 if it changed) and hashed again while it is sent; a mismatch found while sending cuts the response off. One byte range (`Range: bytes=…`, as a video player seeks) is answered 206 with that part, after the whole file was checked.',
         tags: ['evidence'],
         parameters: joiParameters(evidenceParamsSchema, 'path', {
           id: 'The case id.',
@@ -105,10 +105,22 @@ export function evidencePaths(): Paths {
             },
             content: downloadContent(),
           },
+          '206': {
+            description: 'The requested byte range of the file.',
+            headers: {
+              'Content-Range': {
+                description: '`bytes <first>-<last>/<size>`.',
+                required: true,
+                schema: { type: 'string', pattern: '^bytes \\d+-\\d+/\\d+$' },
+              },
+            },
+            content: downloadContent(),
+          },
           ...problems({
             400: 'The case id or evidence id is not valid.',
             404: 'There is no such case or evidence, or the caller may not see it.',
             409: 'Integrity check failed: the stored file no longer matches its SHA-256.',
+            416: 'The requested range lies outside the file (`Content-Range: bytes */<size>`).',
           }),
         },
       }),

@@ -10,14 +10,17 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string;
   readonly errors: FieldProblem[];
+  /** The problem's stable `code` (e.g. `integrityCheckFailed`), for a translated message. */
+  readonly code: string | undefined;
 
-  constructor(status: number, title: string, detail: string, errors: FieldProblem[] = []) {
+  constructor(status: number, title: string, detail: string, errors: FieldProblem[] = [], code?: string) {
     super(detail || title);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.code = code;
   }
 
   /** The request never reached the server (offline, refused). */

@@ -26,16 +26,23 @@ export async function problemOf(res: Response, sentToken: boolean): Promise<ApiE
   let title = res.statusText || 'Error';
   let detail = '';
   let errors: FieldProblem[] = [];
+  let code: string | undefined;
   try {
-    const body = (await res.json()) as { title?: string; detail?: string; errors?: FieldProblem[] };
+    const body = (await res.json()) as {
+      title?: string;
+      detail?: string;
+      errors?: FieldProblem[];
+      code?: unknown;
+    };
     title = body.title ?? title;
     detail = body.detail ?? '';
     errors = Array.isArray(body.errors) ? body.errors : [];
+    code = typeof body.code === 'string' ? body.code : undefined;
   } catch {
     // not JSON: keep the status text
   }
   if (res.status === 401 && sentToken) sessionStore.end('expired');
-  return new ApiError(res.status, title, detail, errors);
+  return new ApiError(res.status, title, detail, errors, code);
 }
 
 /** Calls the API and returns the parsed JSON (undefined for 204). */

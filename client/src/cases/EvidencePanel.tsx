@@ -10,6 +10,8 @@ import { LoadingState } from '../ui/LoadingState.js';
 import { EvidenceUpload } from './EvidenceUpload.js';
 import { evidenceKindOf } from './evidenceKind.js';
 import { saveEvidence } from './useEvidenceBlobUrl.js';
+import { notifications } from '@mantine/notifications';
+import { isApiError } from '../api/ApiError.js';
 
 /** The evidence of a case with its recorded SHA-256, and the upload form while the case is open. */
 export function EvidencePanel({ caseView }: { caseView: CaseView }) {
@@ -102,7 +104,21 @@ export function EvidencePanel({ caseView }: { caseView: CaseView }) {
                     <Tooltip label={t('evidence.download')} withArrow>
                       <ActionIcon
                         variant="subtle"
-                        onClick={() => void saveEvidence(caseView.id, e.id, e.name)}
+                        onClick={() =>
+                          void saveEvidence(caseView.id, e.id, e.name).catch((err: unknown) =>
+                            notifications.show({
+                              color: 'red',
+                              title: t('evidence.downloadFailed', { name: e.name }),
+                              message:
+                                isApiError(err) && err.code === 'integrityCheckFailed'
+                                  ? t('evidence.integrityFailed')
+                                  : isApiError(err) && err.detail
+                                    ? err.detail
+                                    : t('evidence.downloadRetry'),
+                              autoClose: false,
+                            }),
+                          )
+                        }
                         aria-label={t('evidence.downloadNamed', { name: e.name })}
                       >
                         <IconDownload size={16} />

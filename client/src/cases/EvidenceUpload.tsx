@@ -24,7 +24,7 @@ import { formatBytes } from '../i18n/format.js';
 import { describeEvidence, EVIDENCE_KINDS, type EvidenceKind } from './evidenceKind.js';
 
 const ACCEPT =
-  '.pdf,.png,.jpg,.jpeg,.gif,.webp,.txt,.doc,.docx,.xls,.xlsx,.odt,image/*,application/pdf,text/plain';
+  '.pdf,.png,.jpg,.jpeg,.gif,.webp,.mp4,.m4v,.webm,.txt,.doc,.docx,.xls,.xlsx,.odt,image/*,video/mp4,video/webm,application/pdf,text/plain';
 
 /** Uploads one evidence file with progress, then shows the SHA-256 the server recorded. */
 export function EvidenceUpload({ caseId }: { caseId: string }) {

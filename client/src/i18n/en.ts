@@ -250,7 +250,8 @@ export const en = {
     },
     description: 'Description',
     descriptionPlaceholder: 'e.g. drawings of the patent certificate, photo of the product bought',
-    types: 'PDF, images (PNG/JPG/GIF/WebP), text, Word, Excel or ODT, up to 25 MB each.',
+    types:
+      'PDF, images (PNG/JPG/GIF/WebP), videos and screen recordings (MP4/WebM), text, Word, Excel or ODT, up to 25 MB each.',
     upload: 'Upload',
     uploading: 'Upload progress',
     uploaded: '“{{name}}” uploaded',
@@ -263,6 +264,10 @@ export const en = {
     copyHash: 'Copy SHA-256',
     download: 'Download',
     downloadNamed: 'Download {{name}}',
+    downloadFailed: '“{{name}}” was not downloaded',
+    integrityFailed:
+      'Integrity check failed: the stored file no longer matches the SHA-256 recorded when it was uploaded. It is not handed out; the failure is logged for the platform’s operators.',
+    downloadRetry: 'The download did not complete. Try again in a moment.',
   },
   complaint: {
     pageTitle: 'File an infringement complaint',

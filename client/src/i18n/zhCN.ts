@@ -240,7 +240,8 @@ export const zhCN = {
     kinds: { registeredDesign: '授权外观设计', accusedProduct: '被控侵权产品', other: '其他证据' },
     description: '说明',
     descriptionPlaceholder: '例如：专利证书附图、购买的侵权产品照片',
-    types: '支持 PDF、图片（PNG/JPG/GIF/WebP）、TXT、Word、Excel、ODT，单个文件不超过 25 MB。',
+    types:
+      '支持 PDF、图片（PNG/JPG/GIF/WebP）、视频与录屏（MP4/WebM）、TXT、Word、Excel、ODT，单个文件不超过 25 MB。',
     upload: '上传',
     uploading: '上传进度',
     uploaded: '“{{name}}”已上传',
@@ -252,6 +253,10 @@ export const zhCN = {
     copyHash: '复制 SHA-256',
     download: '下载',
     downloadNamed: '下载 {{name}}',
+    downloadFailed: '“{{name}}”未能下载',
+    integrityFailed:
+      '完整性校验失败：存储的文件与上传时记录的 SHA-256 不一致，系统不予提供下载；该异常已记录，供平台运维人员处理。',
+    downloadRetry: '下载未完成，请稍后重试。',
   },
   complaint: {
     pageTitle: '提交侵权投诉',

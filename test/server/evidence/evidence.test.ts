@@ -142,6 +142,41 @@ describe('evidence: upload, list and verified download', () => {
     );
   });
 
+  it('accepts a screen recording and streams it by byte ranges, as a video player asks', async () => {
+    const video = Buffer.concat([
+      Buffer.from([0, 0, 0, 0x20]),
+      Buffer.from('ftypisom', 'latin1'),
+      Buffer.from([0, 0, 2, 0]),
+      Buffer.from('isomiso2avc1mp41', 'latin1'),
+      Buffer.alloc(300_000, 7),
+    ]);
+    const view = (await upload(complainant, caseId, video, '录屏.mp4', 'video/mp4').expect(201))
+      .body as EvidenceView;
+    expect(view).to.include({ contentType: 'video/mp4', size: video.length, sha256: sha256(video) });
+    const ranged = (range: string) =>
+      request(app)
+        .get(`/api/cases/${caseId}/evidence/${view.id}/download`)
+        .set(bearer(respondent))
+        .set('Range', range)
+        .buffer(true)
+        .parse(binary);
+    const first = await ranged('bytes=0-1023').expect(206);
+    expect(Buffer.compare(first.body as Buffer, video.subarray(0, 1024))).to.equal(0);
+    expect(first.headers['content-range']).to.equal(`bytes 0-1023/${video.length}`);
+    expect(first.headers['content-length']).to.equal('1024');
+    expect(first.headers['accept-ranges']).to.equal('bytes');
+    const tail = await ranged('bytes=-500').expect(206);
+    expect(Buffer.compare(tail.body as Buffer, video.subarray(video.length - 500))).to.equal(0);
+    const middle = await ranged('bytes=200000-250000').expect(206);
+    expect(Buffer.compare(middle.body as Buffer, video.subarray(200_000, 250_001))).to.equal(0);
+    const outside = await ranged(`bytes=${video.length + 10}-`).expect(416);
+    expect(outside.headers['content-range']).to.equal(`bytes */${video.length}`);
+    // no Range: the whole file, with its hash checked while it streams
+    const whole = await download(respondent, caseId, view.id).expect(200);
+    expect(sha256(whole.body as Buffer)).to.equal(view.sha256);
+    expect(whole.headers['accept-ranges']).to.equal('bytes');
+  });
+
   it('refuses a file over the limit with 413 and keeps nothing of it', async () => {
     const small = buildTestApp(t.db, { config: testConfig({ EVIDENCE_MAX_BYTES: '300000' }) }).app;
     const before = await counts();

@@ -8,6 +8,8 @@ const bytes = (...parts: (string | number[])[]) =>
 const OLE2 = bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], '\0\0\0\0');
 const ZIP = bytes('PK\x03\x04', '\x14\x00\x00\x00\x08\x00', '[Content_Types].xml');
 const ODT = bytes('PK\x03\x04', '\0'.repeat(26), 'mimetypeapplication/vnd.oasis.opendocument.text');
+const MP4 = bytes([0, 0, 0, 0x20], 'ftypisom', [0, 0, 2, 0], 'isomiso2avc1mp41');
+const WEBM = bytes([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 0x01, 0x42, 0x82, 0x84], 'webm');
 const accepted = (name: string, mime: string, head: Buffer) => {
   const found = identifyEvidenceType(name, mime, head);
   return 'type' in found ? found.type.mimeTypes[0] : found.refusal;
@@ -33,6 +35,20 @@ describe('evidence types, file names and dispositions', () => {
     expect(accepted('a.pptx', pptx, ZIP)).to.equal(pptx);
     const odt = 'application/vnd.oasis.opendocument.text';
     expect(accepted('a.odt', odt, ODT)).to.equal(odt);
+    // a phone's screen recording (MP4) and a browser's (WebM)
+    expect(accepted('录屏.mp4', 'video/mp4', MP4)).to.equal('video/mp4');
+    expect(accepted('a.m4v', 'video/mp4', MP4)).to.equal('video/mp4');
+    expect(accepted('a.webm', 'video/webm', WEBM)).to.equal('video/webm');
+  });
+
+  it('tells videos apart by content: not QuickTime, not a renamed file', () => {
+    const mov = bytes([0, 0, 0, 0x14], 'ftypqt  ', [0, 0, 0, 0]);
+    expect(accepted('a.mp4', 'video/mp4', mov)).to.match(/not MP4 video/);
+    expect(accepted('a.mp4', 'video/mp4', bytes('%PDF-1.4'))).to.match(/not MP4 video/);
+    expect(accepted('a.webm', 'video/webm', bytes([0x1a, 0x45, 0xdf, 0xa3], 'matroska'))).to.match(
+      /not WebM video/,
+    );
+    expect(accepted('a.mov', 'video/quicktime', mov)).to.match(/not accepted/);
   });
 
   it('refuses unknown extensions, mismatched declared types and content that is something else', () => {
