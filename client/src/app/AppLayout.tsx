@@ -42,7 +42,7 @@ export function AppLayout() {
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
             <BrandMark compact />
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             <ConnectionIndicator />
             <LanguageSwitch />
             <UserMenu user={session.user} />

@@ -27,7 +27,13 @@ export function BrandMark({ inverted = false, compact = false }: { inverted?: bo
         >
           Sevenfold
         </Text>
-        <Text fz={compact ? 11 : 12} c={inverted ? 'indigo.1' : 'dimmed'} lh={1.2}>
+        {/* in the app's header on a phone the tagline gives its room to the switches beside it */}
+        <Text
+          fz={compact ? 11 : 12}
+          c={inverted ? 'indigo.1' : 'dimmed'}
+          lh={1.2}
+          visibleFrom={compact ? 'sm' : undefined}
+        >
           {t('app.tagline')}
         </Text>
       </Stack>

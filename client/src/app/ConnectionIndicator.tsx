@@ -1,4 +1,4 @@
-import { Badge, Tooltip } from '@mantine/core';
+import { Badge, Box, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useConnectionState } from '../realtime/hooks.js';
 
@@ -17,8 +17,12 @@ export function ConnectionIndicator() {
         tt="none"
         data-testid="connection"
         data-state={state}
+        aria-label={t(`live.state.${state}`)}
       >
-        {t(`live.state.${state}`)}
+        {/* on a phone the dot alone says it; the tooltip and the label name the state */}
+        <Box component="span" visibleFrom="sm">
+          {t(`live.state.${state}`)}
+        </Box>
       </Badge>
     </Tooltip>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Breadcrumbs, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Flex, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseView } from '../../../shared/api/views.js';
@@ -28,8 +28,14 @@ export function CaseHeader({
         </Text>
       </Breadcrumbs>
       <Paper withBorder radius="md" p="lg">
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="lg">
-          <Stack gap={6} style={{ minWidth: 0 }}>
+        {/* side by side from a tablet up; on a phone the badges go under the title, which keeps the width */}
+        <Flex
+          direction={{ base: 'column', sm: 'row' }}
+          justify="space-between"
+          align={{ base: 'stretch', sm: 'flex-start' }}
+          gap={{ base: 'sm', sm: 'lg' }}
+        >
+          <Stack gap={6} style={{ minWidth: 0, flex: 1 }}>
             <Group gap="xs">
               <Text ff="monospace" fw={600} c="indigo.7" size="sm">
                 {c.caseNo}
@@ -41,7 +47,7 @@ export function CaseHeader({
                   : stageText(c.stage, t)}
               </Text>
             </Group>
-            <Title order={1} fz={22} fw={650} lineClamp={2}>
+            <Title order={1} fz={{ base: 20, sm: 22 }} fw={650} style={{ overflowWrap: 'anywhere' }}>
               {c.title}
             </Title>
             <Text size="sm" c="dimmed">
@@ -52,7 +58,12 @@ export function CaseHeader({
               {c.respondent.name}
             </Text>
           </Stack>
-          <Stack gap={6} align="flex-end" style={{ flexShrink: 0 }}>
+          <Flex
+            direction="column"
+            gap={6}
+            align={{ base: 'flex-start', sm: 'flex-end' }}
+            style={{ flexShrink: 0 }}
+          >
             <Group gap={6}>
               <ChannelBadge channel={c.channel} />
               <TrackBadge track={c.track} />
@@ -64,8 +75,8 @@ export function CaseHeader({
               {t('case.filedOn', { date: formatDate(c.filedAt, i18n.language) })}
               {c.industry ? ` · ${c.industry}` : ''}
             </Text>
-          </Stack>
-        </Group>
+          </Flex>
+        </Flex>
       </Paper>
     </Stack>
   );

@@ -1,4 +1,5 @@
-import { Anchor, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Divider, Group, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -33,6 +34,49 @@ export function CaseTable({
 }) {
   const { t, i18n } = useTranslation();
   const has = (c: CaseColumn) => columns.includes(c);
+  // on a phone a row of columns leaves the title a few characters: each case becomes a card instead
+  const phone = useMediaQuery('(max-width: 36em)');
+  if (phone) {
+    return (
+      <Stack gap={0} data-testid="case-cards">
+        {cases.map((c, i) => {
+          const clock = has('clock') ? nextClock(c.clocks) : undefined;
+          return (
+            <Stack
+              key={c.id}
+              gap={6}
+              py="sm"
+              px="xs"
+              data-case-id={c.id}
+              bg={highlight?.(c) ? 'var(--mantine-color-indigo-0)' : undefined}
+            >
+              {i > 0 && <Divider mb={6} />}
+              <Group justify="space-between" gap="xs" wrap="nowrap">
+                <Text size="xs" ff="monospace" fw={600} c="indigo.7">
+                  {c.caseNo}
+                </Text>
+                <StatusBadge status={c.status} />
+              </Group>
+              <Anchor component={Link} to={linkTo(c)} c="inherit" fw={600} lineClamp={3}>
+                {c.title}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {c.status === 'closed' && c.closureReason
+                  ? t(`vocab.closure.${c.closureReason}`)
+                  : stageText(c.stage, t)}
+                {has('parties') ? ` · ${c.complainant.name} ↔ ${c.respondent.name}` : ''}
+              </Text>
+              <Group gap={6}>
+                {has('channel') && <ChannelBadge channel={c.channel} />}
+                {clock && <ClockBadge clock={clock} now={now} />}
+                {rowExtra?.(c)}
+              </Group>
+            </Stack>
+          );
+        })}
+      </Stack>
+    );
+  }
   return (
     <ScrollArea type="auto">
       <Table

@@ -11,14 +11,26 @@ export const SCREENSHOT_DIR = join(root, 'docs', 'screenshots');
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'sevenfold-demo';
 
-/** A browser context at 1440×900 in Beijing time, with its first page; browser errors are collected. */
+/** A phone: 390×844 CSS pixels at 3× with touch (a current iPhone's viewport, emulated). */
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 3,
+  isMobile: true,
+  hasTouch: true,
+};
+
+/**
+ * A browser context at 1440×900 (or as `device` says, e.g. {@link PHONE}) in Beijing time, with its
+ * first page; browser errors are collected.
+ */
 export async function openContext(
   browser: Browser,
   baseURL: string,
+  device: Partial<typeof PHONE> = { viewport: { width: 1440, height: 900 } },
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     baseURL,
-    viewport: { width: 1440, height: 900 },
+    ...device,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
@@ -42,7 +54,7 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByTestId('user-menu').waitFor();
 }
 
-/** Saves a 1440×900 screenshot of the page under docs/screenshots/. */
+/** Saves a screenshot of the page's viewport under docs/screenshots/. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // let charts finish their entry animation and fonts settle
