@@ -100,6 +100,11 @@ export function caseRoutes(deps: {
     },
   );
 
+  router.get('/:id/integrity', auth, validate({ params: caseIdParamsSchema }), async (_req, res) => {
+    const { id } = res.locals.params as { id: string };
+    res.json(await cases.integrity(user(res), id));
+  });
+
   router.get('/:id/actions', auth, validate({ params: caseIdParamsSchema }), async (_req, res) => {
     const { id } = res.locals.params as { id: string };
     res.json({ items: await cases.actions(user(res), id) });

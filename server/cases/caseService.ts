@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type {
   CaseCountsView,
   CaseEventView,
+  CaseIntegrityView,
   CaseSummaryView,
   CaseView,
   Page,
@@ -19,6 +20,7 @@ import type { WriteLimits } from '../limits/writeLimits.js';
 import type { CaseDoc } from './caseModel.js';
 import { ALL_CASES_SCOPE, countsFrom, createCaseTallies } from './caseTallies.js';
 import { checkAssignee } from './checkAssignee.js';
+import { checkCaseIntegrity } from './checkCaseIntegrity.js';
 import { presentCase, presentCaseSummary } from './casePresenter.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
 import { canSeeEvent, presentEvent } from './eventPresenter.js';
@@ -110,6 +112,8 @@ export interface CaseService {
   get(user: AuthUser, caseId: string): Promise<CaseView>;
   events(user: AuthUser, caseId: string, after: number, limit: number): Promise<CaseEventView[]>;
   actions(user: AuthUser, caseId: string): Promise<AvailableAction[]>;
+  /** Whether the case's event log still verifies (what `npm run verify-log` checks), for its page. */
+  integrity(user: AuthUser, caseId: string): Promise<CaseIntegrityView>;
   act(user: AuthUser, caseId: string, body: ActionBody): Promise<CaseView>;
 }
 
@@ -258,6 +262,11 @@ export function createCaseService(deps: {
         .filter((ev) => canSeeEvent(user, { ...doc, respondentId: respondentAt(ev.seq) }, ev))
         .slice(0, limit)
         .map(presentEvent);
+    },
+
+    async integrity(user, caseId) {
+      const { doc } = await loadVisible(user, caseId);
+      return checkCaseIntegrity(await store.events(caseId, 0), doc);
     },
 
     async actions(user, caseId) {

@@ -106,6 +106,20 @@ export function casePaths(): Paths {
         },
       }),
     },
+    '/api/cases/{id}/integrity': {
+      get: signedIn({
+        operationId: 'checkCaseIntegrity',
+        summary: 'Whether the case’s event log still verifies',
+        description:
+          'Checks every event of the case as `npm run verify-log` does (each hash matches its content and links to the event before; no event missing; the case ends where its log does) and names the first event found broken.',
+        tags: ['cases'],
+        parameters: caseIdParameters(),
+        responses: {
+          '200': json('The verdict.', ref('CaseIntegrityView')),
+          ...problems({ 400: INVALID_ID, 404: NO_CASE }),
+        },
+      }),
+    },
     '/api/cases/{id}/actions': {
       get: signedIn({
         operationId: 'listCaseActions',

@@ -169,6 +169,12 @@ export const caseSchemas: Record<string, JsonSchema> = {
     prevHash: sha256Hex,
   }),
   CaseEventList: closed({ items: listOf(ref('CaseEventView')) }),
+  CaseIntegrityView: closed({
+    intact: boolean,
+    events: count,
+    brokenAtSeq: { oneOf: [count, { type: 'null' }] },
+    problem: { oneOf: [oneOfStrings(['content', 'link', 'missing']), { type: 'null' }] },
+  }),
   ActionField: closed(
     {
       name: text,

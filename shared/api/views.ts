@@ -128,6 +128,18 @@ export interface Page<T> {
   total: number;
 }
 
+/** `GET /api/cases/:id/integrity`: whether the case's event log still verifies. */
+export interface CaseIntegrityView {
+  /** Every event's hash matches its content and links to the one before, and the case agrees. */
+  intact: boolean;
+  /** How many events were checked. */
+  events: number;
+  /** The first event found broken (its seq), or null. */
+  brokenAtSeq: number | null;
+  /** What is wrong there: content changed, link to the previous event broken, an event missing. */
+  problem: 'content' | 'link' | 'missing' | null;
+}
+
 /** `GET /api/cases/counts`: the open cases the caller may see, by status. */
 export interface CaseCountsView {
   byStatus: Record<Exclude<CaseStatus, 'closed'>, number>;

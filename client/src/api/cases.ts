@@ -1,3 +1,4 @@
+import type { CaseIntegrityView } from '../../../shared/api/views.js';
 /** Case queries and mutations over `/api/cases`. */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Complaint } from '../../../shared/schemas/complaint.js';
@@ -71,6 +72,19 @@ export function useCase(id: string | undefined) {
     queryKey: queryKeys.case(id ?? ''),
     queryFn: ({ signal }) => apiFetch<CaseView>(`/api/cases/${encodeURIComponent(id ?? '')}`, { signal }),
     enabled: Boolean(id),
+  });
+}
+
+/**
+ * Whether the case's event log still verifies. Checked when the case page opens (and again after a
+ * minute): the chain covers the stored history, which live events only extend.
+ */
+export function useCaseIntegrity(id: string) {
+  return useQuery({
+    queryKey: queryKeys.caseIntegrity(id),
+    queryFn: ({ signal }) =>
+      apiFetch<CaseIntegrityView>(`/api/cases/${encodeURIComponent(id)}/integrity`, { signal }),
+    staleTime: 60_000,
   });
 }
 

@@ -5,6 +5,7 @@ export const queryKeys = {
   caseList: (params: Record<string, unknown>) => ['cases', 'list', params] as const,
   case: (id: string) => ['cases', 'one', id] as const,
   caseEvents: (id: string) => ['cases', 'one', id, 'events'] as const,
+  caseIntegrity: (id: string) => ['cases', 'one', id, 'integrity'] as const,
   caseActions: (id: string) => ['cases', 'one', id, 'actions'] as const,
   caseEvidence: (id: string) => ['cases', 'one', id, 'evidence'] as const,
   caseMessages: (id: string) => ['cases', 'one', id, 'messages'] as const,

@@ -1,5 +1,6 @@
-import { Badge, Blockquote, Group, Text, ThemeIcon, Timeline } from '@mantine/core';
+import { Alert, Badge, Blockquote, Group, Text, ThemeIcon, Timeline } from '@mantine/core';
 import {
+  IconAlertTriangle,
   IconAlarm,
   IconBuildingBank,
   IconCheck,
@@ -14,7 +15,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseEventView, CaseView } from '../../../shared/api/views.js';
-import { useCaseEvents } from '../api/cases.js';
+import { useCaseEvents, useCaseIntegrity } from '../api/cases.js';
 import { useSession } from '../auth/useSession.js';
 import { formatDateTime } from '../i18n/format.js';
 import { EmptyBlock } from '../ui/EmptyBlock.js';
@@ -73,61 +74,85 @@ export function CaseTimeline({
   const { t, i18n } = useTranslation();
   const session = useSession();
   const events = useCaseEvents(caseView.id);
+  const integrity = useCaseIntegrity(caseView.id);
   if (events.isPending) return <LoadingState />;
   if (events.isError) return <ErrorState error={events.error} onRetry={() => void events.refetch()} />;
   const shown = events.data.filter((ev) => !HIDDEN.has(ev.type));
   if (shown.length === 0) return <EmptyBlock compact title={t('timeline.empty')} />;
   const ordered = newestFirst ? [...shown].reverse() : shown;
+  const broken = integrity.data && !integrity.data.intact ? integrity.data : null;
   return (
-    <Timeline
-      bulletSize={26}
-      lineWidth={2}
-      active={newestFirst ? 0 : ordered.length - 1}
-      data-testid="timeline"
-    >
-      {ordered.map((ev) => {
-        const line = eventLine(ev, caseView, session?.user.id ?? '', t, i18n.language);
-        const { icon, color } = iconOf(ev);
-        return (
-          <Timeline.Item
-            key={ev.seq}
-            bullet={
-              <ThemeIcon size={26} radius="xl" color={color} variant="light">
-                {icon}
-              </ThemeIcon>
-            }
-            data-seq={ev.seq}
-            data-type={ev.type}
-          >
-            <Text size="sm" fw={550}>
-              {line.sentence}
-            </Text>
-            <Group gap={6} mt={2}>
-              <Text size="xs" c="dimmed">
-                {formatDateTime(ev.at, i18n.language)}
+    <>
+      {broken && (
+        <Alert
+          color="red"
+          variant="light"
+          mb="md"
+          icon={<IconAlertTriangle size={18} />}
+          title={t('timeline.integrity.title')}
+          data-testid="integrity-broken"
+        >
+          {t(`timeline.integrity.${broken.problem ?? 'content'}`, { seq: broken.brokenAtSeq })}{' '}
+          {t('timeline.integrity.advice')}
+        </Alert>
+      )}
+      <Timeline
+        bulletSize={26}
+        lineWidth={2}
+        active={newestFirst ? 0 : ordered.length - 1}
+        data-testid="timeline"
+      >
+        {ordered.map((ev) => {
+          const line = eventLine(ev, caseView, session?.user.id ?? '', t, i18n.language);
+          const { icon, color } = iconOf(ev);
+          return (
+            <Timeline.Item
+              key={ev.seq}
+              bullet={
+                <ThemeIcon size={26} radius="xl" color={color} variant="light">
+                  {icon}
+                </ThemeIcon>
+              }
+              data-seq={ev.seq}
+              data-type={ev.type}
+            >
+              <Text size="sm" fw={550}>
+                {line.sentence}
               </Text>
-              {line.facts.map((f) => (
-                <Badge
-                  key={f}
-                  size="xs"
-                  variant="light"
+              <Group gap={6} mt={2}>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(ev.at, i18n.language)}
+                </Text>
+                {line.facts.map((f) => (
+                  <Badge
+                    key={f}
+                    size="xs"
+                    variant="light"
+                    color="gray"
+                    radius="sm"
+                    tt="none"
+                    ff={f.startsWith('SHA') ? 'monospace' : undefined}
+                  >
+                    {f}
+                  </Badge>
+                ))}
+              </Group>
+              {line.detail && (
+                <Blockquote
                   color="gray"
-                  radius="sm"
-                  tt="none"
-                  ff={f.startsWith('SHA') ? 'monospace' : undefined}
+                  p="xs"
+                  mt={6}
+                  fz="sm"
+                  style={{ whiteSpace: 'pre-wrap' }}
+                  iconSize={0}
                 >
-                  {f}
-                </Badge>
-              ))}
-            </Group>
-            {line.detail && (
-              <Blockquote color="gray" p="xs" mt={6} fz="sm" style={{ whiteSpace: 'pre-wrap' }} iconSize={0}>
-                {line.detail}
-              </Blockquote>
-            )}
-          </Timeline.Item>
-        );
-      })}
-    </Timeline>
+                  {line.detail}
+                </Blockquote>
+              )}
+            </Timeline.Item>
+          );
+        })}
+      </Timeline>
+    </>
   );
 }

@@ -202,6 +202,15 @@ export const en = {
     backHome: 'Back to my home page',
   },
   timeline: {
+    integrity: {
+      title: 'This case’s record failed its integrity check',
+      content:
+        'Event {{seq}} no longer matches the fingerprint (SHA-256) it was recorded with: it was changed after it was written.',
+      link: 'Event {{seq}} is no longer linked to the event before it: the order of the record was changed.',
+      missing: 'Event {{seq}} is missing from the record.',
+      advice:
+        'What is shown below may not be what happened. Tell the platform’s supervisor; the record is checked by npm run verify-log.',
+    },
     empty: 'Nothing recorded yet',
     closed: 'closed',
     trackSuffix: ' ({{track}})',

@@ -196,6 +196,13 @@ export const zhCN = {
     backHome: '返回我的工作台',
   },
   timeline: {
+    integrity: {
+      title: '本案记录未通过完整性校验',
+      content: '第 {{seq}} 条记录与其写入时的指纹（SHA-256）不一致：写入后被改动过。',
+      link: '第 {{seq}} 条记录与前一条的链接已断开：记录顺序被改动过。',
+      missing: '记录中缺少第 {{seq}} 条。',
+      advice: '下方显示的内容可能与实际经过不符。请告知平台监督人员；记录可通过 npm run verify-log 核验。',
+    },
     empty: '暂无记录',
     closed: '已结案',
     trackSuffix: '（{{track}}）',

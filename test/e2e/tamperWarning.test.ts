@@ -1,0 +1,71 @@
+/**
+ * A case whose stored record was changed behind the platform's back shows a clear warning on its page
+ * (the check `npm run verify-log` makes), in Chromium.
+ */
+import { expect } from 'chai';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { seedDirectory } from '../support/testApp.js';
+import { useTestDatabase } from '../support/useTestDatabase.js';
+import { apiAs } from './support/api.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './support/chromium.js';
+import { mediationTrademark } from './support/e2eComplaints.js';
+import { startE2eServer, type E2eServer } from './support/e2eServer.js';
+import { ensureClientBuilt } from './support/ensureClientBuilt.js';
+import { openContext, screenshot, signIn } from './support/ui.js';
+
+describe('a tampered case record is flagged on the case page (e2e, Chromium)', function () {
+  this.timeout(120_000);
+  const t = useTestDatabase('e2eTamper');
+  let server: E2eServer;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+
+  before(async function () {
+    if (!chromiumAvailable()) {
+      process.stdout.write(
+        `      skipped: this suite needs Debian's Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)\n`,
+      );
+      this.skip();
+    }
+    this.timeout(240_000);
+    ensureClientBuilt();
+    await seedDirectory(t.db);
+    server = await startE2eServer(t.db);
+    browser = await launchChromium();
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await context?.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('an intact case shows no warning; after an event is edited in the database, its page says which', async () => {
+    const complainant = await apiAs(server.app, 'complainant@demo.local');
+    const admin = await apiAs(server.app, 'admin@demo.local');
+    const filed = await complainant.file(mediationTrademark('茶叶店擅自使用“香茗”商标（记录核验）'));
+    await admin.act(filed.id, { type: 'ACCEPT' });
+
+    const opened = await openContext(browser, server.url);
+    context = opened.context;
+    const page = opened.page;
+    await signIn(page, 'complainant@demo.local');
+    await page.goto(`/cases/${filed.id}`);
+    await page.getByTestId('timeline').waitFor();
+    await page
+      .waitForResponse((r) => r.url().endsWith(`/cases/${filed.id}/integrity`))
+      .catch(() => undefined);
+    expect(await page.getByTestId('integrity-broken').count()).to.equal(0);
+
+    // someone with access to the database rewrites who accepted the complaint
+    await t.db.collection('case_events').updateOne({ _id: `${filed.id}:2` } as never, {
+      $set: { 'actor.id': 'u-someone-else' },
+    });
+    await page.reload();
+    const warning = page.getByTestId('integrity-broken');
+    await warning.waitFor();
+    expect(await warning.textContent()).to.include('第 2 条记录与其写入时的指纹（SHA-256）不一致');
+    await screenshot(page, 'case-integrity-warning');
+  });
+});
