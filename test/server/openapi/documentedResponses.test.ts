@@ -207,6 +207,12 @@ describe('OpenAPI document: real responses match it', () => {
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/events`).set(as('complainant')), 200);
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/events?after=-1`).set(as('admin')), 400);
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/events`).set(as('complainant2')), 404);
+    await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/integrity`).set(as('complainant')), 200);
+    await expectDocumented(request(a.app).get(`/api/cases/bad!id/integrity`).set(as('complainant')), 400);
+    await expectDocumented(
+      request(a.app).get(`/api/cases/${ids.tea}/integrity`).set(as('complainant2')),
+      404,
+    );
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/actions`).set(as('admin')), 200);
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/actions`).set(as('complainant')), 200);
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/actions`).set(as('complainant2')), 404);
