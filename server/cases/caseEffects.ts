@@ -1,3 +1,4 @@
+import { conflictPartyKeys } from './conflictPartyKeys.js';
 import type { ClientSession } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
@@ -102,7 +103,8 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     const context = contextOf(caseDoc);
     if (event?.type === 'DECLINE_ASSIGNMENT' && event.data.conflict === true) {
       const reason = typeof event.data.reason === 'string' ? event.data.reason : 'conflict of interest';
-      const keys = [caseDoc.complainantId, caseDoc.respondentKey, caseDoc.respondentId].filter(Boolean);
+      // the conflict concerns the declared party only (the case itself is barred by the machine)
+      const keys = conflictPartyKeys(caseDoc, event.data.conflictWith);
       for (const partyKey of keys as string[]) {
         await insertOnce(
           Conflicts,

@@ -77,6 +77,9 @@ export function presentCase(
       signatures: context.signatures,
       agreementTerms: context.agreementTerms,
       extension: context.extension,
+      ...(context.confirmationApplications
+        ? { confirmationApplications: context.confirmationApplications }
+        : {}),
       sessions: context.sessions,
       transfers: context.transfers,
       respondentAnswer: context.respondentAnswer,

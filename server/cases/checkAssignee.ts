@@ -4,6 +4,7 @@ import type { Role } from '../../shared/vocabulary.js';
 import { DomainError } from '../errors/domainError.js';
 import { userModel } from '../users/userModel.js';
 import type { CaseDoc } from './caseModel.js';
+import { mediatorConflictModel } from './mediatorConflictModel.js';
 
 /** Actions that name a person who then joins the case, and the role that person must have. */
 const ASSIGNEES: Partial<Record<CaseAction['type'], { field: string; role: Role }>> = {
@@ -15,7 +16,8 @@ const ASSIGNEES: Partial<Record<CaseAction['type'], { field: string; role: Role 
 
 /**
  * Refuses (422) an action that names an assignee who is not an active account of the right role, or
- * who is a party of the case: naming someone gives them access to it (a "mediator" reads both caucuses).
+ * who is a party of the case: naming someone gives them access to it (a "mediator" reads both caucuses);
+ * and a mediator who declared a conflict of interest with a party of the case.
  */
 export async function checkAssignee(db: Connection, caseDoc: CaseDoc, action: CaseAction): Promise<void> {
   const rule = ASSIGNEES[action.type];
@@ -34,4 +36,18 @@ export async function checkAssignee(db: Connection, caseDoc: CaseDoc, action: Ca
       errors: [{ path: rule.field, message: 'must not be a party of the case' }],
     });
   }
+  if (action.type === 'ASSIGN_MEDIATOR' && (await hasPartyConflict(db, caseDoc, id))) {
+    throw new DomainError('invalid', `${id} declared a conflict of interest with a party of this case.`, {
+      errors: [{ path: rule.field, message: 'must have no declared conflict with a party of the case' }],
+    });
+  }
+}
+
+/** Whether the mediator declared a conflict of interest with a party of this case (here or in another case). */
+async function hasPartyConflict(db: Connection, caseDoc: CaseDoc, mediatorId: string): Promise<boolean> {
+  const partyKeys = [caseDoc.complainantId, caseDoc.respondentKey, caseDoc.respondentId].filter(
+    (k): k is string => Boolean(k),
+  );
+  const found = await mediatorConflictModel(db).exists({ mediatorId, partyKey: { $in: partyKeys } });
+  return found !== null;
 }

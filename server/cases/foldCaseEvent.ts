@@ -1,3 +1,4 @@
+import { migrateLegacyEvent } from './migrateLegacyEvent.js';
 import type { CaseEvent } from '../../shared/case/caseEvents.js';
 import {
   applyCaseEvent,
@@ -52,11 +53,14 @@ export function foldCaseEvent(state: CaseFoldState | undefined, ev: CaseEventDoc
   let { orgId, resolvedAt, closedAt, joinedOrgIds } = state;
   if (ev.kind === 'transition') {
     const before = caseStatus(snapshot);
-    const res = applyCaseEvent(snapshot, machineEventOf(ev));
-    if (!res.accepted) {
-      throw new ReplayError(`case ${ev.caseId}: the machine refuses stored event ${ev.seq} (${ev.type})`);
+    // an event of an older machine version is replayed as what it stands for in this one
+    for (const event of migrateLegacyEvent(snapshot, machineEventOf(ev), ev.machineVersion)) {
+      const res = applyCaseEvent(snapshot, event);
+      if (!res.accepted) {
+        throw new ReplayError(`case ${ev.caseId}: the machine refuses stored event ${ev.seq} (${ev.type})`);
+      }
+      snapshot = res.snapshot;
     }
-    snapshot = res.snapshot;
     const after = caseStatus(snapshot);
     if (after !== before && after === 'resolved') resolvedAt = at;
     if (after !== before && after === 'closed') {

@@ -300,6 +300,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     steps: [
       ...mediationToSigned([firstSession]),
       step('filer', { type: 'REQUEST_CONFIRMATION' }, 48),
+      step(respondent, { type: 'REQUEST_CONFIRMATION' }, 20),
       step(court, { type: 'CONFIRM_AGREEMENT' }, 120),
       step(mediator, { type: 'OPEN_COMPLIANCE' }, 24),
       step(mediator, { type: 'RECORD_COMPLIANCE', complied: true, note: 'Payment received.' }, 300),

@@ -67,6 +67,8 @@ export interface CaseView {
     signatures: { complainant: boolean; respondent: boolean };
     agreementTerms: string | null;
     extension: MediationExtension;
+    /** Who has applied for judicial confirmation (a joint application; absent before any was recorded). */
+    confirmationApplications?: { complainant: boolean; respondent: boolean };
     sessions: { at: string; notes?: string }[];
     transfers: { from: Channel | null; to: Channel; reason: string; at: string }[];
     respondentAnswer: { answer: string; at: string } | null;

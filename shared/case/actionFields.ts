@@ -100,7 +100,11 @@ const FIELDS: FieldTable = {
   DEADLINE: [oneOf('clock', CLOCK_IDS, true)],
   ASSIGN_MEDIATOR: [id('mediatorId')],
   ACCEPT_ASSIGNMENT: [note],
-  DECLINE_ASSIGNMENT: [flag('conflict'), text('reason')],
+  DECLINE_ASSIGNMENT: [
+    flag('conflict'),
+    oneOf('conflictWith', ['complainant', 'respondent']),
+    text('reason'),
+  ],
   CONSENT: [note],
   DECLINE: [text('reason')],
   SCHEDULE_SESSION: [{ name: 'sessionAt', kind: 'date', required: true }, note],

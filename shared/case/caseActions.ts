@@ -16,6 +16,7 @@ import {
 } from './caseRules.js';
 import { partySide } from './caseActors.js';
 import { chooseClock } from './stateClocks.js';
+import { mediationActions } from './mediationActions.js';
 import type { Channel, ClosureReason, Track } from '../vocabulary.js';
 
 type Params = ParameterizedObject['params'] | undefined;
@@ -69,6 +70,7 @@ function outcome(event: CaseEvent, context: CaseContext, fields: Omit<CaseOutcom
 
 /** Action implementations, keyed by the names the machine uses. */
 export const caseActions = {
+  ...mediationActions,
   // ── clocks ──────────────────────────────────────────────────────────────
   startClock: update<{ clocks: readonly ClockId[] }>(({ context, event }, { clocks }) => ({
     clocks: { ...context.clocks, [chooseClock(clocks, context)]: { startedAt: eventAt(event, context) } },
@@ -128,19 +130,6 @@ export const caseActions = {
   assignMediator: update(({ event }) => {
     const assign = eventOf(event, 'ASSIGN_MEDIATOR');
     return assign ? { mediatorId: assign.mediatorId } : {};
-  }),
-  /** The mediator declines (or has a conflict): never assigned to this case again. */
-  releaseMediator: update(({ context, event }) => {
-    const decline = eventOf(event, 'DECLINE_ASSIGNMENT');
-    const mediatorId = context.mediatorId;
-    if (!decline || mediatorId === null) return {};
-    return {
-      mediatorId: null,
-      declinedMediatorIds: [...context.declinedMediatorIds, mediatorId],
-      conflicts: decline.conflict
-        ? [...context.conflicts, { mediatorId, reason: decline.reason ?? 'conflict of interest' }]
-        : context.conflicts,
-    };
   }),
   timeOutMediator: update(({ context }) =>
     context.mediatorId === null
@@ -211,14 +200,6 @@ export const caseActions = {
     if (!side) return {};
     return {
       extension: { ...context.extension, approvals: { ...context.extension.approvals, [side]: true } },
-    };
-  }),
-  grantMediationExtension: update(({ context }) => {
-    const days = context.extension.requestedDays;
-    if (days === null) return {};
-    return {
-      extension: { ...context.extension, granted: true },
-      clocks: extendClock(context, 'mediation', { amount: days, unit: 'days' }),
     };
   }),
   extendArbitration: update<{ clocks: readonly ClockId[] }>(({ context, event }, { clocks }) => {

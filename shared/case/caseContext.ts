@@ -6,6 +6,9 @@ import type { ClockId } from './clockIds.js';
 import type { ArbitrationVariant } from './caseEvents.js';
 import type { Channel, ClosureReason, IpType, Track } from '../vocabulary.js';
 
+/** A side of the dispute. */
+export type PartySide = 'complainant' | 'respondent';
+
 /** An extension of a clock's period. */
 export interface ClockExtension {
   amount: number;
@@ -68,7 +71,11 @@ export interface CaseContext {
   mediatorId: string | null;
   /** Mediators that declined, had a conflict or timed out: never assigned again. */
   declinedMediatorIds: string[];
-  conflicts: { mediatorId: string; reason: string }[];
+  /**
+   * Conflicts of interest declared by mediators: each applies to this case and, beyond it, to the
+   * declared party only (`party`; absent in conflicts declared before a party was named).
+   */
+  conflicts: { mediatorId: string; reason: string; party?: PartySide }[];
   arbitratorId: string | null;
   declinedArbitratorIds: string[];
   investigatorId: string | null;
@@ -76,6 +83,11 @@ export interface CaseContext {
   signatures: { complainant: boolean; respondent: boolean };
   agreementTerms: string | null;
   extension: MediationExtension;
+  /**
+   * The parties' applications for judicial confirmation of the signed agreement (a joint application:
+   * CPL art. 205). Absent in snapshots from before it was recorded: read as none made.
+   */
+  confirmationApplications?: { complainant: boolean; respondent: boolean };
   sessions: { at: string; notes?: string }[];
   transfers: { from: Channel | null; to: Channel; reason: string; at: string }[];
   respondentAnswer: { answer: string; at: string } | null;

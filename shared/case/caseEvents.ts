@@ -43,7 +43,8 @@ export interface CaseEventPayloads {
   DEADLINE: { clock: ClockId };
   ASSIGN_MEDIATOR: { mediatorId: string };
   ACCEPT_ASSIGNMENT: { note?: string };
-  DECLINE_ASSIGNMENT: { conflict?: boolean; reason?: string };
+  /** `conflictWith`: the party a declared conflict of interest concerns. */
+  DECLINE_ASSIGNMENT: { conflict?: boolean; conflictWith?: 'complainant' | 'respondent'; reason?: string };
   CONSENT: { note?: string };
   DECLINE: { reason?: string };
   SCHEDULE_SESSION: { sessionAt: string; note?: string };

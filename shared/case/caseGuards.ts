@@ -11,12 +11,12 @@ import {
   closureReasonFor,
   isSummaryTrack,
   isValidDetermination,
-  MAX_MEDIATION_EXTENSION_DAYS,
   maxArbitrationExtensionDays,
   needsCompliance,
   punitiveDamagesAllowed,
   type Decider,
 } from './caseRules.js';
+import { mediationGuards } from './mediationGuards.js';
 import type { Channel, ClosureReason, OrgType } from '../vocabulary.js';
 
 interface GuardArgs {
@@ -26,6 +26,7 @@ interface GuardArgs {
 
 /** Guard implementations, keyed by the names the machine uses. */
 export const caseGuards = {
+  ...mediationGuards,
   // ── actors ──────────────────────────────────────────────────────────────
   isSystem: ({ event }: GuardArgs) => who.isSystem(event.actor),
   isAdmin: ({ event }: GuardArgs) => who.isAdmin(event.actor),
@@ -131,17 +132,6 @@ export const caseGuards = {
   isLastSignature: ({ context, event }: GuardArgs) => {
     const side = who.partySide(context, event.actor);
     return side !== null && context.signatures[side === 'complainant' ? 'respondent' : 'complainant'];
-  },
-  isMediationExtensionRequestable: ({ context, event }: GuardArgs) => {
-    const request = eventOf(event, 'REQUEST_EXTENSION');
-    return (
-      request !== null &&
-      context.extension.requestedDays === null &&
-      typeof request.days === 'number' &&
-      Number.isInteger(request.days) &&
-      request.days >= 1 &&
-      request.days <= MAX_MEDIATION_EXTENSION_DAYS
-    );
   },
   /** A party approves a requested extension it has not approved yet. */
   canApproveExtension: ({ context, event }: GuardArgs) => {

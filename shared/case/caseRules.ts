@@ -16,9 +16,6 @@ export function defaultArbitrationVariant(track: Track): ArbitrationVariant {
   return track === 'ordinary' ? 'standard' : 'expedited';
 }
 
-/** The most a mediation may be extended, in days, with both parties' approval. */
-export const MAX_MEDIATION_EXTENSION_DAYS = 30;
-
 /** The statutory extension of an arbitration clock (WIPO: expedited +1 month, standard +3 months). */
 export function arbitrationExtension(variant: ArbitrationVariant | null): ClockExtension {
   return { amount: variant === 'expedited' ? 1 : 3, unit: 'months' };

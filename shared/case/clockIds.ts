@@ -6,6 +6,8 @@ export const CLOCK_IDS = [
   'screeningDecision',
   'infoRequest',
   'mediatorAcceptance',
+  'mediatorAssignment',
+  'mediationConsent',
   'respondentAnswer',
   'mediation',
   'litigationMediationOrdinary',

@@ -49,6 +49,15 @@ export interface ClockStatusResult {
   readonly remainingMs: number;
 }
 
+/**
+ * Court-entrusted mediation: 15 / 7 days, continued with every party's consent (the extension is not
+ * counted in the trial period); one extension of at most the original period is the platform's reading.
+ */
+const LITIGATION_MEDIATION_SOURCE =
+  'SPC Provisions on Several Issues concerning Civil Mediation by the People’s Courts ' +
+  '(法释〔2004〕12号, amended by 法释〔2020〕20号) art. 4: mediation may continue with every party’s ' +
+  'consent; one extension of at most the original period is a Sevenfold platform reading';
+
 /** Every clock, by id. Defaults from the design brief's "Clocks" table. */
 export const CLOCKS: Readonly<Record<ClockId, ClockDefinition>> = {
   screeningDecision: {
@@ -78,6 +87,27 @@ export const CLOCKS: Readonly<Record<ClockId, ClockDefinition>> = {
     onExpiry: 'The unaccepted assignment is withdrawn and the case is reassigned.',
     source: 'Sevenfold platform rule',
   },
+  mediatorAssignment: {
+    id: 'mediatorAssignment',
+    label: 'A mediator is assigned',
+    labelZh: '指派调解员',
+    amount: 3,
+    unit: 'workingDays',
+    onExpiry:
+      'No mediator is assigned yet: the case is escalated to the platform admin and the holding organisation, who assign an eligible mediator.',
+    source: 'Sevenfold platform rule (no statute fixes it)',
+  },
+  mediationConsent: {
+    id: 'mediationConsent',
+    label: 'Respondent consents to mediation',
+    labelZh: '被申请人同意调解',
+    amount: 7,
+    unit: 'days',
+    onExpiry: 'Silence is a refusal to mediate: the mediation fails and the case can be transferred.',
+    source:
+      'Sevenfold platform rule: no statute fixes the period; mediation needs the parties’ consent and ' +
+      'ends when one refuses (People’s Mediation Law arts. 3 and 17)',
+  },
   respondentAnswer: {
     id: 'respondentAnswer',
     label: 'Respondent answer',
@@ -93,9 +123,13 @@ export const CLOCKS: Readonly<Record<ClockId, ClockDefinition>> = {
     labelZh: '调解期限',
     amount: 30,
     unit: 'days',
-    maxExtension: { amount: 30, unit: 'days' },
+    maxExtension: { amount: 90, unit: 'days' },
     onExpiry: 'Mediation ends without agreement and the case returns for routing.',
-    source: "Pre-litigation mediation practice; one extension of up to 30 days with both parties' consent",
+    source:
+      'Pre-litigation mediation practice: 30 days from the mediator’s acceptance of the assignment; ' +
+      'extended by the length both parties agree to (People’s Mediation Law arts. 3 and 23: mediation ' +
+      'rests on the parties’ will, no statutory cap). The 90-day bound on the extension is a Sevenfold ' +
+      'platform rule, not a legal cap',
   },
   litigationMediationOrdinary: {
     id: 'litigationMediationOrdinary',
@@ -103,8 +137,9 @@ export const CLOCKS: Readonly<Record<ClockId, ClockDefinition>> = {
     labelZh: '诉讼调解（普通程序）',
     amount: 15,
     unit: 'days',
+    maxExtension: { amount: 15, unit: 'days' },
     onExpiry: 'Mediation ends unless all parties agree to continue; the court proceeds to judgment.',
-    source: 'SPC Provisions on Civil Mediation by the People’s Courts (2004)',
+    source: LITIGATION_MEDIATION_SOURCE,
   },
   litigationMediationSummary: {
     id: 'litigationMediationSummary',
@@ -112,8 +147,9 @@ export const CLOCKS: Readonly<Record<ClockId, ClockDefinition>> = {
     labelZh: '诉讼调解（简易程序）',
     amount: 7,
     unit: 'days',
+    maxExtension: { amount: 7, unit: 'days' },
     onExpiry: 'Mediation ends unless all parties agree to continue; the court proceeds to judgment.',
-    source: 'SPC Provisions on Civil Mediation by the People’s Courts (2004)',
+    source: LITIGATION_MEDIATION_SOURCE,
   },
   confirmationApplication: {
     id: 'confirmationApplication',
@@ -122,7 +158,9 @@ export const CLOCKS: Readonly<Record<ClockId, ClockDefinition>> = {
     amount: 30,
     unit: 'days',
     onExpiry: 'The parties can no longer apply for judicial confirmation of the mediation agreement.',
-    source: 'Civil Procedure Law (2023 amendment) art. 205; SPC Interpretation of the CPL art. 351',
+    source:
+      'Civil Procedure Law (2023 amendment) art. 205; SPC Interpretation of the CPL art. 351: both ' +
+      'parties apply jointly within 30 days of the agreement taking effect',
   },
   confirmationRuling: {
     id: 'confirmationRuling',

@@ -19,8 +19,13 @@ import { socialSupervisionChannel } from './channels/socialSupervision.js';
 import { CLOSED, IN_CHANNEL } from './channels/stateIds.js';
 import { CHANNELS } from '../vocabulary.js';
 
-/** Version of the machine definition; stored with persisted snapshots. */
-export const CASE_MACHINE_VERSION = 1;
+/**
+ * Version of the machine definition; stored with persisted snapshots. 2: the mediation period runs from
+ * the mediator's acceptance, the respondent's consent has its own clock, a mediator assignment has a
+ * clock, and judicial confirmation needs a joint application (older logs are replayed with
+ * `migrateLegacyEvent`).
+ */
+export const CASE_MACHINE_VERSION = 2;
 
 const withdraw = {
   guard: 'isComplainant',

@@ -6,9 +6,14 @@ import type { CaseContext } from './caseContext.js';
 import type { ClockId } from './clockIds.js';
 import { isSummaryTrack } from './caseRules.js';
 
-/** The metadata of a state node: the clock it runs, or the clocks it chooses from. */
+/**
+ * The metadata of a state node: the clock it runs, or the clocks it chooses from; `carries`: clocks
+ * started by the transition into the state that keep running in it (the mediation period runs from
+ * the mediator's acceptance through the respondent's consent into the sessions).
+ */
 export interface CaseStateMeta {
-  clock: ClockId | readonly ClockId[];
+  clock?: ClockId | readonly ClockId[];
+  carries?: readonly ClockId[];
 }
 
 /** Court-entrusted mediation: 7 days in summary procedure, 15 in ordinary procedure. */

@@ -2,6 +2,9 @@ import { Checkbox, NumberInput, Select, TagsInput, TextInput, Textarea } from '@
 import { useTranslation } from 'react-i18next';
 import type { ActionField } from '../../../shared/case/actionFields.js';
 import { useUsers } from '../api/directory.js';
+
+/** Date-time fields are entered in Beijing time, whatever the browser's zone. */
+const BEIJING_TIME = '北京时间 / Beijing time (Asia/Shanghai)';
 import type { FieldValue } from './actionValues.js';
 
 const ID_ROLES: Record<string, string> = {
@@ -90,6 +93,7 @@ export function ActionFieldInput({
         <TextInput
           {...common}
           type="datetime-local"
+          description={BEIJING_TIME}
           value={text}
           onChange={(e) => onChange(e.currentTarget.value)}
         />

@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../shared/api/views.js';
-import { formatCny, formatDateTime } from '../i18n/format.js';
+import { formatCny, formatSessionTime } from '../i18n/format.js';
 import { SectionCard } from '../ui/SectionCard.js';
 import { ReasonList } from './ReasonList.js';
 import { RecommendationList } from './RecommendationList.js';
@@ -156,7 +156,7 @@ function ProcedureCard({ caseView }: { caseView: CaseView }) {
       <Stack gap={2} key="s">
         {p.sessions.map((s, i) => (
           <Text size="sm" key={i}>
-            {formatDateTime(s.at, i18n.language)}
+            {formatSessionTime(s.at, i18n.language)}
             {s.notes ? ` — ${s.notes}` : ''}
           </Text>
         ))}
@@ -186,6 +186,16 @@ function ProcedureCard({ caseView }: { caseView: CaseView }) {
       t(p.extension.granted ? 'case.extensionGranted' : 'case.extensionRequested', {
         days: p.extension.requestedDays,
       }),
+    ]);
+  const applied = p.confirmationApplications;
+  if (applied && (applied.complainant || applied.respondent))
+    rows.push([
+      t('case.confirmationApplications'),
+      (['complainant', 'respondent'] as const)
+        .map(
+          (side) => `${t(`vocab.role.${side}`)} · ${t(applied[side] ? 'case.applied' : 'case.notApplied')}`,
+        )
+        .join(' / '),
     ]);
   if (p.respondentAnswer) rows.push([t('case.answer'), p.respondentAnswer.answer]);
   if (p.techReport)

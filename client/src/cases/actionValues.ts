@@ -38,7 +38,8 @@ export function actionBody(
       const n = Number(text.replace(/[,，\s]/g, ''));
       body[f.name] = Number.isFinite(n) ? n : text;
     } else if (f.kind === 'date') {
-      const at = new Date(text);
+      // entered as Beijing time (Asia/Shanghai, UTC+8, no daylight saving), whatever the browser's zone
+      const at = new Date(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text) ? `${text}:00+08:00` : text);
       body[f.name] = Number.isNaN(at.getTime()) ? text : at.toISOString();
     } else body[f.name] = text;
   }

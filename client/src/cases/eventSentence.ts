@@ -4,7 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { CaseEventView, CaseView } from '../../../shared/api/views.js';
-import { formatCny, formatDateTime } from '../i18n/format.js';
+import { formatCny, formatSessionTime } from '../i18n/format.js';
 import { clockLabel } from '../i18n/labels.js';
 import { evidenceKindOf } from './evidenceKind.js';
 
@@ -65,7 +65,7 @@ export function eventLine(
       if (d.conflict === true) key = 'DECLINE_ASSIGNMENT_conflict';
       break;
     case 'SCHEDULE_SESSION':
-      params.sessionAt = formatDateTime(str(d.sessionAt), lang);
+      params.sessionAt = formatSessionTime(str(d.sessionAt), lang);
       break;
     case 'REQUEST_EXTENSION':
       params.days = String(d.days ?? 30);

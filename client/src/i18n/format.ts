@@ -7,6 +7,11 @@ function locale(lang: string): string {
   return isZh(lang) ? 'zh-CN' : 'en-GB';
 }
 
+/** A session time in Beijing time with the zone said: `4 Mar 2026, 14:05 (北京时间 / Beijing time)`. */
+export function formatSessionTime(iso: string | null | undefined, lang: string): string {
+  return iso ? `${formatDateTime(iso, lang)} (北京时间 / Beijing time)` : '—';
+}
+
 /** `2026年3月4日 14:05` / `4 Mar 2026, 14:05`. */
 export function formatDateTime(iso: string | null | undefined, lang: string): string {
   if (!iso) return '—';

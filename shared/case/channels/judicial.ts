@@ -17,6 +17,8 @@ const entrusted: MediationStepsOptions = {
   base: '#case.inChannel.judicial.entrustedMediation',
   failTarget: TRIAL,
   sessionClock: false,
+  // continued with every party's consent (SPC Provisions on Civil Mediation by the People's Courts art. 4)
+  extensionClocks: LITIGATION_MEDIATION_CLOCKS,
 };
 
 /** The state config of the judicial channel. */

@@ -13,18 +13,33 @@ const steps: MediationStepsOptions = {
   base: '#case.inChannel.mediation',
   failTarget: '#case.inChannel.mediation.failed',
   sessionClock: true,
+  extensionClocks: ['mediation'],
 };
+
+const signedClock = withClock('confirmationApplication');
 
 /** The state config of the mediation channel. */
 export const mediationChannel = caseSetup.createStateConfig({
   initial: 'awaitingMediator',
+  // the mediation period runs from the mediator's acceptance: whichever way the channel is left, it stops
+  exit: [{ type: 'stopClock', params: { clocks: ['mediation'] } }],
   states: {
     ...mediationOpeningSteps(steps),
     inSession: mediationSessionStep(steps),
+    // Judicial confirmation needs both parties' joint application within the clock (CPL art. 205; SPC
+    // Interpretation of the CPL art. 351): the first application waits for the other party's.
     signed: {
-      ...withClock('confirmationApplication'),
+      ...signedClock,
+      entry: [...signedClock.entry, 'clearConfirmationApplications'],
       on: {
-        REQUEST_CONFIRMATION: { guard: 'isParty', target: 'awaitingConfirmation' },
+        REQUEST_CONFIRMATION: [
+          {
+            guard: and(['canApplyForConfirmation', 'isJointApplicationComplete']),
+            target: 'awaitingConfirmation',
+            actions: 'applyForConfirmation',
+          },
+          { guard: 'canApplyForConfirmation', actions: 'applyForConfirmation' },
+        ],
         CLOSE: {
           guard: and(['isAssignedMediator', closeReasonIs('settled')]),
           target: RESOLVED,

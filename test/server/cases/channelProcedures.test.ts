@@ -56,7 +56,7 @@ describe('channel procedures end to end through the store', function () {
     expect(doc.mediatorId).to.equal(U.mediator);
     expect(clocksOf(doc)).to.deep.equal(['mediatorAcceptance']);
     doc = await act(doc._id, U.mediator, { type: 'ACCEPT_ASSIGNMENT' });
-    expect(clocksOf(doc)).to.deep.equal(['respondentAnswer']);
+    expect(clocksOf(doc)).to.deep.equal(['mediationConsent', 'mediation']);
     doc = await act(doc._id, U.respondent, { type: 'CONSENT' });
     expect(clocksOf(doc)).to.deep.equal(['mediation']);
     doc = await act(doc._id, U.mediator, { type: 'SCHEDULE_SESSION', sessionAt: '2026-03-10T02:00:00.000Z' });
@@ -69,6 +69,9 @@ describe('channel procedures end to end through the store', function () {
     expect(doc.stage).to.equal('inChannel.mediation.signed');
     expect(clocksOf(doc)).to.deep.equal(['confirmationApplication']);
     doc = await act(doc._id, U.complainant, { type: 'REQUEST_CONFIRMATION' });
+    expect(doc.stage).to.equal('inChannel.mediation.signed');
+    expect(doc.joinedOrgIds ?? []).to.deep.equal([]);
+    doc = await act(doc._id, U.respondent, { type: 'REQUEST_CONFIRMATION' });
     expect(doc.stage).to.equal('inChannel.mediation.awaitingConfirmation');
     expect(doc.joinedOrgIds).to.deep.equal(['org-bj-ipcourt']);
     expect(clocksOf(doc)).to.deep.equal(['confirmationRuling']);

@@ -153,6 +153,7 @@ describe('durable clocks and the deadline scheduler', () => {
     await w.store.transition(doc._id, w.actor(first!), {
       type: 'DECLINE_ASSIGNMENT',
       conflict: true,
+      conflictWith: 'respondent',
       reason: 'I advised the respondent last year',
     });
     current = (await w.store.load(doc._id)).doc;

@@ -403,6 +403,7 @@ describe('authorisation matrix: every role × every case endpoint × every kind 
     await act('complainant2', 'MJ', { type: 'SIGN_AGREEMENT' });
     await act('respondent', 'MJ', { type: 'SIGN_AGREEMENT' });
     await act('complainant2', 'MJ', { type: 'REQUEST_CONFIRMATION' });
+    await act('respondent', 'MJ', { type: 'REQUEST_CONFIRMATION' }); // a joint application
 
     // F: fast track at the Zhongguancun protection center, the investigator assigned
     ids.F = await file('complainant', { ...designPatentSmeEcommerce, title: 'Matrix F: copied lamp design' });

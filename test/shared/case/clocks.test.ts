@@ -35,10 +35,12 @@ describe('clocks', () => {
         screeningDecision: '5 workingDays',
         infoRequest: '10 workingDays',
         mediatorAcceptance: '2 workingDays',
+        mediatorAssignment: '3 workingDays',
+        mediationConsent: '7 days',
         respondentAnswer: '15 days',
-        mediation: '30+30 days',
-        litigationMediationOrdinary: '15 days',
-        litigationMediationSummary: '7 days',
+        mediation: '30+90 days',
+        litigationMediationOrdinary: '15+15 days',
+        litigationMediationSummary: '7+7 days',
         confirmationApplication: '30 days',
         confirmationRuling: '15+10 days',
         summaryTrial: '3 months',
@@ -53,6 +55,26 @@ describe('clocks', () => {
       });
       expect(CLOCKS.confirmationRuling.source).to.contain('法释〔2011〕5号');
       expect(CLOCKS.ecommerceRestore.source).to.contain('art. 43');
+    });
+
+    it('gives the mediation clocks of issue 14 their figures and sources', () => {
+      // consent to mediate: its own clock, a platform rule, not the answer period
+      expect(CLOCKS.mediationConsent).to.deep.include({ amount: 7, unit: 'days' });
+      expect(CLOCKS.mediationConsent.source)
+        .to.match(/platform rule/)
+        .and.contain('People’s Mediation Law');
+      expect(CLOCKS.mediatorAssignment).to.deep.include({ amount: 3, unit: 'workingDays' });
+      expect(CLOCKS.mediatorAssignment.source).to.match(/platform rule/);
+      // the mediation extension: the parties' length, bounded by a platform rule (not a legal cap)
+      expect(CLOCKS.mediation.maxExtension).to.deep.equal({ amount: 90, unit: 'days' });
+      expect(CLOCKS.mediation.source).to.contain('platform rule, not a legal cap').and.contain('acceptance');
+      // court-entrusted mediation continues with the parties' consent
+      for (const id of ['litigationMediationOrdinary', 'litigationMediationSummary'] as const) {
+        expect(CLOCKS[id].maxExtension, id).to.deep.equal({ amount: CLOCKS[id].amount, unit: 'days' });
+        expect(CLOCKS[id].source, id).to.contain('法释〔2020〕20号').and.contain('art. 4');
+      }
+      expect(CLOCKS.confirmationApplication.source).to.contain('art. 205').and.contain('jointly');
+      expect(computeDueAt('mediation', '2025-03-03T02:00:00Z', 90)).to.equal('2025-07-01T15:59:59.999Z');
     });
   });
 
@@ -107,9 +129,9 @@ describe('clocks', () => {
     });
 
     it('rejects an extension beyond the maximum, in another unit, or on a clock without extension', () => {
-      expect(() => computeDueAt('mediation', '2025-03-03T02:00:00Z', 31)).to.throw(
+      expect(() => computeDueAt('mediation', '2025-03-03T02:00:00Z', 91)).to.throw(
         RangeError,
-        /more than the maximum of 30 days/,
+        /more than the maximum of 90 days/,
       );
       expect(() => computeDueAt('mediation', '2025-03-03T02:00:00Z', { amount: 1, unit: 'months' })).to.throw(
         RangeError,

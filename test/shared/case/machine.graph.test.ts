@@ -44,9 +44,10 @@ function roundTrip(snapshot: CaseSnapshot): CaseSnapshot {
 
 /** The clocks the active state nodes declare: each entry is one clock or a choice of clocks. */
 function declaredClocks(snapshot: CaseSnapshot): (ClockId | readonly ClockId[])[] {
-  return Object.values(snapshot.getMeta() as Record<string, CaseStateMeta | undefined>)
-    .filter((meta): meta is CaseStateMeta => meta?.clock !== undefined)
-    .map((meta) => meta.clock);
+  return Object.values(snapshot.getMeta() as Record<string, CaseStateMeta | undefined>).flatMap((meta) => [
+    ...(meta?.clock === undefined ? [] : [meta.clock]),
+    ...(meta?.carries ?? []),
+  ]);
 }
 
 describe('case machine (model-based)', function () {

@@ -55,7 +55,10 @@ describe('case machine procedures', function () {
       s = run(s, [ev('SIGN_AGREEMENT', 'respondent', {}, day(8))]);
       expect(caseStage(s)).to.equal('inChannel.mediation.signed');
       expect(clockIds(s)).to.deep.equal(['confirmationApplication']);
-      s = run(s, [ev('REQUEST_CONFIRMATION', 'complainant', {}, day(9))]);
+      s = run(s, [
+        ev('REQUEST_CONFIRMATION', 'complainant', {}, day(9)),
+        ev('REQUEST_CONFIRMATION', 'respondent', {}, day(9)),
+      ]);
       expect(clockIds(s)).to.deep.equal(['confirmationRuling']);
       expectRefused(s, ev('CONFIRM_AGREEMENT', 'enforcement', {}, day(10)));
       s = run(s, [ev('CONFIRM_AGREEMENT', 'court', {}, day(10))]);
@@ -131,12 +134,12 @@ describe('case machine procedures', function () {
     it('judicial: court-entrusted mediation confirmed by the court → settled', function () {
       let s = run(routed('judicial', {}, 'simple'), [ev('ENTRUST_MEDIATION', 'court', {})]);
       expect(s.context.entrustedMediation).to.equal(true);
-      expect(clockIds(s)).to.deep.equal(['litigationMediationSummary']);
+      expect(clockIds(s)).to.deep.equal(['mediatorAssignment', 'litigationMediationSummary']);
       s = run(s, [
         ev('ASSIGN_MEDIATOR', 'system', { mediatorId: IDS.mediator }),
         ev('ACCEPT_ASSIGNMENT', 'mediator', {}),
       ]);
-      expect(clockIds(s)).to.deep.equal(['respondentAnswer', 'litigationMediationSummary']);
+      expect(clockIds(s)).to.deep.equal(['mediationConsent', 'litigationMediationSummary']);
       s = run(s, [
         ev('CONSENT', 'respondent', {}),
         ev('PROPOSE_AGREEMENT', 'mediator', { terms: 'damages 10k' }),
@@ -512,6 +515,7 @@ describe('case machine procedures', function () {
       expectRefused(s, ev('ACCEPT_ASSIGNMENT', 'mediator2', {}));
       s = run(s, [ev('DECLINE_ASSIGNMENT', 'mediator', { conflict: true, reason: 'shareholder' })]);
       expect(s.context.conflicts).to.deep.equal([{ mediatorId: IDS.mediator, reason: 'shareholder' }]);
+      expect(s.context.declinedMediatorIds).to.deep.equal([IDS.mediator]);
       expectRefused(s, ev('ASSIGN_MEDIATOR', 'system', { mediatorId: IDS.mediator }));
       s = run(s, [
         ev('ASSIGN_MEDIATOR', 'mediationOrg', { mediatorId: IDS.mediator2 }),
@@ -560,10 +564,10 @@ describe('case machine procedures', function () {
       run(trial, [ev('RENDER_JUDGMENT', 'court', { infringement: false })]);
     });
 
-    it('a mediation extension is requested once, within 30 days, and granted when both parties approve', function () {
+    it('a mediation extension is requested once, within the platform bound, and granted when both parties approve', function () {
       let s = inMediationSession();
       expectRefused(s, ev('APPROVE_EXTENSION', 'complainant', {}));
-      expectRefused(s, ev('REQUEST_EXTENSION', 'mediator', { days: 31 }));
+      expectRefused(s, ev('REQUEST_EXTENSION', 'mediator', { days: 91 }));
       expectRefused(s, ev('REQUEST_EXTENSION', 'mediator', {}));
       s = run(s, [
         ev('REQUEST_EXTENSION', 'mediator', { days: 20 }),
@@ -698,7 +702,7 @@ describe('case machine procedures', function () {
       ]);
       expect(activeClocks(s)).to.deep.equal([{ clock: 'mediatorAcceptance', startedAt: day(1) }]);
       s = run(s, [ev('DECLINE_ASSIGNMENT', 'mediator', {}, day(2))]);
-      expect(activeClocks(s)).to.deep.equal([]);
+      expect(activeClocks(s)).to.deep.equal([{ clock: 'mediatorAssignment', startedAt: day(2) }]);
       expect(s.context.conflicts).to.deep.equal([]);
       s = run(s, [ev('ASSIGN_MEDIATOR', 'system', { mediatorId: IDS.mediator2 }, day(3))]);
       expect(activeClocks(s)).to.deep.equal([{ clock: 'mediatorAcceptance', startedAt: day(3) }]);

@@ -131,9 +131,9 @@ export const EXPECTED_ACTIONS: Record<string, readonly Pair[]> = {
     ...clock,
     ...may(['CONSENT', 'DECLINE'], 'respondent'),
   ],
-  'inChannel.judicial.entrustedMediation.inSession.negotiating': mediationSession('court', false),
+  'inChannel.judicial.entrustedMediation.inSession.negotiating': mediationSession('court', true),
   'inChannel.judicial.entrustedMediation.inSession.agreementDrafted': [
-    ...mediationSession('court', false),
+    ...mediationSession('court', true),
     ...may(['SIGN_AGREEMENT', 'DECLINE'], PARTIES),
   ],
   'inChannel.judicial.entrustedMediation.signed': [
@@ -154,6 +154,7 @@ export const EXPECTED_ACTIONS: Record<string, readonly Pair[]> = {
 
   'inChannel.mediation.awaitingMediator': [
     ...inChannel('mediationOrg'),
+    ...clock,
     ...may('ASSIGN_MEDIATOR', ['system', ...handler('mediationOrg')]),
   ],
   'inChannel.mediation.awaitingAcceptance': [

@@ -39,12 +39,14 @@ const VARIANTS: { [T in CaseEventType]: (context: CaseContext) => CaseEventPaylo
   DEADLINE: (context) => CLOCK_IDS.filter((clock) => context.clocks[clock]).map((clock) => ({ clock })),
   ASSIGN_MEDIATOR: () => [{ mediatorId: IDS.mediator }, { mediatorId: IDS.mediator2 }],
   ACCEPT_ASSIGNMENT: () => [{}],
-  DECLINE_ASSIGNMENT: () => [{ conflict: true, reason: 'advised the respondent' }],
+  DECLINE_ASSIGNMENT: () => [
+    { conflict: true, conflictWith: 'respondent', reason: 'advised the respondent' },
+  ],
   CONSENT: () => [{}],
   DECLINE: () => [{ reason: 'not acceptable' }],
   SCHEDULE_SESSION: () => [{ sessionAt: day(10) }],
   RECORD_SESSION: () => [{ notes: 'positions exchanged' }],
-  REQUEST_EXTENSION: () => [{ days: 30 }, {}],
+  REQUEST_EXTENSION: () => [{ days: 90 }, { days: 7 }, {}],
   APPROVE_EXTENSION: () => [{}],
   PROPOSE_AGREEMENT: () => [{ terms: 'licence fee 10k' }],
   DECLARE_IMPASSE: () => [{}],
@@ -137,7 +139,8 @@ export function serializeCaseState(snapshot: CaseSnapshot): string {
         : undefined,
     investigator: within('inChannel') ? c.investigatorId !== null : undefined,
     signatures: stage.endsWith('agreementDrafted') ? c.signatures : undefined,
-    extension: within('inChannel.mediation.inSession') ? c.extension : undefined,
+    extension: stage.includes('.inSession') && mediating ? c.extension : undefined,
+    confirmationApplications: stage.endsWith('mediation.signed') ? c.confirmationApplications : undefined,
     extendedClocks: CLOCK_IDS.filter((id) => c.clocks[id]?.extension),
   });
 }
