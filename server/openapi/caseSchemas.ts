@@ -101,23 +101,31 @@ export const caseSchemas: Record<string, JsonSchema> = {
     { kind: oneOfStrings(OUTCOME_KINDS), infringementFound: boolean, at: instant },
     { remedy: text, damagesCny: number, punitiveDamagesCny: number, judiciallyConfirmed: boolean },
   ),
-  CaseProcedure: closed({
-    held: { ...boolean, description: 'Routing is held for admin review (PAE risk).' },
-    fastTrack: boolean,
-    arbitrationVariant: nullable(oneOfStrings(ARBITRATION_VARIANTS)),
-    entrustedMediation: boolean,
-    signatures: closed({ complainant: boolean, respondent: boolean }),
-    agreementTerms: nullable(text),
-    extension: closed({
-      requestedDays: nullable(count),
-      approvals: closed({ complainant: boolean, respondent: boolean }),
-      granted: boolean,
-    }),
-    sessions: listOf(closed({ at: instant }, { notes: text })),
-    transfers: listOf(closed({ from: nullable(channel), to: channel, reason: text, at: instant })),
-    respondentAnswer: nullable(closed({ answer: text, at: instant })),
-    techReport: nullable(closed({ summary: text, match: boolean, at: instant })),
-  }),
+  CaseProcedure: closed(
+    {
+      held: { ...boolean, description: 'Routing is held for admin review (PAE risk).' },
+      fastTrack: boolean,
+      arbitrationVariant: nullable(oneOfStrings(ARBITRATION_VARIANTS)),
+      entrustedMediation: boolean,
+      signatures: closed({ complainant: boolean, respondent: boolean }),
+      agreementTerms: nullable(text),
+      extension: closed({
+        requestedDays: nullable(count),
+        approvals: closed({ complainant: boolean, respondent: boolean }),
+        granted: boolean,
+      }),
+      sessions: listOf(closed({ at: instant }, { notes: text })),
+      transfers: listOf(closed({ from: nullable(channel), to: channel, reason: text, at: instant })),
+      respondentAnswer: nullable(closed({ answer: text, at: instant })),
+      techReport: nullable(closed({ summary: text, match: boolean, at: instant })),
+    },
+    {
+      confirmationApplications: {
+        ...closed({ complainant: boolean, respondent: boolean }),
+        description: 'Which party has applied for judicial confirmation (the application is joint).',
+      },
+    },
+  ),
   CaseSummaryView: {
     ...closed(summaryFields, {
       actions: {
