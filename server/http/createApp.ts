@@ -17,6 +17,8 @@ import { createIdempotencyKeys, type IdempotencyKeys } from '../cases/idempotenc
 import type { Config } from '../config/loadConfig.js';
 import { creditRoutes } from '../credit/creditRoutes.js';
 import { createCreditService, type CreditService } from '../credit/creditService.js';
+import { caseFileRoutes } from '../caseFiles/caseFileRoutes.js';
+import { createCaseFileService, type CaseFileService } from '../caseFiles/caseFileService.js';
 import { evidenceRoutes } from '../evidence/evidenceRoutes.js';
 import { createEvidenceService, type EvidenceService } from '../evidence/evidenceService.js';
 import { healthRoutes } from '../health/healthRoutes.js';
@@ -59,6 +61,8 @@ export interface AppServices {
   cases: CaseService;
   idempotency: IdempotencyKeys;
   evidence: EvidenceService;
+  /** Case files (卷宗): the log and the evidence as one verifiable archive. */
+  caseFiles: CaseFileService;
   messages: MessageService;
   stats: StatsService;
   credit: CreditService;
@@ -97,6 +101,13 @@ export function createServices(deps: AppDeps): AppServices {
       logger: deps.logger,
       maxBytes: deps.config.evidenceMaxBytes,
       limits,
+    }),
+    caseFiles: createCaseFileService({
+      db: deps.db,
+      cases,
+      store: deps.engine.store,
+      logger: deps.logger,
+      now,
     }),
     messages: createMessageService({ db: deps.db, cases, store: deps.engine.store, limits }),
     stats: createStatsService({
@@ -190,6 +201,7 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
   );
   app.use('/api/cases', caseRoutes({ cases: services.cases, idempotency: services.idempotency, auth }));
   app.use('/api/cases', evidenceRoutes({ evidence: services.evidence, auth }));
+  app.use('/api/cases', caseFileRoutes({ caseFiles: services.caseFiles, auth }));
   app.use('/api/cases', messageRoutes({ messages: services.messages, auth }));
   app.use('/api/routing', routingRoutes({ cases: services.cases, auth }));
   app.use('/api/stats', statsRoutes({ stats: services.stats, auth }));

@@ -125,5 +125,31 @@ export function evidencePaths(): Paths {
         },
       }),
     },
+    '/api/cases/{id}/file.zip': {
+      get: signedIn({
+        operationId: 'exportCaseFile',
+        summary: 'Download the case file (卷宗) as one archive',
+        description:
+          'A ZIP, streamed: `manifest.json` (the case, who exported it, each evidence file with its SHA-256), `events.json` (the event log; events the caller may not read, such as the other party’s caucus, by their hashes only, so the chain still verifies), the evidence files the caller may see under `evidence/`, and a README. `npm run verify-case-file -- FILE.zip` checks it offline. An evidence file that fails its integrity check while being sent cuts the archive off.',
+        tags: ['evidence'],
+        parameters: caseIdParameters(),
+        responses: {
+          '200': {
+            description: 'The archive.',
+            headers: {
+              'Content-Disposition': {
+                description: '`attachment`, named after the case number.',
+                required: true,
+                schema: { type: 'string', pattern: '^attachment;' },
+              },
+            },
+            content: {
+              'application/zip': { schema: { type: 'string', contentMediaType: 'application/zip' } },
+            },
+          },
+          ...problems({ 400: 'The case id is not valid.', 404: NO_CASE }),
+        },
+      }),
+    },
   };
 }

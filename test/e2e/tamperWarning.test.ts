@@ -2,8 +2,10 @@
  * A case whose stored record was changed behind the platform's back shows a clear warning on its page
  * (the check `npm run verify-log` makes), in Chromium.
  */
+import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import type { Browser, BrowserContext } from 'playwright-core';
+import { verifyCaseFile } from '../../server/caseFiles/verifyCaseFile.js';
 import { seedDirectory } from '../support/testApp.js';
 import { useTestDatabase } from '../support/useTestDatabase.js';
 import { apiAs } from './support/api.js';
@@ -13,7 +15,7 @@ import { startE2eServer, type E2eServer } from './support/e2eServer.js';
 import { ensureClientBuilt } from './support/ensureClientBuilt.js';
 import { openContext, screenshot, signIn } from './support/ui.js';
 
-describe('a tampered case record is flagged on the case page (e2e, Chromium)', function () {
+describe('the case record on its page: the case file to keep, and a warning when tampered (e2e, Chromium)', function () {
   this.timeout(120_000);
   const t = useTestDatabase('e2eTamper');
   let server: E2eServer;
@@ -39,6 +41,28 @@ describe('a tampered case record is flagged on the case page (e2e, Chromium)', f
     await context?.close().catch(() => undefined);
     await browser?.close();
     await server?.close();
+  });
+
+  it('downloads the case file from the case page, and it verifies offline', async () => {
+    const complainant = await apiAs(server.app, 'complainant@demo.local');
+    const filed = await complainant.file(mediationTrademark('茶叶店擅自使用“香茗”商标（卷宗下载）'));
+    const opened = await openContext(browser, server.url);
+    const page = opened.page;
+    try {
+      await signIn(page, 'complainant@demo.local');
+      await page.goto(`/cases/${filed.id}`);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('case-file').click(),
+      ]);
+      expect(download.suggestedFilename()).to.equal(`${filed.caseNo}.zip`);
+      const path = await download.path();
+      const result = await verifyCaseFile(readFileSync(path));
+      expect(result.problems).to.deep.equal([]);
+      expect(result.ok).to.equal(true);
+    } finally {
+      await opened.context.close();
+    }
   });
 
   it('an intact case shows no warning; after an event is edited in the database, its page says which', async () => {

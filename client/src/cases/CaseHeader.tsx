@@ -1,9 +1,60 @@
-import { Anchor, Badge, Breadcrumbs, Flex, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Flex,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileZip } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseView } from '../../../shared/api/views.js';
+import { isApiError } from '../api/ApiError.js';
+import { saveCaseFile } from '../api/caseFile.js';
 import { formatDate } from '../i18n/format.js';
 import { ChannelBadge, StatusBadge, TrackBadge, stageText } from './CaseBadges.js';
+
+/** Downloads the case file (the log, the evidence, a manifest to check them by) as a ZIP. */
+function CaseFileButton({ caseId, caseNo }: { caseId: string; caseNo: string }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      await saveCaseFile(caseId, caseNo);
+    } catch (err) {
+      notifications.show({
+        color: 'red',
+        title: t('case.file.failed'),
+        message: isApiError(err) && err.detail ? err.detail : t('evidence.downloadRetry'),
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Tooltip label={t('case.file.hint')} withArrow multiline maw={320}>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        leftSection={<IconFileZip size={14} />}
+        loading={busy}
+        onClick={() => void download()}
+        data-testid="case-file"
+      >
+        {t('case.file.download')}
+      </Button>
+    </Tooltip>
+  );
+}
 
 /** The head of a case page: number, title, status and stage, channel, track, parties. */
 export function CaseHeader({
@@ -75,6 +126,7 @@ export function CaseHeader({
               {t('case.filedOn', { date: formatDate(c.filedAt, i18n.language) })}
               {c.industry ? ` · ${c.industry}` : ''}
             </Text>
+            <CaseFileButton caseId={c.id} caseNo={c.caseNo} />
           </Flex>
         </Flex>
       </Paper>

@@ -171,6 +171,11 @@ export const en = {
     },
   },
   case: {
+    file: {
+      download: 'Case file (ZIP)',
+      hint: 'The record of this case and its evidence in one archive, with a manifest of SHA-256 fingerprints: npm run verify-case-file checks it offline.',
+      failed: 'The case file was not downloaded',
+    },
     filedOn: 'Filed {{date}}',
     tab: { timeline: 'Timeline', messages: 'Messages', evidence: 'Evidence', details: 'Details' },
     people: 'Parties and people',

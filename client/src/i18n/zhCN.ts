@@ -166,6 +166,11 @@ export const zhCN = {
     },
   },
   case: {
+    file: {
+      download: '下载卷宗（ZIP）',
+      hint: '本案的办理记录与证据打包为一个文件，附 SHA-256 指纹清单，可用 npm run verify-case-file 离线核验。',
+      failed: '卷宗未能下载',
+    },
     filedOn: '{{date}} 提交',
     tab: { timeline: '办理进程', messages: '消息', evidence: '证据', details: '案件信息' },
     people: '当事人与参与人',

@@ -208,6 +208,12 @@ describe('OpenAPI document: real responses match it', () => {
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/events?after=-1`).set(as('admin')), 400);
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/events`).set(as('complainant2')), 404);
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/integrity`).set(as('complainant')), 200);
+    await expectDocumented(
+      request(a.app).get(`/api/cases/${ids.tea}/file.zip`).set(as('complainant')).buffer(true).parse(binary),
+      200,
+    );
+    await expectDocumented(request(a.app).get(`/api/cases/bad!id/file.zip`).set(as('complainant')), 400);
+    await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/file.zip`).set(as('complainant2')), 404);
     await expectDocumented(request(a.app).get(`/api/cases/bad!id/integrity`).set(as('complainant')), 400);
     await expectDocumented(
       request(a.app).get(`/api/cases/${ids.tea}/integrity`).set(as('complainant2')),

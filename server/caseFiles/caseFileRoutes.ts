@@ -1,0 +1,28 @@
+import { pipeline } from 'node:stream/promises';
+import { Router, type RequestHandler } from 'express';
+import { caseIdParamsSchema } from '../../shared/schemas/caseQueries.js';
+import type { AuthUser } from '../auth/authUser.js';
+import { attachmentDisposition } from '../evidence/contentDisposition.js';
+import { validate } from '../http/validate.js';
+import type { CaseFileService } from './caseFileService.js';
+
+/** `GET /api/cases/:id/file.zip`: the case file (卷宗) of a case the caller may see, streamed. */
+export function caseFileRoutes(deps: { caseFiles: CaseFileService; auth: RequestHandler }): Router {
+  const router = Router();
+  router.get('/:id/file.zip', deps.auth, validate({ params: caseIdParamsSchema }), async (req, res) => {
+    const { id } = res.locals.params as { id: string };
+    const file = await deps.caseFiles.export(res.locals.user as AuthUser, id);
+    res.status(200);
+    res.setHeader('Content-Type', 'application/zip');
+    res.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
+    res.setHeader('Cache-Control', 'private, no-store');
+    try {
+      await pipeline(file.stream, res);
+    } catch (err) {
+      // headers are sent: the archive is cut off (an evidence file failed its check, or the client left)
+      req.log.warn({ err, caseId: id }, 'case file export interrupted');
+      res.destroy();
+    }
+  });
+  return router;
+}
