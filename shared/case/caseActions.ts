@@ -16,6 +16,7 @@ import {
 } from './caseRules.js';
 import { partySide } from './caseActors.js';
 import { chooseClock } from './stateClocks.js';
+import { courtActions } from './courtActions.js';
 import type { Channel, ClosureReason, Track } from '../vocabulary.js';
 
 type Params = ParameterizedObject['params'] | undefined;
@@ -289,4 +290,7 @@ export const caseActions = {
   restoreListing: update(({ context }) =>
     context.outcome ? { outcome: { ...context.outcome, remedy: 'restored' } } : {},
   ),
+
+  // ── court ───────────────────────────────────────────────────────────────
+  ...courtActions,
 };

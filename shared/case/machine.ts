@@ -12,15 +12,19 @@ import { withClock } from './stateClocks.js';
 import { administrativeChannel } from './channels/administrative.js';
 import { arbitrationChannel } from './channels/arbitration.js';
 import { industrySelfRegulationChannel } from './channels/industrySelfRegulation.js';
-import { judicialChannel } from './channels/judicial.js';
+import { appealWindowState, judicialChannel } from './channels/judicial.js';
 import { legalServicesChannel } from './channels/legalServices.js';
 import { mediationChannel } from './channels/mediation.js';
 import { socialSupervisionChannel } from './channels/socialSupervision.js';
 import { CLOSED, IN_CHANNEL } from './channels/stateIds.js';
 import { CHANNELS } from '../vocabulary.js';
 
-/** Version of the machine definition; stored with persisted snapshots. */
-export const CASE_MACHINE_VERSION = 1;
+/**
+ * Version of the machine definition; stored with persisted snapshots. 2: the court's appeal window,
+ * withdrawal ruling, answer period before trial and trial periods from filing (issue 14); a case of
+ * version 1 is migrated by replaying its log (`server/cases/legacyReplay.ts`).
+ */
+export const CASE_MACHINE_VERSION = 2;
 
 const withdraw = {
   guard: 'isComplainant',
@@ -89,7 +93,8 @@ export const caseMachine = caseSetup.createMachine({
     inChannel: {
       initial: 'choose',
       on: {
-        WITHDRAW: { ...withdraw, guard: and(['isComplainant', 'beforeDecision']) },
+        // In court the complainant only applies to withdraw (`judicial.ts`, CPL art. 148).
+        WITHDRAW: { ...withdraw, guard: and(['isComplainant', 'beforeDecision', 'withdrawsWithoutRuling']) },
         TRANSFER: {
           guard: and(['isHandler', 'isTransferValid']),
           target: IN_CHANNEL,
@@ -111,6 +116,7 @@ export const caseMachine = caseSetup.createMachine({
         legalServices: legalServicesChannel,
         socialSupervision: socialSupervisionChannel,
         industrySelfRegulation: industrySelfRegulationChannel,
+        appealWindow: appealWindowState,
       },
     },
     resolved: {

@@ -91,6 +91,12 @@ export function eventLine(
     case 'RECORD_OUTCOME':
       params.outcome = t(`vocab.outcome.${String(d.outcome)}`, { defaultValue: String(d.outcome) });
       break;
+    case 'EXTEND_TRIAL':
+      params.months = String(d.months ?? '');
+      break;
+    case 'CREDIT_LISTED':
+      params.objectionDueAt = formatDateTime(str(d.objectionDueAt), lang);
+      break;
     case 'RECORD_COMPLIANCE':
       params.complied = d.complied ? t('actions.event.complied') : t('actions.event.notComplied');
       break;
