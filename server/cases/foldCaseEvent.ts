@@ -1,11 +1,7 @@
 import type { CaseEvent } from '../../shared/case/caseEvents.js';
-import {
-  applyCaseEvent,
-  caseStatus,
-  initialCaseSnapshot,
-  type CaseSnapshot,
-} from '../../shared/case/machineApi.js';
+import { caseStatus, initialCaseSnapshot, type CaseSnapshot } from '../../shared/case/machineApi.js';
 import type { CaseEventDoc } from './caseEventModel.js';
+import { applyStoredEvent } from './legacyReplay.js';
 import type { CaseFiling, CaseFoldState } from './projectCase.js';
 
 /** The log holds an event the machine refuses on replay: the log or the machine is inconsistent. */
@@ -52,7 +48,7 @@ export function foldCaseEvent(state: CaseFoldState | undefined, ev: CaseEventDoc
   let { orgId, resolvedAt, closedAt, joinedOrgIds } = state;
   if (ev.kind === 'transition') {
     const before = caseStatus(snapshot);
-    const res = applyCaseEvent(snapshot, machineEventOf(ev));
+    const res = applyStoredEvent(snapshot, machineEventOf(ev), ev.machineVersion);
     if (!res.accepted) {
       throw new ReplayError(`case ${ev.caseId}: the machine refuses stored event ${ev.seq} (${ev.type})`);
     }
