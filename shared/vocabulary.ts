@@ -63,6 +63,7 @@ export const CLOSURE_REASONS = [
   'rejected',
   'lapsed',
   'transferredOut',
+  'appealed',
 ] as const;
 /** A closure reason. */
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];

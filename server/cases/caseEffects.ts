@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { handlerOrgType } from '../../shared/case/caseActors.js';
 import type { CaseContext } from '../../shared/case/caseContext.js';
 import type { Actor, CaseAction } from '../../shared/case/caseEvents.js';
-import { creditEntryModel } from '../credit/creditEntryModel.js';
+import { createCreditRecorder, CREDIT_LISTED } from '../credit/creditRecorder.js';
 import { deadlineModel } from '../deadlines/deadlineModel.js';
 import { syncDeadlines } from '../deadlines/syncDeadlines.js';
 import { orgModel } from '../orgs/orgModel.js';
@@ -31,7 +31,7 @@ export type FollowUp =
   | { kind: 'transition'; action: CaseAction };
 
 /** The follow-ups there are, in the order they are considered. */
-export type FollowUpKind = 'organisation' | 'court' | 'mediator';
+export type FollowUpKind = 'organisation' | 'court' | 'mediator' | 'creditNotice';
 
 /**
  * What an appended event causes besides its own insert and projection. `inCommit` writes inside the
@@ -42,8 +42,8 @@ export type FollowUpKind = 'organisation' | 'court' | 'mediator';
 export interface CaseEffects {
   /**
    * Inside the event's transaction: stored clocks follow the machine's clocks; a declared conflict is
-   * remembered; a case closed with infringement found (or a remedy ignored) enters the credit
-   * register. Idempotent, so a repair may run it again.
+   * remembered; the credit register follows publishable final decisions (`creditRecorder.ts`).
+   * Idempotent, so a repair may run it again.
    */
   inCommit(session: ClientSession | undefined, committed: Committed): Promise<void>;
   /**
@@ -78,18 +78,18 @@ const mayChangeOrganisation = (caseDoc: CaseDoc, event?: CaseEventDoc) =>
 export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
   const { db, logger } = deps;
   const Deadlines = deadlineModel(db);
-  const Credit = creditEntryModel(db);
+  const credit = createCreditRecorder(db);
   const Conflicts = mediatorConflictModel(db);
   const Orgs = orgModel(db);
 
   /** Inserts unless a document of that id exists (no duplicate-key error, which would abort a transaction). */
   async function insertOnce(
-    model: typeof Credit | typeof Conflicts,
+    model: typeof Conflicts,
     doc: { _id: string } & Record<string, unknown>,
     session?: ClientSession,
   ): Promise<void> {
     const { _id, ...fields } = doc;
-    await (model as typeof Credit).updateOne(
+    await model.updateOne(
       { _id },
       { $setOnInsert: fields },
       { upsert: true, ...(session ? { session } : {}) },
@@ -99,8 +99,8 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
   async function inCommit(session: ClientSession | undefined, committed: Committed): Promise<void> {
     const { event, caseDoc } = committed;
     await syncDeadlines(Deadlines, caseDoc, committed.previousClocks, session);
+    await credit.onCommit(session, caseDoc, event);
     if (event && event.kind !== 'transition') return;
-    const context = contextOf(caseDoc);
     if (event?.type === 'DECLINE_ASSIGNMENT' && event.data.conflict === true) {
       const reason = typeof event.data.reason === 'string' ? event.data.reason : 'conflict of interest';
       // the conflict concerns the declared party only (the case itself is barred by the machine)
@@ -120,31 +120,10 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
         );
       }
     }
-    const credit = (decision: string, id: string, at: Date) =>
-      insertOnce(
-        Credit,
-        {
-          _id: id,
-          caseNo: caseDoc.caseNo,
-          name: caseDoc.respondentName,
-          nameKey: caseDoc.respondentKey,
-          rightNumber: caseDoc.rightNumbers.join(', '),
-          ipType: caseDoc.ipType,
-          decision,
-          channel: caseDoc.channel,
-          date: at,
-        },
-        session,
-      );
-    if (caseDoc.status === 'closed' && context.outcome?.infringementFound && caseDoc.closedAt) {
-      await credit(`infringement:${context.outcome.kind}`, caseDoc._id, caseDoc.closedAt);
-    }
-    if (event?.type === 'RECORD_COMPLIANCE' && event.data.complied === false) {
-      await credit('nonCompliance', `${caseDoc._id}:nonCompliance`, event.at);
-    }
   }
 
   function mayFollowUp(caseDoc: CaseDoc, event?: CaseEventDoc): boolean {
+    if (credit.mayNotify(caseDoc, event)) return true;
     if (caseDoc.status === 'closed' || (event && event.kind !== 'transition')) return false;
     if (mayChangeOrganisation(caseDoc, event) && handlerOrgType(contextOf(caseDoc))) return true;
     return caseDoc.stage.endsWith('.awaitingConfirmation') || caseDoc.stage.endsWith('.awaitingMediator');
@@ -199,6 +178,11 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     inCommit,
     mayFollowUp,
     async nextFollowUp(caseDoc, cause, tried) {
+      if (!tried.has('creditNotice')) {
+        tried.add('creditNotice');
+        const notice = await credit.nextNotice(caseDoc);
+        if (notice) return { kind: 'record', type: CREDIT_LISTED, data: notice };
+      }
       if (caseDoc.status === 'closed') return undefined;
       for (const [kind, step] of steps) {
         if (tried.has(kind)) continue;

@@ -1,12 +1,8 @@
 import { migrateLegacyEvent } from './migrateLegacyEvent.js';
 import type { CaseEvent } from '../../shared/case/caseEvents.js';
-import {
-  applyCaseEvent,
-  caseStatus,
-  initialCaseSnapshot,
-  type CaseSnapshot,
-} from '../../shared/case/machineApi.js';
+import { caseStatus, initialCaseSnapshot, type CaseSnapshot } from '../../shared/case/machineApi.js';
 import type { CaseEventDoc } from './caseEventModel.js';
+import { applyStoredEvent } from './legacyReplay.js';
 import type { CaseFiling, CaseFoldState } from './projectCase.js';
 
 /** The log holds an event the machine refuses on replay: the log or the machine is inconsistent. */
@@ -55,7 +51,7 @@ export function foldCaseEvent(state: CaseFoldState | undefined, ev: CaseEventDoc
     const before = caseStatus(snapshot);
     // an event of an older machine version is replayed as what it stands for in this one
     for (const event of migrateLegacyEvent(snapshot, machineEventOf(ev), ev.machineVersion)) {
-      const res = applyCaseEvent(snapshot, event);
+      const res = applyStoredEvent(snapshot, event, ev.machineVersion);
       if (!res.accepted) {
         throw new ReplayError(`case ${ev.caseId}: the machine refuses stored event ${ev.seq} (${ev.type})`);
       }

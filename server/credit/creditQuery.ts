@@ -23,3 +23,36 @@ export const creditQuerySchema = Joi.object({
         'name must not contain dollar signs, braces, angle brackets or control characters',
     }),
 });
+
+const reason = Joi.string().trim().min(1).max(2000).required();
+
+/** `:id` of a credit-register entry. */
+export const creditIdParamsSchema = Joi.object({
+  id: Joi.string()
+    .pattern(/^[A-Za-z0-9_:-]{1,100}$/)
+    .required(),
+});
+
+/** `POST /api/credit/:id/objection` body: the listed party's reason. */
+export const creditObjectionSchema = Joi.object({ reason });
+
+/** Staff's decision on an objection. */
+export interface CreditDecisionInput {
+  decision: 'keep' | 'correct' | 'remove';
+  reason: string;
+  correction?: { name?: string; rightNumber?: string };
+}
+
+/**
+ * `POST /api/credit/:id/decision` body: keep the entry, correct it (with the corrected fields) or
+ * remove it, always with a reason.
+ */
+export const creditDecisionSchema = Joi.object({
+  decision: Joi.string().valid('keep', 'correct', 'remove').required(),
+  reason,
+  /** Required with `correct`, refused otherwise (checked by the service). */
+  correction: Joi.object({
+    name: Joi.string().trim().min(1).max(200),
+    rightNumber: Joi.string().trim().min(1).max(200),
+  }).min(1),
+});

@@ -47,7 +47,7 @@ const step = (who: DemoActor, action: CaseAction, afterHours: number): DemoStep 
   afterHours,
 });
 const accept = step(admin, { type: 'ACCEPT' }, 20);
-const clock = (id: 'infoRequest' | 'ecommerceSellerResponse'): DemoStep =>
+const clock = (id: 'infoRequest' | 'ecommerceSellerResponse' | 'appealPeriod'): DemoStep =>
   step('clock', { type: 'DEADLINE', clock: id }, 0);
 
 /** The protection center's fast track, from routing to the determination (remedy as given). */
@@ -245,7 +245,24 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
       ),
       step(court, { type: 'START_TRIAL' }, 72),
       step(court, { type: 'RENDER_JUDGMENT', infringement: true }, 2000),
+      // the judgment is open to appeal for 15 days (CPL art. 171); unappealed it becomes final
+      clock('appealPeriod'),
       step(court, { type: 'CLOSE' }, 72),
+    ],
+  },
+  {
+    name: 'court: judgment appealed to the higher court',
+    profiles: ['patentLitigation', 'trademarkLitigation'],
+    tracks: ['ordinary', 'simple'],
+    weight: 1.5,
+    steps: [
+      accept,
+      step(admin, { type: 'ROUTE', channel: 'judicial' }, 3),
+      step(respondent, { type: 'RESPOND', answer: 'Our product is our own design.' }, 150),
+      step(court, { type: 'START_TRIAL' }, 48),
+      step(court, { type: 'RENDER_JUDGMENT', infringement: true }, 1200),
+      // within the 15 days of CPL art. 171: the case leaves the platform for the higher court
+      step(respondent, { type: 'APPEAL', reason: 'The damages are excessive.' }, 200),
     ],
   },
   {
@@ -259,6 +276,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
       step(respondent, { type: 'RESPOND', answer: 'We used the sign descriptively.' }, 150),
       step(court, { type: 'START_TRIAL' }, 48),
       step(court, { type: 'RENDER_JUDGMENT', infringement: true }, 900),
+      clock('appealPeriod'),
       step(court, { type: 'CLOSE' }, 48),
     ],
   },
@@ -270,6 +288,8 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     steps: [
       accept,
       step(admin, { type: 'ROUTE', channel: 'judicial' }, 3),
+      // the court mediates once the answer is in (SPC Provisions on Civil Mediation art. 1)
+      step(respondent, { type: 'RESPOND', answer: 'We are open to a licence.' }, 20),
       step(court, { type: 'ENTRUST_MEDIATION', note: 'Entrusted to the mediation committee.' }, 24),
       step(mediator, { type: 'ACCEPT_ASSIGNMENT' }, 5),
       step(respondent, { type: 'CONSENT' }, 20),
@@ -326,6 +346,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
       step(respondent, { type: 'RESPOND', answer: 'The claim is excessive.' }, 150),
       step(court, { type: 'START_TRIAL' }, 48),
       step(court, { type: 'RENDER_JUDGMENT', infringement: true }, 1000),
+      clock('appealPeriod'),
       step(court, { type: 'CLOSE' }, 48),
     ],
   },

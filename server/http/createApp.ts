@@ -115,7 +115,7 @@ export function createServices(deps: AppDeps): AppServices {
       now,
       cacheSeconds: deps.config.statsCacheSeconds,
     }),
-    credit: createCreditService(deps.db),
+    credit: createCreditService(deps.db, now),
     metrics: createAppMetrics({ store: deps.engine.store, logger: deps.logger }),
     loginThrottle: createLoginThrottle(
       {

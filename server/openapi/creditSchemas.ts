@@ -1,3 +1,4 @@
+import { CREDIT_STATUSES } from '../credit/creditEntryModel.js';
 import type { JsonSchema } from './openApiTypes.js';
 import { closed, instant, listOf, nullable, ref, text } from './schemaBuilders.js';
 
@@ -16,8 +17,36 @@ export const creditSchemas: Record<string, JsonSchema> = {
       channel: nullable(text),
       date: instant,
       caseNo: text,
+      id: text,
+      status: { type: 'string', enum: [...CREDIT_STATUSES] },
+      legalBasis: nullable(text),
     }),
-    description: 'An entry of the public credit register.',
+    description:
+      'An entry of the public credit register: only final decisions a law allows to publish (final judgments, administrative decisions).',
+  },
+  CreditEntryDetailView: {
+    ...closed({
+      id: text,
+      name: text,
+      rightNumber: text,
+      ipType: text,
+      decision: text,
+      channel: nullable(text),
+      date: instant,
+      caseNo: text,
+      status: { type: 'string', enum: [...CREDIT_STATUSES] },
+      legalBasis: nullable(text),
+      listed: { type: 'boolean' },
+      notifiedAt: nullable(instant),
+      objectionDueAt: nullable(instant),
+      objection: nullable(closed({ reason: text, at: instant })),
+      removeAfter: nullable(instant),
+      history: listOf(
+        closed({ status: { type: 'string', enum: [...CREDIT_STATUSES] }, at: instant, reason: text }),
+      ),
+    }),
+    description:
+      'A credit-register entry with its notice, objection and history (the listed party and staff).',
   },
   CreditList: closed({ items: listOf(ref('CreditEntryView')) }),
 };

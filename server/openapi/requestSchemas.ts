@@ -5,6 +5,7 @@ import {
   updateUserSchema,
 } from '../../shared/schemas/accounts.js';
 import { complaintSchema } from '../../shared/schemas/complaint.js';
+import { creditDecisionSchema, creditObjectionSchema } from '../credit/creditQuery.js';
 import { messageSchema } from '../../shared/schemas/messages.js';
 import { joiToJsonSchema } from './joiToJsonSchema.js';
 import type { JsonSchema } from './openApiTypes.js';
@@ -29,5 +30,13 @@ export function requestSchemas(): Record<string, JsonSchema> {
       'Enables or disables an account. A disabled account cannot sign in, its tokens answer 401 and its open sockets are disconnected.',
     ),
     MessageInput: described(joiToJsonSchema(messageSchema), 'A message; the body is trimmed.'),
+    CreditObjection: described(
+      joiToJsonSchema(creditObjectionSchema),
+      'The listed party’s objection to a credit-register entry, with its reason.',
+    ),
+    CreditDecision: described(
+      joiToJsonSchema(creditDecisionSchema),
+      'Staff’s decision on an objection: keep, correct (with the corrected fields) or remove, with a reason.',
+    ),
   };
 }

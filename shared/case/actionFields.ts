@@ -7,6 +7,8 @@ import {
   ARBITRATION_VARIANTS,
   DETERMINATION_REMEDIES,
   LEGAL_SERVICE_OUTCOMES,
+  PARTY_SIDES,
+  TRIAL_EXTENSION_APPROVERS,
   type CaseEventPayloads,
   type CaseEventType,
 } from './caseEvents.js';
@@ -133,6 +135,7 @@ const FIELDS: FieldTable = {
     flag('wilful'),
     flag('seriousCircumstances'),
     line('remedy'),
+    { ...oneOf('partiesWithoutDomicile', PARTY_SIDES), multiple: true },
   ],
   APPOINT_ARBITRATOR: [id('arbitratorId')],
   DECLARE_IMPARTIALITY: [note],
@@ -144,6 +147,14 @@ const FIELDS: FieldTable = {
   RECORD_OUTCOME: [oneOf('outcome', LEGAL_SERVICE_OUTCOMES, true), text('notes', true)],
   OPEN_COMPLIANCE: [note],
   RECORD_COMPLIANCE: [flag('complied', true), note],
+  APPEAL: [text('reason')],
+  PERMIT_WITHDRAWAL: [note],
+  REFUSE_WITHDRAWAL: [text('reason', true)],
+  EXTEND_TRIAL: [
+    { name: 'months', kind: 'number', required: true, min: 1, max: 6, integer: true },
+    oneOf('approvedBy', TRIAL_EXTENSION_APPROVERS, true),
+    text('reason', true),
+  ],
 };
 
 /** The payload fields of an action type, for rendering its form. */

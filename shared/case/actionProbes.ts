@@ -58,6 +58,13 @@ const PROBES: Probes = {
   RECORD_OUTCOME: () => [{ outcome: 'advised', notes: NOTE }],
   OPEN_COMPLIANCE: () => [{}],
   RECORD_COMPLIANCE: () => [{ complied: true }, { complied: false }],
+  APPEAL: () => [{}],
+  PERMIT_WITHDRAWAL: () => [{}],
+  REFUSE_WITHDRAWAL: () => [{ reason: NOTE }],
+  EXTEND_TRIAL: () => [
+    { months: 1, approvedBy: 'president', reason: NOTE },
+    { months: 1, approvedBy: 'higherCourt', reason: NOTE },
+  ],
 };
 
 /** Candidate payloads for probing whether an event of this type could be accepted now. */

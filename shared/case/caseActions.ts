@@ -17,6 +17,7 @@ import {
 import { partySide } from './caseActors.js';
 import { chooseClock } from './stateClocks.js';
 import { mediationActions } from './mediationActions.js';
+import { courtActions } from './courtActions.js';
 import type { Channel, ClosureReason, Track } from '../vocabulary.js';
 
 type Params = ParameterizedObject['params'] | undefined;
@@ -270,4 +271,7 @@ export const caseActions = {
   restoreListing: update(({ context }) =>
     context.outcome ? { outcome: { ...context.outcome, remedy: 'restored' } } : {},
   ),
+
+  // ── court ───────────────────────────────────────────────────────────────
+  ...courtActions,
 };

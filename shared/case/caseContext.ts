@@ -4,6 +4,7 @@
  */
 import type { ClockId } from './clockIds.js';
 import type { ArbitrationVariant } from './caseEvents.js';
+import type { CourtRecord } from './courtContext.js';
 import type { Channel, ClosureReason, IpType, Track } from '../vocabulary.js';
 
 /** A side of the dispute. */
@@ -95,6 +96,8 @@ export interface CaseContext {
   outcome: CaseOutcome | null;
   closureReason: ClosureReason | null;
   clocks: Partial<Record<ClockId, ClockEntry>>;
+  /** The court proceedings (optional: absent in snapshots of machine version 1; see `courtContext.ts`). */
+  court?: CourtRecord;
 }
 
 /** What a new case starts from (the filed complaint after triage and routing recommendation). */

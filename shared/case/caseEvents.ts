@@ -28,6 +28,16 @@ export const LEGAL_SERVICE_OUTCOMES = ['advised', 'settled'] as const;
 /** A legal-services outcome. */
 export type LegalServiceOutcome = (typeof LEGAL_SERVICE_OUTCOMES)[number];
 
+/** A party to the case, by side. */
+export const PARTY_SIDES = ['complainant', 'respondent'] as const;
+/** A side of the case. */
+export type PartySide = (typeof PARTY_SIDES)[number];
+
+/** Who approves an extension of a trial period (CPL art. 152: the court president, then the higher court). */
+export const TRIAL_EXTENSION_APPROVERS = ['president', 'higherCourt'] as const;
+/** An approver of a trial-period extension. */
+export type TrialExtensionApprover = (typeof TRIAL_EXTENSION_APPROVERS)[number];
+
 /** The payload of every event type (everything but `type`, `actor` and `at`). */
 export interface CaseEventPayloads {
   ACCEPT: { note?: string };
@@ -72,6 +82,11 @@ export interface CaseEventPayloads {
     /** The infringement's circumstances are serious (a condition of punitive damages). */
     seriousCircumstances?: boolean;
     remedy?: string;
+    /**
+     * The parties with no domicile in China: they may appeal within 30 days of service (CPL art.
+     * 286), the others within 15 (art. 171).
+     */
+    partiesWithoutDomicile?: PartySide[];
   };
   APPOINT_ARBITRATOR: { arbitratorId: string };
   DECLARE_IMPARTIALITY: { note?: string };
@@ -83,6 +98,14 @@ export interface CaseEventPayloads {
   RECORD_OUTCOME: { outcome: LegalServiceOutcome; notes: string };
   OPEN_COMPLIANCE: { note?: string };
   RECORD_COMPLIANCE: { complied: boolean; note?: string };
+  /** A party appeals the first-instance judgment to the higher court (CPL art. 171). */
+  APPEAL: { reason?: string };
+  /** The court permits the complainant's withdrawal (CPL art. 148). */
+  PERMIT_WITHDRAWAL: { note?: string };
+  /** The court refuses the complainant's withdrawal: the trial continues (CPL art. 148). */
+  REFUSE_WITHDRAWAL: { reason: string };
+  /** The trial period is extended by the court president or the higher court (CPL arts. 152, 164). */
+  EXTEND_TRIAL: { months: number; approvedBy: TrialExtensionApprover; reason: string };
 }
 
 /** Every event type, in a stable order (UI lists and tests iterate it). */
@@ -128,6 +151,10 @@ export const CASE_EVENT_TYPES = [
   'RECORD_OUTCOME',
   'OPEN_COMPLIANCE',
   'RECORD_COMPLIANCE',
+  'APPEAL',
+  'PERMIT_WITHDRAWAL',
+  'REFUSE_WITHDRAWAL',
+  'EXTEND_TRIAL',
 ] as const satisfies readonly (keyof CaseEventPayloads)[];
 
 /** A case event type. */

@@ -7,6 +7,7 @@ import type { CaseContext } from './caseContext.js';
 import type { ClockId } from './clockIds.js';
 import type { CaseEvent } from './caseEvents.js';
 import { eventOf, hasText } from './caseEventOf.js';
+import { courtGuards } from './courtGuards.js';
 import {
   closureReasonFor,
   isSummaryTrack,
@@ -213,4 +214,7 @@ export const caseGuards = {
     return context.outcome !== null && close.reason === closureReasonFor(context.outcome.kind);
   },
   hasComplied: ({ event }: GuardArgs) => eventOf(event, 'RECORD_COMPLIANCE')?.complied === true,
+
+  // ── court ───────────────────────────────────────────────────────────────
+  ...courtGuards,
 };

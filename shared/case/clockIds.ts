@@ -23,6 +23,10 @@ export const CLOCK_IDS = [
   'ecommerceRestore',
   'arbitrationExpedited',
   'arbitrationStandard',
+  'appealPeriod',
+  'appealPeriodForeign',
+  'creditObjection',
+  'creditDisclosure',
 ] as const;
 /** A clock identifier. */
 export type ClockId = (typeof CLOCK_IDS)[number];

@@ -115,7 +115,8 @@ export const CLOCKS: Readonly<Record<ClockId, ClockDefinition>> = {
     amount: 15,
     unit: 'days',
     onExpiry: "The case proceeds without the respondent's answer.",
-    source: 'CNIPA Measures for the Administrative Adjudication of Major Patent Infringement Disputes (2021)',
+    source:
+      'CNIPA Measures for the Administrative Adjudication of Major Patent Infringement Disputes (2021); in court, Civil Procedure Law (2023) art. 128 (15 days from service of the complaint)',
   },
   mediation: {
     id: 'mediation',
@@ -178,8 +179,10 @@ export const CLOCKS: Readonly<Record<ClockId, ClockDefinition>> = {
     labelZh: '简易程序审限',
     amount: 3,
     unit: 'months',
+    maxExtension: { amount: 1, unit: 'months' },
     onExpiry: 'The trial period is exceeded; the case is flagged as overdue.',
-    source: 'Civil Procedure Law (summary procedure trial period)',
+    source:
+      'Civil Procedure Law (2023) art. 164: 3 months from filing (立案), extended by the court president by at most 1 month (SPC Interpretation of the CPL art. 258)',
   },
   ordinaryTrial: {
     id: 'ordinaryTrial',
@@ -187,8 +190,10 @@ export const CLOCKS: Readonly<Record<ClockId, ClockDefinition>> = {
     labelZh: '普通程序审限',
     amount: 6,
     unit: 'months',
+    maxExtension: { amount: 12, unit: 'months' },
     onExpiry: 'The trial period is exceeded; the case is flagged as overdue.',
-    source: 'Civil Procedure Law (ordinary procedure trial period)',
+    source:
+      'Civil Procedure Law (2023) art. 152: 6 months from filing (立案; also after conversion from summary procedure, SPC Interpretation of the CPL art. 258), 6 months more by the court president, longer with the higher court (Sevenfold records up to 6 more)',
   },
   adminAdjudication: {
     id: 'adminAdjudication',
@@ -256,6 +261,45 @@ export const CLOCKS: Readonly<Record<ClockId, ClockDefinition>> = {
     maxExtension: { amount: 3, unit: 'months' },
     onExpiry: 'The award is overdue; the case is flagged to the arbitration center.',
     source: 'WIPO Arbitration Rules',
+  },
+  appealPeriod: {
+    id: 'appealPeriod',
+    label: 'Appeal against the first-instance judgment',
+    labelZh: '上诉期',
+    amount: 15,
+    unit: 'days',
+    onExpiry: 'No appeal: the judgment is final; compliance and the credit register follow.',
+    source: 'Civil Procedure Law (2023) art. 171: 15 days from service of the judgment',
+  },
+  appealPeriodForeign: {
+    id: 'appealPeriodForeign',
+    label: 'Appeal, party without domicile in China',
+    labelZh: '上诉期（涉外）',
+    amount: 30,
+    unit: 'days',
+    onExpiry: 'No appeal: the judgment is final; compliance and the credit register follow.',
+    source:
+      'Civil Procedure Law (2023) art. 286: 30 days from service for a party with no domicile in the PRC',
+  },
+  creditObjection: {
+    id: 'creditObjection',
+    label: 'Objection to a credit-register entry',
+    labelZh: '信用信息异议期',
+    amount: 15,
+    unit: 'workingDays',
+    onExpiry: 'No objection: the entry stays as notified.',
+    source:
+      'Sevenfold platform rule, after the objection and correction procedure of the State Council General Office opinions on credit constraints, 国办发〔2020〕49号',
+  },
+  creditDisclosure: {
+    id: 'creditDisclosure',
+    label: 'Public disclosure of a credit-register entry',
+    labelZh: '信用信息公示期',
+    amount: 36,
+    unit: 'months',
+    onExpiry: 'The entry is removed from the public register.',
+    source:
+      'Sevenfold platform rule: 3 years, cf. the reasonable disclosure periods of 国办发〔2020〕49号 and the SAMR Measures on the List of Seriously Illegal and Dishonest Enterprises (2021) art. 22 (3 years)',
   },
 };
 

@@ -12,7 +12,7 @@ import { withClock } from './stateClocks.js';
 import { administrativeChannel } from './channels/administrative.js';
 import { arbitrationChannel } from './channels/arbitration.js';
 import { industrySelfRegulationChannel } from './channels/industrySelfRegulation.js';
-import { judicialChannel } from './channels/judicial.js';
+import { appealWindowState, judicialChannel } from './channels/judicial.js';
 import { legalServicesChannel } from './channels/legalServices.js';
 import { mediationChannel } from './channels/mediation.js';
 import { socialSupervisionChannel } from './channels/socialSupervision.js';
@@ -20,10 +20,11 @@ import { CLOSED, IN_CHANNEL } from './channels/stateIds.js';
 import { CHANNELS } from '../vocabulary.js';
 
 /**
- * Version of the machine definition; stored with persisted snapshots. 2: the mediation period runs from
- * the mediator's acceptance, the respondent's consent has its own clock, a mediator assignment has a
- * clock, and judicial confirmation needs a joint application (older logs are replayed with
- * `migrateLegacyEvent`).
+ * Version of the machine definition; stored with persisted snapshots. 2 (issue 14): the mediation
+ * period runs from the mediator's acceptance, the respondent's consent and a mediator's assignment have
+ * their own clocks, judicial confirmation needs a joint application; the court's appeal window,
+ * withdrawal ruling, answer period before trial and trial periods from filing. A case of version 1 is
+ * migrated by replaying its log (`server/cases/migrateLegacyEvent.ts`, `server/cases/legacyReplay.ts`).
  */
 export const CASE_MACHINE_VERSION = 2;
 
@@ -94,7 +95,8 @@ export const caseMachine = caseSetup.createMachine({
     inChannel: {
       initial: 'choose',
       on: {
-        WITHDRAW: { ...withdraw, guard: and(['isComplainant', 'beforeDecision']) },
+        // In court the complainant only applies to withdraw (`judicial.ts`, CPL art. 148).
+        WITHDRAW: { ...withdraw, guard: and(['isComplainant', 'beforeDecision', 'withdrawsWithoutRuling']) },
         TRANSFER: {
           guard: and(['isHandler', 'isTransferValid']),
           target: IN_CHANNEL,
@@ -116,6 +118,7 @@ export const caseMachine = caseSetup.createMachine({
         legalServices: legalServicesChannel,
         socialSupervision: socialSupervisionChannel,
         industrySelfRegulation: industrySelfRegulationChannel,
+        appealWindow: appealWindowState,
       },
     },
     resolved: {

@@ -5,6 +5,7 @@
 import type { CaseContext } from './caseContext.js';
 import type { ClockId } from './clockIds.js';
 import { isSummaryTrack } from './caseRules.js';
+import { APPEAL_CLOCKS, appealClockFor, TRIAL_CLOCKS } from './courtRules.js';
 
 /**
  * The metadata of a state node: the clock it runs, or the clocks it chooses from; `carries`: clocks
@@ -31,6 +32,8 @@ const CHOICES: readonly { clocks: readonly [ClockId, ClockId]; first: (context: 
     { clocks: LITIGATION_MEDIATION_CLOCKS, first: (context) => isSummaryTrack(context.track) },
     { clocks: FAST_TRACK_CLOCKS, first: (context) => context.ipType === 'designPatent' },
     { clocks: ARBITRATION_CLOCKS, first: (context) => context.arbitrationVariant === 'expedited' },
+    { clocks: TRIAL_CLOCKS, first: (context) => isSummaryTrack(context.track) },
+    { clocks: APPEAL_CLOCKS, first: (context) => appealClockFor(context) === 'appealPeriod' },
   ];
 
 /** The clock a state with these candidate clocks starts for this case. */

@@ -1,4 +1,4 @@
-import { Checkbox, NumberInput, Select, TagsInput, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, MultiSelect, NumberInput, Select, TagsInput, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ActionField } from '../../../shared/case/actionFields.js';
 import { useUsers } from '../api/directory.js';
@@ -27,6 +27,8 @@ function optionLabel(
     remedy: 'vocab.remedy',
     outcome: 'vocab.outcome',
     reason: 'vocab.closure',
+    partiesWithoutDomicile: 'vocab.role',
+    approvedBy: 'vocab.trialExtensionApprover',
   };
   const base = vocab[field.name];
   return base ? t(`${base}.${option}`, { defaultValue: option }) : option;
@@ -99,6 +101,17 @@ export function ActionFieldInput({
         />
       );
     case 'enum':
+      if (field.multiple) {
+        return (
+          <MultiSelect
+            {...common}
+            data={(field.options ?? []).map((o) => ({ value: o, label: optionLabel(field, o, t) }))}
+            value={Array.isArray(value) ? value : []}
+            onChange={(v) => onChange(v)}
+            comboboxProps={{ withinPortal: true }}
+          />
+        );
+      }
       return (
         <Select
           {...common}

@@ -4,7 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { CaseEventView, CaseView } from '../../../shared/api/views.js';
-import { formatCny, formatSessionTime } from '../i18n/format.js';
+import { formatCny, formatDateTime, formatSessionTime } from '../i18n/format.js';
 import { clockLabel } from '../i18n/labels.js';
 import { evidenceKindOf } from './evidenceKind.js';
 
@@ -90,6 +90,12 @@ export function eventLine(
       break;
     case 'RECORD_OUTCOME':
       params.outcome = t(`vocab.outcome.${String(d.outcome)}`, { defaultValue: String(d.outcome) });
+      break;
+    case 'EXTEND_TRIAL':
+      params.months = String(d.months ?? '');
+      break;
+    case 'CREDIT_LISTED':
+      params.objectionDueAt = formatDateTime(str(d.objectionDueAt), lang);
       break;
     case 'RECORD_COMPLIANCE':
       params.complied = d.complied ? t('actions.event.complied') : t('actions.event.notComplied');

@@ -42,6 +42,10 @@ export const actionsEn = {
     RECORD_OUTCOME: 'Record outcome',
     OPEN_COMPLIANCE: 'Open compliance monitoring',
     RECORD_COMPLIANCE: 'Record compliance',
+    APPEAL: 'Appeal to the higher court',
+    PERMIT_WITHDRAWAL: 'Permit withdrawal',
+    REFUSE_WITHDRAWAL: 'Refuse withdrawal',
+    EXTEND_TRIAL: 'Extend the trial period',
   },
   field: {
     note: 'Note',
@@ -75,6 +79,9 @@ export const actionsEn = {
     statement: 'Statement',
     outcome: 'Outcome',
     complied: 'Complied',
+    partiesWithoutDomicile: 'Parties with no domicile in China (30-day appeal period)',
+    months: 'Extension (months)',
+    approvedBy: 'Approved by',
   },
   fieldHint: {
     items: 'Press Enter after each item',
@@ -126,6 +133,12 @@ export const actionsEn = {
     RECORD_OUTCOME: '{{actor}} recorded the outcome: {{outcome}}.',
     OPEN_COMPLIANCE: 'Compliance monitoring started.',
     RECORD_COMPLIANCE: 'Compliance: {{complied}}.',
+    APPEAL: '{{actor}} appealed the judgment to the higher court.',
+    PERMIT_WITHDRAWAL: 'The court permitted the withdrawal.',
+    REFUSE_WITHDRAWAL: 'The court refused the withdrawal; the trial continues.',
+    EXTEND_TRIAL: 'The trial period was extended by {{months}} months.',
+    CREDIT_LISTED:
+      'The respondent was entered in the credit register; objections are open until {{objectionDueAt}}.',
     ORG_ASSIGNED: 'The case is now handled by the {{orgType}}.',
     CLOCK_WARNING: 'The time limit “{{clock}}” is {{level}}.',
     EVIDENCE_ADDED: '{{actor}} added evidence “{{name}}”.',

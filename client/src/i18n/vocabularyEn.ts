@@ -115,6 +115,7 @@ export const vocabularyEn = {
     compliance: 'Compliance',
     monitoring: 'Monitoring compliance',
     breached: 'Not complied with',
+    appealWindow: 'Judgment open to appeal',
     closed: 'Closed',
   },
   remedy: {
@@ -135,8 +136,10 @@ export const vocabularyEn = {
     rejected: 'Rejected',
     lapsed: 'Lapsed',
     transferredOut: 'Transferred out',
+    appealed: 'Appealed to the higher court',
   },
   partyType: { enterprise: 'Enterprise', individual: 'Individual' },
+  trialExtensionApprover: { president: 'Court president', higherCourt: 'Higher court' },
   visibility: {
     joint: 'Joint session',
     'caucus:complainant': 'Caucus · rights holder',

@@ -115,6 +115,7 @@ export const vocabularyZh = {
     compliance: '履行监督',
     monitoring: '履行监督中',
     breached: '未履行',
+    appealWindow: '上诉期内',
     closed: '已结案',
   },
   remedy: {
@@ -135,7 +136,9 @@ export const vocabularyZh = {
     rejected: '不予受理',
     lapsed: '逾期未补正',
     transferredOut: '移送其他渠道',
+    appealed: '已上诉至上一级法院',
   },
+  trialExtensionApprover: { president: '本院院长', higherCourt: '上级人民法院' },
   partyType: { enterprise: '企业', individual: '个人' },
   visibility: {
     joint: '联合会谈',

@@ -1,16 +1,22 @@
 /**
- * The judicial channel: the case is filed and the respondent answers; the court may entrust
- * mediation (whose agreement it confirms) or try the case in summary or ordinary procedure, and
- * renders judgment (punitive damages only for wilful infringement).
+ * The judicial channel (Civil Procedure Law, 2023 numbering). The trial period runs from filing
+ * (立案), summary 3 months or ordinary 6 months (arts. 164, 152), with extensions by the court
+ * president or the higher court; the respondent answers within 15 days of service (art. 128) and
+ * the court entrusts mediation or starts trial only once the answer is in or that period is over;
+ * a withdrawal needs the court's ruling (art. 148). The judgment opens the appeal window
+ * (`appealWindowState`): 15 days from service (art. 171), 30 for a party without domicile in China
+ * (art. 286); unappealed, it becomes final and the case is resolved.
  */
 import { and } from 'xstate';
 import { caseSetup } from '../caseSetup.js';
+import { APPEAL_CLOCKS, TRIAL_CLOCKS } from '../courtRules.js';
 import { deadlineOf, officerOf } from '../guardRefs.js';
 import { LITIGATION_MEDIATION_CLOCKS, withClock } from '../stateClocks.js';
 import { mediationOpeningSteps, mediationSessionStep, type MediationStepsOptions } from './mediationSteps.js';
-import { RESOLVED } from './stateIds.js';
+import { CLOSED, RESOLVED } from './stateIds.js';
 
 const TRIAL = '#case.inChannel.judicial.trial';
+const APPEAL_WINDOW = '#case.inChannel.appealWindow';
 const court = officerOf('judicial');
 
 const entrusted: MediationStepsOptions = {
@@ -21,16 +27,29 @@ const entrusted: MediationStepsOptions = {
   extensionClocks: LITIGATION_MEDIATION_CLOCKS,
 };
 
-/** The state config of the judicial channel. */
+/** The state config of the judicial channel (the trial clock runs from filing to judgment). */
 export const judicialChannel = caseSetup.createStateConfig({
+  ...withClock(...TRIAL_CLOCKS),
   initial: 'filed',
+  on: {
+    WITHDRAW: {
+      guard: and(['isComplainant', 'beforeDecision', 'noWithdrawalPending']),
+      actions: 'applyWithdrawal',
+    },
+    PERMIT_WITHDRAWAL: {
+      guard: and([court, 'isWithdrawalPending']),
+      target: CLOSED,
+      actions: [{ type: 'close', params: { reason: 'withdrawn' } }],
+    },
+    REFUSE_WITHDRAWAL: {
+      guard: and([court, 'isWithdrawalPending', 'hasWithdrawalRefusalReason']),
+      actions: 'refuseWithdrawal',
+    },
+    EXTEND_TRIAL: { guard: and([court, 'isTrialExtensionAllowed']), actions: 'extendTrial' },
+  },
   states: {
     filed: {
       initial: 'awaitingAnswer',
-      on: {
-        ENTRUST_MEDIATION: { guard: court, target: 'entrustedMediation', actions: 'markEntrusted' },
-        START_TRIAL: { guard: court, target: 'trial' },
-      },
       states: {
         awaitingAnswer: {
           ...withClock('respondentAnswer'),
@@ -39,7 +58,16 @@ export const judicialChannel = caseSetup.createStateConfig({
             DEADLINE: { guard: deadlineOf('respondentAnswer'), target: 'answerClosed' },
           },
         },
-        answerClosed: {},
+        answerClosed: {
+          on: {
+            ENTRUST_MEDIATION: {
+              guard: court,
+              target: '#case.inChannel.judicial.entrustedMediation',
+              actions: 'markEntrusted',
+            },
+            START_TRIAL: { guard: court, target: TRIAL },
+          },
+        },
       },
     },
     entrustedMediation: {
@@ -68,8 +96,8 @@ export const judicialChannel = caseSetup.createStateConfig({
       on: {
         RENDER_JUDGMENT: {
           guard: and([court, 'isJudgmentConsistent']),
-          target: RESOLVED,
-          actions: 'recordJudgment',
+          target: APPEAL_WINDOW,
+          actions: ['recordJudgment', 'recordDomicile'],
         },
       },
       states: {
@@ -77,13 +105,34 @@ export const judicialChannel = caseSetup.createStateConfig({
           always: [{ guard: 'isSummaryTrack', target: 'summaryTrial' }, { target: 'ordinaryTrial' }],
         },
         summaryTrial: {
-          ...withClock('summaryTrial'),
           on: {
-            CONVERT_TO_ORDINARY: { guard: court, target: 'ordinaryTrial', actions: 'convertToOrdinary' },
+            CONVERT_TO_ORDINARY: {
+              guard: court,
+              target: 'ordinaryTrial',
+              actions: ['convertToOrdinary', 'convertTrialClock'],
+            },
           },
         },
-        ordinaryTrial: { ...withClock('ordinaryTrial') },
+        ordinaryTrial: {},
       },
     },
+  },
+});
+
+/**
+ * The first-instance judgment open to appeal. A party appeals within its period: the case leaves
+ * the platform's procedure for the higher court (closed, `appealed`; the judgment is not final and
+ * nothing follows from it here). When the window passes unappealed the judgment is final: resolved,
+ * then compliance and the credit register.
+ */
+export const appealWindowState = caseSetup.createStateConfig({
+  ...withClock(...APPEAL_CLOCKS),
+  on: {
+    APPEAL: {
+      guard: 'mayAppeal',
+      target: CLOSED,
+      actions: ['recordAppeal', { type: 'close', params: { reason: 'appealed' } }],
+    },
+    DEADLINE: { guard: deadlineOf(...APPEAL_CLOCKS), target: RESOLVED, actions: 'finaliseJudgment' },
   },
 });

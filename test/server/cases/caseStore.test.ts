@@ -5,6 +5,7 @@ import { verifyCaseLog } from '../../../server/cases/verifyCaseLog.js';
 import { DomainError } from '../../../server/errors/domainError.js';
 import { smallTrademarkMediation } from '../../fixtures/complaints.js';
 import { U, useCaseWorld } from '../../support/caseWorld.js';
+import { SYSTEM_ACTOR } from '../../../server/cases/systemActor.js';
 
 const refusal = async (op: () => Promise<unknown>): Promise<DomainError> => {
   try {
@@ -200,6 +201,8 @@ describe('case store: event log, projection and effects', () => {
       channel: 'judicial',
       reason: 'Both parties asked for the court to hear it.',
     });
+    // the court mediates once the answer is in or the answer period is over (CPL art. 128)
+    await w.store.transition(doc._id, SYSTEM_ACTOR, { type: 'DEADLINE', clock: 'respondentAnswer' });
     const entrusted = await w.store.transition(doc._id, w.actor(U.court), {
       type: 'ENTRUST_MEDIATION',
       note: 'Entrusted to the mediation committee.',

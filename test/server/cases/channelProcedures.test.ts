@@ -90,7 +90,7 @@ describe('channel procedures end to end through the store', function () {
   it('judicial: answer, ordinary trial, judgment with punitive damages for wilful infringement, credit register', async () => {
     let doc = await routed(largeInventionPunitive, { type: 'ROUTE', channel: 'judicial' }, U.complainant2);
     expect(doc.orgId).to.equal('org-bj-ipcourt');
-    expect(clocksOf(doc)).to.deep.equal(['respondentAnswer']);
+    expect(clocksOf(doc)).to.deep.equal(['respondentAnswer', 'ordinaryTrial']);
     doc = await act(doc._id, U.respondent, {
       type: 'RESPOND',
       answer: 'We deny infringement; the patents are invalid.',
@@ -112,6 +112,13 @@ describe('channel procedures end to end through the store', function () {
       infringementFound: true,
       punitiveDamagesCny: 6_000_000,
     });
+    expect(doc.stage).to.equal('inChannel.appealWindow');
+    expect(clocksOf(doc)).to.deep.equal(['appealPeriod']);
+    // 15 days pass unappealed (CPL art. 171): the scheduler makes the judgment final
+    w.clock.advanceDays(16);
+    expect(await w.scheduler.tick()).to.be.greaterThan(0);
+    doc = (await w.store.load(doc._id)).doc;
+    expect(doc.status).to.equal('resolved');
     doc = await act(doc._id, U.court, { type: 'CLOSE' });
     expect(doc).to.include({ status: 'closed', closureReason: 'judged' });
     const credit = await w.t.db.collection('credit_register').findOne({ _id: doc._id as never });

@@ -65,8 +65,12 @@ describe('GET /api/credit', () => {
 
   it('lists a respondent found infringing in a closed case, with the public fields only', async () => {
     const items = await search('Hangzhou Bright Trading Co., Ltd.');
+    expect(items[0]?.legalBasis).to.contain('Administrative Penalty Law art. 48');
     expect(items).to.deep.equal([
       {
+        id: items[0]?.id,
+        status: 'final',
+        legalBasis: items[0]?.legalBasis,
         name: 'Hangzhou Bright Trading Co., Ltd.',
         rightNumber: 'ZL202130123456.7',
         ipType: 'designPatent',

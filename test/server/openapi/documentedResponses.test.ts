@@ -418,6 +418,60 @@ describe('OpenAPI document: real responses match it', () => {
     await expectDocumented(credit(''), 400);
     await expectDocumented(credit(`?name=${encodeURIComponent('{"$ne":null}')}`), 400);
     await expectDocumented(request(a.app).get('/api/credit?name=x'), 401);
+
+    // an entry notified to the respondent, inside its objection period: object, then staff decide
+    const respondent = await t.db.collection('users').findOne({ email: 'respondent@demo.local' });
+    const at = new Date();
+    await t.db.collection('credit_register').insertOne({
+      _id: 'doc-credit-1' as never,
+      caseNo: 'SF-DOC-1',
+      caseId: 'doc-case-1',
+      name: 'Documented Trading Co., Ltd.',
+      nameKey: 'documented trading',
+      partyType: 'enterprise',
+      partyId: String(respondent?._id),
+      rightNumber: 'ZL1',
+      ipType: 'designPatent',
+      decision: 'infringement:decided',
+      legalBasis: 'Administrative decision',
+      channel: 'administrative',
+      date: at,
+      status: 'final',
+      listed: true,
+      notifiedAt: at,
+      objectionDueAt: new Date(at.getTime() + 86_400_000),
+      objection: null,
+      removeAfter: null,
+      history: [],
+    });
+    const entry = '/api/credit/doc-credit-1';
+    await expectDocumented(request(a.app).get(entry).set(as('respondent')), 200);
+    await expectDocumented(request(a.app).get(entry).set(as('complainant2')), 404);
+    await expectDocumented(request(a.app).get('/api/credit/bad$id').set(as('admin')), 400);
+    const objection = { reason: 'The decision names another company.' };
+    await expectDocumented(request(a.app).post(`${entry}/objection`).set(as('admin')).send(objection), 403);
+    await expectDocumented(request(a.app).post(`${entry}/objection`).set(as('respondent')).send({}), 422);
+    await expectDocumented(
+      request(a.app).post(`${entry}/objection`).set(as('respondent')).send(objection),
+      200,
+    );
+    checker.checkRequest('POST', `${entry}/objection`, objection);
+    await expectDocumented(
+      request(a.app).post(`${entry}/objection`).set(as('respondent')).send(objection),
+      409,
+    );
+    const decision = {
+      decision: 'correct',
+      reason: 'Name corrected.',
+      correction: { name: 'Documented Trade Co.' },
+    };
+    await expectDocumented(
+      request(a.app).post(`${entry}/decision`).set(as('respondent')).send(decision),
+      403,
+    );
+    await expectDocumented(request(a.app).post(`${entry}/decision`).set(as('admin')).send(decision), 200);
+    checker.checkRequest('POST', `${entry}/decision`, decision);
+    await expectDocumented(request(a.app).post(`${entry}/decision`).set(as('admin')).send(decision), 409);
   });
 
   it('stats: admins and officers, with refusals', async () => {

@@ -108,7 +108,7 @@ complainant   C2   none      404    404    404     404  404   404    404  404   
 complainant2  M    none      404    404    404     404  404   404    404  404    404  WITHDRAW             404
 complainant2  MJ   party     200    200    200     200  201   201    200  201    200  CONFIRM_AGREEMENT    403   the court's action
 complainant2  F    none      404    404    404     404  404   404    404  404    404  WITHDRAW             404
-complainant2  J    party     200    200    200     200  201   409    200  201    200  START_TRIAL          403   the court's action
+complainant2  J    party     200    200    200     200  201   409    200  201    200  START_TRIAL          409   nobody tries during the answer period
 complainant2  A    none      404    404    404     404  404   404    404  404    404  WITHDRAW             404
 complainant2  E    party     200    200    200     200  201   409    200  201    200  PROVIDE_INFO         409
 complainant2  C2   party     200    200    200     200  201   409    200  201    200  WITHDRAW             200   C2 is closed from here on

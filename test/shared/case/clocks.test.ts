@@ -43,8 +43,8 @@ describe('clocks', () => {
         litigationMediationSummary: '7+7 days',
         confirmationApplication: '30 days',
         confirmationRuling: '15+10 days',
-        summaryTrial: '3 months',
-        ordinaryTrial: '6 months',
+        summaryTrial: '3+1 months',
+        ordinaryTrial: '6+12 months',
         adminAdjudication: '3+1 months',
         fastTrackDesign: '10 workingDays',
         fastTrackPatent: '1 months',
@@ -52,6 +52,10 @@ describe('clocks', () => {
         ecommerceRestore: '15 days',
         arbitrationExpedited: '3+1 months',
         arbitrationStandard: '9+3 months',
+        appealPeriod: '15 days',
+        appealPeriodForeign: '30 days',
+        creditObjection: '15 workingDays',
+        creditDisclosure: '36 months',
       });
       expect(CLOCKS.confirmationRuling.source).to.contain('法释〔2011〕5号');
       expect(CLOCKS.ecommerceRestore.source).to.contain('art. 43');
@@ -75,6 +79,45 @@ describe('clocks', () => {
       }
       expect(CLOCKS.confirmationApplication.source).to.contain('art. 205').and.contain('jointly');
       expect(computeDueAt('mediation', '2025-03-03T02:00:00Z', 90)).to.equal('2025-07-01T15:59:59.999Z');
+    });
+
+    it('cites the Civil Procedure Law (2023 numbering) for the court clocks, and the credit rules', () => {
+      expect(CLOCKS.appealPeriod.source).to.match(/Civil Procedure Law \(2023\) art\. 171\b/);
+      expect(CLOCKS.appealPeriodForeign.source).to.match(/Civil Procedure Law \(2023\) art\. 286\b/);
+      expect(CLOCKS.respondentAnswer.source).to.match(/Civil Procedure Law \(2023\) art\. 128\b/);
+      expect(CLOCKS.summaryTrial.source)
+        .to.match(/art\. 164\b/)
+        .and.to.contain('from filing');
+      expect(CLOCKS.ordinaryTrial.source)
+        .to.match(/art\. 152\b/)
+        .and.to.contain('from filing');
+      expect(CLOCKS.ordinaryTrial.source).to.contain('art. 258');
+      expect(CLOCKS.creditObjection.source).to.contain('国办发〔2020〕49号');
+      expect(CLOCKS.creditDisclosure.source).to.contain('国办发〔2020〕49号');
+    });
+
+    it('extends trial periods by at most their statutory (summary) or recorded (ordinary) maximum', () => {
+      // filed 2025-03-03 (Beijing): summary ends 2025-06-03, +1 month 2025-07-03
+      expect(computeDueAt('summaryTrial', '2025-03-03T02:00:00Z')).to.equal('2025-06-03T15:59:59.999Z');
+      expect(computeDueAt('summaryTrial', '2025-03-03T02:00:00Z', 1)).to.equal('2025-07-03T15:59:59.999Z');
+      expect(() => computeDueAt('summaryTrial', '2025-03-03T02:00:00Z', 2)).to.throw(RangeError, /maximum/);
+      expect(computeDueAt('ordinaryTrial', '2025-03-03T02:00:00Z', 6)).to.equal('2026-03-03T15:59:59.999Z');
+      expect(computeDueAt('ordinaryTrial', '2025-03-03T02:00:00Z', 12)).to.equal('2026-09-03T15:59:59.999Z');
+      expect(() => computeDueAt('ordinaryTrial', '2025-03-03T02:00:00Z', 13)).to.throw(RangeError, /maximum/);
+      expect(() => computeDueAt('appealPeriod', '2025-03-03T02:00:00Z', 1)).to.throw(/cannot be extended/);
+    });
+
+    it('ends the appeal periods 15 and 30 days after service, moved past a holiday', () => {
+      // served 2025-09-16: day 15 is 2025-10-01 (National Day) → the next working day, 2025-10-09
+      expect(computeDueAt('appealPeriod', '2025-09-16T02:00:00.000Z')).to.equal('2025-10-09T15:59:59.999Z');
+      expect(computeDueAt('appealPeriod', '2025-03-03T02:00:00Z')).to.equal('2025-03-18T15:59:59.999Z');
+      expect(computeDueAt('appealPeriodForeign', '2025-03-03T02:00:00Z')).to.equal(
+        '2025-04-02T15:59:59.999Z',
+      );
+      // objection: 15 working days from 2025-09-25 across National Day
+      expect(computeDueAt('creditObjection', '2025-09-25T02:00:00.000Z')).to.equal(
+        '2025-10-22T15:59:59.999Z',
+      );
     });
   });
 

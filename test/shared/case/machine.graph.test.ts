@@ -84,6 +84,7 @@ describe('case machine (model-based)', function () {
       'rejected',
       'lapsed',
       'transferredOut',
+      'appealed',
     ]) {
       expect(reasons.has(reason as never), reason).to.equal(true);
     }

@@ -26,6 +26,13 @@ function routed(channel: Channel, overrides: Partial<CaseInput> = {}, track?: Tr
   ]);
 }
 
+/** A court case whose respondent has answered (the court may then mediate or try it). */
+function answered(overrides: Partial<CaseInput> = {}, track?: Track): CaseSnapshot {
+  return run(routed('judicial', overrides, track), [
+    ev('RESPOND', 'respondent', { answer: 'no infringement' }),
+  ]);
+}
+
 /** A mediation case with the mediator assigned, accepted, and the respondent's consent given. */
 function inMediationSession(): CaseSnapshot {
   return run(routed('mediation'), [
@@ -93,16 +100,16 @@ describe('case machine procedures', function () {
     it('judicial: answer, summary trial converted to ordinary, judgment with punitive damages → judged', function () {
       let s = routed('judicial', { punitiveClaimed: true }, 'simple');
       expect(caseStage(s)).to.equal('inChannel.judicial.filed.awaitingAnswer');
-      expect(clockIds(s)).to.deep.equal(['respondentAnswer']);
+      expect(clockIds(s)).to.deep.equal(['respondentAnswer', 'summaryTrial']);
       s = run(s, [
         ev('RESPOND', 'respondent', { answer: 'prior art' }, day(3)),
         ev('START_TRIAL', 'court', {}, day(4)),
       ]);
       expect(caseStage(s)).to.equal('inChannel.judicial.trial.summaryTrial');
-      expect(activeClocks(s)).to.deep.equal([{ clock: 'summaryTrial', startedAt: day(4) }]);
+      expect(activeClocks(s)).to.deep.equal([{ clock: 'summaryTrial', startedAt: day(1) }]);
       s = run(s, [ev('CONVERT_TO_ORDINARY', 'court', { reason: 'complex facts' }, day(20))]);
       expect(caseStage(s)).to.equal('inChannel.judicial.trial.ordinaryTrial');
-      expect(activeClocks(s)).to.deep.equal([{ clock: 'ordinaryTrial', startedAt: day(20) }]);
+      expect(activeClocks(s)).to.deep.equal([{ clock: 'ordinaryTrial', startedAt: day(1) }]);
       expect(s.context.track).to.equal('ordinary');
       s = run(s, [
         ev(
@@ -118,7 +125,8 @@ describe('case machine procedures', function () {
           },
           day(90),
         ),
-        ev('OPEN_COMPLIANCE', 'court', {}, day(91)),
+        ev('DEADLINE', 'system', { clock: 'appealPeriod' }, day(106)),
+        ev('OPEN_COMPLIANCE', 'court', {}, day(107)),
         ev('RECORD_COMPLIANCE', 'court', { complied: true }, day(120)),
       ]);
       expect(s.context.closureReason).to.equal('judged');
@@ -132,14 +140,15 @@ describe('case machine procedures', function () {
     });
 
     it('judicial: court-entrusted mediation confirmed by the court → settled', function () {
-      let s = run(routed('judicial', {}, 'simple'), [ev('ENTRUST_MEDIATION', 'court', {})]);
+      let s = run(answered({}, 'simple'), [ev('ENTRUST_MEDIATION', 'court', {})]);
       expect(s.context.entrustedMediation).to.equal(true);
-      expect(clockIds(s)).to.deep.equal(['mediatorAssignment', 'litigationMediationSummary']);
+      // the trial period runs on from filing while the court's mediation and its assignment run
+      expect(clockIds(s)).to.deep.equal(['mediatorAssignment', 'litigationMediationSummary', 'summaryTrial']);
       s = run(s, [
         ev('ASSIGN_MEDIATOR', 'system', { mediatorId: IDS.mediator }),
         ev('ACCEPT_ASSIGNMENT', 'mediator', {}),
       ]);
-      expect(clockIds(s)).to.deep.equal(['mediationConsent', 'litigationMediationSummary']);
+      expect(clockIds(s)).to.deep.equal(['mediationConsent', 'litigationMediationSummary', 'summaryTrial']);
       s = run(s, [
         ev('CONSENT', 'respondent', {}),
         ev('PROPOSE_AGREEMENT', 'mediator', { terms: 'damages 10k' }),
@@ -153,13 +162,13 @@ describe('case machine procedures', function () {
     });
 
     it('judicial: entrusted mediation that fails or expires goes back to trial', function () {
-      const entrusted = run(routed('judicial', {}, 'ordinary'), [
+      const entrusted = run(answered({}, 'ordinary'), [
         ev('ENTRUST_MEDIATION', 'court', {}),
         ev('ASSIGN_MEDIATOR', 'court', { mediatorId: IDS.mediator }),
         ev('ACCEPT_ASSIGNMENT', 'mediator', {}),
         ev('CONSENT', 'respondent', {}),
       ]);
-      expect(clockIds(entrusted)).to.deep.equal(['litigationMediationOrdinary']);
+      expect(clockIds(entrusted)).to.deep.equal(['litigationMediationOrdinary', 'ordinaryTrial']);
       const impasse = run(entrusted, [ev('DECLARE_IMPASSE', 'mediator', {})]);
       expect(caseStage(impasse)).to.equal('inChannel.judicial.trial.ordinaryTrial');
       const expired = run(entrusted, [ev('DEADLINE', 'system', { clock: 'litigationMediationOrdinary' })]);
@@ -536,7 +545,7 @@ describe('case machine procedures', function () {
     });
 
     it('punitive damages: claimed, wilful, serious, 1–5 times a base; no damages without infringement', function () {
-      const trial = run(routed('judicial', { punitiveClaimed: true }), [ev('START_TRIAL', 'court', {})]);
+      const trial = run(answered({ punitiveClaimed: true }), [ev('START_TRIAL', 'court', {})]);
       const lawful = {
         infringement: true,
         punitiveBaseCny: 100_000,
@@ -557,7 +566,7 @@ describe('case machine procedures', function () {
       expectRefused(trial, ev('RENDER_JUDGMENT', 'court', { ...lawful, punitiveBaseCny: undefined }));
       expectRefused(trial, ev('RENDER_JUDGMENT', 'court', { ...lawful, infringement: false }));
       // not claimed by the rights holder: the court may not award them
-      const unclaimed = run(routed('judicial'), [ev('START_TRIAL', 'court', {})]);
+      const unclaimed = run(answered(), [ev('START_TRIAL', 'court', {})]);
       expectRefused(unclaimed, ev('RENDER_JUDGMENT', 'court', lawful));
       expectRefused(trial, ev('RENDER_JUDGMENT', 'court', { infringement: false, damagesCny: 1 }));
       run(trial, [ev('RENDER_JUDGMENT', 'court', { infringement: true, damagesCny: 1000 })]);
@@ -670,9 +679,16 @@ describe('case machine procedures', function () {
     });
 
     it('offers a transfer to the handler only while no decision is taken, and nothing once closed', function () {
-      const s = run(routed('judicial'), [ev('START_TRIAL', 'court', {})]);
-      expect(availableActions(s, ACTORS.court, day(2))).to.deep.equal(['TRANSFER', 'RENDER_JUDGMENT']);
-      const judged = run(s, [ev('RENDER_JUDGMENT', 'court', { infringement: false })]);
+      const s = run(answered(), [ev('START_TRIAL', 'court', {})]);
+      expect(availableActions(s, ACTORS.court, day(2))).to.deep.equal([
+        'TRANSFER',
+        'RENDER_JUDGMENT',
+        'EXTEND_TRIAL',
+      ]);
+      const judged = run(s, [
+        ev('RENDER_JUDGMENT', 'court', { infringement: false }),
+        ev('DEADLINE', 'system', { clock: 'appealPeriod' }, day(17)),
+      ]);
       expect(availableActions(judged, ACTORS.court, day(3))).to.deep.equal(['CLOSE']);
       const closed = run(judged, [ev('CLOSE', 'court', {})]);
       for (const actor of Object.values(ACTORS))
@@ -722,13 +738,14 @@ describe('case machine procedures', function () {
     });
 
     it('runs a parent clock and a child clock together', function () {
-      const s = run(routed('judicial', {}, 'simple'), [
+      const s = run(answered({}, 'simple'), [
         ev('ENTRUST_MEDIATION', 'court', {}, day(2)),
         ev('ASSIGN_MEDIATOR', 'system', { mediatorId: IDS.mediator }, day(3)),
       ]);
       expect(activeClocks(s)).to.deep.equal([
         { clock: 'mediatorAcceptance', startedAt: day(3) },
         { clock: 'litigationMediationSummary', startedAt: day(2) },
+        { clock: 'summaryTrial', startedAt: day(1) },
       ]);
     });
   });

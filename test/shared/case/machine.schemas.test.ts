@@ -81,6 +81,7 @@ describe('case action schemas', function () {
       'wilful',
       'seriousCircumstances',
       'remedy',
+      'partiesWithoutDomicile',
     ]);
     expect(actionPayloadFields('SIGN_AGREEMENT').every((f) => !f.required)).to.equal(true);
   });

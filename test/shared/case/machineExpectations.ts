@@ -42,6 +42,10 @@ const inChannel = (handler: ActorName): Pair[] => [
   ...may('TRANSFER', ['admin', handler]),
 ];
 const handler = (h: ActorName) => ['admin', h] as const;
+/** The court rules on a withdrawal application and extends the trial period (CPL arts. 148, 152, 164). */
+const courtRulings = may(['PERMIT_WITHDRAWAL', 'REFUSE_WITHDRAWAL', 'EXTEND_TRIAL'], handler('court'));
+/** In court: as in any channel (withdrawing is an application there), plus the court's rulings. */
+const inCourt: Pair[] = [...inChannel('court'), ...courtRulings];
 
 const mediationSession = (h: ActorName, extension: boolean): Pair[] => [
   ...inChannel(h),
@@ -106,51 +110,53 @@ export const EXPECTED_ACTIONS: Record<string, readonly Pair[]> = {
     ...may('RESPOND', 'respondent'),
   ],
 
-  'inChannel.judicial.filed.awaitingAnswer': [
-    ...inChannel('court'),
-    ...clock,
-    ...may(['ENTRUST_MEDIATION', 'START_TRIAL'], handler('court')),
-    ...may('RESPOND', 'respondent'),
-  ],
+  'inChannel.judicial.filed.awaitingAnswer': [...inCourt, ...clock, ...may('RESPOND', 'respondent')],
   'inChannel.judicial.filed.answerClosed': [
-    ...inChannel('court'),
+    ...inCourt,
+    ...clock,
     ...may(['ENTRUST_MEDIATION', 'START_TRIAL'], handler('court')),
   ],
   'inChannel.judicial.entrustedMediation.awaitingMediator': [
-    ...inChannel('court'),
+    ...inCourt,
     ...clock,
     ...may('ASSIGN_MEDIATOR', ['system', ...handler('court')]),
   ],
   'inChannel.judicial.entrustedMediation.awaitingAcceptance': [
-    ...inChannel('court'),
+    ...inCourt,
     ...clock,
     ...may(['ACCEPT_ASSIGNMENT', 'DECLINE_ASSIGNMENT'], MEDIATORS),
   ],
   'inChannel.judicial.entrustedMediation.awaitingConsent': [
-    ...inChannel('court'),
+    ...inCourt,
     ...clock,
     ...may(['CONSENT', 'DECLINE'], 'respondent'),
   ],
-  'inChannel.judicial.entrustedMediation.inSession.negotiating': mediationSession('court', true),
+  'inChannel.judicial.entrustedMediation.inSession.negotiating': [
+    ...mediationSession('court', true),
+    ...courtRulings,
+  ],
   'inChannel.judicial.entrustedMediation.inSession.agreementDrafted': [
     ...mediationSession('court', true),
+    ...courtRulings,
     ...may(['SIGN_AGREEMENT', 'DECLINE'], PARTIES),
   ],
   'inChannel.judicial.entrustedMediation.signed': [
-    ...inChannel('court'),
+    ...inCourt,
     ...clock,
     ...may(['CONFIRM_AGREEMENT', 'REFUSE_CONFIRMATION'], handler('court')),
   ],
   'inChannel.judicial.trial.summaryTrial': [
-    ...inChannel('court'),
+    ...inCourt,
     ...clock,
     ...may(['CONVERT_TO_ORDINARY', 'RENDER_JUDGMENT'], handler('court')),
   ],
   'inChannel.judicial.trial.ordinaryTrial': [
-    ...inChannel('court'),
+    ...inCourt,
     ...clock,
     ...may('RENDER_JUDGMENT', handler('court')),
   ],
+  /** The judgment is open to appeal: either party appeals, or the clock makes it final. */
+  'inChannel.appealWindow': [...link, ...clock, ...may('APPEAL', PARTIES)],
 
   'inChannel.mediation.awaitingMediator': [
     ...inChannel('mediationOrg'),

@@ -88,6 +88,14 @@ const VARIANTS: { [T in CaseEventType]: (context: CaseContext) => CaseEventPaylo
   ],
   OPEN_COMPLIANCE: () => [{}],
   RECORD_COMPLIANCE: () => [{ complied: true }, { complied: false }],
+  APPEAL: () => [{ reason: 'damages too high' }],
+  PERMIT_WITHDRAWAL: () => [{}],
+  REFUSE_WITHDRAWAL: () => [{ reason: 'the withdrawal would harm the public interest' }],
+  EXTEND_TRIAL: () => [
+    { months: 6, approvedBy: 'president', reason: 'complex technical comparison' },
+    { months: 1, approvedBy: 'president', reason: 'expert opinion pending' },
+    { months: 6, approvedBy: 'higherCourt', reason: 'expert opinion pending' },
+  ],
 };
 
 /** The payload variants the traversal tries for an event type. */
@@ -142,6 +150,7 @@ export function serializeCaseState(snapshot: CaseSnapshot): string {
     extension: stage.includes('.inSession') && mediating ? c.extension : undefined,
     confirmationApplications: stage.endsWith('mediation.signed') ? c.confirmationApplications : undefined,
     extendedClocks: CLOCK_IDS.filter((id) => c.clocks[id]?.extension),
+    withdrawalPending: within('inChannel.judicial') ? (c.court?.withdrawal ?? null) !== null : undefined,
   });
 }
 

@@ -116,6 +116,8 @@ describe('mediation as the law runs it (issue 14)', function () {
   describe('court-entrusted mediation', function () {
     it('is extended with both parties’ consent, by at most its own period', function () {
       let s = run(routed('judicial', 'ordinary'), [
+        // mediation in court waits for the respondent's answer (or its period) like the trial
+        ev('RESPOND', 'respondent', { answer: 'We are open to a settlement.' }, day(1)),
         ev('ENTRUST_MEDIATION', 'court', {}, day(2)),
         ev('ASSIGN_MEDIATOR', 'court', { mediatorId: IDS.mediator }, day(2)),
         ev('ACCEPT_ASSIGNMENT', 'mediator', {}, day(3)),
@@ -128,9 +130,13 @@ describe('mediation as the law runs it (issue 14)', function () {
       ]);
       expect(activeClocks(s)[0]?.extension).to.equal(undefined);
       s = run(s, [ev('APPROVE_EXTENSION', 'complainant', {}, day(11))]);
-      expect(activeClocks(s)).to.deep.equal([
-        { clock: 'litigationMediationOrdinary', startedAt: day(2), extension: { amount: 15, unit: 'days' } },
-      ]);
+      expect(activeClocks(s).find((c) => c.clock === 'litigationMediationOrdinary')).to.deep.equal({
+        clock: 'litigationMediationOrdinary',
+        startedAt: day(2),
+        extension: { amount: 15, unit: 'days' },
+      });
+      // the trial period runs on from filing meanwhile, unextended
+      expect(activeClocks(s).find((c) => c.clock === 'ordinaryTrial')?.extension).to.equal(undefined);
     });
   });
 
