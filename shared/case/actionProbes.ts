@@ -58,6 +58,11 @@ const PROBES: Probes = {
   RECORD_OUTCOME: () => [{ outcome: 'advised', notes: NOTE }],
   OPEN_COMPLIANCE: () => [{}],
   RECORD_COMPLIANCE: () => [{ complied: true }, { complied: false }],
+  FORWARD_COUNTER_NOTICE: () => [{}],
+  NOTIFY_COMPLAINT: () => [{ forum: 'authority', reference: NOTE }],
+  AGREE_TO_ARBITRATE: () => [{}],
+  NOMINATE_ARBITRATOR: () => [{ entrustChairman: true }],
+  HAND_OVER: () => [{ orgId: FRESH_ID, reason: NOTE }],
 };
 
 /** Candidate payloads for probing whether an event of this type could be accepted now. */

@@ -15,6 +15,7 @@ export const CLOCK_IDS = [
   'summaryTrial',
   'ordinaryTrial',
   'adminAdjudication',
+  'trademarkAdminCase',
   'fastTrackDesign',
   'fastTrackPatent',
   'ecommerceSellerResponse',

@@ -20,7 +20,10 @@ import { CLOSED, IN_CHANNEL } from './channels/stateIds.js';
 import { CHANNELS } from '../vocabulary.js';
 
 /** Version of the machine definition; stored with persisted snapshots. */
-export const CASE_MACHINE_VERSION = 1;
+export const CASE_MACHINE_VERSION = 2;
+
+/** The respondent agrees in writing to arbitrate (Arbitration Law art. 16), before any decision. */
+const agreeToArbitrate = { guard: 'mayAgreeToArbitrate', actions: 'recordArbitrationAgreement' } as const;
 
 const withdraw = {
   guard: 'isComplainant',
@@ -66,7 +69,7 @@ export const caseMachine = caseSetup.createMachine({
     },
     triage: {
       initial: 'choose',
-      on: { WITHDRAW: withdraw },
+      on: { WITHDRAW: withdraw, AGREE_TO_ARBITRATE: agreeToArbitrate },
       states: {
         choose: { always: [{ guard: 'isHeld', target: 'held' }, { target: 'ready' }] },
         held: {
@@ -81,7 +84,11 @@ export const caseMachine = caseSetup.createMachine({
         },
         ready: {
           on: {
-            ROUTE: { guard: and(['isStaff', 'isRouteJustified']), target: IN_CHANNEL, actions: 'route' },
+            ROUTE: {
+              guard: and(['isStaff', 'isRouteJustified', 'isArbitrationAllowed']),
+              target: IN_CHANNEL,
+              actions: 'route',
+            },
           },
         },
       },
@@ -95,6 +102,12 @@ export const caseMachine = caseSetup.createMachine({
           target: IN_CHANNEL,
           reenter: true,
           actions: 'transfer',
+        },
+        AGREE_TO_ARBITRATE: agreeToArbitrate,
+        // The holding organisation's officer (or an admin) hands the case to another of the channel.
+        HAND_OVER: {
+          guard: and(['isHandler', 'beforeDecision', 'isHandOverValid']),
+          actions: 'recordHandOver',
         },
       },
       states: {

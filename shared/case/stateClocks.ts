@@ -4,6 +4,7 @@
  */
 import type { CaseContext } from './caseContext.js';
 import type { ClockId } from './clockIds.js';
+import { ADMIN_CASE_CLOCKS } from './administrativeRules.js';
 import { isSummaryTrack } from './caseRules.js';
 
 /** The metadata of a state node: the clock it runs, or the clocks it chooses from. */
@@ -26,6 +27,7 @@ const CHOICES: readonly { clocks: readonly [ClockId, ClockId]; first: (context: 
     { clocks: LITIGATION_MEDIATION_CLOCKS, first: (context) => isSummaryTrack(context.track) },
     { clocks: FAST_TRACK_CLOCKS, first: (context) => context.ipType === 'designPatent' },
     { clocks: ARBITRATION_CLOCKS, first: (context) => context.arbitrationVariant === 'expedited' },
+    { clocks: ADMIN_CASE_CLOCKS, first: (context) => context.ipType === 'trademark' },
   ];
 
 /** The clock a state with these candidate clocks starts for this case. */

@@ -77,6 +77,7 @@ const VARIANTS: { [T in CaseEventType]: (context: CaseContext) => CaseEventPaylo
     { infringement: true, remedy: 'takedown' },
     { infringement: true, remedy: 'disclosure' },
     { infringement: true, remedy: 'cease' },
+    { infringement: true, remedy: 'confiscateAndFine' },
     { infringement: false, remedy: 'none' },
   ],
   COUNTER_NOTICE: () => [{ statement: 'the design differs' }],
@@ -86,6 +87,11 @@ const VARIANTS: { [T in CaseEventType]: (context: CaseContext) => CaseEventPaylo
   ],
   OPEN_COMPLIANCE: () => [{}],
   RECORD_COMPLIANCE: () => [{ complied: true }, { complied: false }],
+  FORWARD_COUNTER_NOTICE: () => [{}],
+  NOTIFY_COMPLAINT: () => [{ forum: 'authority', reference: 'AMR case 2024-17' }],
+  AGREE_TO_ARBITRATE: () => [{}],
+  NOMINATE_ARBITRATOR: () => [{ arbitratorId: IDS.arbitrator }, { entrustChairman: true }],
+  HAND_OVER: () => [{ orgId: 'org-other', reason: 'no capacity' }],
 };
 
 /** The payload variants the traversal tries for an event type. */
@@ -126,6 +132,7 @@ export function serializeCaseState(snapshot: CaseSnapshot): string {
     value: snapshot.value,
     respondent: c.respondentId !== null,
     channel: settled ? c.channel : undefined,
+    fastTrack: settled ? c.fastTrack : undefined,
     outcome: settled || within('inChannel.administrative.fastTrack.remedy') ? c.outcome : undefined,
     closureReason: c.closureReason,
     track: within('inChannel.judicial') ? c.track : undefined,
@@ -139,6 +146,8 @@ export function serializeCaseState(snapshot: CaseSnapshot): string {
     signatures: stage.endsWith('agreementDrafted') ? c.signatures : undefined,
     extension: within('inChannel.mediation.inSession') ? c.extension : undefined,
     extendedClocks: CLOCK_IDS.filter((id) => c.clocks[id]?.extension),
+    arbitrationAgreement: settled ? undefined : Boolean(c.arbitrationAgreement),
+    nominations: within('inChannel.arbitration.tribunalConstitution') ? c.arbitratorNominations : undefined,
   });
 }
 
