@@ -19,6 +19,7 @@ import type { WriteLimits } from '../limits/writeLimits.js';
 import type { CaseDoc } from './caseModel.js';
 import { ALL_CASES_SCOPE, countsFrom, createCaseTallies } from './caseTallies.js';
 import { checkAssignee } from './checkAssignee.js';
+import { checkHandOver } from './checkHandOver.js';
 import { presentCase, presentCaseSummary } from './casePresenter.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
 import { canSeeEvent, presentEvent } from './eventPresenter.js';
@@ -280,6 +281,7 @@ export function createCaseService(deps: {
       }
       const { expectedSeq, ...action } = body;
       await checkAssignee(db, doc, action);
+      await checkHandOver(db, doc, action);
       try {
         const after = await store.transition(caseId, actorOf(user), action, { expectedSeq, loaded });
         return present(after, user);
