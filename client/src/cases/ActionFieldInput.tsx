@@ -24,6 +24,7 @@ function optionLabel(
     remedy: 'vocab.remedy',
     outcome: 'vocab.outcome',
     reason: 'vocab.closure',
+    forum: 'vocab.forum',
   };
   const base = vocab[field.name];
   return base ? t(`${base}.${option}`, { defaultValue: option }) : option;
