@@ -70,9 +70,13 @@ export interface CaseEffectsDeps {
 
 const contextOf = (caseDoc: CaseDoc) => (caseDoc.snapshot as { context: CaseContext }).context;
 
-/** The holding organisation changes only when the channel does (or none holds the case yet). */
+/** The holding organisation changes when the channel does, on a hand-over, or when none holds the case yet. */
 const mayChangeOrganisation = (caseDoc: CaseDoc, event?: CaseEventDoc) =>
-  !event || !caseDoc.orgId || event.data.channel !== undefined || event.type === 'REJECT';
+  !event ||
+  !caseDoc.orgId ||
+  event.data.channel !== undefined ||
+  event.type === 'REJECT' ||
+  event.type === 'HAND_OVER';
 
 /** Builds the case effects on a connection. */
 export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {

@@ -7,7 +7,7 @@ import type {
   CaseView,
   Page,
 } from '../../shared/api/views.js';
-import { actionPayloadFields, type ActionBody, type ActionField } from '../../shared/case/actionSchemas.js';
+import { type ActionBody, type ActionField } from '../../shared/case/actionSchemas.js';
 import type { CaseEventType } from '../../shared/case/caseEvents.js';
 import { availableActions } from '../../shared/case/machineApi.js';
 import type { IntakeFlags } from '../../shared/case/intakeChecks.js';
@@ -19,8 +19,10 @@ import { DomainError } from '../errors/domainError.js';
 import type { WriteLimits } from '../limits/writeLimits.js';
 import type { CaseDoc } from './caseModel.js';
 import { ALL_CASES_SCOPE, countsFrom, createCaseTallies } from './caseTallies.js';
+import { actionFormFields } from '../../shared/case/actionFormFields.js';
 import { checkAssignee } from './checkAssignee.js';
 import { checkCaseIntegrity } from './checkCaseIntegrity.js';
+import { checkHandOver } from './checkHandOver.js';
 import { presentCase, presentCaseSummary } from './casePresenter.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
 import { canSeeEvent, presentEvent } from './eventPresenter.js';
@@ -272,9 +274,11 @@ export function createCaseService(deps: {
     async actions(user, caseId) {
       const { doc, state } = await loadVisible(user, caseId);
       if (!mayActOn(user, doc)) return [];
-      return availableActions(state.snapshot, actorOf(user), now().toISOString()).map((type) => ({
+      const at = now().toISOString();
+      const actor = actorOf(user);
+      return availableActions(state.snapshot, actor, at).map((type) => ({
         type,
-        fields: actionPayloadFields(type),
+        fields: actionFormFields(state.snapshot, actor, at, type),
       }));
     },
 
@@ -289,6 +293,7 @@ export function createCaseService(deps: {
       }
       const { expectedSeq, ...action } = body;
       await checkAssignee(db, doc, action);
+      await checkHandOver(db, doc, action);
       try {
         const after = await store.transition(caseId, actorOf(user), action, { expectedSeq, loaded });
         return present(after, user);

@@ -145,6 +145,7 @@ export async function fileComplaint(
         held: assessment.flags.paeRisk.held,
         ecommerce: Boolean(complaint.ecommerce),
         punitiveClaimed: complaint.claim.remedies.includes('punitive'),
+        arbitrationAgreement: complaint.consents.arbitrationAgreement === true,
       },
       complaint,
       complainantName: complainant.name,

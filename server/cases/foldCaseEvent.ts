@@ -16,8 +16,21 @@ export const ORG_ASSIGNED = 'ORG_ASSIGNED';
 export const ORG_JOINED = 'ORG_JOINED';
 
 /** The machine event a stored transition stands for. */
-export function machineEventOf(ev: Pick<CaseEventDoc, 'type' | 'actor' | 'at' | 'data'>): CaseEvent {
-  return { ...ev.data, type: ev.type, actor: ev.actor, at: new Date(ev.at).toISOString() } as CaseEvent;
+export function machineEventOf(
+  ev: Pick<CaseEventDoc, 'type' | 'actor' | 'at' | 'data'> & { machineVersion?: number },
+): CaseEvent {
+  const event = { ...ev.data, type: ev.type, actor: ev.actor, at: new Date(ev.at).toISOString() };
+  return (
+    typeof ev.machineVersion === 'number' ? { ...event, machineVersion: ev.machineVersion } : event
+  ) as CaseEvent;
+}
+
+/** The filing's input, with the complaint's arbitration agreement for filings from before it was copied. */
+function withArbitrationAgreement(filing: CaseFiling): CaseFiling['input'] {
+  if (filing.input.arbitrationAgreement !== undefined) return filing.input;
+  const consents = (filing.complaint as { consents?: { arbitrationAgreement?: unknown } } | undefined)
+    ?.consents;
+  return { ...filing.input, arbitrationAgreement: consents?.arbitrationAgreement === true };
 }
 
 /**
@@ -30,7 +43,7 @@ export function foldCaseEvent(state: CaseFoldState | undefined, ev: CaseEventDoc
     const filing = ev.data as unknown as CaseFiling;
     return {
       filing,
-      snapshot: initialCaseSnapshot(filing.input),
+      snapshot: initialCaseSnapshot(withArbitrationAgreement(filing)),
       orgId: null,
       joinedOrgIds: [],
       seq: ev.seq,

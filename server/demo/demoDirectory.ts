@@ -169,4 +169,47 @@ export const DEMO_USERS: readonly DemoUser[] = [
     expertise: ['designPatent', 'utilityModel', 'inventionPatent'],
   },
   { id: 'u-admin', email: 'admin@demo.local', name: 'Platform Supervisor', role: 'admin', orgId: null },
+  // Every organisation that can receive cases has an officer, so no routed case lands unseen.
+  {
+    id: 'u-center-bj',
+    email: 'center-bj@demo.local',
+    name: 'Gao Yan (Beijing Protection Center)',
+    role: 'officer',
+    orgId: 'org-pc-beijing',
+  },
+  {
+    id: 'u-mediation-office',
+    email: 'mediation-office@demo.local',
+    name: 'Xu Lan (Mediation Committee office)',
+    role: 'officer',
+    orgId: 'org-zgc-mediation',
+  },
+  {
+    id: 'u-bac-secretary',
+    email: 'bac@demo.local',
+    name: 'Deng Qiang (Arbitration Commission secretary)',
+    role: 'officer',
+    orgId: 'org-bac',
+  },
+  {
+    id: 'u-legal-aid',
+    email: 'legal-aid@demo.local',
+    name: 'Wu Min (SME Assistance Center lawyer)',
+    role: 'officer',
+    orgId: 'org-haidian-aid',
+  },
+  {
+    id: 'u-supervision',
+    email: 'supervision@demo.local',
+    name: 'He Jie (Public Supervision Office)',
+    role: 'officer',
+    orgId: 'org-bj-supervision',
+  },
+  {
+    id: 'u-association',
+    email: 'association@demo.local',
+    name: 'Luo Ping (Industrial Design Association)',
+    role: 'officer',
+    orgId: 'org-zgc-design-assoc',
+  },
 ];

@@ -116,9 +116,15 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
         },
         30,
       ),
+      // the platform forwards the counter-notice; the 15 days of art. 43 run from its receipt
+      step(
+        center,
+        { type: 'FORWARD_COUNTER_NOTICE', note: 'Forwarded by the platform; receipt confirmed.' },
+        6,
+      ),
       step(
         'filer',
-        { type: 'PROVIDE_INFO', note: 'We have sued at the Beijing IP Court; the listing must stay down.' },
+        { type: 'NOTIFY_COMPLAINT', forum: 'court', reference: 'Beijing IP Court, civil first instance' },
         90,
       ),
       step(center, { type: 'CLOSE' }, 48),
@@ -380,8 +386,8 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   {
     name: 'arbitration: award',
     profiles: ['licence'],
-    tracks: ['simple', 'ordinary'],
-    weight: 3.5,
+    tracks: ['ordinary'],
+    weight: 2,
     steps: [
       step(admin, { type: 'ACCEPT' }, 24),
       step(admin, { type: 'ROUTE', channel: 'arbitration' }, 3),
@@ -394,6 +400,23 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
         350,
       ),
       step('u-arbitrator', { type: 'RENDER_AWARD', infringement: true }, 400),
+      step('u-arbitrator', { type: 'CLOSE' }, 24),
+    ],
+  },
+  {
+    // expedited: the parties jointly choose the sole arbitrator (Arbitration Law art. 31)
+    name: 'arbitration: expedited, arbitrator chosen by both parties',
+    profiles: ['licence'],
+    tracks: ['simple'],
+    weight: 1.5,
+    steps: [
+      step(admin, { type: 'ACCEPT' }, 24),
+      step(admin, { type: 'ROUTE', channel: 'arbitration' }, 3),
+      step('filer', { type: 'NOMINATE_ARBITRATOR', arbitratorId: 'u-arbitrator' }, 24),
+      step(respondent, { type: 'NOMINATE_ARBITRATOR', arbitratorId: 'u-arbitrator' }, 48),
+      step('u-arbitrator', { type: 'DECLARE_IMPARTIALITY' }, 20),
+      step(respondent, { type: 'RESPOND', answer: 'The licence was extended orally.' }, 120),
+      step('u-arbitrator', { type: 'RENDER_AWARD', infringement: true }, 300),
       step('u-arbitrator', { type: 'CLOSE' }, 24),
     ],
   },

@@ -322,6 +322,7 @@ function dryRun(draw: CaseDraw, filedAtRaw: number): DryRun {
     held: false,
     ecommerce: Boolean(complaint.ecommerce),
     punitiveClaimed: complaint.claim.remedies.includes('punitive'),
+    arbitrationAgreement: complaint.consents.arbitrationAgreement === true,
   });
   const steps: PlannedStep[] = [];
   let t = filedAt;

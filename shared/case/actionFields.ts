@@ -5,6 +5,7 @@
 import { CLOCK_IDS } from './clockIds.js';
 import {
   ARBITRATION_VARIANTS,
+  COMPLAINT_FORUMS,
   DETERMINATION_REMEDIES,
   LEGAL_SERVICE_OUTCOMES,
   PARTY_SIDES,
@@ -155,6 +156,11 @@ const FIELDS: FieldTable = {
     oneOf('approvedBy', TRIAL_EXTENSION_APPROVERS, true),
     text('reason', true),
   ],
+  FORWARD_COUNTER_NOTICE: [note],
+  NOTIFY_COMPLAINT: [oneOf('forum', COMPLAINT_FORUMS, true), line('reference', true)],
+  AGREE_TO_ARBITRATE: [note],
+  NOMINATE_ARBITRATOR: [{ name: 'arbitratorId', kind: 'id', required: false }, flag('entrustChairman')],
+  HAND_OVER: [id('orgId'), text('reason', true)],
 };
 
 /** The payload fields of an action type, for rendering its form. */

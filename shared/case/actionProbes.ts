@@ -65,6 +65,11 @@ const PROBES: Probes = {
     { months: 1, approvedBy: 'president', reason: NOTE },
     { months: 1, approvedBy: 'higherCourt', reason: NOTE },
   ],
+  FORWARD_COUNTER_NOTICE: () => [{}],
+  NOTIFY_COMPLAINT: () => [{ forum: 'authority', reference: NOTE }],
+  AGREE_TO_ARBITRATE: () => [{}],
+  NOMINATE_ARBITRATOR: () => [{ entrustChairman: true }],
+  HAND_OVER: () => [{ orgId: FRESH_ID, reason: NOTE }],
 };
 
 /** Candidate payloads for probing whether an event of this type could be accepted now. */

@@ -8,12 +8,8 @@ import { NO_EXTENSION } from './caseContext.js';
 import type { ClockId } from './clockIds.js';
 import type { ArbitrationVariant, CaseEvent } from './caseEvents.js';
 import { eventAt, eventOf } from './caseEventOf.js';
-import {
-  ADMIN_ADJUDICATION_EXTENSION,
-  arbitrationExtension,
-  closureReasonFor,
-  defaultArbitrationVariant,
-} from './caseRules.js';
+import { administrativeActions } from './administrativeActions.js';
+import { arbitrationExtension, closureReasonFor, defaultArbitrationVariant } from './caseRules.js';
 import { partySide } from './caseActors.js';
 import { chooseClock } from './stateClocks.js';
 import { mediationActions } from './mediationActions.js';
@@ -213,9 +209,6 @@ export const caseActions = {
         : { amount: request.days, unit: 'days' as const };
     return { clocks: extendClock(context, id, extension) };
   }),
-  extendAdjudication: update(({ context }) => ({
-    clocks: extendClock(context, 'adminAdjudication', ADMIN_ADJUDICATION_EXTENSION),
-  })),
 
   // ── outcomes ────────────────────────────────────────────────────────────
   settle: update<{ judiciallyConfirmed: boolean }>(({ context, event }, { judiciallyConfirmed }) => ({
@@ -267,11 +260,9 @@ export const caseActions = {
     if (!record) return {};
     return { outcome: outcome(event, context, { kind: record.outcome, infringementFound: false }) };
   }),
-  /** The complainant did not show a complaint or suit in time: the listing is restored. */
-  restoreListing: update(({ context }) =>
-    context.outcome ? { outcome: { ...context.outcome, remedy: 'restored' } } : {},
-  ),
 
   // ── court ───────────────────────────────────────────────────────────────
   ...courtActions,
+
+  ...administrativeActions,
 };

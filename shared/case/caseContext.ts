@@ -47,6 +47,17 @@ export interface MediationExtension {
   granted: boolean;
 }
 
+/** A seller's counter-notice to an e-commerce takedown: filed, then forwarded to the rights holder. */
+export interface CounterNotice {
+  statement: string;
+  filedAt: string;
+  /** When the platform's forwarding reached the rights holder (E-Commerce Law art. 43). */
+  receivedAt?: string;
+}
+
+/** What a party chose for the sole arbitrator: an arbitrator's id, or `chairman` (entrusted). */
+export type ArbitratorNomination = string;
+
 /** The context of the case machine. */
 export interface CaseContext {
   caseId: string;
@@ -98,6 +109,19 @@ export interface CaseContext {
   clocks: Partial<Record<ClockId, ClockEntry>>;
   /** The court proceedings (optional: absent in snapshots of machine version 1; see `courtContext.ts`). */
   court?: CourtRecord;
+  /**
+   * The arbitration agreement (Arbitration Law arts. 4, 16): recorded in the complaint, or given by
+   * the respondent later. Absent in snapshots from before it was recorded: no agreement.
+   */
+  arbitrationAgreement?: { source: 'complaint' | 'respondent'; at: string } | null;
+  /** Each party's choice of the sole arbitrator (expedited arbitration, Arbitration Law art. 31). */
+  arbitratorNominations?: { complainant?: ArbitratorNomination; respondent?: ArbitratorNomination };
+  /** The seller's counter-notice to a takedown, when one was filed. */
+  counterNotice?: CounterNotice | null;
+  /** The rights holder's notice of a complaint filed or a lawsuit brought (E-Commerce Law art. 43). */
+  complaintNotice?: { forum: 'authority' | 'court'; reference: string; at: string } | null;
+  /** Hand-overs between organisations of the same channel, each with its reason. */
+  handovers?: { orgId: string; reason: string; at: string }[];
 }
 
 /** What a new case starts from (the filed complaint after triage and routing recommendation). */
@@ -114,6 +138,8 @@ export interface CaseInput {
   ecommerce?: boolean;
   /** The complaint claims punitive damages (a court may award them only when claimed). */
   punitiveClaimed?: boolean;
+  /** The complaint records an arbitration agreement between the parties. */
+  arbitrationAgreement?: boolean;
 }
 
 /** A mediation extension that has not been requested. */
@@ -156,5 +182,6 @@ export function createCaseContext(input: CaseInput): CaseContext {
     outcome: null,
     closureReason: null,
     clocks: {},
+    arbitrationAgreement: input.arbitrationAgreement ? { source: 'complaint', at: input.filedAt } : null,
   };
 }

@@ -19,9 +19,21 @@ export const ARBITRATION_VARIANTS = ['expedited', 'standard'] as const;
 export type ArbitrationVariant = (typeof ARBITRATION_VARIANTS)[number];
 
 /** Remedies an officer may order in a determination (`DETERMINE`). */
-export const DETERMINATION_REMEDIES = ['cease', 'takedown', 'apology', 'disclosure', 'none'] as const;
+export const DETERMINATION_REMEDIES = [
+  'cease',
+  'takedown',
+  'apology',
+  'disclosure',
+  'none',
+  'confiscateAndFine',
+] as const;
 /** A remedy ordered by a determination. */
 export type DeterminationRemedy = (typeof DETERMINATION_REMEDIES)[number];
+
+/** Where a rights holder brought the complaint it notifies after a counter-notice (E-Commerce Law art. 43). */
+export const COMPLAINT_FORUMS = ['authority', 'court'] as const;
+/** A forum of a complaint notified after a counter-notice. */
+export type ComplaintForum = (typeof COMPLAINT_FORUMS)[number];
 
 /** Outcomes a legal-services officer may record (`RECORD_OUTCOME`). */
 export const LEGAL_SERVICE_OUTCOMES = ['advised', 'settled'] as const;
@@ -106,6 +118,16 @@ export interface CaseEventPayloads {
   REFUSE_WITHDRAWAL: { reason: string };
   /** The trial period is extended by the court president or the higher court (CPL arts. 152, 164). */
   EXTEND_TRIAL: { months: number; approvedBy: TrialExtensionApprover; reason: string };
+  /** The platform forwarded the seller's counter-notice and it reached the rights holder (art. 43). */
+  FORWARD_COUNTER_NOTICE: { note?: string };
+  /** The rights holder notifies the platform of a complaint filed or a lawsuit brought (art. 43). */
+  NOTIFY_COMPLAINT: { forum: ComplaintForum; reference: string };
+  /** The respondent agrees in writing to arbitrate the dispute (Arbitration Law arts. 4, 16). */
+  AGREE_TO_ARBITRATE: { note?: string };
+  /** A party nominates the sole arbitrator, or entrusts the commission's chairman (art. 31). */
+  NOMINATE_ARBITRATOR: { arbitratorId?: string; entrustChairman?: boolean };
+  /** The case is handed to another organisation of the same channel, with a reason. */
+  HAND_OVER: { orgId: string; reason: string };
 }
 
 /** Every event type, in a stable order (UI lists and tests iterate it). */
@@ -155,6 +177,11 @@ export const CASE_EVENT_TYPES = [
   'PERMIT_WITHDRAWAL',
   'REFUSE_WITHDRAWAL',
   'EXTEND_TRIAL',
+  'FORWARD_COUNTER_NOTICE',
+  'NOTIFY_COMPLAINT',
+  'AGREE_TO_ARBITRATE',
+  'NOMINATE_ARBITRATOR',
+  'HAND_OVER',
 ] as const satisfies readonly (keyof CaseEventPayloads)[];
 
 /** A case event type. */
@@ -169,6 +196,11 @@ export interface CaseEventEnvelope {
   actor: Actor;
   /** ISO instant at which the event happened. */
   at: string;
+  /**
+   * On replay, the machine version that accepted the stored event: rules added later (issue 14)
+   * do not refuse what an earlier version accepted.
+   */
+  machineVersion?: number;
 }
 
 /** The event of one type: envelope, type and payload. */

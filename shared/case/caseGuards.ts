@@ -8,6 +8,8 @@ import type { ClockId } from './clockIds.js';
 import type { CaseEvent } from './caseEvents.js';
 import { eventOf, hasText } from './caseEventOf.js';
 import { courtGuards } from './courtGuards.js';
+import { administrativeGuards, isEarlierRuleEvent } from './administrativeGuards.js';
+import { courtMayTrySummarily } from './administrativeRules.js';
 import {
   closureReasonFor,
   isSummaryTrack,
@@ -53,7 +55,11 @@ export const caseGuards = {
   // ── case facts ──────────────────────────────────────────────────────────
   isHeld: ({ context }: GuardArgs) => context.held,
   isFastTrack: ({ context }: GuardArgs) => context.fastTrack,
-  isSummaryTrack: ({ context }: GuardArgs) => isSummaryTrack(context.track),
+  /** A court tries the case summarily: a simple track, and a court that may (法释〔2022〕13号). */
+  isSummaryTrack: ({ context, event }: GuardArgs) =>
+    isEarlierRuleEvent(event)
+      ? isSummaryTrack(context.track)
+      : courtMayTrySummarily(context.track, context.ipType),
   channelIs: ({ context }: GuardArgs, params: { channel: Channel }) => context.channel === params.channel,
   beforeDecision: ({ context }: GuardArgs) => context.outcome === null,
   needsCompliance: ({ context }: GuardArgs) => needsCompliance(context),
@@ -83,14 +89,18 @@ export const caseGuards = {
     const route = eventOf(event, 'ROUTE');
     return route !== null && (route.channel === context.recommendedChannel || hasText(route.reason));
   },
-  /** A transfer goes to another channel, with a reason, before any decision. */
+  /**
+   * A transfer goes to another channel, with a reason, before any decision (and to arbitration only
+   * with an arbitration agreement).
+   */
   isTransferValid: ({ context, event }: GuardArgs) => {
     const transfer = eventOf(event, 'TRANSFER');
     return (
       transfer !== null &&
       transfer.channel !== context.channel &&
       hasText(transfer.reason) &&
-      context.outcome === null
+      context.outcome === null &&
+      administrativeGuards.isArbitrationAllowed({ context, event })
     );
   },
   /** A transfer after a decision that was not complied with: only to social supervision. */
@@ -158,14 +168,6 @@ export const caseGuards = {
       request.days <= maxArbitrationExtensionDays(context.arbitrationVariant)
     );
   },
-  /** Administrative adjudication may be extended once, by the statutory month. */
-  isAdjudicationExtensionAllowed: ({ context, event }: GuardArgs) => {
-    const request = eventOf(event, 'REQUEST_EXTENSION');
-    const clock = context.clocks.adminAdjudication;
-    return (
-      request !== null && request.days === undefined && clock !== undefined && clock.extension === undefined
-    );
-  },
 
   // ── decisions ───────────────────────────────────────────────────────────
   /**
@@ -186,11 +188,11 @@ export const caseGuards = {
     const award = eventOf(event, 'RENDER_AWARD');
     return award !== null && (award.infringement || (award.damagesCny ?? 0) === 0);
   },
-  isDeterminationValid: ({ event }: GuardArgs, params: { decider: Decider }) => {
+  isDeterminationValid: ({ context, event }: GuardArgs, params: { decider: Decider }) => {
     const determination = eventOf(event, 'DETERMINE');
     return (
       determination !== null &&
-      isValidDetermination(params.decider, determination.infringement, determination.remedy)
+      isValidDetermination(params.decider, determination.infringement, determination.remedy, context.ipType)
     );
   },
   /** A takedown ordered against an e-commerce listing starts the notice / counter-notice procedure. */
@@ -217,4 +219,5 @@ export const caseGuards = {
 
   // ── court ───────────────────────────────────────────────────────────────
   ...courtGuards,
+  ...administrativeGuards,
 };

@@ -4,7 +4,8 @@
  */
 import type { CaseContext, ClockExtension, OutcomeKind } from './caseContext.js';
 import type { ArbitrationVariant, DeterminationRemedy } from './caseEvents.js';
-import type { ClosureReason, Track } from '../vocabulary.js';
+import { administrativeRemedies } from './administrativeRules.js';
+import type { ClosureReason, IpType, Track } from '../vocabulary.js';
 
 /** Courts try fast and simple cases in summary procedure, the rest in ordinary procedure. */
 export function isSummaryTrack(track: Track): boolean {
@@ -26,12 +27,9 @@ export function maxArbitrationExtensionDays(variant: ArbitrationVariant | null):
   return variant === 'expedited' ? 30 : 90;
 }
 
-/** The extension of administrative adjudication of patent infringement (+1 month). */
-export const ADMIN_ADJUDICATION_EXTENSION: ClockExtension = { amount: 1, unit: 'months' };
-
 /** Remedies each deciding organisation may order in a determination. */
 export const REMEDIES_BY_DECIDER = {
-  administrative: ['cease', 'takedown', 'none'],
+  administrative: ['cease', 'takedown', 'confiscateAndFine', 'none'],
   socialSupervision: ['disclosure', 'none'],
   industrySelfRegulation: ['cease', 'takedown', 'apology', 'none'],
 } as const satisfies Record<string, readonly DeterminationRemedy[]>;
@@ -39,14 +37,24 @@ export const REMEDIES_BY_DECIDER = {
 /** An organisation that decides by `DETERMINE`. */
 export type Decider = keyof typeof REMEDIES_BY_DECIDER;
 
-/** Whether a determination is coherent: no remedy without infringement, and a remedy the decider may order. */
+/**
+ * Whether a determination is coherent: no remedy without infringement, and a remedy the decider may
+ * order; an administrative authority's remedies depend on the IP type (`administrativeRemedies`).
+ */
 export function isValidDetermination(
   decider: Decider,
   infringement: boolean,
   remedy: DeterminationRemedy,
+  ipType?: IpType,
 ): boolean {
   const allowed: readonly DeterminationRemedy[] = REMEDIES_BY_DECIDER[decider];
   if (!allowed.includes(remedy)) return false;
+  if (
+    decider === 'administrative' &&
+    ipType !== undefined &&
+    !administrativeRemedies(ipType).includes(remedy)
+  )
+    return false;
   return infringement || remedy === 'none';
 }
 

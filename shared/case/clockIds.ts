@@ -17,6 +17,7 @@ export const CLOCK_IDS = [
   'summaryTrial',
   'ordinaryTrial',
   'adminAdjudication',
+  'trademarkAdminCase',
   'fastTrackDesign',
   'fastTrackPatent',
   'ecommerceSellerResponse',

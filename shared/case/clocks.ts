@@ -203,7 +203,20 @@ export const CLOCKS: Readonly<Record<ClockId, ClockDefinition>> = {
     unit: 'months',
     maxExtension: { amount: 1, unit: 'months' },
     onExpiry: 'The adjudication is overdue; the case is escalated to the head of the authority.',
-    source: 'Patent administrative enforcement rules (专利行政执法办法)',
+    source:
+      'Patent administrative enforcement rules (专利行政执法办法, CNIPA 2015) art. 21: a patent dispute is decided within 3 months of filing, extendable by 1 month; Patent Law (2020) art. 65',
+  },
+  trademarkAdminCase: {
+    id: 'trademarkAdminCase',
+    label: 'Administrative case of trademark infringement',
+    labelZh: '商标侵权行政处罚案件',
+    amount: 90,
+    unit: 'days',
+    maxExtension: { amount: 30, unit: 'days' },
+    onExpiry:
+      'The decision is overdue; further extension needs a collective decision of the authority’s heads.',
+    source:
+      'SAMR Provisions on the Procedure for Administrative Penalties (市场监督管理行政处罚程序规定, 2018, amended 2021 and 2022) art. 64: a decision within 90 days of filing, extendable by 30 days with the head’s approval; Trademark Law art. 60',
   },
   fastTrackDesign: {
     id: 'fastTrackDesign',

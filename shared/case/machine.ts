@@ -23,10 +23,16 @@ import { CHANNELS } from '../vocabulary.js';
  * Version of the machine definition; stored with persisted snapshots. 2 (issue 14): the mediation
  * period runs from the mediator's acceptance, the respondent's consent and a mediator's assignment have
  * their own clocks, judicial confirmation needs a joint application; the court's appeal window,
- * withdrawal ruling, answer period before trial and trial periods from filing. A case of version 1 is
- * migrated by replaying its log (`server/cases/migrateLegacyEvent.ts`, `server/cases/legacyReplay.ts`).
+ * withdrawal ruling, answer period before trial and trial periods from filing; e-commerce restore only
+ * from the counter-notice's receipt and never after a finding of infringement, arbitration only on an
+ * agreement, hand-over within a channel. A case of version 1 is migrated by replaying its log
+ * (`server/cases/migrateLegacyEvent.ts`, `server/cases/legacyReplay.ts`, and the earlier-rule guards
+ * of `administrativeGuards.ts`).
  */
 export const CASE_MACHINE_VERSION = 2;
+
+/** The respondent agrees in writing to arbitrate (Arbitration Law art. 16), before any decision. */
+const agreeToArbitrate = { guard: 'mayAgreeToArbitrate', actions: 'recordArbitrationAgreement' } as const;
 
 const withdraw = {
   guard: 'isComplainant',
@@ -72,7 +78,7 @@ export const caseMachine = caseSetup.createMachine({
     },
     triage: {
       initial: 'choose',
-      on: { WITHDRAW: withdraw },
+      on: { WITHDRAW: withdraw, AGREE_TO_ARBITRATE: agreeToArbitrate },
       states: {
         choose: { always: [{ guard: 'isHeld', target: 'held' }, { target: 'ready' }] },
         held: {
@@ -87,7 +93,11 @@ export const caseMachine = caseSetup.createMachine({
         },
         ready: {
           on: {
-            ROUTE: { guard: and(['isStaff', 'isRouteJustified']), target: IN_CHANNEL, actions: 'route' },
+            ROUTE: {
+              guard: and(['isStaff', 'isRouteJustified', 'isArbitrationAllowed']),
+              target: IN_CHANNEL,
+              actions: 'route',
+            },
           },
         },
       },
@@ -102,6 +112,12 @@ export const caseMachine = caseSetup.createMachine({
           target: IN_CHANNEL,
           reenter: true,
           actions: 'transfer',
+        },
+        AGREE_TO_ARBITRATE: agreeToArbitrate,
+        // The holding organisation's officer (or an admin) hands the case to another of the channel.
+        HAND_OVER: {
+          guard: and(['isHandler', 'beforeDecision', 'isHandOverValid']),
+          actions: 'recordHandOver',
         },
       },
       states: {

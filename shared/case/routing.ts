@@ -6,6 +6,7 @@
 import type { Complaint } from '../schemas/complaint.js';
 import { CHANNELS } from '../vocabulary.js';
 import type { Channel, Track } from '../vocabulary.js';
+import { PUNISHABLE_BY_AUTHORITY } from './administrativeRules.js';
 import { formatCny, reason, totalWeight } from './reason.js';
 import type { Reason } from './reason.js';
 import {
@@ -172,7 +173,9 @@ function channelReasons(complaint: Complaint, options: RoutingOptions): Record<C
     r.administrative.push(
       reason(
         'administrative.counterfeiting',
-        'Counterfeiting at scale points to administrative enforcement (market supervision can investigate, seize goods and fine).',
+        PUNISHABLE_BY_AUTHORITY.includes(complaint.ipType)
+          ? 'Counterfeiting at scale points to administrative enforcement (market supervision can investigate, confiscate the goods and fine).'
+          : 'Counterfeiting at scale points to administrative enforcement (for a patent the authority can order the infringement to stop; confiscation and fines are for trademarks and copyright, Patent Law art. 65).',
         W.counterfeitingAtScale,
       ),
     );

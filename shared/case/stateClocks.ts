@@ -4,6 +4,7 @@
  */
 import type { CaseContext } from './caseContext.js';
 import type { ClockId } from './clockIds.js';
+import { ADMIN_CASE_CLOCKS } from './administrativeRules.js';
 import { isSummaryTrack } from './caseRules.js';
 import { APPEAL_CLOCKS, appealClockFor, TRIAL_CLOCKS } from './courtRules.js';
 
@@ -34,6 +35,7 @@ const CHOICES: readonly { clocks: readonly [ClockId, ClockId]; first: (context: 
     { clocks: ARBITRATION_CLOCKS, first: (context) => context.arbitrationVariant === 'expedited' },
     { clocks: TRIAL_CLOCKS, first: (context) => isSummaryTrack(context.track) },
     { clocks: APPEAL_CLOCKS, first: (context) => appealClockFor(context) === 'appealPeriod' },
+    { clocks: ADMIN_CASE_CLOCKS, first: (context) => context.ipType === 'trademark' },
   ];
 
 /** The clock a state with these candidate clocks starts for this case. */

@@ -1,6 +1,6 @@
 /**
  * Triage (繁简分流, design brief "Triage and routing"): scores how complex and serious a complaint is
- * and puts it on the `fast` (protection-center rapid handling), `simple` (summary procedure) or
+ * and puts it on the `fast` (protection-center rapid handling), `simple` (a simple case) or
  * `ordinary` track, explaining every factor and the track in plain English. Pure and isomorphic:
  * the respondent's credit record and the current time are passed in.
  */
@@ -297,7 +297,7 @@ export function triage(complaint: Complaint, options: TriageOptions = {}): Triag
     track = 'simple';
     explanation = reason(
       'track.simple',
-      `Simple track (summary procedure): a small, clear claim of ${formatCny(amount)} on one right against one respondent, with complete evidence and no technical complexity. Not the fast track: ${fastBlockers.join('; ')}.`,
+      `Simple track (a simple case; a court tries it in summary procedure only where a basic court may hear it): a small, clear claim of ${formatCny(amount)} on one right against one respondent, with complete evidence and no technical complexity. Not the fast track: ${fastBlockers.join('; ')}.`,
     );
   } else {
     track = 'ordinary';

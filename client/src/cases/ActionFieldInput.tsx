@@ -29,6 +29,7 @@ function optionLabel(
     reason: 'vocab.closure',
     partiesWithoutDomicile: 'vocab.role',
     approvedBy: 'vocab.trialExtensionApprover',
+    forum: 'vocab.forum',
   };
   const base = vocab[field.name];
   return base ? t(`${base}.${option}`, { defaultValue: option }) : option;

@@ -68,7 +68,14 @@ export function eventLine(
       params.sessionAt = formatSessionTime(str(d.sessionAt), lang);
       break;
     case 'REQUEST_EXTENSION':
+      if (d.days === undefined) key = 'REQUEST_EXTENSION_fixed';
       params.days = String(d.days ?? 30);
+      break;
+    case 'NOTIFY_COMPLAINT':
+      params.reference = str(d.reference) ?? '';
+      break;
+    case 'HAND_OVER':
+      params.reason = str(d.reason) ?? '';
       break;
     case 'CLOSE':
       params.reason = d.reason ? t(`vocab.closure.${String(d.reason)}`) : t('timeline.closed');

@@ -4,7 +4,8 @@
  */
 export const reasonsZh: Record<string, string> = {
   'track.fast': '快速通道（保护中心快速处理）：权利清晰、证据明确、不涉外。',
-  'track.simple': '简易程序：单一权利、单一被请求人、证据完整的小额纠纷。',
+  'track.simple':
+    '简案：单一权利、单一被请求人、证据完整的小额纠纷（法院适用简易程序仅限基层法院有管辖权的案件）。',
   'track.ordinary': '普通程序：不符合快速通道和简易程序的条件。',
   'facts.thin': '事实描述较简略（{{n0}} 字，建议至少 {{n1}} 字）。',
   'facts.detailed': '事实描述详细（{{n0}} 字）。',

@@ -20,7 +20,7 @@ export const vocabularyEn = {
     industrySelfRegulation: 'Self-regulation',
     none: 'Not routed',
   },
-  track: { fast: 'Fast track', simple: 'Simple procedure', ordinary: 'Ordinary procedure' },
+  track: { fast: 'Fast track', simple: 'Simple case', ordinary: 'Ordinary procedure' },
   ipType: {
     inventionPatent: 'Invention patent',
     utilityModel: 'Utility model',
@@ -87,6 +87,7 @@ export const vocabularyEn = {
     determination: 'Determination',
     noticeIssued: 'Takedown notice issued',
     counterNoticed: 'Counter-notice received',
+    counterNoticeReceived: 'Counter-notice forwarded to the rights holder',
     acceptance: 'Acceptance',
     investigation: 'Investigation',
     awaitingAnswer: 'Awaiting the answer',
@@ -126,7 +127,9 @@ export const vocabularyEn = {
     punitive: 'Punitive damages',
     disclosure: 'Credit disclosure',
     none: 'No measure',
+    confiscateAndFine: 'Confiscate goods and fine (trademark, copyright)',
   },
+  forum: { authority: 'An administrative authority', court: 'A court' },
   closure: {
     settled: 'Settled',
     awarded: 'Award rendered',

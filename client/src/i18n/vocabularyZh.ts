@@ -20,7 +20,7 @@ export const vocabularyZh = {
     industrySelfRegulation: '行业自律',
     none: '未分派',
   },
-  track: { fast: '快速通道', simple: '简易程序', ordinary: '普通程序' },
+  track: { fast: '快速通道', simple: '简案', ordinary: '普通程序' },
   ipType: {
     inventionPatent: '发明专利',
     utilityModel: '实用新型',
@@ -87,6 +87,7 @@ export const vocabularyZh = {
     determination: '侵权认定',
     noticeIssued: '已通知平台删除',
     counterNoticed: '已收到不侵权声明',
+    counterNoticeReceived: '声明已转送权利人',
     acceptance: '受理',
     investigation: '调查',
     awaitingAnswer: '待被请求人答辩',
@@ -126,7 +127,9 @@ export const vocabularyZh = {
     punitive: '惩罚性赔偿',
     disclosure: '信用信息公示',
     none: '不采取措施',
+    confiscateAndFine: '没收侵权商品并罚款（商标、著作权）',
   },
+  forum: { authority: '行政机关', court: '人民法院' },
   closure: {
     settled: '和解结案',
     awarded: '仲裁裁决',

@@ -9,6 +9,7 @@ import { caseSetup } from '../caseSetup.js';
 import { deadlineOf, determinationBy, officerOf } from '../guardRefs.js';
 import { FAST_TRACK_CLOCKS, withClock } from '../stateClocks.js';
 import { RESOLVED } from './stateIds.js';
+import { ADMIN_CASE_CLOCKS } from '../administrativeRules.js';
 
 const center = officerOf('protectionCenter');
 const office = officerOf('administrative');
@@ -61,15 +62,47 @@ const fastTrack = caseSetup.createStateConfig({
         noticeIssued: {
           ...withClock('ecommerceSellerResponse'),
           on: {
-            COUNTER_NOTICE: { guard: 'isRespondent', target: 'counterNoticed' },
+            COUNTER_NOTICE: {
+              guard: 'isRespondent',
+              target: 'counterNoticed',
+              actions: 'recordCounterNotice',
+            },
             DEADLINE: { guard: deadlineOf('ecommerceSellerResponse'), target: RESOLVED },
           },
         },
+        // The counter-notice waits for the platform to forward it; its 15 days run from receipt
+        // (E-Commerce Law art. 43). Snapshots from before ran the restore clock here: stop it on exit.
         counterNoticed: {
+          exit: [{ type: 'stopClock', params: { clocks: ['ecommerceRestore'] } }],
+          on: {
+            FORWARD_COUNTER_NOTICE: {
+              guard: and([center, 'isCounterNoticeUnforwarded']),
+              target: 'counterNoticeReceived',
+              actions: 'recordCounterNoticeReceipt',
+            },
+            NOTIFY_COMPLAINT: {
+              guard: and(['isComplainant', 'isComplaintNoticeValid']),
+              target: RESOLVED,
+              actions: 'recordComplaintNotice',
+            },
+            // Logs written before NOTIFY_COMPLAINT existed recorded that notice as PROVIDE_INFO.
+            PROVIDE_INFO: { guard: 'isComplainant', target: RESOLVED },
+            // ... and their restore clock ran from the filing. The determination of infringement is
+            // the complaint of art. 43: the listing stays down (no restore).
+            DEADLINE: { guard: 'isRestoreDeadline', target: RESOLVED },
+          },
+        },
+        // The rights holder has the counter-notice. A determination of infringement is itself the
+        // complaint to an authority of art. 43, so expiry does not restore the listing.
+        counterNoticeReceived: {
           ...withClock('ecommerceRestore'),
           on: {
-            PROVIDE_INFO: { guard: 'isComplainant', target: RESOLVED },
-            DEADLINE: { guard: deadlineOf('ecommerceRestore'), target: RESOLVED, actions: 'restoreListing' },
+            NOTIFY_COMPLAINT: {
+              guard: and(['isComplainant', 'isComplaintNoticeValid']),
+              target: RESOLVED,
+              actions: 'recordComplaintNotice',
+            },
+            DEADLINE: { guard: deadlineOf('ecommerceRestore'), target: RESOLVED },
           },
         },
       },
@@ -84,14 +117,14 @@ const ordinary = caseSetup.createStateConfig({
       on: { ACCEPT: { guard: office, target: 'investigation' } },
     },
     investigation: {
-      ...withClock('adminAdjudication'),
+      ...withClock(...ADMIN_CASE_CLOCKS),
       on: {
         ASSIGN_INVESTIGATOR: { guard: office, actions: 'assignInvestigator' },
         SUBMIT_TECH_REPORT: { guard: 'isAssignedInvestigator', actions: 'recordTechReport' },
         RESPOND: { guard: 'isRespondent', actions: 'recordAnswer' },
         REQUEST_EXTENSION: {
-          guard: and([office, 'isAdjudicationExtensionAllowed']),
-          actions: 'extendAdjudication',
+          guard: and([office, 'isAdminExtensionAllowed']),
+          actions: 'extendAdminCase',
         },
         DETERMINE: {
           guard: and([office, determinationBy('administrative')]),

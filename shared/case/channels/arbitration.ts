@@ -15,8 +15,17 @@ export const arbitrationChannel = caseSetup.createStateConfig({
   states: {
     tribunalConstitution: {
       on: {
+        // Expedited: the parties jointly choose the sole arbitrator or entrust the chairman (art. 31).
+        NOMINATE_ARBITRATOR: [
+          {
+            guard: and(['isNominationValid', 'completesJointNomination']),
+            target: 'awaitingDeclaration',
+            actions: ['recordNomination', 'appointNominee'],
+          },
+          { guard: 'isNominationValid', actions: 'recordNomination' },
+        ],
         APPOINT_ARBITRATOR: {
-          guard: and(['isHandler', 'isArbitratorEligible']),
+          guard: and(['isHandler', 'isArbitratorEligible', 'mayCommissionAppoint']),
           target: 'awaitingDeclaration',
           actions: 'appointArbitrator',
         },
@@ -28,7 +37,7 @@ export const arbitrationChannel = caseSetup.createStateConfig({
         DECLINE_ASSIGNMENT: {
           guard: 'isAssignedArbitrator',
           target: 'tribunalConstitution',
-          actions: 'releaseArbitrator',
+          actions: ['releaseArbitrator', 'clearNominations'],
         },
       },
     },

@@ -133,7 +133,10 @@ describe('channel procedures end to end through the store', function () {
       variant: 'expedited',
     });
     expect(clocksOf(doc)).to.deep.equal(['arbitrationExpedited']);
-    doc = await act(doc._id, U.admin, { type: 'APPOINT_ARBITRATOR', arbitratorId: U.arbitrator });
+    // the parties jointly choose the sole arbitrator (Arbitration Law art. 31)
+    doc = await act(doc._id, U.complainant, { type: 'NOMINATE_ARBITRATOR', arbitratorId: U.arbitrator });
+    doc = await act(doc._id, U.respondent, { type: 'NOMINATE_ARBITRATOR', arbitratorId: U.arbitrator });
+    expect(doc.stage).to.equal('inChannel.arbitration.awaitingDeclaration');
     doc = await act(doc._id, U.arbitrator, { type: 'DECLARE_IMPARTIALITY' });
     expect(doc.stage).to.equal('inChannel.arbitration.hearing');
     doc = await act(doc._id, U.respondent, { type: 'RESPOND', answer: 'The licence was extended orally.' });
@@ -148,7 +151,7 @@ describe('channel procedures end to end through the store', function () {
     await finish(doc);
   });
 
-  it('administrative fast track at a protection center: technical comparison, takedown, counter-notice, restore clock', async () => {
+  it('administrative fast track at a protection center: technical comparison, takedown, counter-notice, restore clock from receipt', async () => {
     let doc = await routed(designPatentSmeEcommerce, {
       type: 'ROUTE',
       channel: 'administrative',
@@ -171,8 +174,12 @@ describe('channel procedures end to end through the store', function () {
       type: 'COUNTER_NOTICE',
       statement: 'Our lamp is our own prior design.',
     });
+    expect(clocksOf(doc)).to.deep.equal([]);
+    // the platform forwards it: the 15 days of E-Commerce Law art. 43 run from its receipt
+    doc = await act(doc._id, U.center, { type: 'FORWARD_COUNTER_NOTICE' });
     expect(clocksOf(doc)).to.deep.equal(['ecommerceRestore']);
-    // 15 days pass without proof of a complaint or suit: the scheduler fires the restore clock once
+    // 15 days pass without notice of a complaint or suit: the scheduler fires the restore clock once,
+    // and the listing stays down (the determination of infringement is the complaint of art. 43)
     w.clock.advanceDays(16);
     expect(await w.scheduler.tick()).to.be.greaterThan(0);
     expect(await w.scheduler.tick()).to.equal(0);
@@ -180,6 +187,7 @@ describe('channel procedures end to end through the store', function () {
     expect(doc.status).to.equal('resolved');
     const expiries = (await w.store.events(doc._id)).filter((e) => e.type === 'DEADLINE');
     expect(expiries.map((e) => e.data.clock)).to.deep.equal(['ecommerceRestore']);
+    expect(doc.outcome).to.include({ remedy: 'takedown' });
     doc = await act(doc._id, U.center, { type: 'CLOSE' });
     expect(doc).to.include({ status: 'closed', closureReason: 'decided' });
     await finish(doc);
@@ -237,6 +245,8 @@ describe('channel procedures end to end through the store', function () {
       });
       doc = await act(doc._id, doc.mediatorId!, { type: 'ACCEPT_ASSIGNMENT' });
       doc = await act(doc._id, U.respondent, { type: 'CONSENT' });
+      // arbitration needs an agreement (Arbitration Law art. 16): the respondent gives it in writing
+      if (target === 'arbitration') doc = await act(doc._id, U.respondent, { type: 'AGREE_TO_ARBITRATE' });
       doc = await act(doc._id, doc.mediatorId!, {
         type: 'DECLARE_IMPASSE',
         reason: 'No common ground on damages.',

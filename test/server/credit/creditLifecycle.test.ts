@@ -120,13 +120,21 @@ describe('credit register lifecycle', () => {
 
   it('does not list a natural person for a single non-compliance, only for a repeated one', async () => {
     const ignored = async () => {
-      const doc = await w.file(linked(smallTrademarkMediation, 'Wang Wu', 'individual'));
+      // an arbitration needs the parties' agreement to arbitrate (Arbitration Law arts. 4, 16)
+      const complaint = linked(smallTrademarkMediation, 'Wang Wu', 'individual');
+      const doc = await w.file({
+        ...complaint,
+        consents: { ...complaint.consents, arbitrationAgreement: true },
+      });
       await act(doc._id, U.admin, { type: 'ACCEPT' });
       await act(doc._id, U.admin, { type: 'ROUTE', channel: 'arbitration', reason: 'agreement' });
       return doc;
     };
     // an arbitral award is confidential (Arbitration Law art. 40): never on the register
     const arbitrated = await ignored();
+    // expedited arbitration: both parties entrust the commission's chairman with the choice (art. 31)
+    await act(arbitrated._id, U.complainant, { type: 'NOMINATE_ARBITRATOR', entrustChairman: true });
+    await act(arbitrated._id, U.respondent, { type: 'NOMINATE_ARBITRATOR', entrustChairman: true });
     await act(arbitrated._id, U.admin, { type: 'APPOINT_ARBITRATOR', arbitratorId: U.arbitrator });
     await act(arbitrated._id, U.arbitrator, { type: 'DECLARE_IMPARTIALITY' });
     await act(arbitrated._id, U.arbitrator, { type: 'RENDER_AWARD', infringement: true, damagesCny: 5000 });

@@ -160,7 +160,7 @@ describe('demo data', function () {
 
   it('seeds the directory once, then cases through the store as planned, logs intact, projections as replayed', async () => {
     expect(await seedDirectoryTwice()).to.deep.equal([
-      { orgs: 9, users: 11 },
+      { orgs: 9, users: 17 },
       { orgs: 0, users: 0 },
     ]);
     const n = 60;

@@ -46,6 +46,7 @@ describe('clocks', () => {
         summaryTrial: '3+1 months',
         ordinaryTrial: '6+12 months',
         adminAdjudication: '3+1 months',
+        trademarkAdminCase: '90+30 days',
         fastTrackDesign: '10 workingDays',
         fastTrackPatent: '1 months',
         ecommerceSellerResponse: '3 workingDays',
@@ -118,6 +119,25 @@ describe('clocks', () => {
       expect(computeDueAt('creditObjection', '2025-09-25T02:00:00.000Z')).to.equal(
         '2025-10-22T15:59:59.999Z',
       );
+    });
+
+    it('gives trademark cases the SAMR penalty-procedure clock, and patent adjudication its own (issue 14)', () => {
+      expect(CLOCKS.trademarkAdminCase).to.deep.include({
+        amount: 90,
+        unit: 'days',
+        maxExtension: { amount: 30, unit: 'days' },
+      });
+      expect(CLOCKS.trademarkAdminCase.source)
+        .to.contain('市场监督管理行政处罚程序规定')
+        .and.contain('art. 64');
+      expect(CLOCKS.adminAdjudication.label).to.contain('patent');
+      expect(CLOCKS.adminAdjudication.source).to.contain('专利行政执法办法').and.contain('art. 65');
+      // 90 days from 2025-01-15 (Beijing): 2025-04-15; +30 days: 2025-05-15
+      expect(computeDueAt('trademarkAdminCase', '2025-01-15T02:00:00Z')).to.equal('2025-04-15T15:59:59.999Z');
+      expect(computeDueAt('trademarkAdminCase', '2025-01-15T02:00:00Z', 30)).to.equal(
+        '2025-05-15T15:59:59.999Z',
+      );
+      expect(() => computeDueAt('trademarkAdminCase', '2025-01-15T02:00:00Z', 31)).to.throw(RangeError);
     });
   });
 

@@ -18,7 +18,8 @@ import {
 import { ACTORS, caseInput, day, ev, expectRefused, run } from './machineFixtures.js';
 
 function inCourt(track: Track = 'ordinary', overrides: Partial<CaseInput> = {}): CaseSnapshot {
-  return run(initialCaseSnapshot(caseInput(overrides)), [
+  // a trademark dispute: a basic court may try it summarily (a patent one goes to ordinary procedure)
+  return run(initialCaseSnapshot(caseInput({ ipType: 'trademark', ...overrides })), [
     ev('ACCEPT', 'admin', {}, day(0)),
     ev('ROUTE', 'admin', { channel: 'judicial', track, reason: 'suit' }, day(1)),
   ]);

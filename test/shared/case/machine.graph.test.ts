@@ -22,10 +22,11 @@ type Adjacency = AdjacencyMap<CaseSnapshot, CaseEvent>;
 
 /** Inputs whose traversals together must reach every state. */
 const INPUTS: Record<string, CaseInput> = {
-  'held e-commerce design patent': caseInput({
+  // a trademark: a basic court may try it summarily (patents cannot: 法释〔2022〕13号)
+  'held e-commerce trademark': caseInput({
     held: true,
     ecommerce: true,
-    ipType: 'designPatent',
+    ipType: 'trademark',
     track: 'simple',
   }),
   'unlinked respondent, invention patent': caseInput({ respondentId: null, track: 'ordinary' }),

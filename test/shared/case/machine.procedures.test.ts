@@ -98,7 +98,8 @@ describe('case machine procedures', function () {
     });
 
     it('judicial: answer, summary trial converted to ordinary, judgment with punitive damages → judged', function () {
-      let s = routed('judicial', { punitiveClaimed: true }, 'simple');
+      // a trademark dispute: a basic court may try it summarily (法释〔2022〕13号 leaves it there)
+      let s = routed('judicial', { punitiveClaimed: true, ipType: 'trademark' }, 'simple');
       expect(caseStage(s)).to.equal('inChannel.judicial.filed.awaitingAnswer');
       expect(clockIds(s)).to.deep.equal(['respondentAnswer', 'summaryTrial']);
       s = run(s, [
@@ -177,8 +178,13 @@ describe('case machine procedures', function () {
     });
 
     it('arbitration: tribunal constitution with a conflicted arbitrator, hearing, extension, award → awarded', function () {
-      let s = routed('arbitration', {}, 'simple');
+      let s = routed('arbitration', { arbitrationAgreement: true }, 'simple');
       expect(s.context.arbitrationVariant).to.equal('expedited');
+      // both parties entrust the chairman of the commission with the choice (Arbitration Law art. 31)
+      s = run(s, [
+        ev('NOMINATE_ARBITRATOR', 'complainant', { entrustChairman: true }),
+        ev('NOMINATE_ARBITRATOR', 'respondent', { entrustChairman: true }),
+      ]);
       expect(clockIds(s)).to.deep.equal(['arbitrationExpedited']);
       s = run(s, [
         ev('APPOINT_ARBITRATOR', 'arbitrationOrg', { arbitratorId: IDS.arbitrator }),
@@ -214,8 +220,10 @@ describe('case machine procedures', function () {
     });
 
     it('arbitration: the standard variant for ordinary cases, or as the route asks', function () {
-      expect(clockIds(routed('arbitration', {}, 'ordinary'))).to.deep.equal(['arbitrationStandard']);
-      const s = run(filed(), [
+      expect(clockIds(routed('arbitration', { arbitrationAgreement: true }, 'ordinary'))).to.deep.equal([
+        'arbitrationStandard',
+      ]);
+      const s = run(filed({ arbitrationAgreement: true }), [
         ev('ACCEPT', 'admin', {}),
         ev('ROUTE', 'admin', {
           channel: 'arbitration',
@@ -346,7 +354,7 @@ describe('case machine procedures', function () {
       ]);
     });
 
-    it('takedown notice, counter-notice, and the listing restored when no complaint is shown in time', function () {
+    it('takedown notice, counter-notice forwarded, and the listing kept down after a determination of infringement', function () {
       expectRefused(determined(), ev('DETERMINE', 'enforcement', { infringement: true, remedy: 'takedown' }));
       let s = run(determined(), [
         ev('DETERMINE', 'center', { infringement: true, remedy: 'takedown' }, day(8)),
@@ -356,13 +364,15 @@ describe('case machine procedures', function () {
       expectRefused(s, ev('WITHDRAW', 'complainant', {}));
       expectRefused(s, ev('TRANSFER', 'center', { channel: 'judicial', reason: 'too late' }));
       s = run(s, [ev('COUNTER_NOTICE', 'respondent', { statement: 'my own design' }, day(9))]);
-      expect(activeClocks(s)).to.deep.equal([{ clock: 'ecommerceRestore', startedAt: day(9) }]);
-      s = run(s, [ev('DEADLINE', 'system', { clock: 'ecommerceRestore' }, day(24))]);
+      expect(activeClocks(s)).to.deep.equal([]);
+      s = run(s, [ev('FORWARD_COUNTER_NOTICE', 'center', {}, day(11))]);
+      expect(activeClocks(s)).to.deep.equal([{ clock: 'ecommerceRestore', startedAt: day(11) }]);
+      s = run(s, [ev('DEADLINE', 'system', { clock: 'ecommerceRestore' }, day(26))]);
       expect(caseStatus(s)).to.equal('resolved');
       expect(s.context.outcome).to.deep.include({
         kind: 'decided',
         infringementFound: true,
-        remedy: 'restored',
+        remedy: 'takedown',
       });
       s = run(s, [ev('CLOSE', 'center', {})]);
       expect(s.context.closureReason).to.equal('decided');
@@ -374,7 +384,7 @@ describe('case machine procedures', function () {
       ]);
       const shown = run(notice, [
         ev('COUNTER_NOTICE', 'respondent', { statement: 'prior use' }),
-        ev('PROVIDE_INFO', 'complainant', { note: 'suit filed, docket 123' }),
+        ev('NOTIFY_COMPLAINT', 'complainant', { forum: 'court', reference: 'docket 123' }),
       ]);
       expect(shown.context.outcome).to.deep.include({ remedy: 'takedown' });
       const silent = run(notice, [ev('DEADLINE', 'system', { clock: 'ecommerceSellerResponse' })]);
@@ -406,6 +416,7 @@ describe('case machine procedures', function () {
   describe('transfers, withdrawal, rejection, lapse', function () {
     it('a failed mediation is transferred to the courts and then to arbitration, keeping its record', function () {
       let s = run(inMediationSession(), [
+        ev('AGREE_TO_ARBITRATE', 'respondent', { note: 'we accept arbitration' }),
         ev('RECORD_SESSION', 'mediator', { notes: 'no common ground' }, day(3)),
         ev('DECLARE_IMPASSE', 'mediator', { reason: 'positions too far apart' }, day(4)),
       ]);
@@ -664,13 +675,13 @@ describe('case machine procedures', function () {
         'DECLARE_IMPASSE',
       ]);
       expect(availableActions(s, ACTORS.mediator2, day(2))).to.deep.equal([]);
-      expect(availableActions(s, ACTORS.mediationOrg, day(2))).to.deep.equal(['TRANSFER']);
+      expect(availableActions(s, ACTORS.mediationOrg, day(2))).to.deep.equal(['TRANSFER', 'HAND_OVER']);
       expect(availableActions(s, ACTORS.court, day(2))).to.deep.equal([]);
       s = run(s, [
         ev('PROPOSE_AGREEMENT', 'mediator', { terms: 't' }),
         ev('SIGN_AGREEMENT', 'respondent', {}),
       ]);
-      expect(availableActions(s, ACTORS.respondent, day(2))).to.deep.equal(['DECLINE']);
+      expect(availableActions(s, ACTORS.respondent, day(2))).to.deep.equal(['DECLINE', 'AGREE_TO_ARBITRATE']);
       expect(availableActions(s, ACTORS.complainant, day(2))).to.deep.equal([
         'WITHDRAW',
         'DECLINE',
@@ -684,6 +695,7 @@ describe('case machine procedures', function () {
         'TRANSFER',
         'RENDER_JUDGMENT',
         'EXTEND_TRIAL',
+        'HAND_OVER',
       ]);
       const judged = run(s, [
         ev('RENDER_JUDGMENT', 'court', { infringement: false }),

@@ -35,11 +35,18 @@ function may(
 const link = may('LINK_RESPONDENT', ['admin', 'system']);
 /** A running clock can be reported as breached by the platform. */
 const clock = may('DEADLINE', 'system');
-/** In a channel before any decision: the complainant withdraws, admin or the handler transfers. */
-const inChannel = (handler: ActorName): Pair[] => [
+/** Before a decision and without an arbitration agreement, the respondent may agree to arbitrate. */
+const agree = may('AGREE_TO_ARBITRATE', 'respondent');
+/**
+ * In a channel before any decision: the complainant withdraws, admin or the handler transfers or
+ * hands the case to another organisation of the channel; the respondent may agree to arbitrate
+ * (except in arbitration, which needs the agreement already).
+ */
+const inChannel = (handler: ActorName, agreeable = true): Pair[] => [
   ...link,
   ...may('WITHDRAW', 'complainant'),
-  ...may('TRANSFER', ['admin', handler]),
+  ...may(['TRANSFER', 'HAND_OVER'], ['admin', handler]),
+  ...(agreeable ? agree : []),
 ];
 const handler = (h: ActorName) => ['admin', h] as const;
 /** The court rules on a withdrawal application and extends the trial period (CPL arts. 148, 152, 164). */
@@ -66,8 +73,13 @@ export const EXPECTED_ACTIONS: Record<string, readonly Pair[]> = {
     ...may('WITHDRAW', 'complainant'),
   ],
   awaitingInfo: [...link, ...clock, ...may(['PROVIDE_INFO', 'WITHDRAW'], 'complainant')],
-  'triage.held': [...link, ...may(['RELEASE_HOLD', 'REJECT'], 'admin'), ...may('WITHDRAW', 'complainant')],
-  'triage.ready': [...link, ...may('ROUTE', STAFF), ...may('WITHDRAW', 'complainant')],
+  'triage.held': [
+    ...link,
+    ...agree,
+    ...may(['RELEASE_HOLD', 'REJECT'], 'admin'),
+    ...may('WITHDRAW', 'complainant'),
+  ],
+  'triage.ready': [...link, ...agree, ...may('ROUTE', STAFF), ...may('WITHDRAW', 'complainant')],
 
   'inChannel.administrative.fastTrack.examination.preReview': [
     ...inChannel('center'),
@@ -95,8 +107,14 @@ export const EXPECTED_ACTIONS: Record<string, readonly Pair[]> = {
   ],
   'inChannel.administrative.fastTrack.remedy.counterNoticed': [
     ...link,
+    ...may('FORWARD_COUNTER_NOTICE', handler('center')),
+    // PROVIDE_INFO: the name logs from before issue 14 gave the notice of a complaint
+    ...may(['NOTIFY_COMPLAINT', 'PROVIDE_INFO'], 'complainant'),
+  ],
+  'inChannel.administrative.fastTrack.remedy.counterNoticeReceived': [
+    ...link,
     ...clock,
-    ...may('PROVIDE_INFO', 'complainant'),
+    ...may('NOTIFY_COMPLAINT', 'complainant'),
   ],
   'inChannel.administrative.ordinary.acceptance': [
     ...inChannel('enforcement'),
@@ -196,17 +214,18 @@ export const EXPECTED_ACTIONS: Record<string, readonly Pair[]> = {
   ],
 
   'inChannel.arbitration.tribunalConstitution': [
-    ...inChannel('arbitrationOrg'),
+    ...inChannel('arbitrationOrg', false),
     ...clock,
     ...may('APPOINT_ARBITRATOR', handler('arbitrationOrg')),
+    ...may('NOMINATE_ARBITRATOR', PARTIES),
   ],
   'inChannel.arbitration.awaitingDeclaration': [
-    ...inChannel('arbitrationOrg'),
+    ...inChannel('arbitrationOrg', false),
     ...clock,
     ...may(['DECLARE_IMPARTIALITY', 'DECLINE_ASSIGNMENT'], 'arbitrator'),
   ],
   'inChannel.arbitration.hearing': [
-    ...inChannel('arbitrationOrg'),
+    ...inChannel('arbitrationOrg', false),
     ...clock,
     ...may('RESPOND', 'respondent'),
     ...may(

@@ -79,6 +79,7 @@ const VARIANTS: { [T in CaseEventType]: (context: CaseContext) => CaseEventPaylo
     { infringement: true, remedy: 'takedown' },
     { infringement: true, remedy: 'disclosure' },
     { infringement: true, remedy: 'cease' },
+    { infringement: true, remedy: 'confiscateAndFine' },
     { infringement: false, remedy: 'none' },
   ],
   COUNTER_NOTICE: () => [{ statement: 'the design differs' }],
@@ -96,6 +97,11 @@ const VARIANTS: { [T in CaseEventType]: (context: CaseContext) => CaseEventPaylo
     { months: 1, approvedBy: 'president', reason: 'expert opinion pending' },
     { months: 6, approvedBy: 'higherCourt', reason: 'expert opinion pending' },
   ],
+  FORWARD_COUNTER_NOTICE: () => [{}],
+  NOTIFY_COMPLAINT: () => [{ forum: 'authority', reference: 'AMR case 2024-17' }],
+  AGREE_TO_ARBITRATE: () => [{}],
+  NOMINATE_ARBITRATOR: () => [{ arbitratorId: IDS.arbitrator }, { entrustChairman: true }],
+  HAND_OVER: () => [{ orgId: 'org-other', reason: 'no capacity' }],
 };
 
 /** The payload variants the traversal tries for an event type. */
@@ -136,6 +142,7 @@ export function serializeCaseState(snapshot: CaseSnapshot): string {
     value: snapshot.value,
     respondent: c.respondentId !== null,
     channel: settled ? c.channel : undefined,
+    fastTrack: settled ? c.fastTrack : undefined,
     outcome: settled || within('inChannel.administrative.fastTrack.remedy') ? c.outcome : undefined,
     closureReason: c.closureReason,
     track: within('inChannel.judicial') ? c.track : undefined,
@@ -151,6 +158,8 @@ export function serializeCaseState(snapshot: CaseSnapshot): string {
     confirmationApplications: stage.endsWith('mediation.signed') ? c.confirmationApplications : undefined,
     extendedClocks: CLOCK_IDS.filter((id) => c.clocks[id]?.extension),
     withdrawalPending: within('inChannel.judicial') ? (c.court?.withdrawal ?? null) !== null : undefined,
+    arbitrationAgreement: settled ? undefined : Boolean(c.arbitrationAgreement),
+    nominations: within('inChannel.arbitration.tribunalConstitution') ? c.arbitratorNominations : undefined,
   });
 }
 

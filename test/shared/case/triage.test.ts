@@ -53,7 +53,11 @@ describe('triage', () => {
       expect(result.track).to.equal('simple');
       expect(result.score).to.equal(0);
       const track = find(result.reasons, 'track.simple');
-      expect(track.text).to.match(/^Simple track \(summary procedure\): a small, clear claim of CNY 80,000/);
+      // a simple case, not "summary procedure" (a court's procedure, only where a basic court may hear it)
+      expect(track.text).to.match(
+        /^Simple track \(a simple case; [^)]*\): a small, clear claim of CNY 80,000/,
+      );
+      expect(track.text).to.not.match(/^Simple track \(summary procedure\)/);
       expect(track.text).to.include('Not the fast track: a trademark is not a patent');
     });
 
