@@ -1,0 +1,148 @@
+/**
+ * End-to-end (Chromium): a court case through judgment, the appeal window and compliance, as the
+ * people on it see it (issue 14). The judge renders the judgment in the browser; the parties see the
+ * 15-day appeal period count down and may appeal; when it passes unappealed the judgment is final, and
+ * only then does the court open and record compliance.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SYSTEM_ACTOR } from '../../server/cases/systemActor.js';
+import { seedDirectory } from '../support/testApp.js';
+import { useTestDatabase } from '../support/useTestDatabase.js';
+import { apiAs, type ApiAs } from './support/api.js';
+import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './support/chromium.js';
+import { mediationTrademark } from './support/e2eComplaints.js';
+import { startE2eServer, type E2eServer } from './support/e2eServer.js';
+import { ensureClientBuilt } from './support/ensureClientBuilt.js';
+import { openContext, screenshot, signIn } from './support/ui.js';
+
+describe('a court case through judgment, the appeal window and compliance (e2e, Chromium)', function () {
+  this.timeout(120_000);
+  const t = useTestDatabase('e2eCourtAppeal');
+  let server: E2eServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const api: Record<string, ApiAs> = {};
+  let caseId: string;
+
+  async function open(email: string): Promise<Page> {
+    const { context, page } = await openContext(browser, server.url);
+    contexts.push(context);
+    await signIn(page, email);
+    await page.goto(`/cases/${caseId}`);
+    await page.getByTestId('timeline').waitFor();
+    return page;
+  }
+
+  /** The action buttons the page offers, by type. */
+  async function offered(page: Page): Promise<string[]> {
+    const buttons = page.locator('[data-action]');
+    const types: string[] = [];
+    for (let i = 0; i < (await buttons.count()); i++)
+      types.push((await buttons.nth(i).getAttribute('data-action')) ?? '');
+    return types;
+  }
+
+  async function act(page: Page, type: string, label: string, fill?: (dialog: Page) => Promise<void>) {
+    await page.locator(`[data-action="${type}"]`).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    if (fill) await fill(page);
+    await dialog.getByRole('button', { name: label, exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  before(async function () {
+    if (!chromiumAvailable()) {
+      process.stdout.write(
+        `      skipped: the e2e suite needs Debian's Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)\n`,
+      );
+      this.skip();
+    }
+    this.timeout(240_000);
+    ensureClientBuilt();
+    await seedDirectory(t.db);
+    server = await startE2eServer(t.db);
+    browser = await launchChromium();
+    for (const who of ['complainant', 'admin', 'court', 'respondent'])
+      api[who] = await apiAs(server.app, `${who}@demo.local`);
+    const filed = await api.complainant!.file(mediationTrademark('网店仿冒“香茗”茶叶礼盒（诉讼）'));
+    caseId = filed.id;
+    await api.admin!.act(caseId, { type: 'ACCEPT' });
+    await api.admin!.act(caseId, { type: 'ROUTE', channel: 'judicial', reason: '权利人要求判决并赔偿' });
+    await api.respondent!.act(caseId, { type: 'RESPOND', answer: '我方不构成侵权，商标图样不同。' });
+    await api.court!.act(caseId, { type: 'START_TRIAL' });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    const dir = mkdtempSync(join(tmpdir(), 'sevenfold-e2e-'));
+    let n = 0;
+    for (const c of contexts)
+      for (const p of c.pages())
+        await p.screenshot({ path: join(dir, `page-${++n}.png`) }).catch(() => undefined);
+    process.stdout.write(`      screenshots of the failure: ${dir}\n`);
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the judge renders the judgment; compliance is not offered while it may be appealed', async () => {
+    const court = await open('court@demo.local');
+    await act(court, 'RENDER_JUDGMENT', '作出判决', async (page) => {
+      await page.getByRole('dialog').getByLabel('构成侵权').check();
+      await page.getByRole('dialog').getByLabel('赔偿金额（元）', { exact: true }).fill('20000');
+    });
+    await court
+      .getByTestId('timeline')
+      .getByText(/法院作出判决/)
+      .waitFor();
+    await court.getByText('上诉期').first().waitFor();
+    expect(await offered(court)).to.not.include('OPEN_COMPLIANCE');
+  });
+
+  it('the parties see the appeal period count down and may appeal', async () => {
+    const holder = await open('complainant@demo.local');
+    await holder.getByText('上诉期').first().waitFor();
+    expect(await offered(holder)).to.include('APPEAL');
+    const view = (await api.admin!.get(`/api/cases/${caseId}`)).body as {
+      status: string;
+      clocks: { clock: string; dueAt: string }[];
+    };
+    expect(view.status).to.equal('inChannel');
+    const clock = view.clocks.find((c) => c.clock === 'appealPeriod');
+    expect(clock, 'the appeal period runs').to.not.equal(undefined);
+    const days = (Date.parse(clock!.dueAt) - Date.now()) / 86_400_000;
+    expect(days).to.be.within(14, 22);
+    await screenshot(holder, 'court-appeal-window');
+  });
+
+  it('unappealed, the judgment becomes final; then the court opens and records compliance', async () => {
+    // the appeal period expires, as the deadline scheduler fires it at its due date
+    await server.engine.store.transition(caseId, SYSTEM_ACTOR, { type: 'DEADLINE', clock: 'appealPeriod' });
+    const court = await open('court@demo.local');
+    await court.locator('[data-action="OPEN_COMPLIANCE"]').waitFor();
+    await act(court, 'OPEN_COMPLIANCE', '启动履行监督');
+    await act(court, 'RECORD_COMPLIANCE', '记录履行情况', async (page) => {
+      await page.getByRole('dialog').getByLabel('已履行').check();
+    });
+    await court
+      .getByTestId('timeline')
+      .getByText(/履行情况/)
+      .waitFor();
+    const holder = await open('complainant@demo.local');
+    expect(await offered(holder)).to.not.include('APPEAL');
+    const view = (await api.admin!.get(`/api/cases/${caseId}`)).body as {
+      status: string;
+      outcome: { kind: string; infringementFound: boolean; damagesCny: number };
+    };
+    expect(view.outcome).to.include({ kind: 'judged', infringementFound: true, damagesCny: 20_000 });
+  });
+});
