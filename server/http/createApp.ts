@@ -20,6 +20,8 @@ import { createCreditService, type CreditService } from '../credit/creditService
 import { caseFileRoutes } from '../caseFiles/caseFileRoutes.js';
 import { createCaseFileService, type CaseFileService } from '../caseFiles/caseFileService.js';
 import { evidenceRoutes } from '../evidence/evidenceRoutes.js';
+import { orgRoutes } from '../orgs/orgRoutes.js';
+import { createOrgService, type OrgService } from '../orgs/orgService.js';
 import { createEvidenceService, type EvidenceService } from '../evidence/evidenceService.js';
 import { healthRoutes } from '../health/healthRoutes.js';
 import { createWriteLimits, type WriteLimits } from '../limits/writeLimits.js';
@@ -64,6 +66,8 @@ export interface AppServices {
   /** Case files (卷宗): the log and the evidence as one verifiable archive. */
   caseFiles: CaseFileService;
   messages: MessageService;
+  /** The organisations (a directory for staff). */
+  orgs: OrgService;
   stats: StatsService;
   credit: CreditService;
   /** The app's Prometheus registry (one per app); counts the engine's transitions. */
@@ -110,6 +114,7 @@ export function createServices(deps: AppDeps): AppServices {
       now,
     }),
     messages: createMessageService({ db: deps.db, cases, store: deps.engine.store, limits }),
+    orgs: createOrgService(deps.db),
     stats: createStatsService({
       cases: deps.engine.store.models.cases,
       now,
@@ -199,6 +204,7 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
     '/api/users',
     userRoutes({ users: services.users, auth, passwordMinLength: deps.config.passwordMinLength }),
   );
+  app.use('/api/orgs', orgRoutes({ orgs: services.orgs, auth }));
   app.use('/api/cases', caseRoutes({ cases: services.cases, idempotency: services.idempotency, auth }));
   app.use('/api/cases', evidenceRoutes({ evidence: services.evidence, auth }));
   app.use('/api/cases', caseFileRoutes({ caseFiles: services.caseFiles, auth }));

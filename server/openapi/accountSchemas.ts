@@ -18,6 +18,11 @@ export const accountSchemas: Record<string, JsonSchema> = {
     description: 'An account (never its password hash).',
   },
   UserList: closed({ items: listOf(ref('UserView')) }),
+  OrgView: {
+    ...closed({ id, name: text, nameZh: text, type: oneOfStrings(ORG_TYPES), region: { type: 'string' } }),
+    description: 'An organisation: a channel’s body or a protection center.',
+  },
+  OrgList: closed({ items: listOf(ref('OrgView')) }),
   SignedInUser: {
     ...closed({
       id,

@@ -1,4 +1,8 @@
-import { listUsersQuerySchema, userIdParamsSchema } from '../../shared/schemas/accounts.js';
+import {
+  listOrgsQuerySchema,
+  listUsersQuerySchema,
+  userIdParamsSchema,
+} from '../../shared/schemas/accounts.js';
 import { joiParameters } from './joiParameters.js';
 import type { Paths } from './openApiTypes.js';
 import { jsonBody, signedIn } from './operations.js';
@@ -59,6 +63,20 @@ export function userPaths(): Paths {
             404: 'There is no such account.',
             422: 'The body is not valid.',
           }),
+        },
+      }),
+    },
+    '/api/orgs': {
+      get: signedIn({
+        operationId: 'listOrganisations',
+        summary: 'List organisations (staff)',
+        description:
+          'The organisations of one type, or the others of the same type as `sameTypeAs` (a hand-over within a channel), by name. Exactly one of the two is given.',
+        tags: ['users'],
+        parameters: joiParameters(listOrgsQuerySchema, 'query'),
+        responses: {
+          '200': json('The organisations.', ref('OrgList')),
+          ...problems({ 400: 'The query is not valid.', 403: 'Only staff may list organisations.' }),
         },
       }),
     },

@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { IP_TYPES, ROLES } from '../vocabulary.js';
+import { IP_TYPES, ORG_TYPES, ROLES } from '../vocabulary.js';
 import { minCharacters } from './minCharacters.js';
 
 const email = Joi.string().trim().lowercase().email({ tlds: false }).max(254);
@@ -57,3 +57,12 @@ export const userIdParamsSchema = Joi.object({
 export const updateUserSchema = Joi.object({
   active: Joi.boolean().strict().required(),
 });
+
+/**
+ * `GET /api/orgs` query: the organisations of one type (a channel's bodies, or protection centers), or
+ * the others of the same type as one organisation (`sameTypeAs`, for a hand-over).
+ */
+export const listOrgsQuerySchema = Joi.object({
+  type: Joi.string().valid(...ORG_TYPES),
+  sameTypeAs: Joi.string().pattern(/^[A-Za-z0-9_-]{1,64}$/),
+}).xor('type', 'sameTypeAs');

@@ -17,6 +17,28 @@ export function useUsers(role: string, enabled = true) {
   });
 }
 
+/** An organisation of the directory (`GET /api/orgs`). */
+export interface DirectoryOrg {
+  id: string;
+  name: string;
+  nameZh: string;
+  type: string;
+  region: string;
+}
+
+/** The other organisations of the same type as one (staff handing a case over within its channel). */
+export function useOrgsLike(orgId: string | null | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ['orgs', 'sameTypeAs', orgId ?? ''] as const,
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: DirectoryOrg[] }>(`/api/orgs?sameTypeAs=${encodeURIComponent(orgId ?? '')}`, {
+        signal,
+      }).then((r) => r.items),
+    enabled: enabled && Boolean(orgId),
+    staleTime: 5 * 60_000,
+  });
+}
+
 /** The query of the dashboard figures (for {@link useStats}, and for fetching them ahead). */
 export function statsQuery() {
   return queryOptions({

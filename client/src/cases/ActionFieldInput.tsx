@@ -1,7 +1,7 @@
 import { Checkbox, MultiSelect, NumberInput, Select, TagsInput, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ActionField } from '../../../shared/case/actionFields.js';
-import { useUsers } from '../api/directory.js';
+import { useOrgsLike, useUsers } from '../api/directory.js';
 
 /** Date-time fields are entered in Beijing time, whatever the browser's zone. */
 const BEIJING_TIME = '北京时间 / Beijing time (Asia/Shanghai)';
@@ -43,6 +43,7 @@ export function ActionFieldInput({
   onChange,
   id,
   label,
+  holderOrgId,
 }: {
   field: ActionField;
   value: FieldValue;
@@ -50,8 +51,11 @@ export function ActionFieldInput({
   onChange: (value: FieldValue) => void;
   id: string;
   label: string;
+  /** The organisation holding the case: an `orgId` field chooses among the others of its type. */
+  holderOrgId?: string | null;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const orgs = useOrgsLike(holderOrgId, field.name === 'orgId');
   const role = ID_ROLES[field.name];
   const users = useUsers(role ?? '', field.kind === 'id' && Boolean(role));
   const common = { id, label, error, withAsterisk: field.required };
@@ -125,6 +129,22 @@ export function ActionFieldInput({
         />
       );
     case 'id':
+      if (field.name === 'orgId' && holderOrgId)
+        return (
+          <Select
+            {...common}
+            data={(orgs.data ?? []).map((o) => ({
+              value: o.id,
+              label: i18n.language.startsWith('zh') ? o.nameZh : o.name,
+            }))}
+            value={text || null}
+            onChange={(v) => onChange(v ?? '')}
+            searchable
+            placeholder={orgs.isPending ? t('common.loading') : t('actions.choose')}
+            nothingFoundMessage={t('actions.noOrgs')}
+            comboboxProps={{ withinPortal: true }}
+          />
+        );
       if (!role)
         return <TextInput {...common} value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
       return (

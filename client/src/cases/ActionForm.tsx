@@ -26,7 +26,7 @@ export function ActionForm({
   requiredOverride = [],
 }: {
   /** The case as far as sending needs it: its id and the seq the form was opened at. */
-  caseView: Pick<CaseView, 'id' | 'seq'>;
+  caseView: Pick<CaseView, 'id' | 'seq'> & { orgId?: string | null };
   type: CaseEventType;
   fields: readonly ActionField[];
   onDone: () => void;
@@ -101,6 +101,7 @@ export function ActionForm({
         {visible.map((f) => (
           <ActionFieldInput
             key={f.name}
+            holderOrgId={caseView.orgId}
             id={`af-${type}-${f.name}`}
             field={requiredOverride.includes(f.name) ? { ...f, required: true } : f}
             label={t(

@@ -12,6 +12,7 @@ export const en = {
     none: 'Nothing is waiting for you on this case.',
     choose: 'Choose…',
     noPeople: 'Nobody to choose from',
+    noOrgs: 'No other organisation of this kind',
     done: 'Done: {{action}}',
     failed: 'The action could not be completed',
     conflict: 'Someone else changed the case a moment ago. The page is up to date now: check and try again.',

@@ -12,6 +12,7 @@ export const zhCN = {
     none: '目前没有需要您处理的操作。',
     choose: '请选择',
     noPeople: '没有可选人员',
+    noOrgs: '没有同类的其他机构',
     done: '已完成：{{action}}',
     failed: '操作未能完成',
     conflict: '案件刚刚已被他人更新，页面已刷新，请确认后重试。',

@@ -208,6 +208,9 @@ describe('OpenAPI document: real responses match it', () => {
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/events?after=-1`).set(as('admin')), 400);
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/events`).set(as('complainant2')), 404);
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/integrity`).set(as('complainant')), 200);
+    await expectDocumented(request(a.app).get('/api/orgs?type=protectionCenter').set(as('admin')), 200);
+    await expectDocumented(request(a.app).get('/api/orgs?type=nope').set(as('admin')), 400);
+    await expectDocumented(request(a.app).get('/api/orgs').set(as('complainant')), 403);
     await expectDocumented(
       request(a.app).get(`/api/cases/${ids.tea}/file.zip`).set(as('complainant')).buffer(true).parse(binary),
       200,
