@@ -94,12 +94,24 @@ describe('a court case through judgment, the appeal window and compliance (e2e, 
     await server?.close();
   });
 
-  it('the judge renders the judgment; compliance is not offered while it may be appealed', async () => {
+  it('the judge estimates the damages, renders the judgment from the estimate; compliance waits for the appeal window', async () => {
     const court = await open('court@demo.local');
-    await act(court, 'RENDER_JUDGMENT', '作出判决', async (page) => {
-      await page.getByRole('dialog').getByLabel('构成侵权').check();
-      await page.getByRole('dialog').getByLabel('赔偿金额（元）', { exact: true }).fill('20000');
-    });
+    // the calculator: the statutory order of methods, each line with its basis
+    const card = court.locator('#damages');
+    await card.getByLabel('实际损失（元）').fill('16000');
+    await card.getByLabel('合理开支（元）').fill('4000');
+    const steps = card.getByTestId('damages-steps');
+    await steps.getByText('权利人的实际损失').waitFor();
+    await steps.getByText('不适用惩罚性赔偿：未认定故意侵权').waitFor();
+    await steps.getByText('Trademark Law (2019) art. 63').first().waitFor();
+    await card.getByTestId('damages-judge').scrollIntoViewIfNeeded();
+    await screenshot(court, 'damages-estimate');
+    await card.getByTestId('damages-judge').click();
+    const dialog = court.getByRole('dialog');
+    expect(await dialog.getByLabel('赔偿金额（元）', { exact: true }).inputValue()).to.equal('20,000');
+    expect(await dialog.getByLabel('构成侵权').isChecked()).to.equal(true);
+    await dialog.getByRole('button', { name: '作出判决', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
     await court
       .getByTestId('timeline')
       .getByText(/法院作出判决/)

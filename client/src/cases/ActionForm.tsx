@@ -24,6 +24,7 @@ export function ActionForm({
   extraBody,
   hideFields = [],
   requiredOverride = [],
+  prefill,
 }: {
   /** The case as far as sending needs it: its id and the seq the form was opened at. */
   caseView: Pick<CaseView, 'id' | 'seq'> & { orgId?: string | null };
@@ -36,9 +37,14 @@ export function ActionForm({
   hideFields?: string[];
   /** Optional fields made required by a rule the schema cannot see (an override reason). */
   requiredOverride?: string[];
+  /** Values the form opens with (e.g. the figures of the damages estimate). */
+  prefill?: Record<string, FieldValue>;
 }) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<Record<string, FieldValue>>(() => initialValues(fields));
+  const [values, setValues] = useState<Record<string, FieldValue>>(() => ({
+    ...initialValues(fields),
+    ...prefill,
+  }));
   const [showErrors, setShowErrors] = useState(false);
   const act = useCaseAction(caseView.id);
   const body = { ...actionBody(type, fields, values), ...extraBody };

@@ -10,6 +10,7 @@ import { LoadingState } from '../ui/LoadingState.js';
 import { SectionCard } from '../ui/SectionCard.js';
 import { LazyActionForm, LazyRouteForm, preloadActionForms } from './actionForms.js';
 import { DANGER_ACTIONS } from './actionStyle.js';
+import type { FieldValue } from './actionValues.js';
 
 /** Actions never offered as buttons (the platform's clock sends them). */
 const SYSTEM_ONLY = new Set<string>(['DEADLINE']);
@@ -22,10 +23,13 @@ export function ActionDialog({
   caseView,
   action,
   onClose,
+  prefill,
 }: {
   caseView: CaseView;
   action: AvailableAction | null;
   onClose: () => void;
+  /** Values the form opens with. */
+  prefill?: Record<string, FieldValue>;
 }) {
   const { t } = useTranslation();
   return (
@@ -53,6 +57,7 @@ export function ActionDialog({
               fields={action.fields}
               onDone={onClose}
               onCancel={onClose}
+              prefill={prefill}
             />
           )}
         </Suspense>

@@ -171,6 +171,41 @@ export const en = {
       updated: 'Updated',
     },
   },
+  damages: {
+    title: 'Damages estimate',
+    intro:
+      'By the statutory order: the actual loss, else the infringer’s profits, else a multiple of the licence fee, else statutory damages within the law’s range. An estimate to start from, not a decision.',
+    field: {
+      actualLossCny: 'Actual loss (CNY)',
+      infringerProfitCny: 'Infringer’s profits (CNY)',
+      licenceFeeCny: 'Licence fee (CNY)',
+      licenceMultiple: 'Multiple of the fee',
+      statutoryCny: 'Statutory damages asked (CNY)',
+      expensesCny: 'Reasonable expenses (CNY)',
+      wilful: 'Wilful',
+      seriousCircumstances: 'Serious circumstances',
+      punitiveMultiple: 'Punitive multiple',
+    },
+    times: '{{n}} times',
+    step: {
+      method: {
+        actualLoss: 'The rights holder’s actual loss',
+        infringerProfit: 'The infringer’s profits (the actual loss cannot be determined)',
+        licenceFee: '{{multiple}} × the licence fee of {{fee}} (loss and profits cannot be determined)',
+        statutory: 'Statutory damages, within {{min}} to {{max}}',
+        none: 'No method applies yet: enter the loss, the profits or a licence fee',
+      },
+      punitive: {
+        notWilful: 'No punitive damages: the infringement is not found wilful',
+        notSerious: 'No punitive damages: the circumstances are not found serious',
+        noBase: 'No punitive damages: statutory damages are no base for them',
+        awarded: 'Punitive damages: {{multiple}} × the base of {{base}}',
+      },
+      expenses: 'Reasonable expenses of stopping the infringement',
+      total: 'Total',
+    },
+    useForJudgment: 'Start the judgment from these figures',
+  },
   case: {
     file: {
       download: 'Case file (ZIP)',

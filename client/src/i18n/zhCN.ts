@@ -166,6 +166,41 @@ export const zhCN = {
       updated: '最近更新',
     },
   },
+  damages: {
+    title: '赔偿数额测算',
+    intro:
+      '按法定顺序：权利人实际损失；难以确定的，侵权人获得的利益；仍难以确定的，许可使用费的合理倍数；均难以确定的，在法定赔偿幅度内酌定。仅供参考，不构成裁判。',
+    field: {
+      actualLossCny: '实际损失（元）',
+      infringerProfitCny: '侵权获利（元）',
+      licenceFeeCny: '许可使用费（元）',
+      licenceMultiple: '许可费倍数',
+      statutoryCny: '主张的法定赔偿（元）',
+      expensesCny: '合理开支（元）',
+      wilful: '故意侵权',
+      seriousCircumstances: '情节严重',
+      punitiveMultiple: '惩罚性赔偿倍数',
+    },
+    times: '{{n}} 倍',
+    step: {
+      method: {
+        actualLoss: '权利人的实际损失',
+        infringerProfit: '侵权人获得的利益（实际损失难以确定）',
+        licenceFee: '许可使用费 {{fee}} 的 {{multiple}} 倍（损失与获利均难以确定）',
+        statutory: '法定赔偿，幅度 {{min}} 至 {{max}}',
+        none: '尚无可适用的方法：请填写损失、获利或许可使用费',
+      },
+      punitive: {
+        notWilful: '不适用惩罚性赔偿：未认定故意侵权',
+        notSerious: '不适用惩罚性赔偿：未认定情节严重',
+        noBase: '不适用惩罚性赔偿：法定赔偿不能作为计算基数',
+        awarded: '惩罚性赔偿：基数 {{base}} 的 {{multiple}} 倍',
+      },
+      expenses: '制止侵权的合理开支',
+      total: '合计',
+    },
+    useForJudgment: '以此测算作出判决',
+  },
   case: {
     file: {
       download: '下载卷宗（ZIP）',
