@@ -17,6 +17,8 @@ import { createIdempotencyKeys, type IdempotencyKeys } from '../cases/idempotenc
 import type { Config } from '../config/loadConfig.js';
 import { creditRoutes } from '../credit/creditRoutes.js';
 import { createCreditService, type CreditService } from '../credit/creditService.js';
+import { calendarRoutes } from '../calendar/calendarRoutes.js';
+import { createCalendarService, type CalendarService } from '../calendar/calendarService.js';
 import { caseFileRoutes } from '../caseFiles/caseFileRoutes.js';
 import { createCaseFileService, type CaseFileService } from '../caseFiles/caseFileService.js';
 import { evidenceRoutes } from '../evidence/evidenceRoutes.js';
@@ -63,6 +65,8 @@ export interface AppServices {
   cases: CaseService;
   idempotency: IdempotencyKeys;
   evidence: EvidenceService;
+  /** Calendar invitations of scheduled sessions. */
+  calendar: CalendarService;
   /** Case files (卷宗): the log and the evidence as one verifiable archive. */
   caseFiles: CaseFileService;
   messages: MessageService;
@@ -106,6 +110,7 @@ export function createServices(deps: AppDeps): AppServices {
       maxBytes: deps.config.evidenceMaxBytes,
       limits,
     }),
+    calendar: createCalendarService({ cases, store: deps.engine.store }),
     caseFiles: createCaseFileService({
       db: deps.db,
       cases,
@@ -208,6 +213,7 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
   app.use('/api/cases', caseRoutes({ cases: services.cases, idempotency: services.idempotency, auth }));
   app.use('/api/cases', evidenceRoutes({ evidence: services.evidence, auth }));
   app.use('/api/cases', caseFileRoutes({ caseFiles: services.caseFiles, auth }));
+  app.use('/api/cases', calendarRoutes({ calendar: services.calendar, auth }));
   app.use('/api/cases', messageRoutes({ messages: services.messages, auth }));
   app.use('/api/routing', routingRoutes({ cases: services.cases, auth }));
   app.use('/api/stats', statsRoutes({ stats: services.stats, auth }));

@@ -106,6 +106,41 @@ export function casePaths(): Paths {
         },
       }),
     },
+    '/api/cases/{id}/events/{seq}/calendar.ics': {
+      get: signedIn({
+        operationId: 'sessionCalendarInvite',
+        summary: 'A scheduled session as a calendar invitation (.ics)',
+        description:
+          'For a `SCHEDULE_SESSION` event: an iCalendar file in Beijing time (`TZID=Asia/Shanghai` with its VTIMEZONE), one hour long, with a stable UID (importing it again updates the entry). `lang` chooses the texts.',
+        tags: ['cases'],
+        parameters: [
+          ...caseIdParameters(),
+          {
+            name: 'seq',
+            in: 'path',
+            required: true,
+            description: 'The seq of the event that scheduled the session.',
+            schema: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+          },
+          {
+            name: 'lang',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: ['zh-CN', 'en'], default: 'zh-CN' },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The invitation.',
+            content: { 'text/calendar': { schema: { type: 'string' } } },
+          },
+          ...problems({
+            400: 'The case id, the seq or the language is not valid.',
+            404: 'There is no such case or session, or the caller may not see it.',
+          }),
+        },
+      }),
+    },
     '/api/cases/{id}/integrity': {
       get: signedIn({
         operationId: 'checkCaseIntegrity',

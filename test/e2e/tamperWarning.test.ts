@@ -65,6 +65,36 @@ describe('the case record on its page: the case file to keep, and a warning when
     }
   });
 
+  it('offers a scheduled session as a calendar invitation in Beijing time', async () => {
+    const complainant = await apiAs(server.app, 'complainant@demo.local');
+    const admin = await apiAs(server.app, 'admin@demo.local');
+    const mediator = await apiAs(server.app, 'mediator@demo.local');
+    const respondent = await apiAs(server.app, 'respondent@demo.local');
+    const filed = await complainant.file(mediationTrademark('茶叶店擅自使用“香茗”商标（调解会议）'));
+    await admin.act(filed.id, { type: 'ACCEPT' });
+    await admin.act(filed.id, { type: 'ROUTE', channel: 'mediation' });
+    await mediator.act(filed.id, { type: 'ACCEPT_ASSIGNMENT' });
+    await respondent.act(filed.id, { type: 'CONSENT' });
+    await mediator.act(filed.id, { type: 'SCHEDULE_SESSION', sessionAt: '2026-12-21T02:00:00.000Z' });
+    const opened = await openContext(browser, server.url);
+    try {
+      await signIn(opened.page, 'respondent@demo.local');
+      await opened.page.goto(`/cases/${filed.id}`);
+      await opened.page.getByRole('tab', { name: /办理进程/ }).click();
+      await opened.page.getByTestId('session-ics').waitFor();
+      const [download] = await Promise.all([
+        opened.page.waitForEvent('download'),
+        opened.page.getByTestId('session-ics').click(),
+      ]);
+      // unfolded: iCalendar folds lines longer than 75 octets
+      const ics = readFileSync(await download.path(), 'utf8').replace(/\r\n[ \t]/g, '');
+      expect(ics).to.include('DTSTART;TZID=Asia/Shanghai:20261221T100000');
+      expect(ics).to.include('SUMMARY:调解会议：茶叶店擅自使用“香茗”商标（调解会议）');
+    } finally {
+      await opened.context.close();
+    }
+  });
+
   it('an intact case shows no warning; after an event is edited in the database, its page says which', async () => {
     const complainant = await apiAs(server.app, 'complainant@demo.local');
     const admin = await apiAs(server.app, 'admin@demo.local');

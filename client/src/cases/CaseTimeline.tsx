@@ -1,4 +1,5 @@
-import { Alert, Badge, Blockquote, Group, Text, ThemeIcon, Timeline } from '@mantine/core';
+import { Alert, Anchor, Badge, Blockquote, Group, Text, ThemeIcon, Timeline } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import {
   IconAlertTriangle,
   IconAlarm,
@@ -15,6 +16,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseEventView, CaseView } from '../../../shared/api/views.js';
+import { saveSessionInvite } from '../api/calendar.js';
 import { useCaseEvents, useCaseIntegrity } from '../api/cases.js';
 import { useSession } from '../auth/useSession.js';
 import { formatDateTime } from '../i18n/format.js';
@@ -136,6 +138,21 @@ export function CaseTimeline({
                     {f}
                   </Badge>
                 ))}
+                {ev.type === 'SCHEDULE_SESSION' && (
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="xs"
+                    data-testid="session-ics"
+                    onClick={() =>
+                      void saveSessionInvite(caseView.id, ev.seq, i18n.language).catch(() =>
+                        notifications.show({ color: 'red', message: t('timeline.calendarFailed') }),
+                      )
+                    }
+                  >
+                    {t('timeline.addToCalendar')}
+                  </Anchor>
+                )}
               </Group>
               {line.detail && (
                 <Blockquote

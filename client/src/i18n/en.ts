@@ -246,6 +246,8 @@ export const en = {
     backHome: 'Back to my home page',
   },
   timeline: {
+    addToCalendar: 'Add to calendar (.ics, Beijing time)',
+    calendarFailed: 'The calendar invitation was not downloaded.',
     integrity: {
       title: 'This case’s record failed its integrity check',
       content:

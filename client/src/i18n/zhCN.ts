@@ -240,6 +240,8 @@ export const zhCN = {
     backHome: '返回我的工作台',
   },
   timeline: {
+    addToCalendar: '加入日历（.ics，北京时间）',
+    calendarFailed: '日历邀请未能下载。',
     integrity: {
       title: '本案记录未通过完整性校验',
       content: '第 {{seq}} 条记录与其写入时的指纹（SHA-256）不一致：写入后被改动过。',

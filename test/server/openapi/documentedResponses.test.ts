@@ -208,9 +208,17 @@ describe('OpenAPI document: real responses match it', () => {
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/events?after=-1`).set(as('admin')), 400);
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/events`).set(as('complainant2')), 404);
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}/integrity`).set(as('complainant')), 200);
+    await expectDocumented(
+      request(a.app).get(`/api/cases/${ids.tea}/events/1/calendar.ics`).set(as('complainant')),
+      404,
+    );
+    await expectDocumented(
+      request(a.app).get(`/api/cases/${ids.tea}/events/0/calendar.ics`).set(as('complainant')),
+      400,
+    );
     await expectDocumented(request(a.app).get('/api/orgs?type=protectionCenter').set(as('admin')), 200);
     await expectDocumented(request(a.app).get('/api/orgs?type=nope').set(as('admin')), 400);
-    await expectDocumented(request(a.app).get('/api/orgs').set(as('complainant')), 403);
+    await expectDocumented(request(a.app).get('/api/orgs?type=mediation').set(as('complainant')), 403);
     await expectDocumented(
       request(a.app).get(`/api/cases/${ids.tea}/file.zip`).set(as('complainant')).buffer(true).parse(binary),
       200,
@@ -264,7 +272,16 @@ describe('OpenAPI document: real responses match it', () => {
     });
     await act('mediator', id, { type: 'ACCEPT_ASSIGNMENT', note: '' });
     await act('respondent', id, { type: 'CONSENT' });
-    await act('mediator', id, { type: 'SCHEDULE_SESSION', sessionAt: '2031-03-04T02:00:00.000Z' });
+    const scheduled = await act('mediator', id, {
+      type: 'SCHEDULE_SESSION',
+      sessionAt: '2031-03-04T02:00:00.000Z',
+    });
+    await expectDocumented(
+      request(a.app)
+        .get(`/api/cases/${id}/events/${(scheduled.body as { seq: number }).seq}/calendar.ics?lang=en`)
+        .set(as('complainant')),
+      200,
+    );
     await act('mediator', id, { type: 'RECORD_SESSION', notes: 'Both sides met; licence terms discussed.' });
     await act('mediator', id, { type: 'REQUEST_EXTENSION', days: 20, reason: 'Close to agreement.' });
     await act('mediator', id, {
