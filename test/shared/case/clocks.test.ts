@@ -23,6 +23,37 @@ describe('clocks', () => {
       }
     });
 
+    it('names each clock’s basis: the provision, or that it is a platform rule', () => {
+      const basis: Record<(typeof CLOCK_IDS)[number], string> = {
+        screeningDecision: 'CNIPA Measures',
+        infoRequest: 'Sevenfold rule',
+        mediatorAcceptance: 'Sevenfold platform rule',
+        mediatorAssignment: 'Sevenfold platform rule',
+        mediationConsent: 'People’s Mediation Law arts. 3 and 17',
+        respondentAnswer: 'Civil Procedure Law (2023) art. 128',
+        mediation: 'People’s Mediation Law arts. 3 and 23',
+        litigationMediationOrdinary: '法释〔2020〕20号) art. 4',
+        litigationMediationSummary: '法释〔2020〕20号) art. 4',
+        confirmationApplication: 'Civil Procedure Law (2023 amendment) art. 205',
+        confirmationRuling: '法释〔2011〕5号',
+        summaryTrial: 'Civil Procedure Law (2023) art. 164',
+        ordinaryTrial: 'Civil Procedure Law (2023) art. 152',
+        adminAdjudication: '专利行政执法办法',
+        trademarkAdminCase: '市场监督管理行政处罚程序规定',
+        fastTrackDesign: '知识产权快速协同保护',
+        fastTrackPatent: '知识产权快速协同保护',
+        ecommerceSellerResponse: 'E-commerce platform practice',
+        ecommerceRestore: 'E-Commerce Law art. 43',
+        arbitrationExpedited: 'Expedited Arbitration Rules',
+        arbitrationStandard: 'Arbitration Rules',
+        appealPeriod: 'Civil Procedure Law (2023) art. 171',
+        appealPeriodForeign: 'Civil Procedure Law (2023) art. 286',
+        creditObjection: '国办发〔2020〕49号',
+        creditDisclosure: '国办发〔2020〕49号',
+      };
+      for (const id of CLOCK_IDS) expect(CLOCKS[id].source, id).to.contain(basis[id]);
+    });
+
     it('carries the defaults of the design brief', () => {
       const summary = Object.fromEntries(
         CLOCK_IDS.map((id) => {
