@@ -14,6 +14,7 @@ import { computeDueAt } from '../../shared/case/clocks.js';
 import { APPEAL_CLOCKS } from '../../shared/case/courtRules.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseDoc } from '../cases/caseModel.js';
+import { applyCreditStep, CREDIT_DECIDED, CREDIT_OBJECTED, type CreditStep } from './applyCreditStep.js';
 import { creditEntryModel, type CreditEntryDoc } from './creditEntryModel.js';
 import { PENDING_APPEAL_BASIS, publicationBasis } from './creditRules.js';
 
@@ -66,6 +67,10 @@ export function createCreditRecorder(db: Connection): CreditRecorder {
 
   async function onCommit(session: ClientSession | undefined, caseDoc: CaseDoc, event?: CaseEventDoc) {
     if (event && event.kind !== 'transition') {
+      if (event.type === CREDIT_OBJECTED || event.type === CREDIT_DECIDED) {
+        await applyCreditStep(Credit, event.data as unknown as CreditStep, event.at, event.actor.id, session);
+        return;
+      }
       if (event.type === CREDIT_LISTED && typeof event.data.entryId === 'string') {
         await Credit.updateOne(
           { _id: event.data.entryId, notifiedAt: null },

@@ -1,8 +1,10 @@
 import type { Connection } from 'mongoose';
 import { isStaff } from '../../shared/case/caseActors.js';
 import { normalizePartyName } from '../../shared/case/intakeChecks.js';
-import type { AuthUser } from '../auth/authUser.js';
+import { actorOf, type AuthUser } from '../auth/authUser.js';
+import type { CaseStore } from '../cases/caseStore.js';
 import { DomainError } from '../errors/domainError.js';
+import { applyCreditStep, CREDIT_DECIDED, CREDIT_OBJECTED, type CreditStep } from './applyCreditStep.js';
 import { creditEntryModel, type CreditEntryDoc } from './creditEntryModel.js';
 import type { CreditDecisionInput } from './creditQuery.js';
 import { PUBLIC_STATUSES, statusOf } from './creditRules.js';
@@ -29,7 +31,12 @@ export interface CreditService {
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Builds the credit register service; `now` is the clock the periods are read against. */
-export function createCreditService(db: Connection, now: () => Date = () => new Date()): CreditService {
+export function createCreditService(
+  db: Connection,
+  now: () => Date = () => new Date(),
+  /** With the case store, each step is an event on the entry's source case. */
+  store?: CaseStore,
+): CreditService {
   const Credit = creditEntryModel(db);
 
   async function load(id: string, user: AuthUser): Promise<CreditEntryDoc> {
@@ -41,25 +48,18 @@ export function createCreditService(db: Connection, now: () => Date = () => new 
     return entry;
   }
 
-  async function change(
-    entry: CreditEntryDoc,
-    from: readonly string[],
-    set: Partial<CreditEntryDoc>,
-    history: { status: string; by: string; reason: string },
-  ): Promise<CreditEntryDoc> {
-    const at = now();
-    const filter: Record<string, unknown> = { _id: entry._id };
-    // an entry without a status is a final one written before statuses existed
-    filter.$or = [
-      { status: { $in: from } },
-      ...(from.includes('final') ? [{ status: { $exists: false } }] : []),
-    ];
-    const update: Record<string, unknown> = { $set: set, $push: { history: { ...history, at } } };
-    const updated = await Credit.findOneAndUpdate(filter as never, update as never, {
-      new: true,
-    }).lean<CreditEntryDoc>();
-    if (!updated) throw new DomainError('conflict', 'The entry changed meanwhile; reload it.');
-    return updated;
+  /**
+   * Takes a step of the objection procedure: recorded on the source case as an event (its timeline
+   * shows it), the entry changing in the same transaction; without a case store, on the entry alone.
+   */
+  async function step(entry: CreditEntryDoc, user: AuthUser, type: string, taken: CreditStep) {
+    // entries from before the register knew its cases (no `caseId`) change on the entry alone
+    if (store && entry.caseId) {
+      await store.record(entry.caseId, actorOf(user), type, taken as unknown as Record<string, unknown>);
+    } else {
+      await applyCreditStep(Credit, taken, now(), user.id);
+    }
+    return (await Credit.findById(entry._id).lean<CreditEntryDoc>()) as CreditEntryDoc;
   }
 
   return {
@@ -94,12 +94,13 @@ export function createCreditService(db: Connection, now: () => Date = () => new 
       if (!entry.objectionDueAt || now() > new Date(entry.objectionDueAt)) {
         throw new DomainError('conflict', 'The objection period is over.', { code: 'objectionPeriodOver' });
       }
-      return change(
-        entry,
-        [status],
-        { status: 'objected', objection: { reason, at: now(), by: user.id } },
-        { status: 'objected', by: user.id, reason },
-      );
+      return step(entry, user, CREDIT_OBJECTED, {
+        entryId: entry._id,
+        from: [status],
+        status: 'objected',
+        reason,
+        set: { objection: { reason } },
+      });
     },
 
     async decide(id, user, input) {
@@ -116,34 +117,22 @@ export function createCreditService(db: Connection, now: () => Date = () => new 
       if (statusOf(entry) !== 'objected') {
         throw new DomainError('conflict', 'Only an entry under objection can be decided.');
       }
-      const by = user.id;
-      if (input.decision === 'keep') {
-        return change(
-          entry,
-          ['objected'],
-          { status: 'final' },
-          { status: 'final', by, reason: input.reason },
-        );
-      }
-      if (input.decision === 'remove') {
-        return change(
-          entry,
-          ['objected'],
-          { status: 'removed', listed: false },
-          { status: 'removed', by, reason: input.reason },
-        );
-      }
+      const decided = (status: CreditStep['status'], set: CreditStep['set']) =>
+        step(entry, user, CREDIT_DECIDED, {
+          entryId: entry._id,
+          from: ['objected'],
+          status,
+          decision: input.decision,
+          reason: input.reason,
+          set,
+        });
+      if (input.decision === 'keep') return decided('final', {});
+      if (input.decision === 'remove') return decided('removed', { listed: false });
       const fix = input.correction ?? {};
-      return change(
-        entry,
-        ['objected'],
-        {
-          status: 'corrected',
-          ...(fix.name ? { name: fix.name, nameKey: normalizePartyName(fix.name) } : {}),
-          ...(fix.rightNumber ? { rightNumber: fix.rightNumber } : {}),
-        },
-        { status: 'corrected', by, reason: input.reason },
-      );
+      return decided('corrected', {
+        ...(fix.name ? { name: fix.name, nameKey: normalizePartyName(fix.name) } : {}),
+        ...(fix.rightNumber ? { rightNumber: fix.rightNumber } : {}),
+      });
     },
   };
 }

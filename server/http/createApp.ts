@@ -125,7 +125,7 @@ export function createServices(deps: AppDeps): AppServices {
       now,
       cacheSeconds: deps.config.statsCacheSeconds,
     }),
-    credit: createCreditService(deps.db, now),
+    credit: createCreditService(deps.db, now, deps.engine.store),
     metrics: createAppMetrics({ store: deps.engine.store, logger: deps.logger }),
     loginThrottle: createLoginThrottle(
       {

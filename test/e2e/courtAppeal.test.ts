@@ -157,4 +157,32 @@ describe('a court case through judgment, the appeal window and compliance (e2e, 
     };
     expect(view.outcome).to.include({ kind: 'judged', infringementFound: true, damagesCny: 20_000 });
   });
+
+  it('the final judgment enters the credit register; the respondent objects on the case, the court decides', async () => {
+    const respondent = await open('respondent@demo.local');
+    const card = respondent.locator('#credit-entry');
+    await card.getByText('已列入', { exact: true }).waitFor();
+    await card.getByLabel('异议理由').fill('判决已全部履行，且登记名称有误。');
+    await card.getByRole('button', { name: '提出异议' }).click();
+    await card.getByText('异议审查中').waitFor();
+    await respondent
+      .getByTestId('timeline')
+      .getByText(/对信用记录提出异议/)
+      .waitFor();
+
+    const court = await open('court@demo.local');
+    const decide = court.locator('#credit-entry');
+    await decide.getByText('异议审查中').waitFor();
+    await decide.getByText('撤销', { exact: true }).click();
+    await decide.getByLabel('决定理由').fill('已全部履行，撤销记录。');
+    await decide.getByRole('button', { name: '作出异议决定' }).click();
+    await decide.getByText('已撤销').waitFor();
+    await court
+      .getByTestId('timeline')
+      .getByText(/审查异议后撤销信用记录/)
+      .waitFor();
+    await screenshot(court, 'credit-objection-decided');
+    const steps = (await server.engine.store.events(caseId)).filter((e) => e.type.startsWith('CREDIT_'));
+    expect(steps.map((e) => e.type)).to.deep.equal(['CREDIT_LISTED', 'CREDIT_OBJECTED', 'CREDIT_DECIDED']);
+  });
 });

@@ -18,6 +18,7 @@ import { CaseHeader } from './CaseHeader.js';
 import { CaseNotFound } from './CaseNotFound.js';
 import { CaseTimeline } from './CaseTimeline.js';
 import { ClocksCard } from './ClocksCard.js';
+import { CreditEntryCard } from './CreditEntryCard.js';
 import { DamagesCard } from './DamagesCard.js';
 import { EvidencePanel } from './EvidencePanel.js';
 import { MessagesPanel } from './MessagesPanel.js';
@@ -53,6 +54,7 @@ export function CasePage() {
       <ActionsPanel caseView={c} />
       <ClocksCard caseView={c} />
       <PartiesCard caseView={c} />
+      {session && <CreditEntryCard caseView={c} userId={session.user.id} role={session.user.role} />}
       {session && <DamagesCard caseView={c} role={session.user.role} />}
     </Stack>
   );

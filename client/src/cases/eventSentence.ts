@@ -104,6 +104,13 @@ export function eventLine(
     case 'CREDIT_LISTED':
       params.objectionDueAt = formatDateTime(str(d.objectionDueAt), lang);
       break;
+    case 'CREDIT_OBJECTED':
+      params.reason = str(d.reason) ?? '';
+      break;
+    case 'CREDIT_DECIDED':
+      key = `CREDIT_DECIDED_${String(d.decision ?? 'keep')}`;
+      params.reason = str(d.reason) ?? '';
+      break;
     case 'RECORD_COMPLIANCE':
       params.complied = d.complied ? t('actions.event.complied') : t('actions.event.notComplied');
       break;

@@ -147,6 +147,10 @@ export const actionsEn = {
     EXTEND_TRIAL: 'The trial period was extended by {{months}} months.',
     CREDIT_LISTED:
       'The respondent was entered in the credit register; objections are open until {{objectionDueAt}}.',
+    CREDIT_OBJECTED: '{{actor}} objected to the credit-register entry: {{reason}}',
+    CREDIT_DECIDED_keep: '{{actor}} kept the credit-register entry after the objection: {{reason}}',
+    CREDIT_DECIDED_correct: '{{actor}} corrected the credit-register entry after the objection: {{reason}}',
+    CREDIT_DECIDED_remove: '{{actor}} removed the credit-register entry after the objection: {{reason}}',
     REQUEST_EXTENSION_fixed: '{{actor}} extended the time limit by the period its rule fixes.',
     FORWARD_COUNTER_NOTICE:
       'The counter-notice reached the rights holder; the 15 days of E-Commerce Law art. 43 run from now.',

@@ -171,6 +171,26 @@ export const en = {
       updated: 'Updated',
     },
   },
+  credit: {
+    status: {
+      pendingAppeal: 'Open to appeal (not public)',
+      final: 'Listed',
+      objected: 'Under objection',
+      corrected: 'Listed, corrected',
+      removed: 'Removed',
+    },
+    card: {
+      title: 'Credit register',
+      objectionUntil: 'Objections are open until {{at}}',
+      objection: 'Objection',
+      objectionReason: 'Why the entry is wrong',
+      object: 'Object to the entry',
+      decision: { keep: 'Keep', correct: 'Correct', remove: 'Remove' },
+      correctedName: 'Corrected name',
+      decisionReason: 'Reason for the decision',
+      decide: 'Decide the objection',
+    },
+  },
   damages: {
     title: 'Damages estimate',
     intro:

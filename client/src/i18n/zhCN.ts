@@ -166,6 +166,26 @@ export const zhCN = {
       updated: '最近更新',
     },
   },
+  credit: {
+    status: {
+      pendingAppeal: '上诉期内（不公开）',
+      final: '已列入',
+      objected: '异议审查中',
+      corrected: '已列入（已更正）',
+      removed: '已撤销',
+    },
+    card: {
+      title: '信用记录',
+      objectionUntil: '异议期至 {{at}}',
+      objection: '异议',
+      objectionReason: '异议理由',
+      object: '提出异议',
+      decision: { keep: '维持', correct: '更正', remove: '撤销' },
+      correctedName: '更正后的名称',
+      decisionReason: '决定理由',
+      decide: '作出异议决定',
+    },
+  },
   damages: {
     title: '赔偿数额测算',
     intro:

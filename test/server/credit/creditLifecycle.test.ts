@@ -99,6 +99,14 @@ describe('credit register lifecycle', () => {
       'corrected',
     ]);
     expect((await search('Appealless Battery Co'))[0]?.status).to.equal('corrected');
+    // the objection and the decision are steps on the case itself, in its hash-chained log
+    const steps = (await w.store.events(doc._id)).filter((e) => e.type.startsWith('CREDIT_'));
+    expect(steps.map((e) => [e.type, e.actor.id])).to.deep.equal([
+      ['CREDIT_LISTED', 'system'],
+      ['CREDIT_OBJECTED', U.respondent],
+      ['CREDIT_DECIDED', U.admin],
+    ]);
+    expect(steps[2]!.data).to.include({ decision: 'correct', status: 'corrected' });
 
     // the objection period (15 working days from the notice) is over
     w.clock.advanceDays(30);

@@ -445,7 +445,8 @@ describe('OpenAPI document: real responses match it', () => {
     await t.db.collection('credit_register').insertOne({
       _id: 'doc-credit-1' as never,
       caseNo: 'SF-DOC-1',
-      caseId: 'doc-case-1',
+      // its steps are recorded on the source case's log
+      caseId: id,
       name: 'Documented Trading Co., Ltd.',
       nameKey: 'documented trading',
       partyType: 'enterprise',
