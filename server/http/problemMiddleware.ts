@@ -51,6 +51,11 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   // The driver lets a socket error through unwrapped when the engine dies while a command is written.
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && SOCKET_GONE_CODES.has(code)) return true;
+  // a bulk write (the desk tallies) wraps the network error that cut it off in `errorResponse`
+  const wrapped = (err as { errorResponse?: unknown; cause?: unknown } | null) ?? {};
+  for (const inner of [wrapped.errorResponse, wrapped.cause]) {
+    if (inner && inner !== err && typeof inner === 'object' && isDatabaseUnavailable(inner)) return true;
+  }
   const name = (err as { name?: string } | null)?.name ?? '';
   return /PoolCleared|PoolClosed|ServerClosed|ClientClosed|OperationTimeout|ServerSelection|NetworkError|NotConnected/.test(
     name,

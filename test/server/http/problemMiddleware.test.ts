@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import express from 'express';
-import { MongoErrorLabel, MongoServerError } from 'mongodb';
+import { MongoBulkWriteError, MongoErrorLabel, MongoNetworkError, MongoServerError } from 'mongodb';
 import request from 'supertest';
 import {
   isDatabaseBusy,
@@ -29,6 +29,30 @@ describe('problem middleware: an overloaded embedded engine', () => {
     ).to.equal(true);
     expect(isDatabaseBusy(new Error('duplicate key'))).to.equal(false);
     expect(isDatabaseBusy(null)).to.equal(false);
+  });
+
+  it('recognises a bulk write cut off by the engine dying (the network error inside it)', () => {
+    const cut = new MongoBulkWriteError({ message: 'read ECONNRESET', code: undefined as never }, {
+      insertedCount: 0,
+      matchedCount: 0,
+      modifiedCount: 0,
+      deletedCount: 0,
+      upsertedCount: 0,
+      upsertedIds: {},
+      insertedIds: {},
+    } as never);
+    Object.assign(cut, { errorResponse: new MongoNetworkError('read ECONNRESET') });
+    expect(isDatabaseUnavailable(cut)).to.equal(true);
+    const duplicate = new MongoBulkWriteError({ message: 'E11000 duplicate key', code: 11000 }, {
+      insertedCount: 0,
+      matchedCount: 0,
+      modifiedCount: 0,
+      deletedCount: 0,
+      upsertedCount: 0,
+      upsertedIds: {},
+      insertedIds: {},
+    } as never);
+    expect(isDatabaseUnavailable(duplicate)).to.equal(false);
   });
 
   it('recognises a server error the driver labels retryable as unavailable, not a duplicate key', () => {
