@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/authUser.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { CaseStore } from '../cases/caseStore.js';
-import { GENESIS_HASH } from '../cases/eventHash.js';
+import { GENESIS_HASH, hashedFieldsOf } from '../cases/eventHash.js';
 import { canSeeEvent } from '../cases/eventPresenter.js';
 import { respondentAtSeq } from '../cases/respondentAtSeq.js';
 import { evidenceBucket } from '../evidence/evidenceBucket.js';
@@ -47,28 +47,8 @@ evidence/      the evidence files, named <seq>-<file name>
 Check it offline, in a Sevenfold checkout:  npm run verify-case-file -- <this file>.zip
 `;
 
-/** The fields of a stored event that its hash covers, as written to `events.json`. */
-function inFull(ev: CaseEventDoc): CaseFileEvent {
-  return {
-    caseId: ev.caseId,
-    seq: ev.seq,
-    kind: ev.kind,
-    type: ev.type,
-    at: new Date(ev.at).toISOString(),
-    actor: {
-      id: ev.actor.id,
-      role: ev.actor.role,
-      orgId: ev.actor.orgId ?? null,
-      orgType: ev.actor.orgType ?? null,
-    },
-    data: ev.data,
-    status: ev.status,
-    stage: ev.stage,
-    machineVersion: ev.machineVersion,
-    prevHash: ev.prevHash,
-    hash: ev.hash,
-  } as CaseFileEvent;
-}
+/** A stored event in full, as written to `events.json`: the fields its hash covers, and the hash. */
+const inFull = (ev: CaseEventDoc): CaseFileEvent => ({ ...hashedFieldsOf(ev), hash: ev.hash });
 
 /** Builds the case file service. */
 export function createCaseFileService(deps: {

@@ -25,7 +25,14 @@ export interface HashedEventFields {
  * removing or reordering any stored event breaks every hash after it.
  */
 export function hashEvent(fields: HashedEventFields): string {
-  const canonical = canonicalize({
+  return createHash('sha256')
+    .update(canonicalize(hashedFieldsOf(fields)))
+    .digest('hex');
+}
+
+/** Exactly the fields an event's hash covers, in their canonical form (what a case file carries). */
+export function hashedFieldsOf(fields: HashedEventFields): HashedEventFields {
+  return {
     caseId: fields.caseId,
     seq: fields.seq,
     kind: fields.kind,
@@ -42,6 +49,5 @@ export function hashEvent(fields: HashedEventFields): string {
     stage: fields.stage,
     machineVersion: fields.machineVersion,
     prevHash: fields.prevHash,
-  });
-  return createHash('sha256').update(canonical).digest('hex');
+  };
 }

@@ -5,20 +5,17 @@
  * law names (notice of a complaint or lawsuit, E-Commerce Law art. 43), and when the period expires
  * the listing stays down — the determination is the complaint of art. 43 (issue 14).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../../server/cases/systemActor.js';
 import { seedDirectory } from '../support/testApp.js';
 import { useTestDatabase } from '../support/useTestDatabase.js';
 import { apiAs, type ApiAs } from './support/api.js';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './support/chromium.js';
+import { launchChromium, skipWithoutChromium } from './support/chromium.js';
 import { fastTrackDesign } from './support/e2eComplaints.js';
 import { startE2eServer, type E2eServer } from './support/e2eServer.js';
 import { ensureClientBuilt } from './support/ensureClientBuilt.js';
-import { openContext, signIn } from './support/ui.js';
+import { openContext, screenshotsOnFailure, signIn } from './support/ui.js';
 
 describe('e-commerce counter-notice after a determination of infringement (e2e, Chromium)', function () {
   this.timeout(120_000);
@@ -49,12 +46,7 @@ describe('e-commerce counter-notice after a determination of infringement (e2e, 
   }
 
   before(async function () {
-    if (!chromiumAvailable()) {
-      process.stdout.write(
-        `      skipped: the e2e suite needs Debian's Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)\n`,
-      );
-      this.skip();
-    }
+    skipWithoutChromium(this);
     this.timeout(240_000);
     ensureClientBuilt();
     await seedDirectory(t.db);
@@ -86,13 +78,7 @@ describe('e-commerce counter-notice after a determination of infringement (e2e, 
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    const dir = mkdtempSync(join(tmpdir(), 'sevenfold-e2e-'));
-    let n = 0;
-    for (const c of contexts)
-      for (const p of c.pages())
-        await p.screenshot({ path: join(dir, `page-${++n}.png`) }).catch(() => undefined);
-    process.stdout.write(`      screenshots of the failure: ${dir}\n`);
+    await screenshotsOnFailure(this, contexts);
   });
 
   after(async function () {

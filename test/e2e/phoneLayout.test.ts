@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedDirectory } from '../support/testApp.js';
 import { useTestDatabase } from '../support/useTestDatabase.js';
 import { apiAs } from './support/api.js';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './support/chromium.js';
+import { launchChromium, skipWithoutChromium } from './support/chromium.js';
 import { mediationTrademark } from './support/e2eComplaints.js';
 import { startE2eServer, type E2eServer } from './support/e2eServer.js';
 import { ensureClientBuilt } from './support/ensureClientBuilt.js';
@@ -64,12 +64,7 @@ describe('web client on a phone (e2e, Chromium, 390×844)', function () {
   }
 
   before(async function () {
-    if (!chromiumAvailable()) {
-      process.stdout.write(
-        `      skipped: the phone suite needs Debian's Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)\n`,
-      );
-      this.skip();
-    }
+    skipWithoutChromium(this);
     this.timeout(240_000);
     ensureClientBuilt();
     await seedDirectory(t.db);

@@ -9,7 +9,7 @@ import { verifyCaseFile } from '../../server/caseFiles/verifyCaseFile.js';
 import { seedDirectory } from '../support/testApp.js';
 import { useTestDatabase } from '../support/useTestDatabase.js';
 import { apiAs } from './support/api.js';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './support/chromium.js';
+import { launchChromium, skipWithoutChromium } from './support/chromium.js';
 import { mediationTrademark } from './support/e2eComplaints.js';
 import { startE2eServer, type E2eServer } from './support/e2eServer.js';
 import { ensureClientBuilt } from './support/ensureClientBuilt.js';
@@ -23,12 +23,7 @@ describe('the case record on its page: the case file to keep, and a warning when
   let context: BrowserContext | undefined;
 
   before(async function () {
-    if (!chromiumAvailable()) {
-      process.stdout.write(
-        `      skipped: this suite needs Debian's Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)\n`,
-      );
-      this.skip();
-    }
+    skipWithoutChromium(this);
     this.timeout(240_000);
     ensureClientBuilt();
     await seedDirectory(t.db);

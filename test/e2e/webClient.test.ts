@@ -4,20 +4,17 @@
  * design-patent complaint, the protection center sees it arrive live, a mediator gets an assignment
  * live and writes to the rights holder, an outsider is kept out; screenshots go to docs/screenshots/.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedDirectory } from '../support/testApp.js';
 import { useTestDatabase } from '../support/useTestDatabase.js';
 import { apiAs, type ApiAs } from './support/api.js';
-import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from './support/chromium.js';
+import { launchChromium, skipWithoutChromium } from './support/chromium.js';
 import { fastTrackDesign, inventionForScreening, mediationTrademark } from './support/e2eComplaints.js';
 import { startE2eServer, type E2eServer } from './support/e2eServer.js';
 import { designImages } from './support/evidenceImages.js';
 import { ensureClientBuilt } from './support/ensureClientBuilt.js';
-import { openContext, screenshot, signIn } from './support/ui.js';
+import { openContext, screenshot, screenshotsOnFailure, signIn } from './support/ui.js';
 
 const LIVE_MS = 15_000;
 
@@ -40,12 +37,7 @@ describe('web client (e2e, Chromium)', function () {
   }
 
   before(async function () {
-    if (!chromiumAvailable()) {
-      process.stdout.write(
-        `      skipped: the e2e suite needs Debian's Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)\n`,
-      );
-      this.skip();
-    }
+    skipWithoutChromium(this);
     this.timeout(240_000);
     ensureClientBuilt();
     await seedDirectory(t.db);
@@ -64,14 +56,7 @@ describe('web client (e2e, Chromium)', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    // what each browser showed when the test failed, for the person reading the failure
-    const dir = mkdtempSync(join(tmpdir(), 'sevenfold-e2e-'));
-    let n = 0;
-    for (const c of contexts)
-      for (const p of c.pages())
-        await p.screenshot({ path: join(dir, `page-${++n}.png`) }).catch(() => undefined);
-    process.stdout.write(`      screenshots of the failure: ${dir}\n`);
+    await screenshotsOnFailure(this, contexts);
   });
 
   after(async function () {

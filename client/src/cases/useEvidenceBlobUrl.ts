@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { fetchEvidenceBlob } from '../api/evidence.js';
+import { saveBlob } from '../api/saveBlob.js';
 
 /** An object URL of an evidence file (downloaded with the bearer token), revoked when unused. */
 export function useEvidenceBlobUrl(caseId: string, evidenceId: string, enabled = true) {
@@ -23,12 +24,5 @@ export function useEvidenceBlobUrl(caseId: string, evidenceId: string, enabled =
 
 /** Downloads an evidence file to the user's computer under its recorded name. */
 export async function saveEvidence(caseId: string, evidenceId: string, name: string): Promise<void> {
-  const url = URL.createObjectURL(await fetchEvidenceBlob(caseId, evidenceId));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(await fetchEvidenceBlob(caseId, evidenceId), name);
 }

@@ -23,3 +23,12 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/** In a `before` hook: skips the suite, saying which package it needs, when Chromium is missing. */
+export function skipWithoutChromium(ctx: Mocha.Context): void {
+  if (chromiumAvailable()) return;
+  process.stdout.write(
+    `      skipped: this suite needs Debian's Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)\n`,
+  );
+  ctx.skip();
+}

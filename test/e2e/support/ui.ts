@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -60,4 +61,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   // let charts finish their entry animation and fonts settle
   await page.waitForTimeout(700);
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/**
+ * In an `afterEach` hook: when the test failed, saves what each page showed to a temporary folder and
+ * says where, for the person reading the failure.
+ */
+export async function screenshotsOnFailure(ctx: Mocha.Context, contexts: readonly BrowserContext[]) {
+  if (ctx.currentTest?.state !== 'failed') return;
+  const dir = mkdtempSync(join(tmpdir(), 'sevenfold-e2e-'));
+  let n = 0;
+  for (const c of contexts)
+    for (const p of c.pages())
+      await p.screenshot({ path: join(dir, `page-${++n}.png`) }).catch(() => undefined);
+  process.stdout.write(`      screenshots of the failure: ${dir}\n`);
 }
