@@ -23,6 +23,7 @@ import { actionFormFields } from '../../shared/case/actionFormFields.js';
 import { checkAssignee } from './checkAssignee.js';
 import { checkCaseIntegrity } from './checkCaseIntegrity.js';
 import { checkHandOver } from './checkHandOver.js';
+import { checkAgreementSignature } from '../documents/checkAgreementSignature.js';
 import { presentCase, presentCaseSummary } from './casePresenter.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
 import { canSeeEvent, presentEvent } from './eventPresenter.js';
@@ -291,9 +292,10 @@ export function createCaseService(deps: {
           'Only officers of the organisation holding this case may act on it.',
         );
       }
-      const { expectedSeq, ...action } = body;
-      await checkAssignee(db, doc, action);
-      await checkHandOver(db, doc, action);
+      const { expectedSeq, ...requested } = body;
+      await checkAssignee(db, doc, requested);
+      await checkHandOver(db, doc, requested);
+      const action = await checkAgreementSignature(store, doc, requested);
       try {
         const after = await store.transition(caseId, actorOf(user), action, { expectedSeq, loaded });
         return present(after, user);
