@@ -33,7 +33,10 @@ describe('documents and signing on the text through the API (issue 13)', functio
     (await request(app).get(`/api/cases/${caseId}/agreement`).set(as('respondent')).expect(200))
       .body as AgreementView;
   const sign = (who: string, agreementSha256: string) =>
-    request(app).post(`/api/cases/${caseId}/actions`).set(as(who)).send({ type: 'SIGN_AGREEMENT', agreementSha256 });
+    request(app)
+      .post(`/api/cases/${caseId}/actions`)
+      .set(as(who))
+      .send({ type: 'SIGN_AGREEMENT', agreementSha256 });
 
   before(async () => {
     await seedDirectory(t.db);
@@ -41,7 +44,11 @@ describe('documents and signing on the text through the API (issue 13)', functio
     app = test.app;
     for (const who of ['complainant', 'complainant2', 'respondent', 'admin', 'mediator'])
       tokens[who] = await login(app, `${who}@demo.local`);
-    caseId = await fileCaseViaApi(app, tokens.complainant as string, mediationComplaint('Tea mark agreement'));
+    caseId = await fileCaseViaApi(
+      app,
+      tokens.complainant as string,
+      mediationComplaint('Tea mark agreement'),
+    );
     await actViaApi(app, tokens.admin as string, caseId, { type: 'ACCEPT' });
     await actViaApi(app, tokens.admin as string, caseId, { type: 'ROUTE', channel: 'mediation' });
     await actViaApi(app, tokens.mediator as string, caseId, { type: 'ACCEPT_ASSIGNMENT' });
@@ -76,7 +83,11 @@ describe('documents and signing on the text through the API (issue 13)', functio
     expect(second.sha256).to.not.equal(first.sha256);
     expect(second.signatures).to.deep.equal([]);
     expect(second.voided).to.have.length(1);
-    expect(second.voided[0]).to.include({ side: 'complainant', sha256: first.sha256, draftSeq: first.draftSeq });
+    expect(second.voided[0]).to.include({
+      side: 'complainant',
+      sha256: first.sha256,
+      draftSeq: first.draftSeq,
+    });
     await sign('respondent', first.sha256).expect(409);
 
     await sign('complainant', second.sha256).expect(200);
@@ -84,7 +95,9 @@ describe('documents and signing on the text through the API (issue 13)', functio
     const done = await agreement();
     expect(done.signatures.map((s) => s.side)).to.deep.equal(['complainant', 'respondent']);
     const events = (await request(app).get(`/api/cases/${caseId}/events`).set(as('complainant')).expect(200))
-      .body as { items?: { type: string; data: Record<string, unknown> }[] } | { type: string; data: Record<string, unknown> }[];
+      .body as
+      | { items?: { type: string; data: Record<string, unknown> }[] }
+      | { type: string; data: Record<string, unknown> }[];
     const list = Array.isArray(events) ? events : (events.items ?? []);
     const signatures = list.filter((e) => e.type === 'SIGN_AGREEMENT');
     expect(signatures.map((e) => e.data.agreementSha256)).to.deep.equal([
@@ -123,14 +136,19 @@ describe('documents and signing on the text through the API (issue 13)', functio
     expect(ok.body).to.include({ ok: true, sha256: doc.sha256, found: doc.sha256 });
 
     // someone who may not see the case gets 404; without a sign-in 401
-    await request(app).get(`/api/cases/${caseId}/documents/${doc.id}/download`).set(as('complainant2')).expect(404);
+    await request(app)
+      .get(`/api/cases/${caseId}/documents/${doc.id}/download`)
+      .set(as('complainant2'))
+      .expect(404);
     await request(app).get(`/api/cases/${caseId}/documents`).expect(401);
   });
 
   it('refuses a tampered stored document: the download is 409 and the integrity check reports it', async () => {
     const list = (await request(app).get(`/api/cases/${caseId}/documents`).set(as('complainant')).expect(200))
       .body as { items: DocumentView[] };
-    const doc = list.items.find((d) => d.kind === 'mediationInvitation' && d.lang === 'zh-CN') as DocumentView;
+    const doc = list.items.find(
+      (d) => d.kind === 'mediationInvitation' && d.lang === 'zh-CN',
+    ) as DocumentView;
     const events = await test.engine.store.eventsOfType(caseId, 'DOCUMENT_ISSUED');
     const fileId = events.find((e) => e.data.documentId === doc.id)?.data.fileId as string;
     // change one byte of the stored PDF
@@ -151,5 +169,72 @@ describe('documents and signing on the text through the API (issue 13)', functio
       .expect(200);
     expect(report.body).to.include({ ok: false, sha256: doc.sha256 });
     expect(report.body.found).to.not.equal(doc.sha256);
+  });
+});
+
+describe('the case file as a PDF (issue 13)', function () {
+  this.timeout(120_000);
+  const t = useTestDatabase('caseFilePdf');
+  let test: TestApp;
+  let tokens: Record<string, string>;
+  let caseId: string;
+
+  before(async () => {
+    await seedDirectory(t.db);
+    test = buildTestApp(t.db);
+    tokens = {};
+    for (const who of ['complainant', 'admin', 'mediator'])
+      tokens[who] = await login(test.app, `${who}@demo.local`);
+    caseId = await fileCaseViaApi(
+      test.app,
+      tokens.complainant as string,
+      mediationComplaint('Tea mark file'),
+    );
+    await actViaApi(test.app, tokens.admin as string, caseId, { type: 'ACCEPT' });
+    await actViaApi(test.app, tokens.admin as string, caseId, { type: 'ROUTE', channel: 'mediation' });
+    await request(test.app)
+      .post(`/api/cases/${caseId}/evidence`)
+      .set(bearer(tokens.complainant as string))
+      .attach('file', Buffer.from('收据 receipt 2026\n'), { filename: '收据.txt', contentType: 'text/plain' })
+      .expect(201);
+    await test.engine.documents.drain({ caseId });
+  });
+
+  it('has the cover, the timeline, the documents and the evidence index with their SHA-256, in both languages', async () => {
+    const evidence = (
+      await request(test.app)
+        .get(`/api/cases/${caseId}/evidence`)
+        .set(bearer(tokens.complainant as string))
+    ).body as { items: { sha256: string }[] };
+    const docs = (
+      await request(test.app)
+        .get(`/api/cases/${caseId}/documents`)
+        .set(bearer(tokens.complainant as string))
+    ).body as { items: DocumentView[] };
+    expect(docs.items.map((d) => d.kind)).to.include('acceptanceNotice');
+    const view = (
+      await request(test.app)
+        .get(`/api/cases/${caseId}`)
+        .set(bearer(tokens.complainant as string))
+    ).body as { caseNo: string };
+    for (const [lang, words] of [
+      ['zh-CN', ['案件卷宗', '时间线', '证据目录', '收据.txt', '调解']],
+      ['en', ['Casefile', 'Timeline', 'Evidenceindex', '收据.txt', 'mediation']],
+    ] as const) {
+      const res = await request(test.app)
+        .get(`/api/cases/${caseId}/file.pdf?lang=${lang}`)
+        .set(bearer(tokens.complainant as string))
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      expect(res.headers['content-type']).to.equal('application/pdf');
+      const { text } = await extractText(new Uint8Array(res.body as Buffer), { mergePages: true });
+      const flat = text.replace(/\s+/g, '');
+      for (const word of [view.caseNo, 'QianHao', ...words])
+        expect(flat, `${lang}: ${word}`).to.include(word);
+      expect(flat).to.include(evidence.items[0]?.sha256 as string);
+      expect(flat).to.include(docs.items[0]?.sha256 as string);
+      expect(flat).to.include('ACCEPT');
+    }
   });
 });
