@@ -1,9 +1,11 @@
 /** English. */
+import { documentsEn } from './documentsEn.js';
 import { actionsEn } from './actionsEn.js';
 import { vocabularyEn } from './vocabularyEn.js';
 import { passwordAdviceEn } from './passwordAdvice.js';
 
 export const en = {
+  documents: documentsEn,
   passwordAdvice: passwordAdviceEn,
   vocab: vocabularyEn,
   actions: {
