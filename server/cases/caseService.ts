@@ -24,6 +24,7 @@ import { checkAssignee } from './checkAssignee.js';
 import { checkCaseIntegrity } from './checkCaseIntegrity.js';
 import { checkHandOver } from './checkHandOver.js';
 import { checkAgreementSignature } from '../documents/checkAgreementSignature.js';
+import { onlyDocumentsSince } from '../documents/onlyDocumentsSince.js';
 import { presentCase, presentCaseSummary } from './casePresenter.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
 import { canSeeEvent, presentEvent } from './eventPresenter.js';
@@ -284,7 +285,7 @@ export function createCaseService(deps: {
     },
 
     async act(user, caseId, body) {
-      const loaded = await loadVisible(user, caseId);
+      let loaded = await loadVisible(user, caseId);
       const { doc, state } = loaded;
       if (!mayActOn(user, doc)) {
         throw new DomainError(
@@ -295,19 +296,35 @@ export function createCaseService(deps: {
       const { expectedSeq, ...requested } = body;
       await checkAssignee(db, doc, requested);
       await checkHandOver(db, doc, requested);
-      const action = await checkAgreementSignature(store, doc, requested);
-      try {
-        const after = await store.transition(caseId, actorOf(user), action, { expectedSeq, loaded });
-        return present(after, user);
-      } catch (err) {
-        if (err instanceof DomainError && err.extra.code === 'notAllowedNow') {
-          if (refusalKind(state.snapshot, action.type, now().toISOString()) === 'forbidden') {
-            throw new DomainError('forbidden', `Your role on this case may not ${action.type} now.`, {
-              allowed: err.extra.allowed,
-            });
+      let seen = expectedSeq ?? doc.seq;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const action = await checkAgreementSignature(store, loaded.doc, requested);
+          const expected = expectedSeq === undefined ? undefined : seen;
+          const after = await store.transition(caseId, actorOf(user), action, {
+            expectedSeq: expected,
+            loaded,
+          });
+          return present(after, user);
+        } catch (err) {
+          const code = err instanceof DomainError ? err.extra.code : undefined;
+          // a generated document recorded meanwhile changes nothing the user decided on: act again
+          if ((code === 'seqConflict' || code === 'staleSeq') && attempt < 5) {
+            if (await onlyDocumentsSince(store, caseId, seen)) {
+              loaded = await loadVisible(user, caseId);
+              seen = loaded.doc.seq;
+              continue;
+            }
           }
+          if (err instanceof DomainError && code === 'notAllowedNow') {
+            if (refusalKind(state.snapshot, requested.type, now().toISOString()) === 'forbidden') {
+              throw new DomainError('forbidden', `Your role on this case may not ${requested.type} now.`, {
+                allowed: err.extra.allowed,
+              });
+            }
+          }
+          throw err;
         }
-        throw err;
       }
     },
   };

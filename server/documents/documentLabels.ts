@@ -92,5 +92,5 @@ export function beijingTime(at: Date | string, lang: DocumentLang): string {
   }).formatToParts(new Date(at));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const stamp = `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-  return `${stamp} ${say(lang, '（北京时间）', '(Beijing time)')}`;
+  return lang === 'zh-CN' ? `${stamp}（北京时间）` : `${stamp} (Beijing time)`;
 }

@@ -48,7 +48,7 @@ export function createDocumentWorker(deps: {
   const Jobs = documentJobModel(db);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
-  let again = false;
+  let scheduled = false;
   let started = false;
 
   async function issue(job: DocumentJobDoc): Promise<boolean> {
@@ -63,6 +63,11 @@ export function createDocumentWorker(deps: {
     ).lean();
     if (!claimed) return false;
     const { doc } = await store.load(job.caseId);
+    if ((doc as { pendingEffects?: number }).pendingEffects !== undefined) {
+      // the case's follow-ups are being appended: render after them (the next pass), not between them
+      await Jobs.updateOne({ _id: job._id }, { $unset: { claimedUntil: 1 }, $inc: { attempts: -1 } });
+      return false;
+    }
     const event = await store.models.events.findById(`${job.caseId}:${job.sourceSeq}`).lean<CaseEventDoc>();
     if (!event) throw new Error(`document ${job._id}: its event is missing`);
     const facts = await documentFacts(db, store, doc, event, job.kind);
@@ -137,31 +142,23 @@ export function createDocumentWorker(deps: {
     }
   }
 
+  /** Runs one pass after any pass under way (passes never overlap in one process). */
   function drain(opts: { caseId?: string } = {}): Promise<number> {
-    const previous = running ?? Promise.resolve(0);
-    const next = previous.catch(() => 0).then(() => drainOnce(opts.caseId));
-    running = next.finally(() => {
-      if (running === next) running = undefined;
+    const next = (running ?? Promise.resolve(0)).catch(() => 0).then(() => drainOnce(opts.caseId));
+    const tracked = next.finally(() => {
+      if (running === tracked) running = undefined;
     });
+    running = tracked;
     return next;
   }
 
-  /** A commit queued documents: render them soon, outside the commit. */
+  /** A commit may have queued documents: render them soon, outside the commit (once per burst). */
   function kick(): void {
-    if (!started) return;
-    if (running) {
-      again = true;
-      return;
-    }
+    if (!started || scheduled) return;
+    scheduled = true;
     setImmediate(() => {
-      void drain()
-        .catch((err: unknown) => logger.error({ err }, 'the document worker failed'))
-        .finally(() => {
-          if (again) {
-            again = false;
-            kick();
-          }
-        });
+      scheduled = false;
+      drain().catch((err: unknown) => logger.error({ err }, 'the document worker failed'));
     });
   }
 

@@ -35,7 +35,7 @@ describe('signing the mediation agreement on its text (e2e, Chromium)', function
     contexts.push(context);
     await signIn(page, email);
     await page.goto(`/cases/${caseId}`);
-    await page.getByTestId('timeline').waitFor();
+    await page.getByTestId('actions').waitFor();
     return page;
   }
 
@@ -109,7 +109,14 @@ describe('signing the mediation agreement on its text (e2e, Chromium)', function
     const current = await agreement();
     await api.complainant!.act(caseId, { type: 'SIGN_AGREEMENT', agreementSha256: current.sha256 });
     await api.respondent!.act(caseId, { type: 'SIGN_AGREEMENT', agreementSha256: current.sha256 });
-    await page.reload();
+    // the worker renders it after the commit; the page hears of it live
+    let kinds: string[] = [];
+    for (let i = 0; i < 100 && !kinds.includes('signedAgreement'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const listed = await api.complainant!.get(`/api/cases/${caseId}/documents`);
+      kinds = (listed.body as { items: { kind: string }[] }).items.map((d) => d.kind);
+    }
+    expect(kinds).to.include('signedAgreement');
     await page.getByTestId('documents').getByText('调解协议书（已签署）').waitFor({ timeout: 20_000 });
   });
 });

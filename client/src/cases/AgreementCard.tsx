@@ -2,7 +2,7 @@ import { Badge, Code, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../shared/api/views.js';
 import { useAgreement } from '../api/documents.js';
-import { formatSessionTime } from '../i18n/format.js';
+import { formatDateTime } from '../i18n/format.js';
 import { SectionCard } from '../ui/SectionCard.js';
 
 /**
@@ -14,7 +14,7 @@ export function AgreementCard({ caseView }: { caseView: Pick<CaseView, 'id' | 's
   const agreement = useAgreement(caseView.id, caseView.seq);
   const draft = agreement.data;
   if (!draft) return null;
-  const time = (at: string) => formatSessionTime(at, i18n.language);
+  const time = (at: string) => formatDateTime(at, i18n.language);
   return (
     <SectionCard title={t('documents.agreement.title')} id="agreement">
       <Stack gap="xs" data-testid="agreement-card">

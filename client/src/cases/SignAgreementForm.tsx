@@ -7,7 +7,7 @@ import type { CaseView } from '../../../shared/api/views.js';
 import { isApiError } from '../api/ApiError.js';
 import { useCaseAction } from '../api/cases.js';
 import { useAgreement } from '../api/documents.js';
-import { formatSessionTime } from '../i18n/format.js';
+import { formatDateTime } from '../i18n/format.js';
 import { ErrorState } from '../ui/ErrorState.js';
 import { LoadingState } from '../ui/LoadingState.js';
 
@@ -48,7 +48,7 @@ export function SignAgreementForm({
       notifications.show({ color: 'teal', message: t('documents.sign.done') });
       onDone();
     } catch (err) {
-      if (isApiError(err, 409)) {
+      if (isApiError(err, 409) && err.code === 'agreementChanged') {
         // the draft (or the case) changed: show the current text and ask again
         setChanged(true);
         setRead(false);
@@ -98,7 +98,7 @@ export function SignAgreementForm({
               {t('documents.agreement.signedBy', {
                 name: s.name,
                 side: t(`documents.side.${s.side}`),
-                time: formatSessionTime(s.at, i18n.language),
+                time: formatDateTime(s.at, i18n.language),
               })}
             </Text>
           ))}
