@@ -15,7 +15,7 @@ export interface DocumentJobDoc {
   lang: DocumentLang;
   /** Set while the job waits (a sparse index finds exactly the waiting ones); removed once issued. */
   pending?: true;
-  /** A worker holds the job until then. */
+  /** A worker holds the job until then (the epoch when none does). */
   claimedUntil?: Date;
   attempts: number;
   createdAt: Date;

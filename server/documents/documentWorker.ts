@@ -25,6 +25,9 @@ export interface DocumentWorker {
   drain(opts?: { caseId?: string }): Promise<number>;
 }
 
+/** An unclaimed job's claim time. */
+export const EPOCH = new Date(0);
+
 /** How long a worker holds a job it renders before another may take it over. */
 const CLAIM_MS = 60_000;
 /** A job that failed this often is left for a person to look at (it stays pending). */
@@ -52,20 +55,30 @@ export function createDocumentWorker(deps: {
   let started = false;
 
   async function issue(job: DocumentJobDoc): Promise<boolean> {
-    const claimed = await Jobs.findOneAndUpdate(
-      {
-        _id: job._id,
-        pending: true,
-        $or: [{ claimedUntil: { $exists: false } }, { claimedUntil: { $lt: now() } }],
-      },
-      { $set: { claimedUntil: new Date(now().getTime() + CLAIM_MS) }, $inc: { attempts: 1 } },
-      { returnDocument: 'after' },
-    ).lean();
+    // claimed by compare-and-set on the claim's time, by `_id` alone (the primary key serves it)
+    const seen = await Jobs.findById(job._id).lean<DocumentJobDoc>();
+    const at = now();
+    if (!seen?.pending || (seen.claimedUntil && seen.claimedUntil > at)) return false;
+    const until = new Date(at.getTime() + CLAIM_MS + Math.random());
+    const after = await Jobs.findOneAndUpdate(
+      { _id: job._id },
+      [
+        {
+          $set: {
+            claimedUntil: {
+              $cond: [{ $eq: ['$claimedUntil', seen.claimedUntil ?? EPOCH] }, until, '$claimedUntil'],
+            },
+          },
+        },
+      ],
+      { returnDocument: 'after', updatePipeline: true },
+    ).lean<DocumentJobDoc>();
+    const claimed = after?.claimedUntil?.getTime() === until.getTime();
     if (!claimed) return false;
     const { doc } = await store.load(job.caseId);
     if ((doc as { pendingEffects?: number }).pendingEffects !== undefined) {
       // the case's follow-ups are being appended: render after them (the next pass), not between them
-      await Jobs.updateOne({ _id: job._id }, { $unset: { claimedUntil: 1 }, $inc: { attempts: -1 } });
+      await Jobs.updateOne({ _id: job._id }, { $set: { claimedUntil: EPOCH } });
       return false;
     }
     const event = await store.models.events.findById(`${job.caseId}:${job.sourceSeq}`).lean<CaseEventDoc>();
@@ -106,12 +119,14 @@ export function createDocumentWorker(deps: {
     };
     try {
       await recordFact(store, doc._id, SYSTEM_ACTOR, DOCUMENT_ISSUED, { ...data }, async (session, ev) => {
-        const res = await Jobs.updateOne(
-          { _id: job._id, pending: true },
-          { $unset: { pending: 1, claimedUntil: 1 }, $set: { issuedSeq: ev.seq } },
+        // read in the transaction: a second issue of the job conflicts with this one
+        const current = await Jobs.findById(job._id).session(session).lean<DocumentJobDoc>();
+        if (!current?.pending) throw new AlreadyIssued();
+        await Jobs.updateOne(
+          { _id: job._id },
+          { $unset: { pending: 1 }, $set: { issuedSeq: ev.seq, claimedUntil: EPOCH } },
           { session },
         );
-        if (res.matchedCount !== 1) throw new AlreadyIssued();
       });
     } catch (err) {
       await bucket.delete(fileId).catch(() => undefined);
@@ -136,6 +151,7 @@ export function createDocumentWorker(deps: {
         try {
           if (await issue(job)) issued++;
         } catch (err) {
+          await Jobs.updateOne({ _id: job._id }, { $inc: { attempts: 1 } }).catch(() => undefined);
           logger.error({ err, job: job._id }, 'rendering a document failed; it is tried again later');
         }
       }

@@ -30,6 +30,7 @@ export async function queueDocuments(
             lang,
             pending: true,
             attempts: 0,
+            claimedUntil: new Date(0),
             createdAt: event.at,
           },
         },

@@ -212,6 +212,26 @@ describe('generated documents: every kind, in each channel, in both languages (i
     expect([...rendered.keys()].sort()).to.deep.equal([...DOCUMENT_KINDS].sort());
   });
 
+  it('issues each document once when two workers (two instances) race for the same jobs', async () => {
+    const doc = await w.file(linked(smallTrademarkMediation));
+    await act(doc._id, U.admin, { type: 'ACCEPT' });
+    const other = w.instance();
+    const rival = createDocumentWorker({
+      db: w.t.db,
+      store: other.store,
+      logger: testLogger,
+      now: w.clock.now,
+    });
+    const [a, b] = await Promise.all([worker.drain({ caseId: doc._id }), rival.drain({ caseId: doc._id })]);
+    expect(a + b).to.equal(2); // the acceptance notice, in two languages
+    const issued = (await w.store.events(doc._id)).filter((e) => e.type === DOCUMENT_ISSUED);
+    expect(issued.map((e) => e.data.documentId).sort()).to.deep.equal([
+      '2-acceptanceNotice-en',
+      '2-acceptanceNotice-zh-CN',
+    ]);
+    expect(await documentBucket(w.t.db).find({ 'metadata.caseId': doc._id }).toArray()).to.have.length(2);
+  });
+
   it('renders each document once, however often the worker runs or the jobs are queued again', async () => {
     const before = (await w.t.db.collection('document_jobs').countDocuments({ pending: true })) as number;
     expect(before).to.equal(0);

@@ -332,7 +332,10 @@ describe('OpenAPI document: real responses match it', () => {
     );
     await expectDocumented(request(a.app).get(`/api/cases/${id}/documents`).set(as('complainant2')), 404);
     await expectDocumented(request(a.app).get(`/api/cases/bad!id/documents`).set(as('complainant')), 400);
-    await expectDocumented(request(a.app).get(`/api/cases/${ids.duplicate}/agreement`).set(as('complainant')), 404);
+    await expectDocumented(
+      request(a.app).get(`/api/cases/${ids.duplicate}/agreement`).set(as('complainant')),
+      404,
+    );
     await expectDocumented(request(a.app).get(`/api/cases/bad!id/agreement`).set(as('complainant')), 400);
     await expectDocumented(
       request(a.app)
