@@ -2,6 +2,8 @@
 export const documentsEn = {
   title: 'Documents',
   failed: 'The document was not downloaded',
+  issued: 'The platform issued the {{document}} ({{lang}}).',
+  lang: { 'zh-CN': 'Chinese', en: 'English' },
   kind: {
     acceptanceNotice: 'Notice of acceptance',
     rejectionNotice: 'Notice of rejection',

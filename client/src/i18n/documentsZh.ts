@@ -2,6 +2,8 @@
 export const documentsZh = {
   title: '文书',
   failed: '文书未能下载',
+  issued: '平台出具了{{document}}（{{lang}}）。',
+  lang: { 'zh-CN': '中文', en: '英文' },
   kind: {
     acceptanceNotice: '受理通知书',
     rejectionNotice: '不予受理通知书',

@@ -143,6 +143,35 @@ describe('documents and signing on the text through the API (issue 13)', functio
     await request(app).get(`/api/cases/${caseId}/documents`).expect(401);
   });
 
+  it('takes an action whose expectedSeq is behind only generated documents, and refuses one behind a real change', async () => {
+    const other = await fileCaseViaApi(
+      app,
+      tokens.complainant as string,
+      mediationComplaint('Seq behind documents'),
+    );
+    const seen = (await request(app).get(`/api/cases/${other}`).set(as('admin')).expect(200)).body as {
+      seq: number;
+    };
+    await actViaApi(app, tokens.admin as string, other, { type: 'ACCEPT' });
+    const accepted = (await request(app).get(`/api/cases/${other}`).set(as('admin')).expect(200)).body as {
+      seq: number;
+    };
+    expect(await test.engine.documents.drain({ caseId: other })).to.equal(2); // appended after the ACCEPT
+    const route = { type: 'ROUTE', channel: 'mediation' };
+    // the admin saw the case before the ACCEPT: a real change since, so 409
+    await request(app)
+      .post(`/api/cases/${other}/actions`)
+      .set(as('admin'))
+      .send({ ...route, expectedSeq: seen.seq })
+      .expect(409);
+    // the admin saw it right after the ACCEPT: only documents were issued since, so the action goes ahead
+    await request(app)
+      .post(`/api/cases/${other}/actions`)
+      .set(as('admin'))
+      .send({ ...route, expectedSeq: accepted.seq })
+      .expect(200);
+  });
+
   it('refuses a tampered stored document: the download is 409 and the integrity check reports it', async () => {
     const list = (await request(app).get(`/api/cases/${caseId}/documents`).set(as('complainant')).expect(200))
       .body as { items: DocumentView[] };
