@@ -55,6 +55,9 @@ describe('generated documents: every kind, in each channel, in both languages (i
     const { doc } = await w.store.load(caseId);
     const events = await w.store.events(caseId);
     expect(verifyCaseLog(caseId, events).ok).to.equal(true);
+    // the documents' events replay: a rebuilt projection is the stored one
+    const rebuilt = await w.store.rebuild(caseId);
+    expect([rebuilt.seq, rebuilt.stage, rebuilt.lastHash]).to.deep.equal([doc.seq, doc.stage, doc.lastHash]);
     const issued = events.filter((e) => e.type === DOCUMENT_ISSUED);
     const bucket = documentBucket(w.t.db);
     const byKind = new Map<string, { zh?: string; en?: string }>();
