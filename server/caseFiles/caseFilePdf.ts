@@ -2,7 +2,7 @@ import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseDoc } from '../cases/caseModel.js';
 import type { DocumentIssuedData } from '../documents/documentEvent.js';
 import { DOCUMENT_ISSUED } from '../documents/documentEvent.js';
-import type { DocumentContent } from '../documents/documentContent.js';
+import { titleOf, type DocumentContent } from '../documents/documentContent.js';
 import type { DocumentLang } from '../documents/documentKinds.js';
 import { beijingTime, labelOf, say } from '../documents/documentLabels.js';
 import { renderPdf } from '../documents/renderPdf.js';
@@ -21,8 +21,13 @@ export function caseFilePdf(
   exportedAt: Date,
 ): Promise<Buffer> {
   const s = (zh: string, en: string) => say(lang, zh, en);
+  // a generated document is named by its title in the file's language
+  const what = (ev: CaseEventDoc) =>
+    ev.type === DOCUMENT_ISSUED
+      ? `${ev.type} ${titleOf((ev.data as unknown as DocumentIssuedData).kind, lang)} (${(ev.data as unknown as DocumentIssuedData).lang})`
+      : ev.type;
   const timeline = readable.map(
-    (ev) => `#${ev.seq}  ${beijingTime(ev.at, lang)}  ${ev.type}  · ${ev.actor.role}`,
+    (ev) => `#${ev.seq}  ${beijingTime(ev.at, lang)}  ${what(ev)}  · ${ev.actor.role}`,
   );
   const documents = readable
     .filter((ev) => ev.type === DOCUMENT_ISSUED)
