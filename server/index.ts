@@ -61,6 +61,7 @@ async function main(): Promise<void> {
   const finished = await engine.store.finishPending();
   if (finished > 0) logger.warn({ finished }, 'finished case effects that the last run left pending');
   engine.scheduler.start();
+  engine.documents.start();
 
   // with REDIS_URL the abuse limits (sign-in, registration, writes) count across all instances
   const redis = config.redisUrl ? createClient({ url: config.redisUrl }) : undefined;
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
     await closed;
     clearTimeout(forced);
     await engine.scheduler.stop();
+    await engine.documents.stop();
     await redis?.quit().catch(() => undefined);
     await database.close();
     logger.info('stopped');

@@ -5,8 +5,13 @@ import type { AuthUser } from '../auth/authUser.js';
 import { attachmentDisposition } from '../evidence/contentDisposition.js';
 import { validate } from '../http/validate.js';
 import type { CaseFileService } from './caseFileService.js';
+import { caseFilePdfQuerySchema } from '../../shared/schemas/documents.js';
 
-/** `GET /api/cases/:id/file.zip`: the case file (卷宗) of a case the caller may see, streamed. */
+/**
+ * `GET /api/cases/:id/file.zip`: the case file (卷宗) of a case the caller may see, streamed; and
+ * `GET /api/cases/:id/file.pdf?lang=`: the same case file as one PDF (cover, timeline, documents,
+ * evidence index).
+ */
 export function caseFileRoutes(deps: { caseFiles: CaseFileService; auth: RequestHandler }): Router {
   const router = Router();
   router.get('/:id/file.zip', deps.auth, validate({ params: caseIdParamsSchema }), async (req, res) => {
@@ -24,5 +29,20 @@ export function caseFileRoutes(deps: { caseFiles: CaseFileService; auth: Request
       res.destroy();
     }
   });
+  router.get(
+    '/:id/file.pdf',
+    deps.auth,
+    validate({ params: caseIdParamsSchema, query: caseFilePdfQuerySchema }),
+    async (_req, res) => {
+      const { id } = res.locals.params as { id: string };
+      const { lang } = res.locals.query as { lang: 'zh-CN' | 'en' };
+      const file = await deps.caseFiles.exportPdf(res.locals.user as AuthUser, id, lang);
+      res.status(200);
+      res.setHeader('Content-Type', 'application/pdf');
+      res.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.send(file.pdf);
+    },
+  );
   return router;
 }

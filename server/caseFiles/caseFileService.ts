@@ -14,6 +14,8 @@ import { EVIDENCE_ADDED, type EvidenceAddedData } from '../evidence/evidenceEven
 import { verifiedContentStream } from '../evidence/evidenceIntegrity.js';
 import { sanitiseFileName } from '../evidence/sanitiseFileName.js';
 import type { Logger } from 'pino';
+import type { DocumentLang } from '../documents/documentKinds.js';
+import { caseFilePdf } from './caseFilePdf.js';
 import {
   CASE_FILE_FORMAT,
   type CaseFileEvent,
@@ -35,6 +37,11 @@ export interface CaseFileService {
    * may see under `evidence/`, and a README saying how to check it offline.
    */
   export(user: AuthUser, caseId: string): Promise<CaseFileExport>;
+  /**
+   * The case file as one PDF: cover, timeline, documents and evidence index (names and SHA-256) of
+   * what the user may read, in `lang`.
+   */
+  exportPdf(user: AuthUser, caseId: string, lang: DocumentLang): Promise<{ fileName: string; pdf: Buffer }>;
 }
 
 const README = `Sevenfold case file (${CASE_FILE_FORMAT})
@@ -59,6 +66,26 @@ export function createCaseFileService(deps: {
   now: () => Date;
 }): CaseFileService {
   return {
+    async exportPdf(user, caseId, lang) {
+      const { doc } = await deps.cases.loadVisible(user, caseId);
+      const [log, respondentAt] = await Promise.all([
+        deps.store.events(caseId, 0),
+        respondentAtSeq(deps.store, doc),
+      ]);
+      const readable = log.filter((ev) =>
+        canSeeEvent(user, { ...doc, respondentId: respondentAt(ev.seq) }, ev),
+      );
+      const last = log[log.length - 1];
+      const pdf = await caseFilePdf(
+        doc,
+        readable,
+        { events: log.length, lastHash: last?.hash ?? GENESIS_HASH },
+        lang,
+        deps.now(),
+      );
+      return { fileName: `${doc.caseNo}-${lang}.pdf`, pdf };
+    },
+
     async export(user, caseId) {
       const { doc } = await deps.cases.loadVisible(user, caseId);
       const [log, respondentAt] = await Promise.all([

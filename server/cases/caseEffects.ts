@@ -7,6 +7,8 @@ import type { CaseContext } from '../../shared/case/caseContext.js';
 import type { Actor, CaseAction } from '../../shared/case/caseEvents.js';
 import { createCreditRecorder, CREDIT_LISTED } from '../credit/creditRecorder.js';
 import { deadlineModel } from '../deadlines/deadlineModel.js';
+import { documentJobModel } from '../documents/documentJobModel.js';
+import { queueDocuments } from '../documents/queueDocuments.js';
 import { syncDeadlines } from '../deadlines/syncDeadlines.js';
 import { orgModel } from '../orgs/orgModel.js';
 import type { CaseEventDoc } from './caseEventModel.js';
@@ -42,7 +44,8 @@ export type FollowUpKind = 'organisation' | 'court' | 'mediator' | 'creditNotice
 export interface CaseEffects {
   /**
    * Inside the event's transaction: stored clocks follow the machine's clocks; a declared conflict is
-   * remembered; the credit register follows publishable final decisions (`creditRecorder.ts`).
+   * remembered; the credit register follows publishable final decisions (`creditRecorder.ts`); the
+   * documents the event calls for are queued (`server/documents/queueDocuments.ts`).
    * Idempotent, so a repair may run it again.
    */
   inCommit(session: ClientSession | undefined, committed: Committed): Promise<void>;
@@ -85,6 +88,7 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
   const credit = createCreditRecorder(db);
   const Conflicts = mediatorConflictModel(db);
   const Orgs = orgModel(db);
+  const DocumentJobs = documentJobModel(db);
 
   /** Inserts unless a document of that id exists (no duplicate-key error, which would abort a transaction). */
   async function insertOnce(
@@ -105,6 +109,8 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     await syncDeadlines(Deadlines, caseDoc, committed.previousClocks, session);
     await credit.onCommit(session, caseDoc, event);
     if (event && event.kind !== 'transition') return;
+    // the documents the event calls for are queued with it and rendered after the commit
+    if (event) await queueDocuments(DocumentJobs, event, caseDoc, session);
     if (event?.type === 'DECLINE_ASSIGNMENT' && event.data.conflict === true) {
       const reason = typeof event.data.reason === 'string' ? event.data.reason : 'conflict of interest';
       // the conflict concerns the declared party only (the case itself is barred by the machine)

@@ -24,6 +24,8 @@ import { actionFormFields } from '../../shared/case/actionFormFields.js';
 import { checkAssignee } from './checkAssignee.js';
 import { checkCaseIntegrity } from './checkCaseIntegrity.js';
 import { checkHandOver } from './checkHandOver.js';
+import { checkAgreementSignature } from '../documents/checkAgreementSignature.js';
+import { onlyDocumentsSince } from '../documents/onlyDocumentsSince.js';
 import { presentCase, presentCaseSummary } from './casePresenter.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
 import { canSeeEvent, presentEvent } from './eventPresenter.js';
@@ -284,7 +286,7 @@ export function createCaseService(deps: {
     },
 
     async act(user, caseId, body) {
-      const loaded = await loadVisible(user, caseId);
+      let loaded = await loadVisible(user, caseId);
       const { doc, state } = loaded;
       if (!mayActOn(user, doc)) {
         throw new ForbiddenError(
@@ -292,16 +294,33 @@ export function createCaseService(deps: {
           'notHandlingOrg',
         );
       }
-      const { expectedSeq, ...action } = body;
-      await checkAssignee(db, doc, action);
-      await checkHandOver(db, doc, action);
-      try {
-        const after = await store.transition(caseId, actorOf(user), action, { expectedSeq, loaded });
-        return present(after, user);
-      } catch (err) {
-        if (err instanceof NotAllowedNowError)
-          throw refusalOf(err, state.snapshot, action, actorOf(user), now());
-        throw err;
+      const { expectedSeq, ...requested } = body;
+      await checkAssignee(db, doc, requested);
+      await checkHandOver(db, doc, requested);
+      let seen = expectedSeq ?? doc.seq;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const action = await checkAgreementSignature(store, loaded.doc, requested);
+          const expected = expectedSeq === undefined ? undefined : seen;
+          const after = await store.transition(caseId, actorOf(user), action, {
+            expectedSeq: expected,
+            loaded,
+          });
+          return present(after, user);
+        } catch (err) {
+          const code = err instanceof DomainError ? err.extra.code : undefined;
+          // a generated document recorded meanwhile changes nothing the user decided on: act again
+          if ((code === 'seqConflict' || code === 'staleSeq') && attempt < 5) {
+            if (await onlyDocumentsSince(store, caseId, seen)) {
+              loaded = await loadVisible(user, caseId);
+              seen = loaded.doc.seq;
+              continue;
+            }
+          }
+          if (err instanceof NotAllowedNowError)
+            throw refusalOf(err, state.snapshot, requested, actorOf(user), now());
+          throw err;
+        }
       }
     },
   };

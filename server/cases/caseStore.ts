@@ -263,7 +263,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       const next: FollowUp | undefined = await effects?.nextFollowUp(latest, cause, tried);
       if (!next) break;
       if (next.kind === 'record') {
-        latest = await store.record(latest._id, SYSTEM_ACTOR, next.type, next.data);
+        latest = await recordFollowUp(latest._id, next.type, next.data);
       } else {
         try {
           latest = await store.transition(latest._id, SYSTEM_ACTOR, next.action);
@@ -276,6 +276,25 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     }
     await effectsDone(caseDoc._id, upTo);
     return latest;
+  }
+
+  /**
+   * Appends a follow-up fact; a fact appended meanwhile by someone else (a message, a generated
+   * document) that took its seq is no reason to drop it: it is appended after that one.
+   */
+  async function recordFollowUp(
+    caseId: string,
+    type: string,
+    data: Record<string, unknown>,
+  ): Promise<CaseDoc> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await store.record(caseId, SYSTEM_ACTOR, type, data);
+      } catch (err) {
+        const lostRace = err instanceof DomainError && err.extra.code === 'seqConflict';
+        if (!lostRace || attempt >= 10) throw err;
+      }
+    }
   }
 
   /**

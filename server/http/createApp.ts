@@ -18,6 +18,8 @@ import { createCalendarService, type CalendarService } from '../calendar/calenda
 import { caseFileRoutes } from '../caseFiles/caseFileRoutes.js';
 import { createCaseFileService, type CaseFileService } from '../caseFiles/caseFileService.js';
 import { evidenceRoutes } from '../evidence/evidenceRoutes.js';
+import { documentRoutes } from '../documents/documentRoutes.js';
+import { createDocumentService, type DocumentService } from '../documents/documentService.js';
 import { orgRoutes } from '../orgs/orgRoutes.js';
 import { createOrgService, type OrgService } from '../orgs/orgService.js';
 import { createEvidenceService, type EvidenceService } from '../evidence/evidenceService.js';
@@ -65,6 +67,8 @@ export interface AppServices {
   calendar: CalendarService;
   /** Case files (卷宗): the log and the evidence as one verifiable archive. */
   caseFiles: CaseFileService;
+  /** Generated documents (PDF) and the agreement being signed. */
+  documents: DocumentService;
   messages: MessageService;
   /** The organisations (a directory for staff). */
   orgs: OrgService;
@@ -114,6 +118,7 @@ export function createServices(deps: AppDeps): AppServices {
       logger: deps.logger,
       now,
     }),
+    documents: createDocumentService({ db: deps.db, cases, store: deps.engine.store, logger: deps.logger }),
     messages: createMessageService({ db: deps.db, cases, store: deps.engine.store, limits }),
     orgs: createOrgService(deps.db),
     stats: createStatsService({
@@ -168,6 +173,7 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
   app.use('/api/cases', caseRoutes({ cases: services.cases, idempotency: services.idempotency, auth }));
   app.use('/api/cases', evidenceRoutes({ evidence: services.evidence, auth }));
   app.use('/api/cases', caseFileRoutes({ caseFiles: services.caseFiles, auth }));
+  app.use('/api/cases', documentRoutes({ documents: services.documents, auth }));
   app.use('/api/cases', calendarRoutes({ calendar: services.calendar, auth }));
   app.use('/api/cases', messageRoutes({ messages: services.messages, auth }));
   app.use('/api/routing', routingRoutes({ cases: services.cases, auth }));

@@ -12,7 +12,7 @@ import { requestLog } from './requestLog.js';
  * exact Content-Length and checked against their SHA-256 on the way out) and Socket.IO (engine.io
  * answers before Express, and negotiates its own compression).
  */
-const UNCOMPRESSED = /^\/(api\/cases\/[^/]+\/evidence\/[^/]+\/download|socket\.io(\/.*)?)$/;
+const UNCOMPRESSED = /^\/(api\/cases\/[^/]+\/(evidence|documents)\/[^/]+\/download|socket\.io(\/.*)?)$/;
 
 /**
  * Gzip (or deflate/brotli, as the client's Accept-Encoding allows) for JSON, problem documents,

@@ -5,6 +5,8 @@ import { casePaths } from './casePaths.js';
 import { caseSchemas } from './caseSchemas.js';
 import { creditSchemas } from './creditSchemas.js';
 import { evidencePaths } from './evidencePaths.js';
+import { documentPaths } from './documentPaths.js';
+import { documentSchemas } from './documentSchemas.js';
 import { evidenceSchemas } from './evidenceSchemas.js';
 import { healthSchemas } from './healthSchemas.js';
 import { messagePaths } from './messagePaths.js';
@@ -70,6 +72,7 @@ function build(): OpenApiDocument {
       ...userPaths(),
       ...casePaths(),
       ...evidencePaths(),
+      ...documentPaths(),
       ...messagePaths(),
       ...reportPaths(),
       ...operationsPaths(),
@@ -90,6 +93,7 @@ function build(): OpenApiDocument {
         ...accountSchemas,
         ...caseSchemas,
         ...evidenceSchemas,
+        ...documentSchemas,
         ...messageSchemas,
         ...statsSchemas,
         ...creditSchemas,

@@ -74,6 +74,7 @@ export const PROBLEM_CODES = [
   'creditCorrectionFields',
   'creditNotUnderObjection',
   'creditChanged',
+  'agreementChanged',
 ] as const;
 
 /** A stable problem code. */

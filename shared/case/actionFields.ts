@@ -119,7 +119,7 @@ const FIELDS: FieldTable = {
   APPROVE_EXTENSION: [note],
   PROPOSE_AGREEMENT: [text('terms', true)],
   DECLARE_IMPASSE: [text('reason')],
-  SIGN_AGREEMENT: [note],
+  SIGN_AGREEMENT: [note, { name: 'agreementSha256', kind: 'id', required: false }],
   REQUEST_CONFIRMATION: [note],
   CONFIRM_AGREEMENT: [note],
   REFUSE_CONFIRMATION: [text('reason', true)],

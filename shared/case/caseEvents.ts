@@ -75,7 +75,11 @@ export interface CaseEventPayloads {
   APPROVE_EXTENSION: { note?: string };
   PROPOSE_AGREEMENT: { terms: string };
   DECLARE_IMPASSE: { reason?: string };
-  SIGN_AGREEMENT: { note?: string };
+  /**
+   * `agreementSha256`: the SHA-256 of the agreement text the party read and signs; the server refuses
+   * a signature on any other text (409) and records the hash with the signature.
+   */
+  SIGN_AGREEMENT: { note?: string; agreementSha256?: string };
   REQUEST_CONFIRMATION: { note?: string };
   CONFIRM_AGREEMENT: { note?: string };
   REFUSE_CONFIRMATION: { reason: string };

@@ -10,14 +10,15 @@ import { LoadingState } from '../ui/LoadingState.js';
 import { SectionCard } from '../ui/SectionCard.js';
 import { LazyActionForm, LazyRouteForm, preloadActionForms } from './actionForms.js';
 import { DANGER_ACTIONS } from './actionStyle.js';
+import { SignAgreementForm } from './SignAgreementForm.js';
 import type { FieldValue } from './actionValues.js';
 
 /** Actions never offered as buttons (the platform's clock sends them). */
 const SYSTEM_ONLY = new Set<string>(['DEADLINE']);
 
 /**
- * The dialog of one action: the route form for ROUTE/TRANSFER, the generic form otherwise (their
- * chunk loads on first use, with a spinner meanwhile).
+ * The dialog of one action: the route form for ROUTE/TRANSFER, the agreement's full text for
+ * SIGN_AGREEMENT, the generic form otherwise (their chunk loads on first use, with a spinner meanwhile).
  */
 export function ActionDialog({
   caseView,
@@ -37,12 +38,18 @@ export function ActionDialog({
       opened={action !== null}
       onClose={onClose}
       title={action ? <Text fw={650}>{t(`actions.action.${action.type}`)}</Text> : null}
-      size={action?.type === 'ROUTE' || action?.type === 'TRANSFER' ? 'xl' : 'lg'}
+      size={
+        action?.type === 'ROUTE' || action?.type === 'TRANSFER' || action?.type === 'SIGN_AGREEMENT'
+          ? 'xl'
+          : 'lg'
+      }
       centered
     >
       {action && (
         <Suspense fallback={<LoadingState />}>
-          {action.type === 'ROUTE' || action.type === 'TRANSFER' ? (
+          {action.type === 'SIGN_AGREEMENT' ? (
+            <SignAgreementForm caseView={caseView} onDone={onClose} onCancel={onClose} />
+          ) : action.type === 'ROUTE' || action.type === 'TRANSFER' ? (
             <LazyRouteForm
               caseView={caseView}
               type={action.type}

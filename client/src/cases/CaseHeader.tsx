@@ -13,13 +13,14 @@ import {
 } from '@mantine/core';
 import { problemText } from '../api/problemText.js';
 import { notifications } from '@mantine/notifications';
-import { IconFileZip } from '@tabler/icons-react';
+import { IconFileTypePdf, IconFileZip } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseView } from '../../../shared/api/views.js';
 import { isApiError } from '../api/ApiError.js';
 import { saveCaseFile } from '../api/caseFile.js';
+import { saveCaseFilePdf } from '../api/documents.js';
 import { formatDate } from '../i18n/format.js';
 import { ChannelBadge, StatusBadge, TrackBadge, stageText } from './CaseBadges.js';
 
@@ -55,6 +56,40 @@ function CaseFileButton({ caseId, caseNo }: { caseId: string; caseNo: string }) 
         data-testid="case-file"
       >
         {t('case.file.download')}
+      </Button>
+    </Tooltip>
+  );
+}
+
+/** Downloads the case file as one PDF (cover, timeline, documents, evidence index) in the UI's language. */
+function CaseFilePdfButton({ caseId, caseNo }: { caseId: string; caseNo: string }) {
+  const { t, i18n } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      await saveCaseFilePdf(caseId, caseNo, i18n.language.startsWith('zh') ? 'zh-CN' : 'en');
+    } catch (err) {
+      notifications.show({
+        color: 'red',
+        title: t('case.file.failed'),
+        message: isApiError(err) && err.detail ? err.detail : t('evidence.downloadRetry'),
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Tooltip label={t('documents.caseFilePdf.hint')} withArrow multiline maw={320}>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        leftSection={<IconFileTypePdf size={14} />}
+        loading={busy}
+        onClick={() => void download()}
+        data-testid="case-file-pdf"
+      >
+        {t('documents.caseFilePdf.download')}
       </Button>
     </Tooltip>
   );
@@ -131,6 +166,7 @@ export function CaseHeader({
               {c.industry ? ` · ${c.industry}` : ''}
             </Text>
             <CaseFileButton caseId={c.id} caseNo={c.caseNo} />
+            <CaseFilePdfButton caseId={c.id} caseNo={c.caseNo} />
           </Flex>
         </Flex>
       </Paper>

@@ -20,6 +20,8 @@ import { CaseTimeline } from './CaseTimeline.js';
 import { ClocksCard } from './ClocksCard.js';
 import { CreditEntryCard } from './CreditEntryCard.js';
 import { DamagesCard } from './DamagesCard.js';
+import { AgreementCard } from './AgreementCard.js';
+import { DocumentsCard } from './DocumentsCard.js';
 import { EvidencePanel } from './EvidencePanel.js';
 import { MessagesPanel } from './MessagesPanel.js';
 import { PartiesCard } from './PartiesCard.js';
@@ -52,7 +54,9 @@ export function CasePage() {
   const aside = (
     <Stack gap="md">
       <ActionsPanel caseView={c} />
+      <AgreementCard caseView={c} />
       <ClocksCard caseView={c} />
+      <DocumentsCard caseView={c} />
       <PartiesCard caseView={c} />
       {session && <CreditEntryCard caseView={c} userId={session.user.id} role={session.user.role} />}
       {session && <DamagesCard caseView={c} role={session.user.role} />}

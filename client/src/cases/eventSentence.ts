@@ -46,6 +46,18 @@ export function eventLine(
   const facts: string[] = [];
   const params: Record<string, string> = { actor, type: ev.type };
   let key = ev.type;
+  if (ev.type === 'DOCUMENT_ISSUED') {
+    // a generated document (issue 13): its kind and language, and its SHA-256 in the hash chain
+    const sentence = t('documents.issued', {
+      document: t(`documents.kind.${String(d.kind)}`, { defaultValue: String(d.kind) }),
+      lang: t(`documents.lang.${String(d.lang)}`, { defaultValue: String(d.lang) }),
+    });
+    return {
+      sentence,
+      detail: undefined,
+      facts: typeof d.sha256 === 'string' ? [`SHA-256 ${d.sha256.slice(0, 12)}…`] : [],
+    };
+  }
   switch (ev.type) {
     case 'REQUEST_INFO':
       params.items = Array.isArray(d.items) ? (d.items as string[]).join(t('common.listSeparator')) : '';

@@ -1,5 +1,6 @@
 /** English. */
 import { problemsEn } from './problemsEn.js';
+import { documentsEn } from './documentsEn.js';
 import { actionsEn } from './actionsEn.js';
 import { vocabularyEn } from './vocabularyEn.js';
 import { passwordAdviceEn } from './passwordAdvice.js';
@@ -19,6 +20,7 @@ export const en = {
     500: 'Something went wrong on our side; try again shortly.',
     503: 'The service is not available right now; try again shortly.',
   },
+  documents: documentsEn,
   passwordAdvice: passwordAdviceEn,
   vocab: vocabularyEn,
   actions: {

@@ -69,4 +69,5 @@ export const problemsEn: Record<ProblemCode, string> = {
   creditCorrectionFields: 'A correction needs the corrected fields, and only a correction has them.',
   creditNotUnderObjection: 'Only an entry under objection can be decided.',
   creditChanged: 'The entry was just updated; reload and try again.',
+  agreementChanged: 'The agreement text has changed; read the new text, then sign.',
 };

@@ -68,4 +68,5 @@ export const problemsZh: Record<ProblemCode, string> = {
   creditCorrectionFields: '更正时须填写更正后的内容，其他决定不填。',
   creditNotUnderObjection: '只有处于异议中的记录可以作出决定。',
   creditChanged: '该记录刚刚已被更新，请刷新后重试。',
+  agreementChanged: '协议文本已更改，请阅读新的文本后再签署。',
 };

@@ -1,5 +1,6 @@
 /** 简体中文 (default language). */
 import { problemsZh } from './problemsZh.js';
+import { documentsZh } from './documentsZh.js';
 import { actionsZh } from './actionsZh.js';
 import { vocabularyZh } from './vocabularyZh.js';
 import { passwordAdviceZh } from './passwordAdvice.js';
@@ -19,6 +20,7 @@ export const zhCN = {
     500: '服务器出现问题，请稍后重试。',
     503: '服务暂时不可用，请稍后重试。',
   },
+  documents: documentsZh,
   passwordAdvice: passwordAdviceZh,
   vocab: vocabularyZh,
   actions: {

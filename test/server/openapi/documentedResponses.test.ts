@@ -288,8 +288,68 @@ describe('OpenAPI document: real responses match it', () => {
       type: 'PROPOSE_AGREEMENT',
       terms: 'The shop changes its sign within 30 days.',
     });
-    await act('complainant', id, { type: 'SIGN_AGREEMENT' });
-    await act('respondent', id, { type: 'SIGN_AGREEMENT' });
+    const draft = await expectDocumented(
+      request(a.app).get(`/api/cases/${id}/agreement`).set(as('complainant')),
+      200,
+    );
+    const agreementSha256 = (draft.body as { sha256: string }).sha256;
+    await act('complainant', id, { type: 'SIGN_AGREEMENT', agreementSha256 });
+    await act('respondent', id, { type: 'SIGN_AGREEMENT', agreementSha256 });
+    // the generated documents (issue 13): listed, downloaded, checked; the case file as a PDF
+    await a.engine.documents.drain({ caseId: id });
+    const listed = await expectDocumented(
+      request(a.app).get(`/api/cases/${id}/documents`).set(as('respondent')),
+      200,
+    );
+    const first = (listed.body as { items: { id: string }[] }).items[0]?.id as string;
+    await expectDocumented(
+      request(a.app)
+        .get(`/api/cases/${id}/documents/${first}/download`)
+        .set(as('complainant'))
+        .buffer(true)
+        .parse(binary),
+      200,
+    );
+    await expectDocumented(
+      request(a.app).get(`/api/cases/${id}/documents/${first}/integrity`).set(as('complainant')),
+      200,
+    );
+    await expectDocumented(
+      request(a.app).get(`/api/cases/${id}/documents/9999-closureNotice-en/download`).set(as('complainant')),
+      404,
+    );
+    await expectDocumented(
+      request(a.app).get(`/api/cases/${id}/documents/nope/download`).set(as('complainant')),
+      400,
+    );
+    await expectDocumented(
+      request(a.app).get(`/api/cases/${id}/documents/9999-closureNotice-en/integrity`).set(as('complainant')),
+      404,
+    );
+    await expectDocumented(
+      request(a.app).get(`/api/cases/${id}/documents/nope/integrity`).set(as('complainant')),
+      400,
+    );
+    await expectDocumented(request(a.app).get(`/api/cases/${id}/documents`).set(as('complainant2')), 404);
+    await expectDocumented(request(a.app).get(`/api/cases/bad!id/documents`).set(as('complainant')), 400);
+    await expectDocumented(
+      request(a.app).get(`/api/cases/${ids.duplicate}/agreement`).set(as('complainant')),
+      404,
+    );
+    await expectDocumented(request(a.app).get(`/api/cases/bad!id/agreement`).set(as('complainant')), 400);
+    await expectDocumented(
+      request(a.app)
+        .get(`/api/cases/${id}/file.pdf?lang=en`)
+        .set(as('complainant'))
+        .buffer(true)
+        .parse(binary),
+      200,
+    );
+    await expectDocumented(
+      request(a.app).get(`/api/cases/${id}/file.pdf?lang=fr`).set(as('complainant')),
+      400,
+    );
+    await expectDocumented(request(a.app).get(`/api/cases/${id}/file.pdf`).set(as('complainant2')), 404);
     for (const who of ['complainant', 'mediator', 'admin'] as const) {
       await expectDocumented(request(a.app).get(`/api/cases/${id}`).set(as(who)), 200);
       await expectDocumented(request(a.app).get(`/api/cases/${id}/events`).set(as(who)), 200);
