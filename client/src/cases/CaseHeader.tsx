@@ -73,7 +73,10 @@ function CaseFilePdfButton({ caseId, caseNo }: { caseId: string; caseNo: string 
       notifications.show({
         color: 'red',
         title: t('case.file.failed'),
-        message: isApiError(err) && err.detail ? err.detail : t('evidence.downloadRetry'),
+        message:
+          isApiError(err) && !err.isNetwork
+            ? problemText(t, err, i18n.language)
+            : t('evidence.downloadRetry'),
       });
     } finally {
       setBusy(false);

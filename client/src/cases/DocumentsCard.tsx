@@ -1,10 +1,10 @@
 import { Anchor, Stack, Text, Tooltip } from '@mantine/core';
+import { problemText } from '../api/problemText.js';
 import { notifications } from '@mantine/notifications';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentView } from '../../../shared/api/documentView.js';
 import type { CaseView } from '../../../shared/api/views.js';
-import { isApiError } from '../api/ApiError.js';
 import { saveDocument, useDocuments } from '../api/documents.js';
 import { formatDateTime } from '../i18n/format.js';
 import { SectionCard } from '../ui/SectionCard.js';
@@ -26,7 +26,7 @@ export function DocumentsCard({ caseView }: { caseView: Pick<CaseView, 'id' | 's
       notifications.show({
         color: 'red',
         title: t('documents.failed'),
-        message: isApiError(err) && err.detail ? err.detail : String(err),
+        message: problemText(t, err, i18n.language),
       });
     }
   };

@@ -1,4 +1,5 @@
 import { Alert, Button, Checkbox, Code, Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { problemText } from '../api/problemText.js';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -58,7 +59,7 @@ export function SignAgreementForm({
       notifications.show({
         color: 'red',
         title: t('actions.failed'),
-        message: isApiError(err) && err.detail ? err.detail : String(err),
+        message: problemText(t, err, i18n.language),
       });
     }
   };
