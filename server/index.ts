@@ -13,6 +13,8 @@ import { seedDemoCases } from './demo/seedDemoCases.js';
 import { seedDemoDirectory } from './demo/seedDemoDirectory.js';
 import { seedProgress } from './demo/seedProgress.js';
 import { createApp, createServices } from './http/createApp.js';
+import { createMailOutbox } from './mail/createMailOutbox.js';
+import { createCaseNotifier } from './notifications/createCaseNotifier.js';
 import { createLogger } from './logging/createLogger.js';
 import { createRealtime } from './realtime/createRealtime.js';
 
@@ -36,7 +38,8 @@ async function main(): Promise<void> {
   }
   const { db } = database;
 
-  const engine = createCaseEngine({ db, logger });
+  const notifier = createCaseNotifier({ db, outbox: createMailOutbox({ db, config, logger }), logger });
+  const engine = createCaseEngine({ db, logger, notifier });
   if (config.demoData) {
     const seeded = await seedDemoDirectory(db);
     if (seeded.users > 0) {

@@ -8,6 +8,7 @@ import type { Actor, CaseAction } from '../../shared/case/caseEvents.js';
 import { createCreditRecorder, CREDIT_LISTED } from '../credit/creditRecorder.js';
 import { deadlineModel } from '../deadlines/deadlineModel.js';
 import { syncDeadlines } from '../deadlines/syncDeadlines.js';
+import type { CaseNotifier } from '../notifications/createCaseNotifier.js';
 import { orgModel } from '../orgs/orgModel.js';
 import type { CaseEventDoc } from './caseEventModel.js';
 import type { CaseDoc } from './caseModel.js';
@@ -23,6 +24,8 @@ export interface Committed {
   caseDoc: CaseDoc;
   /** The clocks the case ran before the event; without them every stored deadline is checked. */
   previousClocks?: CaseDoc['clocks'] | undefined;
+  /** Where the case was before the event (none for a new case). */
+  previous?: Pick<CaseDoc, 'status' | 'stage'> | undefined;
 }
 
 /** An event the platform appends because of another one (always after it, by the system actor). */
@@ -42,7 +45,8 @@ export type FollowUpKind = 'organisation' | 'court' | 'mediator' | 'creditNotice
 export interface CaseEffects {
   /**
    * Inside the event's transaction: stored clocks follow the machine's clocks; a declared conflict is
-   * remembered; the credit register follows publishable final decisions (`creditRecorder.ts`).
+   * remembered; the credit register follows publishable final decisions (`creditRecorder.ts`); the
+   * people concerned are notified (`server/notifications/`, in the app and by e-mail).
    * Idempotent, so a repair may run it again.
    */
   inCommit(session: ClientSession | undefined, committed: Committed): Promise<void>;
@@ -66,6 +70,8 @@ export interface CaseEffects {
 export interface CaseEffectsDeps {
   db: Connection;
   logger: Pick<Logger, 'warn'>;
+  /** Notifications (in-app and e-mail) written with the event; none without. */
+  notifier?: CaseNotifier | undefined;
 }
 
 const contextOf = (caseDoc: CaseDoc) => (caseDoc.snapshot as { context: CaseContext }).context;
@@ -104,6 +110,7 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     const { event, caseDoc } = committed;
     await syncDeadlines(Deadlines, caseDoc, committed.previousClocks, session);
     await credit.onCommit(session, caseDoc, event);
+    if (event) await deps.notifier?.inCommit(session, event, caseDoc, committed.previous);
     if (event && event.kind !== 'transition') return;
     if (event?.type === 'DECLINE_ASSIGNMENT' && event.data.conflict === true) {
       const reason = typeof event.data.reason === 'string' ? event.data.reason : 'conflict of interest';

@@ -224,7 +224,12 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
           if (res.matchedCount !== 1) throw new DomainError('notFound', 'No such case.');
         }
         await tallies.apply(counted, session);
-        await effects?.inCommit(session, { event: ev, caseDoc: next, previousClocks: prev?.clocks ?? [] });
+        await effects?.inCommit(session, {
+          event: ev,
+          caseDoc: next,
+          previousClocks: prev?.clocks ?? [],
+          previous: prev,
+        });
         await alsoWrite?.(session, ev);
       });
     } catch (err) {

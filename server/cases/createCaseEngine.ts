@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { createDeadlineScheduler, type DeadlineScheduler } from '../deadlines/deadlineScheduler.js';
+import type { CaseNotifier } from '../notifications/createCaseNotifier.js';
 import { createCaseEffects } from './caseEffects.js';
 import { createCaseStore, type CaseStore } from './caseStore.js';
 
@@ -8,6 +9,8 @@ import { createCaseStore, type CaseStore } from './caseStore.js';
 export interface CaseEngine {
   store: CaseStore;
   scheduler: DeadlineScheduler;
+  /** Writes and announces notifications, when the engine was built with one. */
+  notifier?: CaseNotifier | undefined;
 }
 
 /** Builds the case engine on a connection (nothing runs until `scheduler.start()`). */
@@ -16,10 +19,14 @@ export function createCaseEngine(deps: {
   logger: Logger;
   now?: () => Date;
   schedulerIntervalMs?: number;
+  /** Notifies the people concerned by each event (the server's engine; not the demo seeder's). */
+  notifier?: CaseNotifier;
 }): CaseEngine {
   const now = deps.now ?? (() => new Date());
-  const effects = createCaseEffects({ db: deps.db, logger: deps.logger });
+  const effects = createCaseEffects({ db: deps.db, logger: deps.logger, notifier: deps.notifier });
   const store = createCaseStore({ db: deps.db, logger: deps.logger, now, effects });
+  const { notifier } = deps;
+  if (notifier) store.onAppended(({ event }) => notifier.published(event));
   const scheduler = createDeadlineScheduler({
     db: deps.db,
     store,
@@ -27,5 +34,5 @@ export function createCaseEngine(deps: {
     now,
     ...(deps.schedulerIntervalMs ? { intervalMs: deps.schedulerIntervalMs } : {}),
   });
-  return { store, scheduler };
+  return { store, scheduler, notifier };
 }

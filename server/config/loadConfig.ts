@@ -64,6 +64,10 @@ export interface Config {
   readonly mailFrom: string;
   /** The address people open Sevenfold at; links in mails start with it (no trailing slash). */
   readonly publicUrl: string;
+  /** How long a password-reset link works, in minutes. */
+  readonly passwordResetTtlMinutes: number;
+  /** Password-reset requests per client address, and per e-mail address, per hour. */
+  readonly passwordResetPerHour: number;
 }
 
 const schema = Joi.object({
@@ -129,6 +133,8 @@ const schema = Joi.object({
   PUBLIC_URL: Joi.string()
     .uri({ scheme: ['http', 'https'] })
     .empty(''),
+  PASSWORD_RESET_TTL_MINUTES: Joi.number().integer().min(5).max(1440).default(30),
+  PASSWORD_RESET_PER_HOUR: Joi.number().integer().min(1).default(5),
 })
   .unknown(true)
   .custom((env: Record<string, unknown>, helpers) => {
@@ -188,6 +194,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     filingLimitPerDay: v.FILING_LIMIT_PER_DAY as number,
     realtimeMaxSocketsPerUser: v.REALTIME_MAX_SOCKETS_PER_USER as number,
     realtimePresenceDebounceMs: v.REALTIME_PRESENCE_DEBOUNCE_MS as number,
+    passwordResetTtlMinutes: v.PASSWORD_RESET_TTL_MINUTES as number,
+    passwordResetPerHour: v.PASSWORD_RESET_PER_HOUR as number,
     smtpUrl: v.SMTP_URL as string | undefined,
     mailFrom: v.MAIL_FROM as string,
     publicUrl: (

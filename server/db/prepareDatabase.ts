@@ -1,4 +1,5 @@
 import type { Connection, Model } from 'mongoose';
+import { passwordResetModel } from '../auth/passwordResetModel.js';
 import { caseEventModel } from '../cases/caseEventModel.js';
 import { caseModel } from '../cases/caseModel.js';
 import { caseNumberModel } from '../cases/caseNumbers.js';
@@ -9,6 +10,7 @@ import { creditEntryModel } from '../credit/creditEntryModel.js';
 import { deadlineModel } from '../deadlines/deadlineModel.js';
 import { mailOutboxModel } from '../mail/mailOutboxModel.js';
 import { messageModel } from '../messages/messageModel.js';
+import { notificationModel } from '../notifications/notificationModel.js';
 import { orgModel } from '../orgs/orgModel.js';
 import { userModel } from '../users/userModel.js';
 
@@ -28,7 +30,9 @@ export function sevenfoldModels(db: Connection): Model<never>[] {
     deadlineModel(db),
     mailOutboxModel(db),
     messageModel(db),
+    notificationModel(db),
     orgModel(db),
+    passwordResetModel(db),
     userModel(db),
   ] as unknown as Model<never>[];
 }
