@@ -4,6 +4,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Config } from '../config/loadConfig.js';
 import { mailOutboxModel, type MailOutboxDoc } from './mailOutboxModel.js';
+import { SECRET_TEMPLATES } from './mailTemplates.js';
 
 /** Delivers the outbox. `tick` runs one pass (tests call it); `start` polls until `stop`. */
 export interface MailSender {
@@ -109,9 +110,17 @@ export function createMailSender(deps: MailSenderDeps): MailSender {
       );
       return;
     }
+    const blank = SECRET_TEMPLATES.has(mail.template)
+      ? {
+          text: '[sent; blanked: it carried a secret link]',
+          html: '<p>[sent; blanked]</p>',
+          links: [],
+          data: {},
+        }
+      : {};
     await Outbox.updateOne(
       { _id: mail._id, leaseOwner: owner },
-      { $set: { state: 'sent', sentAt: now(), dueAt: null, leaseOwner: null, lastError: null } },
+      { $set: { state: 'sent', sentAt: now(), dueAt: null, leaseOwner: null, lastError: null, ...blank } },
     );
   }
 

@@ -24,3 +24,9 @@ export type MailTemplateName = keyof typeof mailTemplates;
 
 /** Template names, for validation. */
 export const MAIL_TEMPLATE_NAMES = Object.keys(mailTemplates) as MailTemplateName[];
+
+/**
+ * Templates whose mail carries a secret (a reset link): once the SMTP server accepted it, its parts
+ * are blanked in the outbox, so nobody reading the outbox can use the link.
+ */
+export const SECRET_TEMPLATES: ReadonlySet<string> = new Set<MailTemplateName>(['passwordReset']);
