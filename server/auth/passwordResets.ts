@@ -92,19 +92,20 @@ export function createPasswordResets(deps: {
     },
     async confirm(token, password) {
       const at = deps.now();
-      // one atomic claim by the primary key: a second use, or an expired link, finds nothing
-      const reset = await Resets.findOneAndUpdate(
-        { _id: hashToken(token), usedAt: null, expiresAt: { $gt: at } },
-        { $set: { usedAt: at } },
-        { returnDocument: 'after' },
-      ).lean();
-      if (!reset)
+      // one atomic claim by the primary key: the pipeline marks the link used only when it was unused
+      // and unexpired, and returns it as it was; a second use, or an expired link, finds it spent
+      const usable = { $and: [{ $eq: ['$usedAt', null] }, { $gt: ['$expiresAt', at] }] };
+      const before = await Resets.collection.findOneAndUpdate(
+        { _id: hashToken(token) } as never,
+        [{ $set: { usedAt: { $cond: [usable, at, '$usedAt'] } } }],
+        { returnDocument: 'before' },
+      );
+      const reset = before as { userId: string; usedAt: Date | null; expiresAt: Date } | null;
+      if (!reset || reset.usedAt !== null || reset.expiresAt <= at)
         throw new DomainError(
           'invalid',
           'This link is not valid: it was used already or has expired. Ask for a new one.',
-          {
-            code: 'resetLinkInvalid',
-          },
+          { code: 'resetLinkInvalid' },
         );
       await deps.users.setPassword(reset.userId, password);
     },

@@ -55,6 +55,18 @@ export function createMailSender(deps: MailSenderDeps): MailSender {
   let running: Promise<number> | undefined;
   let stopped = true;
 
+  /**
+   * Sets `fields` on a mail only while this sender holds its lease: one update by `_id` (the primary
+   * key) whose pipeline keeps every field as it is when the lease is someone else's.
+   */
+  async function whileLeased(id: string, fields: Record<string, unknown>): Promise<void> {
+    const mine = { $eq: ['$leaseOwner', owner] };
+    const $set = Object.fromEntries(
+      Object.entries(fields).map(([key, value]) => [key, { $cond: [mine, { $literal: value }, `$${key}`] }]),
+    );
+    await Outbox.collection.updateOne({ _id: id } as never, [{ $set }]);
+  }
+
   async function claim(): Promise<MailOutboxDoc | null> {
     const at = now();
     return Outbox.findOneAndUpdate(
@@ -70,10 +82,7 @@ export function createMailSender(deps: MailSenderDeps): MailSender {
         { to: mail.to, subject: mail.subject, links: mail.links },
         `mail kept in the local outbox (no SMTP_URL): ${mail.subject} → ${mail.links.join(' ')}`,
       );
-      await Outbox.updateOne(
-        { _id: mail._id, leaseOwner: owner },
-        { $set: { state: 'kept', dueAt: null, leaseOwner: null } },
-      );
+      await whileLeased(mail._id, { state: 'kept', dueAt: null, leaseOwner: null });
       return;
     }
     try {
@@ -95,13 +104,11 @@ export function createMailSender(deps: MailSenderDeps): MailSender {
       const message = (err as Error).message.slice(0, 500);
       const giveUp = mail.attempts >= maxAttempts;
       const wait = Math.min(backoffMs * 2 ** (mail.attempts - 1), maxBackoffMs);
-      await Outbox.updateOne(
-        { _id: mail._id, leaseOwner: owner },
-        {
-          $set: giveUp
-            ? { state: 'failed', dueAt: null, leaseOwner: null, lastError: message }
-            : { dueAt: new Date(now().getTime() + wait), leaseOwner: null, lastError: message },
-        },
+      await whileLeased(
+        mail._id,
+        giveUp
+          ? { state: 'failed', dueAt: null, leaseOwner: null, lastError: message }
+          : { dueAt: new Date(now().getTime() + wait), leaseOwner: null, lastError: message },
       );
       (giveUp ? deps.logger.error : deps.logger.warn).call(
         deps.logger,
@@ -118,10 +125,14 @@ export function createMailSender(deps: MailSenderDeps): MailSender {
           data: {},
         }
       : {};
-    await Outbox.updateOne(
-      { _id: mail._id, leaseOwner: owner },
-      { $set: { state: 'sent', sentAt: now(), dueAt: null, leaseOwner: null, lastError: null, ...blank } },
-    );
+    await whileLeased(mail._id, {
+      state: 'sent',
+      sentAt: now(),
+      dueAt: null,
+      leaseOwner: null,
+      lastError: null,
+      ...blank,
+    });
   }
 
   async function tick(): Promise<number> {

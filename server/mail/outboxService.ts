@@ -33,8 +33,8 @@ export function createOutboxService(db: Connection, delivery: 'smtp' | 'local'):
   const LIST_FIELDS = { text: 0, html: 0, data: 0, attachments: 0, links: 0 };
   return {
     async list({ before, limit }) {
-      // by the {createdAt} index, newest first
-      const filter = before ? { createdAt: { $lt: before } } : {};
+      // by the {createdAt} index, newest first (a range on it even for the first page: never a scan)
+      const filter = { createdAt: { $lt: before ?? new Date(Date.UTC(9999, 11, 31)) } };
       const docs = await Outbox.find(filter, LIST_FIELDS)
         .sort({ createdAt: -1 })
         .limit(limit + 1)

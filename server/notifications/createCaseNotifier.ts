@@ -80,6 +80,7 @@ export function createCaseNotifier(deps: {
             data: plan.data,
             createdAt: new Date(event.at),
             readAt: null,
+            read: false,
           };
           const { _id, ...fields } = doc;
           const res = await Notifications.collection.updateOne(

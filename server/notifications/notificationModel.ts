@@ -17,6 +17,8 @@ export interface NotificationDoc {
   createdAt: Date;
   /** When the user read it; null while unread. */
   readAt: Date | null;
+  /** Whether it was read (the unread count's index key: an equality on a boolean). */
+  read: boolean;
 }
 
 const schema = new Schema<NotificationDoc>(
@@ -30,13 +32,14 @@ const schema = new Schema<NotificationDoc>(
     data: { type: Schema.Types.Mixed, default: {} },
     createdAt: { type: Date, required: true },
     readAt: { type: Date, default: null },
+    read: { type: Boolean, default: false },
   },
   { versionKey: false, minimize: false, collection: 'notifications' },
 );
 // a user's list, newest first, paged by createdAt
 schema.index({ userId: 1, createdAt: -1 });
 // a user's unread count and "mark all read"
-schema.index({ userId: 1, readAt: 1 });
+schema.index({ userId: 1, read: 1 });
 
 /** The `notifications` model on a connection. */
 export function notificationModel(conn: Connection): Model<NotificationDoc> {

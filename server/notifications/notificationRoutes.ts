@@ -32,7 +32,7 @@ export function notificationRoutes(deps: {
     res.json(await notifications.settings(user(res)));
   });
 
-  router.put('/settings', auth, validate({ body: notificationSettingsSchema }), async (_req, res) => {
+  router.patch('/settings', auth, validate({ body: notificationSettingsSchema }), async (_req, res) => {
     res.json(await notifications.updateSettings(user(res), res.locals.body as Partial<NotificationSettings>));
   });
 

@@ -36,8 +36,8 @@ export interface NotificationService {
 export function createNotificationService(db: Connection, now: () => Date): NotificationService {
   const Notifications = notificationModel(db);
   const Users = userModel(db);
-  // by the {userId, readAt} index
-  const unread = (userId: string) => Notifications.countDocuments({ userId, readAt: null });
+  // by the {userId, read} index
+  const unread = (userId: string) => Notifications.countDocuments({ userId, read: false });
   const service: NotificationService = {
     async list(user, { before, limit }) {
       // by the {userId, createdAt} index, newest first
@@ -60,11 +60,18 @@ export function createNotificationService(db: Connection, now: () => Date): Noti
       // by _id, then the owner: someone else's id is as absent as an unknown one
       const doc = await Notifications.findById(id, { userId: 1, readAt: 1 }).lean();
       if (!doc || doc.userId !== user.id) throw new DomainError('notFound', 'No such notification.');
-      if (!doc.readAt) await Notifications.updateOne({ _id: id }, { $set: { readAt: now() } });
+      if (!doc.readAt) await Notifications.updateOne({ _id: id }, { $set: { readAt: now(), read: true } });
       return unread(user.id);
     },
     async markAllRead(user) {
-      await Notifications.updateMany({ userId: user.id, readAt: null }, { $set: { readAt: now() } });
+      // the unread ones by the {userId, read} index, then marked by their ids, a batch at a time
+      for (;;) {
+        const ids = (
+          await Notifications.find({ userId: user.id, read: false }, { _id: 1 }).limit(500).lean()
+        ).map((n) => n._id);
+        if (ids.length === 0) break;
+        await Notifications.updateMany({ _id: { $in: ids } }, { $set: { readAt: now(), read: true } });
+      }
       return unread(user.id);
     },
     async settings(user) {

@@ -15,7 +15,7 @@ export const notificationIdParamsSchema = Joi.object({
     .required(),
 });
 
-/** `PUT /api/notifications/settings`: the language of mails, and the kinds wanted by e-mail. */
+/** `PATCH /api/notifications/settings`: the language of mails, and the kinds wanted by e-mail. */
 export const notificationSettingsSchema = Joi.object({
   language: Joi.string().valid(...LANGUAGES),
   mailKinds: Joi.array()

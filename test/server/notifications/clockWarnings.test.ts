@@ -68,12 +68,12 @@ describe('clock warnings (issue 12): 50 %, 80 % and breach, each once, to whoeve
     await services.mailSender.tick();
     await smtp.waitFor(1);
     const toRespondent = smtp.received.filter(
-      (m) => (m.to as { text: string }).text === 'respondent@demo.local' && (m.subject ?? '').includes('期限提醒'),
+      (m) =>
+        (m.to as { text: string }).text === 'respondent@demo.local' && (m.subject ?? '').includes('期限提醒'),
     );
-    expect(toRespondent.map((m) => m.text?.includes('已过 50%') || m.text?.includes('已过 80%'))).to.deep.equal([
-      true,
-      true,
-    ]);
+    expect(
+      toRespondent.map((m) => m.text?.includes('已过 50%') || m.text?.includes('已过 80%')),
+    ).to.deep.equal([true, true]);
     expect(toRespondent[0]?.text).to.contain(`https://sevenfold.example.cn/cases/${id}`);
     expect(toRespondent[0]?.subject).to.contain('被申请人同意调解');
 

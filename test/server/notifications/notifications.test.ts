@@ -123,7 +123,7 @@ describe('notifications (issue 12): in the app, live, and by e-mail through real
   it('tells the party whose move it is, and mails in the language and kinds the user chose', async () => {
     // the respondent reads English and does not want message mails
     const settings = await request(s.app)
-      .put('/api/notifications/settings')
+      .patch('/api/notifications/settings')
       .set(as('respondent'))
       .send({ language: 'en', mailKinds: ['assignment', 'actionWaiting', 'clockWarning', 'outcome'] })
       .expect(200);
@@ -204,7 +204,7 @@ describe('notifications (issue 12): in the app, live, and by e-mail through real
     expect(b.items[0]?.id).to.not.equal(a.items[0]?.id);
     await request(s.app).get('/api/notifications?limit=500').set(as('mediator')).expect(400);
     await request(s.app)
-      .put('/api/notifications/settings')
+      .patch('/api/notifications/settings')
       .set(as('mediator'))
       .send({ mailKinds: ['spam'] })
       .expect(422);
