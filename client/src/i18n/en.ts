@@ -1,9 +1,11 @@
 /** English. */
+import { notificationsEn } from './notificationsEn.js';
 import { actionsEn } from './actionsEn.js';
 import { vocabularyEn } from './vocabularyEn.js';
 import { passwordAdviceEn } from './passwordAdvice.js';
 
 export const en = {
+  ...notificationsEn,
   passwordAdvice: passwordAdviceEn,
   vocab: vocabularyEn,
   actions: {

@@ -1,9 +1,11 @@
 /** 简体中文 (default language). */
+import { notificationsZh } from './notificationsZh.js';
 import { actionsZh } from './actionsZh.js';
 import { vocabularyZh } from './vocabularyZh.js';
 import { passwordAdviceZh } from './passwordAdvice.js';
 
 export const zhCN = {
+  ...notificationsZh,
   passwordAdvice: passwordAdviceZh,
   vocab: vocabularyZh,
   actions: {
