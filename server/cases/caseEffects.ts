@@ -25,7 +25,7 @@ export interface Committed {
   /** The clocks the case ran before the event; without them every stored deadline is checked. */
   previousClocks?: CaseDoc['clocks'] | undefined;
   /** Where the case was before the event (none for a new case). */
-  previous?: Pick<CaseDoc, 'status' | 'stage'> | undefined;
+  previous?: CaseDoc | undefined;
 }
 
 /** An event the platform appends because of another one (always after it, by the system actor). */

@@ -20,7 +20,7 @@ export interface CaseNotifier {
     session: ClientSession | undefined,
     event: CaseEventDoc,
     caseDoc: CaseDoc,
-    previous: Pick<CaseDoc, 'status' | 'stage'> | undefined,
+    previous: CaseDoc | undefined,
   ): Promise<void>;
   /** After the event is published: tells the listeners about the notifications it wrote. */
   published(event: CaseEventDoc): void;

@@ -33,10 +33,14 @@ const ALWAYS_OPEN = new Set<CaseEventType>([
   'LINK_RESPONDENT',
   'REQUEST_EXTENSION',
   'EXTEND_TRIAL',
+  'AGREE_TO_ARBITRATE',
 ]);
 
-/** The people on a case whose move it is now (parties and assignees with a real step open). */
-export function whoseMove(caseDoc: CaseDoc, at: string): { userId: string; role: string }[] {
+/** The real steps open to each person on a case (parties and assignees), by user id. */
+export function movesOf(
+  caseDoc: CaseDoc,
+  at: string,
+): Map<string, { role: string; types: Set<CaseEventType> }> {
   const snapshot = restoreCaseSnapshot(caseDoc.snapshot);
   const people: Actor[] = [
     { id: caseDoc.complainantId, role: 'complainant' },
@@ -45,9 +49,17 @@ export function whoseMove(caseDoc: CaseDoc, at: string): { userId: string; role:
     ...(caseDoc.arbitratorId ? [{ id: caseDoc.arbitratorId, role: 'arbitrator' as const }] : []),
     ...(caseDoc.investigatorId ? [{ id: caseDoc.investigatorId, role: 'investigator' as const }] : []),
   ];
-  return people
-    .filter((actor) => availableActions(snapshot, actor, at).some((type) => !ALWAYS_OPEN.has(type)))
-    .map((actor) => ({ userId: actor.id, role: actor.role }));
+  const moves = new Map<string, { role: string; types: Set<CaseEventType> }>();
+  for (const actor of people) {
+    const types = new Set(availableActions(snapshot, actor, at).filter((type) => !ALWAYS_OPEN.has(type)));
+    if (types.size > 0) moves.set(actor.id, { role: actor.role, types });
+  }
+  return moves;
+}
+
+/** The people on a case whose move it is now (parties and assignees with a real step open). */
+export function whoseMove(caseDoc: CaseDoc, at: string): { userId: string; role: string }[] {
+  return [...movesOf(caseDoc, at)].map(([userId, { role }]) => ({ userId, role }));
 }
 
 /**
@@ -55,7 +67,8 @@ export function whoseMove(caseDoc: CaseDoc, at: string): { userId: string; role:
  * - assignment: the assigned mediator, arbitrator or investigator; the officers of an organisation
  *   the case was given to;
  * - message: everyone on the case who may read it (a caucus: its party and the mediator), not its author;
- * - actionWaiting: after a transition that moved the case, each person whose move it now is (not the actor);
+ * - actionWaiting: after a transition that moved the case, each person (not the actor) who has a real
+ *   step open that they did not have before it;
  * - clockWarning: a 50 % / 80 % warning or a breach, to whoever must act (else the assignees, else
  *   the holding organisation's officers);
  * - outcome: every party and assignee when the case is resolved or closed.
@@ -63,7 +76,7 @@ export function whoseMove(caseDoc: CaseDoc, at: string): { userId: string; role:
 export function planNotifications(
   event: CaseEventDoc,
   caseDoc: CaseDoc,
-  previous: Pick<CaseDoc, 'status' | 'stage'> | undefined,
+  previous: CaseDoc | undefined,
 ): PlannedNotification[] {
   const planned: PlannedNotification[] = [];
   const at = new Date(event.at).toISOString();
@@ -91,8 +104,11 @@ export function planNotifications(
   const moved = !previous || previous.stage !== caseDoc.stage;
   const ended = caseDoc.status === 'closed' || caseDoc.status === 'resolved';
   if (event.kind === 'transition' && moved && caseDoc.status !== 'closed') {
-    for (const { userId, role } of whoseMove(caseDoc, at)) {
+    const before = previous ? movesOf(previous, at) : new Map<string, { types: Set<CaseEventType> }>();
+    for (const [userId, { role, types }] of movesOf(caseDoc, at)) {
       if (userId === event.actor.id) continue;
+      const had = before.get(userId)?.types ?? new Set<CaseEventType>();
+      if (![...types].some((type) => !had.has(type))) continue;
       // an assignee is told of the assignment itself, not again that it is their move
       if (typeof assignee === 'string' && userId === assignee) continue;
       planned.push({ to: { userId }, kind: 'actionWaiting', data: { role, stage: caseDoc.stage } });

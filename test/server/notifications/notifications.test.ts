@@ -140,6 +140,11 @@ describe('notifications (issue 12): in the app, live, and by e-mail through real
       (n) => n.kind === 'actionWaiting' && n.caseId === caseId,
     );
     expect(waiting, 'the respondent is asked to consent').to.not.equal(undefined);
+    // told once, when consenting became theirs to do; not again for every stage the case passed through
+    const told = (await list('respondent')).items.filter(
+      (n) => n.kind === 'actionWaiting' && n.caseId === caseId,
+    );
+    expect(told).to.have.length(1);
     const mail = await mailTo('respondent@demo.local', (m) =>
       (m.subject ?? '').includes('is waiting for you'),
     );
