@@ -31,7 +31,8 @@ export function useSessionExpiry(session: Session | null): void {
       }
       if (now >= renewAt && now - lastActivity < ACTIVE_MS) void refreshSession().catch(() => undefined);
     };
-    const timer = window.setInterval(check, 30_000);
+    // often enough to renew within the second half of even the shortest token (60 s)
+    const timer = window.setInterval(check, Math.max(1000, Math.min(30_000, (end - issued) / 6)));
     const expiry = end - Date.now();
     const ender =
       expiry < 2 ** 31 - 1
