@@ -143,4 +143,53 @@ describe('notification centre and outbox (e2e, Chromium, zh-CN)', function () {
     await screenshot(page, 'admin-outbox-mail');
     expect(errors).to.deep.equal([]);
   });
+
+  it('a forgotten password: the same answer for any e-mail, a link that works once; the settings screen', async () => {
+    const { context, page, errors } = await openContext(browser, server.url);
+    contexts.push(context);
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: '忘记密码？' }).click();
+    await page.getByLabel('电子邮箱').fill('complainant2@demo.local');
+    await page.getByRole('button', { name: '发送重置链接' }).click();
+    await page.getByText('如果该邮箱已注册，重置链接已发送').waitFor();
+
+    let text = '';
+    for (let i = 0; i < 100 && !text; i++) {
+      const mail = await server.deps.db
+        .collection('mail_outbox')
+        .findOne({ template: 'passwordReset', to: 'complainant2@demo.local' });
+      text = String(mail?.text ?? '');
+      if (!text) await page.waitForTimeout(50);
+    }
+    const link = /(https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]+)/.exec(text)?.[1] ?? '';
+    expect(link).to.match(/\/reset-password\//);
+    const path = new URL(link).pathname;
+    await page.goto(path);
+    await page.getByLabel(/^新密码/).fill('Lantern-orchard-47-quietly');
+    await page.getByRole('button', { name: '设置新密码' }).click();
+    await page.getByText('密码已重置，请用新密码登录。').waitFor();
+    await screenshot(page, 'reset-password');
+    await page.goto(path);
+    await page.getByLabel(/^新密码/).fill('Another-orchard-48-quietly');
+    await page.getByRole('button', { name: '设置新密码' }).click();
+    await page.getByText('该链接无效：可能已使用过或已过期。请重新申请。').waitFor();
+
+    // the settings screen: the mediator stops message mails
+    const mediator = await openContext(browser, server.url);
+    contexts.push(mediator.context);
+    await signIn(mediator.page, 'mediator@demo.local');
+    await mediator.page.getByTestId('user-menu').click();
+    await mediator.page.getByRole('menuitem', { name: '账号与通知设置' }).click();
+    await mediator.page.waitForURL((url) => url.pathname === '/settings');
+    await mediator.page.getByLabel('新消息').uncheck();
+    await mediator.page.getByRole('button', { name: '保存设置' }).click();
+    await mediator.page.getByText('设置已保存。').waitFor();
+    await screenshot(mediator.page, 'account-settings');
+    const settings = await apiAs(server.app, 'mediator@demo.local').then((m) =>
+      m.get('/api/notifications/settings'),
+    );
+    expect(settings.body.mailKinds).to.not.include('message');
+    expect(errors.filter((e) => !/status of 422/.test(e))).to.deep.equal([]);
+    expect(mediator.errors).to.deep.equal([]);
+  });
 });

@@ -31,7 +31,7 @@ export function ForgotPasswordPage() {
             {t('account.forgotTitle')}
           </Title>
           <Text size="sm" c="dimmed">
-            {t('account.forgotIntro', { minutes: 30 })}
+            {t('account.forgotIntro')}
           </Text>
           {state === 'sent' && (
             <Alert color="green" role="status">

@@ -55,7 +55,7 @@ export const notificationsEn = {
     forgotLink: 'Forgot your password?',
     forgotTitle: 'Reset your password',
     forgotIntro:
-      'Enter your account’s e-mail and we will send a link to choose a new password (it works once, for {{minutes}} minutes).',
+      'Enter your account’s e-mail and we will send a link to choose a new password (it works once, for a short time).',
     sendLink: 'Send the link',
     linkSent:
       'If this e-mail has an account, the link is on its way. Check your inbox (and the spam folder).',

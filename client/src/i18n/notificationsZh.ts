@@ -47,7 +47,7 @@ export const notificationsZh = {
     signedOutEverywhere: '已退出所有设备上的登录，请重新登录。',
     forgotLink: '忘记密码？',
     forgotTitle: '找回密码',
-    forgotIntro: '输入账号的电子邮箱，我们会发送一个重置密码的链接（只能使用一次，{{minutes}} 分钟内有效）。',
+    forgotIntro: '输入账号的电子邮箱，我们会发送一个重置密码的链接（只能使用一次，短时间内有效）。',
     sendLink: '发送重置链接',
     linkSent: '如果该邮箱已注册，重置链接已发送，请查收邮件（也请检查垃圾邮件）。',
     resetTitle: '设置新密码',
