@@ -55,7 +55,11 @@ export function createPasswordResets(deps: {
       await limiter.consume(key);
     } catch (err) {
       if (!(err instanceof RateLimiterRes)) throw err;
-      throw new TooManyRequestsError('Too many password-reset requests. Try again later.', err.msBeforeNext);
+      throw new TooManyRequestsError(
+        'Too many password-reset requests. Try again later.',
+        err.msBeforeNext,
+        'resetThrottled',
+      );
     }
   }
 

@@ -9,7 +9,8 @@ import type { OutboxService } from './outboxService.js';
 export function outboxRoutes(deps: { outbox: OutboxService; auth: RequestHandler }): Router {
   const router = Router();
   const adminOnly: RequestHandler = (_req, res, next) => {
-    if ((res.locals.user as AuthUser).role !== 'admin') throw forbidden('Only an admin may read the outbox.');
+    if ((res.locals.user as AuthUser).role !== 'admin')
+      throw forbidden('Only an admin may read the outbox.', 'adminOnly');
     next();
   };
 

@@ -49,7 +49,7 @@ export function createOutboxService(db: Connection, delivery: 'smtp' | 'local'):
     },
     async get(id) {
       const doc = await Outbox.findById(id).lean<MailOutboxDoc>();
-      if (!doc) throw new DomainError('notFound', 'No such mail.');
+      if (!doc) throw new DomainError('notFound', 'No such mail.', { code: 'mailNotFound' });
       return { ...summary(doc), text: doc.text, html: doc.html, links: doc.links, messageId: doc.messageId };
     },
   };

@@ -59,7 +59,8 @@ export function createNotificationService(db: Connection, now: () => Date): Noti
     async markRead(user, id) {
       // by _id, then the owner: someone else's id is as absent as an unknown one
       const doc = await Notifications.findById(id, { userId: 1, readAt: 1 }).lean();
-      if (!doc || doc.userId !== user.id) throw new DomainError('notFound', 'No such notification.');
+      if (!doc || doc.userId !== user.id)
+        throw new DomainError('notFound', 'No such notification.', { code: 'notificationNotFound' });
       if (!doc.readAt) await Notifications.updateOne({ _id: id }, { $set: { readAt: now(), read: true } });
       return unread(user.id);
     },

@@ -78,13 +78,17 @@ export function createUserService(db: Connection, now: () => Date = () => new Da
   const service: UserService = {
     async create(input) {
       if (ORG_ROLES.includes(input.role) && !input.orgId) {
-        throw new DomainError('invalid', `A ${input.role} must belong to an organisation (orgId).`);
+        throw new DomainError('invalid', `A ${input.role} must belong to an organisation (orgId).`, {
+          code: 'orgRequired',
+        });
       }
       if (!ORG_ROLES.includes(input.role) && input.orgId) {
-        throw new DomainError('invalid', `A ${input.role} does not belong to an organisation.`);
+        throw new DomainError('invalid', `A ${input.role} does not belong to an organisation.`, {
+          code: 'orgNotAllowed',
+        });
       }
       if (input.orgId && !(await orgModel(db).exists({ _id: input.orgId }))) {
-        throw new DomainError('invalid', `There is no organisation ${input.orgId}.`);
+        throw new DomainError('invalid', `There is no organisation ${input.orgId}.`, { code: 'noSuchOrg' });
       }
       try {
         const created = await Users.create({
@@ -102,7 +106,9 @@ export function createUserService(db: Connection, now: () => Date = () => new Da
         return created.toObject();
       } catch (err) {
         if (isDuplicateKeyError(err))
-          throw new DomainError('conflict', 'An account with this e-mail already exists.');
+          throw new DomainError('conflict', 'An account with this e-mail already exists.', {
+            code: 'emailTaken',
+          });
         throw err;
       }
     },
@@ -131,7 +137,7 @@ export function createUserService(db: Connection, now: () => Date = () => new Da
         { $set: { active } },
         { returnDocument: 'after' },
       ).lean();
-      if (!user) throw new DomainError('notFound', 'No such account.');
+      if (!user) throw new DomainError('notFound', 'No such account.', { code: 'accountNotFound' });
       if (!active) for (const listener of disabledListeners) listener(user._id);
       return user;
     },
@@ -143,7 +149,8 @@ export function createUserService(db: Connection, now: () => Date = () => new Da
     async changePassword(userId, current, next) {
       const user = await Users.findById(userId, { passwordHash: 1 }).lean();
       const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, current);
-      if (!user || !ok) throw new DomainError('forbidden', 'The current password is not right.');
+      if (!user || !ok)
+        throw new DomainError('forbidden', 'The current password is not right.', { code: 'wrongPassword' });
       return bumpSessions(userId, 'passwordChanged', { passwordHash: await hashPassword(next) });
     },
     async setPassword(userId, next) {

@@ -1,11 +1,26 @@
 /** 简体中文 (default language). */
 import { notificationsZh } from './notificationsZh.js';
+import { problemsZh } from './problemsZh.js';
 import { actionsZh } from './actionsZh.js';
 import { vocabularyZh } from './vocabularyZh.js';
 import { passwordAdviceZh } from './passwordAdvice.js';
 
 export const zhCN = {
   ...notificationsZh,
+  problem: problemsZh,
+  problemStatus: {
+    400: '请求有误，请检查后重试。',
+    401: '请先登录。',
+    403: '您无权进行此操作。',
+    404: '没有找到，或您无权查看。',
+    409: '当前情况下无法完成此操作，请刷新后重试。',
+    413: '提交的内容太大。',
+    415: '不支持这种内容格式。',
+    422: '填写的内容不完整或有误，请检查后重试。',
+    429: '操作太频繁，请稍后再试。',
+    500: '服务器出现问题，请稍后重试。',
+    503: '服务暂时不可用，请稍后重试。',
+  },
   passwordAdvice: passwordAdviceZh,
   vocab: vocabularyZh,
   actions: {
