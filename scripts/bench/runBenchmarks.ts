@@ -14,6 +14,7 @@ import { startEmbeddedDatabase } from '../../server/db/startEmbeddedDatabase.js'
 import type { BenchSection } from './benchTypes.js';
 import { caseEngineBench } from './caseEngineBench.js';
 import { startBenchServer } from './benchServerHandle.js';
+import { middlewareBench } from './middlewareBench.js';
 import { benchTokens, httpBench, listBench, saturationBench } from './httpBench.js';
 import { presenceStormBench } from './presenceStormBench.js';
 import { realtimeBench } from './realtimeBench.js';
@@ -57,7 +58,7 @@ function render(sections: BenchSection[], engine: string, started: Date, seconds
 }
 
 /**
- * `BENCH_ONLY=engine,http,realtime,saturation,soak,lists,startup,paint,suites` runs a part (printed,
+ * `BENCH_ONLY=engine,middleware,http,realtime,saturation,soak,lists,startup,paint,suites` runs a part (printed,
  * docs left alone).
  */
 const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
@@ -96,6 +97,10 @@ try {
   if (wanted('engine')) {
     process.stdout.write('case engine…\n');
     sections.push(await caseEngineBench(db));
+  }
+  if (wanted('middleware')) {
+    process.stdout.write('middleware cost (about 2 minutes)…\n');
+    sections.push(await middlewareBench());
   }
   if (['http', 'realtime', 'saturation', 'soak', 'lists'].some(wanted)) {
     const server = await startBenchServer();

@@ -20,7 +20,7 @@ export function caseFileRoutes(deps: { caseFiles: CaseFileService; auth: Request
       await pipeline(file.stream, res);
     } catch (err) {
       // headers are sent: the archive is cut off (an evidence file failed its check, or the client left)
-      req.log.warn({ err, caseId: id }, 'case file export interrupted');
+      res.locals.log.warn({ err, reqId: res.locals.requestId, caseId: id }, 'case file export interrupted');
       res.destroy();
     }
   });

@@ -53,7 +53,10 @@ export function evidenceRoutes(deps: { evidence: EvidenceService; auth: RequestH
         await pipeline(part ? file.openRange(part.start, part.end) : file.open(), res);
       } catch (err) {
         // headers are sent: the response is cut off (the service logged an integrity failure)
-        req.log.warn({ err, caseId: id, evidenceId }, 'evidence download interrupted');
+        res.locals.log.warn(
+          { err, reqId: res.locals.requestId, caseId: id, evidenceId },
+          'evidence download interrupted',
+        );
         res.destroy();
       }
     },

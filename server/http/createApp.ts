@@ -1,10 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import compression from 'compression';
-import express, { type Express, type Request, type Response } from 'express';
-import helmet from 'helmet';
+import express, { type Express } from 'express';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { authRoutes } from '../auth/authRoutes.js';
 import { createLoginThrottle, type LoginThrottle } from '../auth/loginThrottle.js';
 import { createRegistrationThrottle, type RegistrationThrottle } from '../auth/registrationThrottle.js';
@@ -35,7 +31,6 @@ import { outboxRoutes } from '../mail/outboxRoutes.js';
 import { messageRoutes } from '../messages/messageRoutes.js';
 import { createMessageService, type MessageService } from '../messages/messageService.js';
 import { createAppMetrics, type AppMetrics } from '../metrics/appMetrics.js';
-import { recordRequests } from '../metrics/httpMetrics.js';
 import { metricsRoutes } from '../metrics/metricsRoutes.js';
 import { createNotificationService, type NotificationService } from '../notifications/notificationService.js';
 import { notificationRoutes } from '../notifications/notificationRoutes.js';
@@ -46,6 +41,7 @@ import { userRoutes } from '../users/userRoutes.js';
 import { createUserService, type UserService } from '../users/userService.js';
 import { type SharedRedis } from './createRateLimiter.js';
 import { noStore } from './noStore.js';
+import { platformMiddleware } from './platformMiddleware.js';
 import { notFoundHandler, problemMiddleware } from './problemMiddleware.js';
 import { refuseWritesWhenDown } from './refuseWritesWhenDown.js';
 import { findClientDir, serveClient } from './serveClient.js';
@@ -174,53 +170,12 @@ export function createServices(deps: AppDeps): AppServices {
   };
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
-/**
- * Responses never compressed: evidence downloads (mostly compressed formats already, sent with their
- * exact Content-Length and checked against their SHA-256 on the way out) and Socket.IO (engine.io
- * answers before Express, and negotiates its own compression).
- */
-const UNCOMPRESSED = /^\/(api\/cases\/[^/]+\/evidence\/[^/]+\/download|socket\.io(\/.*)?)$/;
-
-/**
- * Gzip (or deflate/brotli, as the client's Accept-Encoding allows) for JSON, problem documents,
- * metrics and the web client's files above 1 KB; what `compression` finds incompressible (images,
- * archives) and {@link UNCOMPRESSED} paths go as they are.
- */
-function shouldCompress(req: Request, res: Response): boolean {
-  // asked when the headers go out, inside a router that has cut its mount path from req.url
-  const path = req.originalUrl.split('?', 1)[0] ?? '';
-  return !UNCOMPRESSED.test(path) && compression.filter(req, res);
-}
-
 /** Builds the Express 5 app. It never listens: `server/index.ts` and the tests do. */
 export function createApp(deps: AppDeps, services: AppServices = createServices(deps)): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
-  app.use(recordRequests(services.metrics.http));
-  app.use(
-    pinoHttp({
-      logger: deps.logger,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        // the web client: scripts from 'self' only; live updates over WebSocket; evidence previews as blob: images
-        directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'img-src': ["'self'", 'data:', 'blob:'] },
-      },
-    }),
-  );
-  app.use(compression({ filter: shouldCompress }));
+  app.use(platformMiddleware({ logger: deps.logger, metrics: services.metrics.http }));
   app.use(healthRoutes(deps.db));
   app.use(refuseWritesWhenDown(deps.db));
   app.use(express.json({ limit: '256kb' }));

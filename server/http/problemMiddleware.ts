@@ -25,7 +25,10 @@ export function problemMiddleware(logger: Pick<Logger, 'error'>): ErrorRequestHa
     }
     const problem = problemOf(err);
     if (!problem) {
-      logger.error({ err, reqId: req.id }, 'unhandled error');
+      logger.error(
+        { err, reqId: res.locals.requestId, method: req.method, path: req.path },
+        'unhandled error',
+      );
       sendProblem(res, 500, 'Internal Server Error', 'Something went wrong on our side.', 'about:blank', {
         code: 'internal',
       });

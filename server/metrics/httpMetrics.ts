@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { Counter, Histogram, type Registry } from 'prom-client';
-import { trackRoutePattern } from './routePattern.js';
+import { routePatternOf } from './routePattern.js';
 
 type HttpLabel = 'method' | 'route' | 'status';
 
@@ -29,22 +29,40 @@ export function createHttpMetrics(registry: Registry): HttpMetrics {
   };
 }
 
+/** The counter and histogram of one label set, resolved once. */
+interface LabelledSeries {
+  inc: () => void;
+  observe: (seconds: number) => void;
+}
+
 /**
  * Middleware recording every request once its response ends (or the connection closes first),
  * labelled with the route pattern (e.g. `/api/cases/:id`, never the raw URL; `unmatched` for 404s
- * no route handled). Mount it before every router.
+ * no route handled). Mount it before every router. Each label set's series are looked up once and
+ * kept (methods × route patterns × statuses: a small, bounded set).
  */
 export function recordRequests(metrics: HttpMetrics): RequestHandler {
+  const series = new Map<string, LabelledSeries>();
+  const seriesOf = (method: string, route: string, status: string): LabelledSeries => {
+    const key = `${method} ${route} ${status}`;
+    let found = series.get(key);
+    if (!found) {
+      const counter = metrics.requests.labels(method, route, status);
+      const histogram = metrics.duration.labels(method, route, status);
+      found = { inc: () => counter.inc(), observe: (seconds) => histogram.observe(seconds) };
+      series.set(key, found);
+    }
+    return found;
+  };
   return (req, res, next) => {
-    const stopTimer = metrics.duration.startTimer();
-    const pattern = trackRoutePattern(req);
+    const start = performance.now();
     let recorded = false;
     const record = () => {
       if (recorded) return;
       recorded = true;
-      const labels = { method: req.method, route: pattern(), status: String(res.statusCode) };
-      metrics.requests.inc(labels);
-      stopTimer(labels);
+      const s = seriesOf(req.method, routePatternOf(req), String(res.statusCode));
+      s.inc();
+      s.observe((performance.now() - start) / 1000);
     };
     res.once('finish', record);
     res.once('close', record);

@@ -30,24 +30,24 @@ export function routePattern(
 }
 
 /**
- * Follows which route handles `req` and returns a function giving its pattern (or
- * {@link UNMATCHED_ROUTE}). Express assigns `req.route` when it dispatches to a route and restores
- * `req.baseUrl` when an error leaves a router, so the pattern is taken at dispatch time: reading
- * `req.baseUrl` after the response would mislabel errors answered by the app's error middleware.
+ * The mount path of the route that answered a URL: the URL's path without as many trailing segments
+ * as the route's own path has (Express matched those). Read from the URL the client sent, so an
+ * error that left a router (Express then restores `req.baseUrl`) is still labelled by its route.
  */
-export function trackRoutePattern(req: Request): () => string {
-  let route: unknown;
-  let pattern = UNMATCHED_ROUTE;
-  Object.defineProperty(req, 'route', {
-    configurable: true,
-    enumerable: true,
-    get: () => route,
-    set: (value: unknown) => {
-      route = value;
-      const path = (value as { path?: unknown } | undefined)?.path;
-      if (path !== undefined)
-        pattern = routePattern(req.baseUrl, path, req.params as Record<string, unknown>);
-    },
-  });
-  return () => pattern;
+export function mountPathOf(originalUrl: string, routePath: string): string {
+  const path = originalUrl.split('?', 1)[0] ?? '';
+  const own = routePath.split('/').filter(Boolean).length;
+  const segments = path.split('/').filter(Boolean);
+  if (own === 0) return path.replace(/\/+$/, '');
+  return segments.length > own ? `/${segments.slice(0, segments.length - own).join('/')}` : '';
+}
+
+/**
+ * The pattern of the route that handled `req` (Express leaves `req.route` set to the last route it
+ * dispatched to), or {@link UNMATCHED_ROUTE} when none did; read once the response ended.
+ */
+export function routePatternOf(req: Request): string {
+  const path = (req.route as { path?: unknown } | undefined)?.path;
+  if (typeof path !== 'string') return UNMATCHED_ROUTE;
+  return routePattern(mountPathOf(req.originalUrl, path), path, req.params as Record<string, unknown>);
 }

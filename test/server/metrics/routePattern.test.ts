@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { routePattern } from '../../../server/metrics/routePattern.js';
+import { mountPathOf, routePattern } from '../../../server/metrics/routePattern.js';
 
 describe('metrics: route patterns', () => {
   it('joins the mount path and the route path', () => {
@@ -14,5 +14,13 @@ describe('metrics: route patterns', () => {
       '/api/cases/:id/evidence/:fileId',
     );
     expect(routePattern('/api/orgs/a%20b', '/', { org: 'a b' })).to.equal('/api/orgs/:org');
+  });
+
+  it('finds the mount path in the URL by the route path’s own segments', () => {
+    expect(mountPathOf('/api/cases/abc/actions?x=1', '/:id/actions')).to.equal('/api/cases');
+    expect(mountPathOf('/api/cases', '/')).to.equal('/api/cases');
+    expect(mountPathOf('/api/cases/', '/')).to.equal('/api/cases');
+    expect(mountPathOf('/healthz', '/healthz')).to.equal('');
+    expect(mountPathOf('/api/cases/Xy_9-ab/evidence/f1', '/:id/evidence/:fileId')).to.equal('/api/cases');
   });
 });

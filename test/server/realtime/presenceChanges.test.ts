@@ -85,7 +85,15 @@ describe('realtime: presence is pushed as debounced changes, O(N) per subscribe'
     await pause(DEBOUNCE_MS * 2);
     const got = room.map((sock) => collect<PresencePush>(sock, 'presence:changed'));
 
-    const burst = await Promise.all(admins.slice(K, K + 5).map((a) => subscribed(a.token)));
+    // connected first, so the burst is the subscribes alone (a loaded machine spreads the handshakes)
+    const burst = await Promise.all(
+      admins.slice(K, K + 5).map(async (a) => {
+        const sock = s.socket(a.token);
+        await connected(sock);
+        return sock;
+      }),
+    );
+    await Promise.all(burst.map((sock) => emitAck(sock, 'case:subscribe', { caseId, afterSeq: 0 })));
     await pause(DEBOUNCE_MS * 3);
     const burstIds = admins.slice(K, K + 5).map((a) => a.id);
     for (const pushes of got) {
