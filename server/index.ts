@@ -13,6 +13,8 @@ import { seedDemoCases } from './demo/seedDemoCases.js';
 import { seedDemoDirectory } from './demo/seedDemoDirectory.js';
 import { seedProgress } from './demo/seedProgress.js';
 import { createApp, createServices } from './http/createApp.js';
+import { createMailOutbox } from './mail/createMailOutbox.js';
+import { createCaseNotifier } from './notifications/createCaseNotifier.js';
 import { createLogger } from './logging/createLogger.js';
 import { createRealtime } from './realtime/createRealtime.js';
 
@@ -36,7 +38,8 @@ async function main(): Promise<void> {
   }
   const { db } = database;
 
-  const engine = createCaseEngine({ db, logger });
+  const notifier = createCaseNotifier({ db, outbox: createMailOutbox({ db, config, logger }), logger });
+  const engine = createCaseEngine({ db, logger, notifier });
   if (config.demoData) {
     const seeded = await seedDemoDirectory(db);
     if (seeded.users > 0) {
@@ -79,6 +82,9 @@ async function main(): Promise<void> {
   };
   const services = createServices(deps);
   const app = createApp(deps, services);
+  services.mailSender.start();
+  if (!config.smtpUrl)
+    logger.info('no SMTP_URL: mails stay in the local outbox (the administrator reads them under Outbox)');
   const server = createServer(app);
   const realtime = await createRealtime(server, {
     db,
@@ -121,6 +127,7 @@ async function main(): Promise<void> {
     clearTimeout(forced);
     await engine.scheduler.stop();
     await engine.documents.stop();
+    await services.mailSender.stop();
     await redis?.quit().catch(() => undefined);
     await database.close();
     logger.info('stopped');

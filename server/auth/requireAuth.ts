@@ -6,7 +6,9 @@ import { InvalidTokenError, type TokenService } from './tokenService.js';
 
 /**
  * Authenticates a request by its `Authorization: Bearer <token>` header: a valid, unexpired token of
- * an active account puts the user in `res.locals.user`; anything else is 401 problem+json.
+ * an active account, of the account's current session version (sign out everywhere raises it), puts
+ * the user in `res.locals.user` (and the token's claims in `res.locals.claims`); anything else is 401
+ * problem+json.
  */
 export function requireAuth(db: Connection, tokens: TokenService): RequestHandler {
   return async (req, res, next) => {
@@ -20,9 +22,14 @@ export function requireAuth(db: Connection, tokens: TokenService): RequestHandle
       if (err instanceof InvalidTokenError) throw unauthorized(err.message, 'sessionEnded');
       throw err;
     }
-    const user = await loadAuthUser(db, claims.sub);
-    if (!user) throw unauthorized('This account no longer exists or is disabled.', 'sessionEnded');
+    const user = await loadAuthUser(db, claims.sub, claims.sv);
+    if (!user)
+      throw unauthorized(
+        'This session was ended, or the account no longer exists or is disabled.',
+        'sessionEnded',
+      );
     res.locals.user = user;
+    res.locals.claims = claims;
     next();
   };
 }

@@ -4,7 +4,8 @@ import { HttpError } from '../http/httpErrors.js';
 
 /**
  * Refuses a weak new password in the validated body (`res.locals.body.password`, judged with its
- * `email` and `name`): 400 problem+json whose `errors` names `password` and gives the estimator's advice.
+ * `email` and `name`): 400 problem+json whose `errors` names `password` and gives the estimator's advice
+ * (`reasons`: its stable keys, which the client translates).
  */
 export function requireStrongPassword(minLength: number): RequestHandler {
   return (_req, res, next) => {
@@ -18,6 +19,8 @@ export function requireStrongPassword(minLength: number): RequestHandler {
       const advice = verdict.feedback.join(' ');
       throw new HttpError(400, 'Bad Request', `The password is too weak: ${advice}`, {
         code: 'weakPassword',
+        reasons: verdict.reasons,
+        minLength,
         errors: [{ path: 'password', message: advice }],
       });
     }

@@ -6,11 +6,14 @@ export interface TokenClaims {
   role: string;
   /** When the token expires, in seconds since the epoch. */
   exp: number;
+  /** The account's session version when the token was issued (0 for tokens from before versions). */
+  sv: number;
 }
 
 /** Issues and checks short-lived HS256 access tokens. */
 export interface TokenService {
-  issue(userId: string, role: string): Promise<{ token: string; expiresAt: Date }>;
+  /** A token of the account's current session version (`sessionVersion`, 0 when it has none). */
+  issue(userId: string, role: string, sessionVersion?: number): Promise<{ token: string; expiresAt: Date }>;
   /** The claims of a valid token; throws {@link InvalidTokenError} otherwise. */
   check(token: string): Promise<TokenClaims>;
 }
@@ -31,9 +34,9 @@ export function createTokenService(
 ): TokenService {
   const key = new TextEncoder().encode(secret);
   return {
-    async issue(userId, role) {
+    async issue(userId, role, sessionVersion = 0) {
       const iat = Math.floor(now().getTime() / 1000);
-      const token = await new SignJWT({ role })
+      const token = await new SignJWT({ role, sv: sessionVersion })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(userId)
         .setIssuer(ISSUER)
@@ -60,7 +63,8 @@ export function createTokenService(
         ) {
           throw new InvalidTokenError('token without subject');
         }
-        return { sub: payload.sub, role: payload.role, exp: payload.exp };
+        const sv = typeof payload.sv === 'number' && Number.isInteger(payload.sv) ? payload.sv : 0;
+        return { sub: payload.sub, role: payload.role, exp: payload.exp, sv };
       } catch (err) {
         if (err instanceof InvalidTokenError) throw err;
         if (err instanceof errors.JWTExpired) throw new InvalidTokenError('The session has expired.');

@@ -10,6 +10,7 @@ import { deadlineModel } from '../deadlines/deadlineModel.js';
 import { documentJobModel } from '../documents/documentJobModel.js';
 import { queueDocuments } from '../documents/queueDocuments.js';
 import { syncDeadlines } from '../deadlines/syncDeadlines.js';
+import type { CaseNotifier } from '../notifications/createCaseNotifier.js';
 import { orgModel } from '../orgs/orgModel.js';
 import type { CaseEventDoc } from './caseEventModel.js';
 import type { CaseDoc } from './caseModel.js';
@@ -25,6 +26,8 @@ export interface Committed {
   caseDoc: CaseDoc;
   /** The clocks the case ran before the event; without them every stored deadline is checked. */
   previousClocks?: CaseDoc['clocks'] | undefined;
+  /** Where the case was before the event (none for a new case). */
+  previous?: CaseDoc | undefined;
 }
 
 /** An event the platform appends because of another one (always after it, by the system actor). */
@@ -46,6 +49,7 @@ export interface CaseEffects {
    * Inside the event's transaction: stored clocks follow the machine's clocks; a declared conflict is
    * remembered; the credit register follows publishable final decisions (`creditRecorder.ts`); the
    * documents the event calls for are queued (`server/documents/queueDocuments.ts`).
+   * people concerned are notified (`server/notifications/`, in the app and by e-mail).
    * Idempotent, so a repair may run it again.
    */
   inCommit(session: ClientSession | undefined, committed: Committed): Promise<void>;
@@ -69,6 +73,8 @@ export interface CaseEffects {
 export interface CaseEffectsDeps {
   db: Connection;
   logger: Pick<Logger, 'warn'>;
+  /** Notifications (in-app and e-mail) written with the event; none without. */
+  notifier?: CaseNotifier | undefined;
 }
 
 const contextOf = (caseDoc: CaseDoc) => (caseDoc.snapshot as { context: CaseContext }).context;
@@ -108,6 +114,7 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     const { event, caseDoc } = committed;
     await syncDeadlines(Deadlines, caseDoc, committed.previousClocks, session);
     await credit.onCommit(session, caseDoc, event);
+    if (event) await deps.notifier?.inCommit(session, event, caseDoc, committed.previous);
     if (event && event.kind !== 'transition') return;
     // the documents the event calls for are queued with it and rendered after the commit
     if (event) await queueDocuments(DocumentJobs, event, caseDoc, session);

@@ -225,7 +225,12 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
             throw new DomainError('notFound', 'No such case.', { code: 'caseNotFound' });
         }
         await tallies.apply(counted, session);
-        await effects?.inCommit(session, { event: ev, caseDoc: next, previousClocks: prev?.clocks ?? [] });
+        await effects?.inCommit(session, {
+          event: ev,
+          caseDoc: next,
+          previousClocks: prev?.clocks ?? [],
+          previous: prev,
+        });
         await alsoWrite?.(session, ev);
       });
     } catch (err) {

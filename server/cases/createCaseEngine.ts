@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { createDeadlineScheduler, type DeadlineScheduler } from '../deadlines/deadlineScheduler.js';
 import { createDocumentWorker, type DocumentWorker } from '../documents/documentWorker.js';
+import type { CaseNotifier } from '../notifications/createCaseNotifier.js';
 import { createCaseEffects } from './caseEffects.js';
 import { createCaseStore, type CaseStore } from './caseStore.js';
 
@@ -11,6 +12,8 @@ export interface CaseEngine {
   scheduler: DeadlineScheduler;
   /** Renders the documents events call for, after their commits (`server/documents/`). */
   documents: DocumentWorker;
+  /** Writes and announces notifications, when the engine was built with one. */
+  notifier?: CaseNotifier | undefined;
 }
 
 /** Builds the case engine on a connection (nothing runs until `scheduler.start()` / `documents.start()`). */
@@ -19,10 +22,14 @@ export function createCaseEngine(deps: {
   logger: Logger;
   now?: () => Date;
   schedulerIntervalMs?: number;
+  /** Notifies the people concerned by each event (the server's engine; not the demo seeder's). */
+  notifier?: CaseNotifier;
 }): CaseEngine {
   const now = deps.now ?? (() => new Date());
-  const effects = createCaseEffects({ db: deps.db, logger: deps.logger });
+  const effects = createCaseEffects({ db: deps.db, logger: deps.logger, notifier: deps.notifier });
   const store = createCaseStore({ db: deps.db, logger: deps.logger, now, effects });
+  const { notifier } = deps;
+  if (notifier) store.onAppended(({ event }) => notifier.published(event));
   const scheduler = createDeadlineScheduler({
     db: deps.db,
     store,
@@ -31,5 +38,5 @@ export function createCaseEngine(deps: {
     ...(deps.schedulerIntervalMs ? { intervalMs: deps.schedulerIntervalMs } : {}),
   });
   const documents = createDocumentWorker({ db: deps.db, store, logger: deps.logger, now });
-  return { store, scheduler, documents };
+  return { store, scheduler, documents, notifier };
 }

@@ -1,4 +1,5 @@
 import type { Connection, Model } from 'mongoose';
+import { passwordResetModel } from '../auth/passwordResetModel.js';
 import { caseEventModel } from '../cases/caseEventModel.js';
 import { caseModel } from '../cases/caseModel.js';
 import { caseNumberModel } from '../cases/caseNumbers.js';
@@ -8,7 +9,9 @@ import { mediatorConflictModel } from '../cases/mediatorConflictModel.js';
 import { creditEntryModel } from '../credit/creditEntryModel.js';
 import { deadlineModel } from '../deadlines/deadlineModel.js';
 import { documentJobModel } from '../documents/documentJobModel.js';
+import { mailOutboxModel } from '../mail/mailOutboxModel.js';
 import { messageModel } from '../messages/messageModel.js';
+import { notificationModel } from '../notifications/notificationModel.js';
 import { orgModel } from '../orgs/orgModel.js';
 import { userModel } from '../users/userModel.js';
 
@@ -27,8 +30,11 @@ export function sevenfoldModels(db: Connection): Model<never>[] {
     creditEntryModel(db),
     deadlineModel(db),
     documentJobModel(db),
+    mailOutboxModel(db),
     messageModel(db),
+    notificationModel(db),
     orgModel(db),
+    passwordResetModel(db),
     userModel(db),
   ] as unknown as Model<never>[];
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { authRoutes } from '../auth/authRoutes.js';
 import { createLoginThrottle, type LoginThrottle } from '../auth/loginThrottle.js';
 import { createRegistrationThrottle, type RegistrationThrottle } from '../auth/registrationThrottle.js';
+import { createPasswordResets, type PasswordResets } from '../auth/passwordResets.js';
 import { requireAuth } from '../auth/requireAuth.js';
 import { createTokenService, type TokenService } from '../auth/tokenService.js';
 import { caseRoutes, routingRoutes } from '../cases/caseRoutes.js';
@@ -25,10 +26,16 @@ import { createOrgService, type OrgService } from '../orgs/orgService.js';
 import { createEvidenceService, type EvidenceService } from '../evidence/evidenceService.js';
 import { healthRoutes } from '../health/healthRoutes.js';
 import { createWriteLimits, type WriteLimits } from '../limits/writeLimits.js';
+import { createMailOutbox, type MailOutbox } from '../mail/createMailOutbox.js';
+import { createMailSender, type MailSender } from '../mail/createMailSender.js';
+import { createOutboxService, type OutboxService } from '../mail/outboxService.js';
+import { outboxRoutes } from '../mail/outboxRoutes.js';
 import { messageRoutes } from '../messages/messageRoutes.js';
 import { createMessageService, type MessageService } from '../messages/messageService.js';
 import { createAppMetrics, type AppMetrics } from '../metrics/appMetrics.js';
 import { metricsRoutes } from '../metrics/metricsRoutes.js';
+import { createNotificationService, type NotificationService } from '../notifications/notificationService.js';
+import { notificationRoutes } from '../notifications/notificationRoutes.js';
 import { openApiRoutes } from '../openapi/openApiRoutes.js';
 import { statsRoutes } from '../stats/statsRoutes.js';
 import { createStatsService, type StatsService } from '../stats/statsService.js';
@@ -82,6 +89,16 @@ export interface AppServices {
   loginThrottle: LoginThrottle;
   /** Registrations per client address. */
   registrationThrottle: RegistrationThrottle;
+  /** The durable outbox every mail goes through. */
+  mailOutbox: MailOutbox;
+  /** Delivers the outbox (started and stopped by the composition root and the test server). */
+  mailSender: MailSender;
+  /** The signed-in user's notification centre and settings. */
+  notifications: NotificationService;
+  /** Password reset by e-mail. */
+  passwordResets: PasswordResets;
+  /** The administrator's view of the outbox. */
+  outbox: OutboxService;
 }
 
 /** Builds the services of the app from its dependencies. */
@@ -96,10 +113,12 @@ export function createServices(deps: AppDeps): AppServices {
     deps.redis,
   );
   const cases = createCaseService({ db: deps.db, store: deps.engine.store, now, limits });
+  const users = createUserService(deps.db, now);
+  const mailOutbox = createMailOutbox({ db: deps.db, config: deps.config, logger: deps.logger, now });
   return {
     limits,
     tokens: createTokenService(deps.jwtSecret, deps.config.jwtTtlSeconds, now),
-    users: createUserService(deps.db, now),
+    users,
     cases,
     idempotency: createIdempotencyKeys(deps.db, now),
     evidence: createEvidenceService({
@@ -139,6 +158,20 @@ export function createServices(deps: AppDeps): AppServices {
       deps.redis,
     ),
     registrationThrottle: createRegistrationThrottle(deps.config.registerLimitPerIpPerHour, deps.redis),
+    mailOutbox,
+    mailSender: createMailSender({ db: deps.db, config: deps.config, logger: deps.logger, now }),
+    notifications: createNotificationService(deps.db, now),
+    outbox: createOutboxService(deps.db, deps.config.smtpUrl ? 'smtp' : 'local'),
+    passwordResets: createPasswordResets({
+      db: deps.db,
+      users,
+      outbox: mailOutbox,
+      logger: deps.logger,
+      now,
+      ttlMinutes: deps.config.passwordResetTtlMinutes,
+      perHour: deps.config.passwordResetPerHour,
+      redis: deps.redis,
+    }),
   };
 }
 
@@ -163,6 +196,7 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
       loginThrottle: services.loginThrottle,
       registrationThrottle: services.registrationThrottle,
       passwordMinLength: deps.config.passwordMinLength,
+      passwordResets: services.passwordResets,
     }),
   );
   app.use(
@@ -179,6 +213,8 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
   app.use('/api/routing', routingRoutes({ cases: services.cases, auth }));
   app.use('/api/stats', statsRoutes({ stats: services.stats, auth }));
   app.use('/api/credit', creditRoutes({ credit: services.credit, auth }));
+  app.use('/api/mail', outboxRoutes({ outbox: services.outbox, auth }));
+  app.use('/api/notifications', notificationRoutes({ notifications: services.notifications, auth }));
   app.use(metricsRoutes(services.metrics));
   app.use(openApiRoutes());
 

@@ -12,6 +12,8 @@ import { healthSchemas } from './healthSchemas.js';
 import { messagePaths } from './messagePaths.js';
 import { messageSchemas } from './messageSchemas.js';
 import type { OpenApiDocument, Operation, Paths } from './openApiTypes.js';
+import { notificationPaths } from './notificationPaths.js';
+import { notificationSchemas } from './notificationSchemas.js';
 import { operationsPaths } from './operationsPaths.js';
 import { problemSchemas } from './problemSchemas.js';
 import { reportPaths } from './reportPaths.js';
@@ -29,6 +31,7 @@ const TAGS: OpenApiDocument['tags'] = [
   { name: 'messages', description: 'Joint and caucus messages.' },
   { name: 'stats', description: 'Dashboard figures.' },
   { name: 'credit', description: 'The public credit register.' },
+  { name: 'notifications', description: 'The notification centre, its settings, and the mail outbox.' },
   { name: 'operations', description: 'Health, readiness, metrics and this document.' },
 ];
 
@@ -75,6 +78,7 @@ function build(): OpenApiDocument {
       ...documentPaths(),
       ...messagePaths(),
       ...reportPaths(),
+      ...notificationPaths(),
       ...operationsPaths(),
     }),
     components: {
@@ -98,6 +102,7 @@ function build(): OpenApiDocument {
         ...statsSchemas,
         ...creditSchemas,
         ...healthSchemas,
+        ...notificationSchemas,
       },
       responses: sharedResponses,
     },

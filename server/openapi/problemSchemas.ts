@@ -47,6 +47,12 @@ export const problemSchemas: Record<string, JsonSchema> = {
         evidenceId: { ...text, description: 'The evidence whose integrity check failed (409 on download).' },
         maxBytes: { ...count, description: 'The largest evidence file accepted (413 on upload).' },
         accepted: { ...text, description: 'The accepted evidence types (415 on upload).' },
+        reasons: {
+          ...listOf(text),
+          description:
+            'Why a new password is refused (400 `weakPassword`): stable keys the client translates.',
+        },
+        minLength: { ...count, description: 'The shortest password accepted (400 `weakPassword`).' },
       },
     ),
     description: 'An error (RFC 9457 problem details).',

@@ -1,5 +1,8 @@
 import {
+  changePasswordSchema,
   createUserSchema,
+  passwordResetConfirmSchema,
+  passwordResetRequestSchema,
   loginSchema,
   registerSchema,
   updateUserSchema,
@@ -7,6 +10,7 @@ import {
 import { complaintSchema } from '../../shared/schemas/complaint.js';
 import { creditDecisionSchema, creditObjectionSchema } from '../credit/creditQuery.js';
 import { messageSchema } from '../../shared/schemas/messages.js';
+import { notificationSettingsSchema } from '../../shared/schemas/notifications.js';
 import { joiToJsonSchema } from './joiToJsonSchema.js';
 import type { JsonSchema } from './openApiTypes.js';
 
@@ -28,6 +32,19 @@ export function requestSchemas(): Record<string, JsonSchema> {
     UpdateUserRequest: described(
       joiToJsonSchema(updateUserSchema),
       'Enables or disables an account. A disabled account cannot sign in, its tokens answer 401 and its open sockets are disconnected.',
+    ),
+    ChangePasswordRequest: described(
+      joiToJsonSchema(changePasswordSchema),
+      'The current password and a new one.',
+    ),
+    PasswordResetRequest: joiToJsonSchema(passwordResetRequestSchema),
+    PasswordResetConfirm: described(
+      joiToJsonSchema(passwordResetConfirmSchema),
+      'The token of the link in the reset mail, and the new password.',
+    ),
+    NotificationSettingsInput: described(
+      joiToJsonSchema(notificationSettingsSchema),
+      'Either or both: the language of mails, and the kinds received by e-mail (the others are not mailed).',
     ),
     MessageInput: described(joiToJsonSchema(messageSchema), 'A message; the body is trimmed.'),
     CreditObjection: described(

@@ -28,10 +28,18 @@ export type PortableCollection = (typeof PORTABLE_COLLECTIONS)[number];
 export const REBUILT_COLLECTIONS = ['cases', 'case_tallies', 'deadlines', 'messages'] as const;
 
 /**
- * Collections an archive leaves out on purpose: `idempotency_keys` are transient (a day long), and
- * `evidence.chunks` holds the evidence content, which is carried as one member per file.
+ * Collections an archive leaves out on purpose: `idempotency_keys` are transient (a day long),
+ * `evidence.chunks` holds the evidence content, which is carried as one member per file, and
+ * `mail_outbox` holds mails of this installation (sent, or to be sent from here), `notifications` are
+ * each user's notices of this installation, and `password_resets` are transient (minutes long).
  */
-export const UNCARRIED_COLLECTIONS = ['idempotency_keys', 'evidence.chunks'] as const;
+export const UNCARRIED_COLLECTIONS = [
+  'idempotency_keys',
+  'evidence.chunks',
+  'mail_outbox',
+  'notifications',
+  'password_resets',
+] as const;
 
 /** Whether Sevenfold knows what to do with a collection when it exports (carry, rebuild or leave). */
 export function isKnownCollection(name: string): boolean {

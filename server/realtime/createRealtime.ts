@@ -13,6 +13,7 @@ import {
   typingSchema,
   unsubscribeSchema,
 } from '../../shared/schemas/realtime.js';
+import { markReadSchema } from '../../shared/schemas/notifications.js';
 import type { MessageVisibility } from '../../shared/vocabulary.js';
 import type { AuthUser } from '../auth/authUser.js';
 import type { CaseEngine } from '../cases/createCaseEngine.js';
@@ -117,6 +118,19 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     });
   });
 
+  // --- notifications: each new one to its recipient's sockets (every instance, through the adapter) ---
+  deps.engine.notifier?.onCreated((userId, notification) => {
+    void services.notifications
+      .unreadOf(userId)
+      .then((unread) => io.to(`user:${userId}`).emit('notification:new', { notification, unread }))
+      .catch((err: unknown) => logger.error({ err, userId }, 'notification push failed'));
+  });
+  // sign out everywhere: the account's sockets are told, then closed, on every instance
+  const stopEnded = services.users.onSessionsEnded((userId, reason) => {
+    io.in(`user:${userId}`).emit('session:ended', { reason });
+    io.in(`user:${userId}`).disconnectSockets(true);
+  });
+
   // --- presence -----------------------------------------------------------------------------------
   const announce = (change: PresenceChange) => {
     void deps.engine.store.models.cases
@@ -154,7 +168,13 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
 
   // --- client events ------------------------------------------------------------------------------
   const limiter = new RateLimiterMemory({ points: (deps.eventsPerSecond ?? 20) * 2, duration: 2 });
-  const KNOWN = new Set(['case:subscribe', 'case:unsubscribe', 'message:send', 'message:typing']);
+  const KNOWN = new Set([
+    'case:subscribe',
+    'case:unsubscribe',
+    'message:send',
+    'message:typing',
+    'notifications:read',
+  ]);
 
   function handle<T>(
     socket: AnySocket,
@@ -266,6 +286,13 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
       },
     );
 
+    handle<{ ids?: string[]; all?: true }>(socket, 'notifications:read', markReadSchema, async (req) => {
+      if (req.all) return { unread: await services.notifications.markAllRead(user) };
+      let unread = 0;
+      for (const id of req.ids ?? []) unread = await services.notifications.markRead(user, id);
+      return { unread };
+    });
+
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN.has(event)) return;
       const ack = args[args.length - 1];
@@ -281,6 +308,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     io,
     async close() {
       stopDisabled();
+      stopEnded();
       presence.close();
       await new Promise<void>((r) => {
         void io.close(() => r());

@@ -12,6 +12,8 @@ export interface SocketData {
   token: string;
   /** When the token expires (milliseconds since the epoch). */
   expiresAt: number;
+  /** The account's session version the token was issued under. */
+  sessionVersion: number;
 }
 
 /** A `connect_error` with the status of the matching HTTP problem in its `data`. */
@@ -34,10 +36,12 @@ export function realtimeAuth(db: Connection, tokens: TokenService, quota: Socket
     }
     let user: AuthUser | undefined;
     let exp: number;
+    let sv: number;
     try {
       const claims = await tokens.check(token);
       exp = claims.exp;
-      user = await loadAuthUser(db, claims.sub);
+      sv = claims.sv;
+      user = await loadAuthUser(db, claims.sub, claims.sv);
     } catch (err) {
       next(refusal(401, `unauthorized: ${(err as Error).message}`));
       return;
@@ -62,7 +66,7 @@ export function realtimeAuth(db: Connection, tokens: TokenService, quota: Socket
     }
     socket.once('disconnect', release);
     socket.conn.once('close', release);
-    const data: SocketData = { user, token, expiresAt: exp * 1000 };
+    const data: SocketData = { user, token, expiresAt: exp * 1000, sessionVersion: sv };
     socket.data = data;
     next();
   };

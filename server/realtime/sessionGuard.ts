@@ -31,19 +31,19 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
 
 /**
  * Builds the guard: every client event checks the token (signature and expiry) and reads the
- * account's `active` flag by its id (the primary key, one small read). Nothing is cached, so
+ * account's `active` flag and session version by its id (the primary key, one small read). Nothing is cached, so
  * disabling an account takes effect on the next event everywhere; checks of one account that arrive
  * while its read is in flight share that read (a burst from many sockets of one account costs one).
  */
 export function createSessionGuard(db: Connection, tokens: TokenService): SessionGuard {
   const Users = userModel(db);
-  const inFlight = new Map<string, Promise<boolean>>();
-  const isActive = (userId: string): Promise<boolean> => {
+  const inFlight = new Map<string, Promise<{ active: boolean; sessionVersion: number }>>();
+  const accountOf = (userId: string) => {
     let read = inFlight.get(userId);
     if (!read) {
-      read = Users.findById(userId, { active: 1 })
+      read = Users.findById(userId, { active: 1, sessionVersion: 1 })
         .lean()
-        .then((user) => Boolean(user?.active))
+        .then((user) => ({ active: Boolean(user?.active), sessionVersion: user?.sessionVersion ?? 0 }))
         .finally(() => inFlight.delete(userId));
       inFlight.set(userId, read);
     }
@@ -56,8 +56,10 @@ export function createSessionGuard(db: Connection, tokens: TokenService): Sessio
       } catch (err) {
         return UNAUTHORIZED(`${(err as Error).message} Sign in again.`);
       }
-      if (!(await isActive(socket.data.user.id)))
-        return UNAUTHORIZED('This account no longer exists or is disabled.');
+      const account = await accountOf(socket.data.user.id);
+      if (!account.active) return UNAUTHORIZED('This account no longer exists or is disabled.');
+      if (account.sessionVersion !== socket.data.sessionVersion)
+        return UNAUTHORIZED('This session was ended (signed out everywhere). Sign in again.');
       return undefined;
     },
     expireOnTime(socket) {

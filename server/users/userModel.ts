@@ -1,4 +1,10 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import {
+  LANGUAGES,
+  NOTIFICATION_KINDS,
+  type Language,
+  type NotificationKind,
+} from '../../shared/notifications/notificationKinds.js';
 import { IP_TYPES, ROLES, type IpType, type Role } from '../../shared/vocabulary.js';
 
 /** A user account. `passwordHash` never leaves the server (presenters drop it). */
@@ -15,6 +21,12 @@ export interface UserDoc {
   capacity: number;
   active: boolean;
   createdAt: Date;
+  /** The language of the user's mails (and of the client once signed in); zh-CN when unset. */
+  language?: Language;
+  /** Kinds of notification the user does not want by e-mail (they still appear in the app). */
+  mailOff?: NotificationKind[];
+  /** Raised by "sign out everywhere" and a password change: tokens of an older version stop working. */
+  sessionVersion?: number;
 }
 
 const schema = new Schema<UserDoc>(
@@ -29,6 +41,9 @@ const schema = new Schema<UserDoc>(
     capacity: { type: Number, default: 10 },
     active: { type: Boolean, default: true },
     createdAt: { type: Date, required: true },
+    language: { type: String, enum: LANGUAGES },
+    mailOff: { type: [String], enum: NOTIFICATION_KINDS, default: undefined },
+    sessionVersion: { type: Number },
   },
   { versionKey: false, collection: 'users' },
 );

@@ -33,7 +33,24 @@ export interface UserService {
   setActive(userId: string, active: boolean): Promise<UserDoc>;
   /** Calls `listener` with the id of each account disabled from now on; returns the unsubscribe. */
   onDisabled(listener: (userId: string) => void): () => void;
+  /**
+   * Ends every session of the account (its tokens stop working over HTTP and Socket.IO: the session
+   * version goes up) and tells the listeners; resolves with the account after.
+   */
+  endSessions(userId: string, reason: SessionEndReason): Promise<UserDoc>;
+  /**
+   * Changes the password when `current` is right (else 403, at the same cost); every other session
+   * ends. Resolves with the account after, for a new token of this session.
+   */
+  changePassword(userId: string, current: string, next: string): Promise<UserDoc>;
+  /** Sets a new password (a reset by e-mail) and ends every session of the account. */
+  setPassword(userId: string, next: string): Promise<UserDoc>;
+  /** Calls `listener` when an account's sessions end; returns the unsubscribe. */
+  onSessionsEnded(listener: (userId: string, reason: SessionEndReason) => void): () => void;
 }
+
+/** Why an account's sessions ended. */
+export type SessionEndReason = 'signedOutEverywhere' | 'passwordChanged';
 
 /** Roles that act for an organisation and must belong to one. */
 const ORG_ROLES: readonly Role[] = ['officer', 'mediator', 'arbitrator', 'investigator'];
@@ -42,6 +59,22 @@ const ORG_ROLES: readonly Role[] = ['officer', 'mediator', 'arbitrator', 'invest
 export function createUserService(db: Connection, now: () => Date = () => new Date()): UserService {
   const Users = userModel(db);
   const disabledListeners = new Set<(userId: string) => void>();
+  const endedListeners = new Set<(userId: string, reason: SessionEndReason) => void>();
+  /** Raises the session version (and sets `$set` fields with it); tells the listeners. */
+  async function bumpSessions(
+    userId: string,
+    reason: SessionEndReason,
+    $set: Record<string, unknown> = {},
+  ): Promise<UserDoc> {
+    const user = await Users.findByIdAndUpdate(
+      userId,
+      { $inc: { sessionVersion: 1 }, ...(Object.keys($set).length ? { $set } : {}) },
+      { returnDocument: 'after' },
+    ).lean();
+    if (!user) throw new DomainError('notFound', 'No such account.');
+    for (const listener of endedListeners) listener(user._id, reason);
+    return user;
+  }
   const service: UserService = {
     async create(input) {
       if (ORG_ROLES.includes(input.role) && !input.orgId) {
@@ -111,6 +144,21 @@ export function createUserService(db: Connection, now: () => Date = () => new Da
     onDisabled(listener) {
       disabledListeners.add(listener);
       return () => disabledListeners.delete(listener);
+    },
+    endSessions: (userId, reason) => bumpSessions(userId, reason),
+    async changePassword(userId, current, next) {
+      const user = await Users.findById(userId, { passwordHash: 1 }).lean();
+      const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, current);
+      if (!user || !ok)
+        throw new DomainError('forbidden', 'The current password is not right.', { code: 'wrongPassword' });
+      return bumpSessions(userId, 'passwordChanged', { passwordHash: await hashPassword(next) });
+    },
+    async setPassword(userId, next) {
+      return bumpSessions(userId, 'passwordChanged', { passwordHash: await hashPassword(next) });
+    },
+    onSessionsEnded(listener) {
+      endedListeners.add(listener);
+      return () => endedListeners.delete(listener);
     },
   };
   return service;

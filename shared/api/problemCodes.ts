@@ -75,6 +75,12 @@ export const PROBLEM_CODES = [
   'creditNotUnderObjection',
   'creditChanged',
   'agreementChanged',
+  // notifications, mail, password reset
+  'resetLinkInvalid',
+  'resetThrottled',
+  'wrongPassword',
+  'notificationNotFound',
+  'mailNotFound',
 ] as const;
 
 /** A stable problem code. */

@@ -3,6 +3,7 @@
  * `auth: {token}`). Every client event is acknowledged with `{data}` or `{error}`.
  */
 import type { CaseEventView } from '../api/views.js';
+import type { NotificationView } from '../notifications/notificationView.js';
 import type { MessageVisibility } from '../vocabulary.js';
 
 /** An error acknowledgement, shaped like an HTTP problem. */
@@ -135,7 +136,20 @@ export interface ServerToClientEvents {
   'message:new': (push: MessagePush) => void;
   'presence:changed': (push: PresencePush) => void;
   'message:typing': (push: TypingPush) => void;
+  /** A new notification of the recipient (the same as `GET /api/notifications` lists), with the unread count. */
+  'notification:new': (push: NotificationPush) => void;
+  /** Sessions of the recipient's account were ended (sign out everywhere): the socket closes next. */
+  'session:ended': (push: { reason: 'signedOutEverywhere' | 'passwordChanged' }) => void;
 }
+
+/** A new notification, and how many of the recipient's are unread now. */
+export interface NotificationPush {
+  notification: NotificationView;
+  unread: number;
+}
+
+/** `notifications:read` payload: some of the recipient's notifications, or all of them. */
+export type MarkReadRequest = { ids: string[] } | { all: true };
 
 /** Events a client sends, each with an acknowledgement callback. */
 export interface ClientToServerEvents {
@@ -146,6 +160,8 @@ export interface ClientToServerEvents {
   'case:unsubscribe': (req: { caseId: string }, ack: (res: Ack<{ caseId: string }>) => void) => void;
   'message:send': (req: SendMessageRequest, ack: (res: Ack<MessagePush>) => void) => void;
   'message:typing': (req: TypingRequest, ack: (res: Ack<{ ok: true }>) => void) => void;
+  /** Marks notifications read; the ack carries the unread count after it. */
+  'notifications:read': (req: MarkReadRequest, ack: (res: Ack<{ unread: number }>) => void) => void;
 }
 
 /** Event names, for code that iterates them. */
@@ -157,4 +173,6 @@ export const SERVER_EVENTS = [
   'message:new',
   'presence:changed',
   'message:typing',
+  'notification:new',
+  'session:ended',
 ] as const satisfies readonly (keyof ServerToClientEvents)[];

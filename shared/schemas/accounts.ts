@@ -66,3 +66,20 @@ export const listOrgsQuerySchema = Joi.object({
   type: Joi.string().valid(...ORG_TYPES),
   sameTypeAs: Joi.string().pattern(/^[A-Za-z0-9_-]{1,64}$/),
 }).xor('type', 'sameTypeAs');
+
+/** `POST /api/auth/password-reset`: ask for a reset link by e-mail. */
+export const passwordResetRequestSchema = Joi.object({ email: email.required() });
+
+/** `POST /api/auth/password-reset/confirm`: the link's token and the new password. */
+export const passwordResetConfirmSchema = Joi.object({
+  token: Joi.string()
+    .pattern(/^[A-Za-z0-9_-]{20,100}$/)
+    .required(),
+  password: password.required(),
+});
+
+/** `POST /api/auth/password`: change the password, with the current one. */
+export const changePasswordSchema = Joi.object({
+  currentPassword: Joi.string().min(1).max(200).required(),
+  password: password.required(),
+});

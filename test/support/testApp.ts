@@ -4,6 +4,8 @@ import request from 'supertest';
 import { createCaseEngine, type CaseEngine } from '../../server/cases/createCaseEngine.js';
 import type { Config } from '../../server/config/loadConfig.js';
 import { DEMO_PASSWORD } from '../../server/demo/demoDirectory.js';
+import { createMailOutbox } from '../../server/mail/createMailOutbox.js';
+import { createCaseNotifier } from '../../server/notifications/createCaseNotifier.js';
 import { seedDemoDirectory } from '../../server/demo/seedDemoDirectory.js';
 import type { SharedRedis } from '../../server/http/createRateLimiter.js';
 import { createApp, createServices, type AppDeps, type AppServices } from '../../server/http/createApp.js';
@@ -24,9 +26,12 @@ export function buildTestApp(
   opts: { config?: Config; now?: () => Date; clientDir?: string; redis?: SharedRedis } = {},
 ): TestApp {
   const now = opts.now ?? (() => new Date());
-  const engine = createCaseEngine({ db, logger: testLogger, now });
+  const config = opts.config ?? testConfig();
+  const outbox = createMailOutbox({ db, config, logger: testLogger, now });
+  const notifier = createCaseNotifier({ db, outbox, logger: testLogger });
+  const engine = createCaseEngine({ db, logger: testLogger, now, notifier });
   const deps: AppDeps = {
-    config: opts.config ?? testConfig(),
+    config,
     logger: testLogger,
     db,
     jwtSecret: 'test-secret-test-secret-test-secret-0123',

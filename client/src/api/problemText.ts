@@ -16,6 +16,12 @@ export function problemText(t: TFunction, err: unknown, language: string): strin
     retryAfterSeconds: err.extra.retryAfterSeconds ?? err.extra.retryAfter ?? 1,
     actionLabel: action ? t(`actions.action.${action}`, { defaultValue: action }) : '',
   };
+  if (err.code === 'weakPassword' && Array.isArray(err.extra.reasons)) {
+    const advice = (err.extra.reasons as string[]).map((r) =>
+      t(`passwordAdvice.${r}`, { min: err.extra.minLength }),
+    );
+    return [t('problem.weakPassword'), ...advice].join(' ');
+  }
   const key = `problem.${err.code ?? ''}`;
   if (err.code && t(key, { defaultValue: '' })) return t(key, params);
   if (language === 'en' && err.detail) return err.detail;

@@ -6,6 +6,7 @@ import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useSession } from '../auth/useSession.js';
 import { useSessionExpiry } from '../auth/useSessionExpiry.js';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { NotificationBell } from '../notifications/NotificationBell.js';
 import { BrandMark } from './BrandMark.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { navItems } from './navItems.js';
@@ -44,6 +45,7 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <ConnectionIndicator />
+            <NotificationBell />
             <LanguageSwitch />
             <UserMenu user={session.user} />
           </Group>

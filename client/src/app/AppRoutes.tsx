@@ -19,6 +19,10 @@ const MediatorConsole = screens.mediator.Component;
 const CenterDashboard = screens.center.Component;
 const DeskPage = screens.desk.Component;
 const StatsPage = screens.stats.Component;
+const SettingsPage = screens.settings.Component;
+const OutboxPage = screens.outbox.Component;
+const ForgotPasswordPage = screens.forgotPassword.Component;
+const ResetPasswordPage = screens.resetPassword.Component;
 
 /** A spinner, labelled in the UI language, while a screen's chunk loads. */
 function Lazy({ children, minHeight = 320 }: { children: ReactNode; minHeight?: number | string }) {
@@ -53,6 +57,22 @@ export function AppRoutes() {
         element={
           <Lazy minHeight="100vh">
             <RegisterPage />
+          </Lazy>
+        }
+      />
+      <Route
+        path="/forgot-password"
+        element={
+          <Lazy minHeight="100vh">
+            <ForgotPasswordPage />
+          </Lazy>
+        }
+      />
+      <Route
+        path="/reset-password/:token"
+        element={
+          <Lazy minHeight="100vh">
+            <ResetPasswordPage />
           </Lazy>
         }
       />
@@ -129,6 +149,24 @@ export function AppRoutes() {
             <RequireRole roles={['officer', 'admin']}>
               <Lazy>
                 <StatsPage />
+              </Lazy>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="settings"
+          element={
+            <Lazy>
+              <SettingsPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="outbox"
+          element={
+            <RequireRole roles={['admin']}>
+              <Lazy>
+                <OutboxPage />
               </Lazy>
             </RequireRole>
           }

@@ -1,5 +1,5 @@
 import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconLogout, IconSettings } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -40,6 +40,9 @@ export function UserMenu({ user }: { user: SessionUser }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{user.email}</Menu.Label>
+        <Menu.Item leftSection={<IconSettings size={16} />} onClick={() => void navigate('/settings')}>
+          {t('account.menu')}
+        </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={signOut} color="red">
           {t('nav.signOut')}
         </Menu.Item>

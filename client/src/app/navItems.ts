@@ -4,6 +4,7 @@ import {
   IconFilePlus,
   IconFolders,
   IconGauge,
+  IconMail,
   IconMessages,
   type Icon,
 } from '@tabler/icons-react';
@@ -39,6 +40,7 @@ export function navItems(user: SessionUser): NavItem[] {
         { to: '/desk', labelKey: 'nav.deskAdmin', icon: IconClipboardList },
         { to: '/cases', labelKey: 'nav.allCases', icon: IconFolders, end: true },
         { to: '/stats', labelKey: 'nav.stats', icon: IconChartBar },
+        { to: '/outbox', labelKey: 'outbox.nav', icon: IconMail },
       ];
     default:
       return [cases];

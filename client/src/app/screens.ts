@@ -108,6 +108,26 @@ export const screens = {
       void qc.prefetchQuery(deskListQuery(defaultDeskQueue(user.role)));
     },
   ),
+  settings: screen(
+    '/settings',
+    () => import('../account/SettingsPage.js'),
+    (m) => m.SettingsPage,
+  ),
+  outbox: screen(
+    '/outbox',
+    () => import('../outbox/OutboxPage.js'),
+    (m) => m.OutboxPage,
+  ),
+  forgotPassword: screen(
+    '/forgot-password',
+    () => import('../account/ForgotPasswordPage.js'),
+    (m) => m.ForgotPasswordPage,
+  ),
+  resetPassword: screen(
+    '/reset-password/:token',
+    () => import('../account/ResetPasswordPage.js'),
+    (m) => m.ResetPasswordPage,
+  ),
   stats: screen(
     '/stats',
     () => import('../stats/StatsPage.js'),

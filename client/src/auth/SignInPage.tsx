@@ -100,6 +100,11 @@ export function SignInPage() {
           <Button type="submit" loading={busy} fullWidth mt="xs">
             {t('auth.signIn')}
           </Button>
+          <Text size="sm" ta="center">
+            <Anchor component={Link} to="/forgot-password">
+              {t('account.forgotLink')}
+            </Anchor>
+          </Text>
           <Text size="sm" c="dimmed" ta="center">
             {t('auth.noAccount')}{' '}
             <Anchor component={Link} to={next ? `/register?next=${encodeURIComponent(next)}` : '/register'}>

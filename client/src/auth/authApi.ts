@@ -12,7 +12,12 @@ async function completeSession(res: TokenResponse): Promise<Session> {
     anonymous: true,
     headers: { Authorization: `Bearer ${res.token}` },
   });
-  const session: Session = { token: res.token, expiresAt: res.expiresAt ?? null, user };
+  const session: Session = {
+    token: res.token,
+    expiresAt: res.expiresAt ?? null,
+    issuedAt: new Date().toISOString(),
+    user,
+  };
   sessionStore.set(session);
   return session;
 }
@@ -44,4 +49,49 @@ export async function register(input: { name: string; email: string; password: s
 export async function refreshUser(): Promise<void> {
   const { user } = await apiFetch<{ user: SessionUser }>('/api/auth/me');
   sessionStore.updateUser(user);
+}
+
+let renewing: Promise<void> | null = null;
+
+/** Renews the session's token while it is in use (one request at a time). */
+export function refreshSession(): Promise<void> {
+  renewing ??= apiFetch<{ token: string; expiresAt: string }>('/api/auth/refresh', { method: 'POST' })
+    .then(({ token, expiresAt }) => sessionStore.renew(token, expiresAt))
+    .finally(() => {
+      renewing = null;
+    });
+  return renewing;
+}
+
+/** Changes the password; the session goes on with the new token the server gives. */
+export async function changePassword(currentPassword: string, password: string): Promise<void> {
+  const { token, expiresAt } = await apiFetch<{ token: string; expiresAt: string }>('/api/auth/password', {
+    method: 'POST',
+    body: { currentPassword, password },
+  });
+  sessionStore.renew(token, expiresAt);
+}
+
+/** Ends every session of the account, this one included. */
+export async function signOutEverywhere(): Promise<void> {
+  await apiFetch<void>('/api/auth/sign-out-everywhere', { method: 'POST' });
+  sessionStore.end('signedOut');
+}
+
+/** Asks for a password-reset link by e-mail (the answer is the same for any e-mail). */
+export async function requestPasswordReset(email: string): Promise<void> {
+  await apiFetch<{ detail: string }>('/api/auth/password-reset', {
+    method: 'POST',
+    body: { email },
+    anonymous: true,
+  });
+}
+
+/** Sets a new password with a reset link's token. */
+export async function confirmPasswordReset(token: string, password: string): Promise<void> {
+  await apiFetch<void>('/api/auth/password-reset/confirm', {
+    method: 'POST',
+    body: { token, password },
+    anonymous: true,
+  });
 }

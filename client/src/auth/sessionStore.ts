@@ -18,6 +18,8 @@ export interface SessionUser {
 export interface Session {
   token: string;
   expiresAt: string | null;
+  /** When this token was obtained (its renewal is due halfway to `expiresAt`). */
+  issuedAt?: string;
   user: SessionUser;
 }
 
@@ -61,6 +63,11 @@ export const sessionStore = {
     endReason = null;
     localStorage.setItem(KEY, JSON.stringify(session));
     emit();
+  },
+  /** Replaces the token of the current session (a renewal, a password change), keeping the user. */
+  renew(token: string, expiresAt: string): void {
+    if (!current) return;
+    this.set({ ...current, token, expiresAt, issuedAt: new Date().toISOString() });
   },
   updateUser(user: SessionUser): void {
     if (!current) return;

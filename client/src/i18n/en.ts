@@ -1,4 +1,5 @@
 /** English. */
+import { notificationsEn } from './notificationsEn.js';
 import { problemsEn } from './problemsEn.js';
 import { documentsEn } from './documentsEn.js';
 import { actionsEn } from './actionsEn.js';
@@ -6,6 +7,7 @@ import { vocabularyEn } from './vocabularyEn.js';
 import { passwordAdviceEn } from './passwordAdvice.js';
 
 export const en = {
+  ...notificationsEn,
   problem: problemsEn,
   problemStatus: {
     400: 'The request is not right; check it and try again.',

@@ -70,4 +70,9 @@ export const problemsEn: Record<ProblemCode, string> = {
   creditNotUnderObjection: 'Only an entry under objection can be decided.',
   creditChanged: 'The entry was just updated; reload and try again.',
   agreementChanged: 'The agreement text has changed; read the new text, then sign.',
+  resetLinkInvalid: 'This link is not valid: it was used already or has expired. Ask for a new one.',
+  resetThrottled: 'Too many password-reset requests; try again in {{retryAfterSeconds}} s.',
+  wrongPassword: 'The current password is not right.',
+  notificationNotFound: 'There is no such notification.',
+  mailNotFound: 'There is no such mail in the outbox.',
 };

@@ -69,4 +69,9 @@ export const problemsZh: Record<ProblemCode, string> = {
   creditNotUnderObjection: '只有处于异议中的记录可以作出决定。',
   creditChanged: '该记录刚刚已被更新，请刷新后重试。',
   agreementChanged: '协议文本已更改，请阅读新的文本后再签署。',
+  resetLinkInvalid: '该链接无效：可能已使用过或已过期。请重新申请。',
+  resetThrottled: '找回密码的请求过于频繁，请 {{retryAfterSeconds}} 秒后再试。',
+  wrongPassword: '当前密码不正确。',
+  notificationNotFound: '没有这条通知。',
+  mailNotFound: '发件箱中没有这封邮件。',
 };

@@ -1,4 +1,5 @@
 /** 简体中文 (default language). */
+import { notificationsZh } from './notificationsZh.js';
 import { problemsZh } from './problemsZh.js';
 import { documentsZh } from './documentsZh.js';
 import { actionsZh } from './actionsZh.js';
@@ -6,6 +7,7 @@ import { vocabularyZh } from './vocabularyZh.js';
 import { passwordAdviceZh } from './passwordAdvice.js';
 
 export const zhCN = {
+  ...notificationsZh,
   problem: problemsZh,
   problemStatus: {
     400: '请求有误，请检查后重试。',

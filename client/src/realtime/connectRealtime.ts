@@ -10,6 +10,9 @@ import type { i18n as I18n } from 'i18next';
 import { mergeMessage } from '../api/messages.js';
 import { queryKeys } from '../api/queryKeys.js';
 import { refreshUser } from '../auth/authApi.js';
+import { sessionStore } from '../auth/sessionStore.js';
+import { mergeNotification } from '../notifications/notificationsApi.js';
+import { notificationText } from '../notifications/notificationText.js';
 import { clockLabel } from '../i18n/labels.js';
 import { createCaseFeeds } from './caseFeeds.js';
 import {
@@ -85,6 +88,18 @@ export function connectRealtime(token: string, qc: QueryClient, i18n: I18n): Rea
     });
   });
   socket.on('message:new', (message) => mergeMessage(qc, message));
+  socket.on('notification:new', ({ notification, unread }) => {
+    mergeNotification(qc, notification, unread);
+    notifications.show({
+      id: `notification-${notification.id}`,
+      color: 'indigo',
+      title: t(`notifications.kind.${notification.kind}`),
+      message: `${notification.caseNo} · ${notificationText(notification, t, i18n.language)}`,
+      autoClose: 6000,
+    });
+  });
+  // signed out everywhere (from another device): this one too
+  socket.on('session:ended', () => sessionStore.end('signedOut'));
   socket.on('presence:changed', (push) => applyPresence(push));
   socket.on('message:typing', (push) => noteTyping(push));
 

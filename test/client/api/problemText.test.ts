@@ -64,6 +64,23 @@ describe('problemText: server failures in the user’s language', () => {
     expect(problemText(zh, missing, 'zh-CN')).to.equal('分派到推荐渠道以外的渠道时，须填写理由。');
   });
 
+  it('gives a refused password’s reasons in the user’s language', () => {
+    const weak = new ApiError(
+      400,
+      'Bad Request',
+      'The password is too weak: Use at least 12 characters.',
+      [],
+      'weakPassword',
+      {
+        reasons: ['minLength'],
+        minLength: 12,
+      },
+    );
+    expect(problemText(zh, weak, 'zh-CN')).to.equal(
+      '密码太容易被猜中，请换一个更长、更不常见的密码。 至少使用 12 个字符。',
+    );
+  });
+
   it('puts the wait into a rate limit', () => {
     const slow = new ApiError(429, 'Too Many Requests', 'Too many messages…', [], 'rateLimited', {
       retryAfterSeconds: 42,

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'mongoose';
+import type { Config } from '../../../server/config/loadConfig.js';
 import { listen, type ListeningServer } from '../../support/listen.js';
 import { buildTestApp, type TestApp } from '../../support/testApp.js';
 import { testLogger } from '../../support/testEnvironment.js';
@@ -30,11 +31,11 @@ interface RealtimeModule {
 }
 
 /**
- * Builds the app over a test database, attaches the realtime layer if `server/realtime/createRealtime.ts`
+ * Builds the app over a test database (with `config` instead of the test configuration), attaches the realtime layer if `server/realtime/createRealtime.ts`
  * exists, and listens on a free loopback port.
  */
-export async function startE2eServer(db: Connection): Promise<E2eServer> {
-  const built = buildTestApp(db);
+export async function startE2eServer(db: Connection, opts: { config?: Config } = {}): Promise<E2eServer> {
+  const built = buildTestApp(db, opts.config ? { config: opts.config } : {});
   const listening: ListeningServer = await listen(built.app);
   let realtime: { close(): Promise<void> } | undefined;
   const realtimeFile = join(root, 'server', 'realtime', 'createRealtime.ts');
@@ -47,11 +48,13 @@ export async function startE2eServer(db: Connection): Promise<E2eServer> {
       engine: built.engine,
     });
   }
+  built.services.mailSender.start();
   return {
     ...built,
     url: listening.url,
     live: realtime !== undefined,
     async close() {
+      await built.services.mailSender.stop();
       await realtime?.close();
       await listening.close();
     },

@@ -18,6 +18,9 @@ const GROWING = new Set([
   'document_jobs',
   // documents.files: GridFS probes a bucket once for emptiness (findOne {} limit 1) before its first upload
   'documents.chunks',
+  'notifications',
+  'mail_outbox',
+  'password_resets',
 ]);
 
 interface Captured {
@@ -154,6 +157,24 @@ describe('every read by an index (explain on the running engine)', function () {
       .set(t('mediator'))
       .send({ body: 'A joint note', visibility: 'joint' })
       .expect(201);
+    for (const who of ['complainant', 'respondent', 'mediator', 'center']) {
+      await get(who, '/api/notifications');
+      await get(who, '/api/notifications?limit=1&before=2100-01-01T00:00:00.000Z');
+      label = 'POST /api/notifications/read-all';
+      await request(a.app).post('/api/notifications/read-all').set(t(who)).expect(200);
+    }
+    await get('admin', '/api/mail/outbox');
+    await get('admin', '/api/mail/outbox?before=2100-01-01T00:00:00.000Z');
+    label = 'mail sender tick';
+    await a.services.mailSender.tick();
+    label = 'POST /api/auth/password-reset';
+    await request(a.app).post('/api/auth/password-reset').send({ email: 'court@demo.local' }).expect(202);
+    await new Promise((r) => setTimeout(r, 300));
+    label = 'POST /api/auth/password-reset/confirm';
+    await request(a.app)
+      .post('/api/auth/password-reset/confirm')
+      .send({ token: 'A'.repeat(43), password: 'Lantern-orchard-47-quietly' })
+      .expect(422);
     label = 'POST /api/routing/preview';
     await request(a.app).post('/api/routing/preview').set(t('complainant')).send(mediationComplaint('x'));
     label = 'scheduler tick';

@@ -581,6 +581,120 @@ describe('OpenAPI document: real responses match it', () => {
     );
   });
 
+  it('notifications, settings, the outbox and sessions (issue 12)', async () => {
+    const get = (who: Who, path: string) => request(a.app).get(path).set(as(who));
+    const post = (who: Who, path: string) => request(a.app).post(path).set(as(who));
+    // the tea case of the earlier tests told the mediator of its assignment
+    const page = (await expectDocumented(get('mediator', '/api/notifications?limit=5'), 200)).body as {
+      items: { id: string }[];
+    };
+    expect(page.items.length).to.be.greaterThan(0);
+    await expectDocumented(get('mediator', '/api/notifications?limit=0'), 400);
+    await expectDocumented(post('mediator', `/api/notifications/${page.items[0]?.id}/read`), 200);
+    await expectDocumented(post('respondent', `/api/notifications/${page.items[0]?.id}/read`), 404);
+    await expectDocumented(post('mediator', '/api/notifications/not-an-id/read'), 400);
+    await expectDocumented(post('mediator', '/api/notifications/read-all'), 200);
+    await expectDocumented(get('mediator', '/api/notifications/settings'), 200);
+    const settings = { language: 'zh-CN', mailKinds: ['assignment', 'clockWarning'] };
+    await expectDocumented(
+      request(a.app).patch('/api/notifications/settings').set(as('mediator')).send(settings),
+      200,
+    );
+    checker.checkRequest('PATCH', '/api/notifications/settings', settings);
+    await expectDocumented(
+      request(a.app).patch('/api/notifications/settings').set(as('mediator')).send({ language: 'fr' }),
+      422,
+    );
+
+    const outbox = (await expectDocumented(get('admin', '/api/mail/outbox?limit=2'), 200)).body as {
+      items: { id: string }[];
+    };
+    await expectDocumented(
+      get('admin', `/api/mail/outbox/${encodeURIComponent(outbox.items[0]?.id ?? '')}`),
+      200,
+    );
+    await expectDocumented(get('admin', '/api/mail/outbox/no-such-mail'), 404);
+    await expectDocumented(get('admin', '/api/mail/outbox/bad%20id'), 400);
+    await expectDocumented(get('admin', '/api/mail/outbox?limit=x'), 400);
+    await expectDocumented(get('mediator', '/api/mail/outbox'), 403);
+    await expectDocumented(get('mediator', '/api/mail/outbox/no-such-mail'), 403);
+
+    const reset = { email: 'investigator@demo.local' };
+    await expectDocumented(request(a.app).post('/api/auth/password-reset').send(reset), 202);
+    checker.checkRequest('POST', '/api/auth/password-reset', reset);
+    await expectDocumented(request(a.app).post('/api/auth/password-reset').send({ email: 'x' }), 422);
+    const limited = buildTestApp(t.db, { config: testConfig({ PASSWORD_RESET_PER_HOUR: '1' }) }).app;
+    await expectDocumented(request(limited).post('/api/auth/password-reset').send(reset), 202);
+    await expectDocumented(request(limited).post('/api/auth/password-reset').send(reset), 429);
+    const confirm = { token: 'A'.repeat(43), password: 'Lantern-orchard-47-quietly' };
+    await expectDocumented(request(a.app).post('/api/auth/password-reset/confirm').send(confirm), 422);
+    await expectDocumented(
+      request(a.app)
+        .post('/api/auth/password-reset/confirm')
+        .send({ ...confirm, password: 'password123' }),
+      400,
+    );
+    // a token from the mail (kept in the local outbox: the test app has no SMTP_URL)
+    let token = '';
+    for (let i = 0; i < 100 && !token; i++) {
+      const mail = await a.deps.db
+        .collection('mail_outbox')
+        .findOne({ template: 'passwordReset', to: reset.email });
+      token = /reset-password\/([A-Za-z0-9_-]+)/.exec(String(mail?.text ?? ''))?.[1] ?? '';
+      if (!token) await new Promise((r) => setTimeout(r, 20));
+    }
+    await expectDocumented(
+      request(a.app)
+        .post('/api/auth/password-reset/confirm')
+        .send({ ...confirm, token }),
+      204,
+    );
+    checker.checkRequest('POST', '/api/auth/password-reset/confirm', { ...confirm, token });
+
+    const investigator = await login(a.app, 'investigator@demo.local', confirm.password);
+    const renewed = await expectDocumented(
+      request(a.app).post('/api/auth/refresh').set(bearer(investigator)),
+      200,
+    );
+    const change = { currentPassword: confirm.password, password: 'Quiet-harbour-lamps-93' };
+    await expectDocumented(
+      request(a.app)
+        .post('/api/auth/password')
+        .set(bearer(renewed.body.token as string))
+        .send({ ...change, currentPassword: 'wrong-one-1' }),
+      403,
+    );
+    await expectDocumented(
+      request(a.app)
+        .post('/api/auth/password')
+        .set(bearer(renewed.body.token as string))
+        .send({ ...change, password: 'password123' }),
+      400,
+    );
+    await expectDocumented(
+      request(a.app)
+        .post('/api/auth/password')
+        .set(bearer(renewed.body.token as string))
+        .send({}),
+      422,
+    );
+    const changed = await expectDocumented(
+      request(a.app)
+        .post('/api/auth/password')
+        .set(bearer(renewed.body.token as string))
+        .send(change),
+      200,
+    );
+    checker.checkRequest('POST', '/api/auth/password', change);
+    await expectDocumented(
+      request(a.app)
+        .post('/api/auth/sign-out-everywhere')
+        .set(bearer(changed.body.token as string)),
+      204,
+    );
+    tok.investigator = await login(a.app, 'investigator@demo.local', change.password);
+  });
+
   it('every signed-in operation answers 401 without a valid token', async () => {
     const concrete = (path: string) =>
       path.replace('{id}', ids.tea).replace('{evidenceId}', ids.evidence || new ObjectId().toHexString());

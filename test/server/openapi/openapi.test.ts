@@ -136,6 +136,8 @@ describe('OpenAPI document: structure', () => {
       'GET /metrics',
       'GET /readyz',
       'POST /api/auth/login',
+      'POST /api/auth/password-reset',
+      'POST /api/auth/password-reset/confirm',
       'POST /api/auth/register',
     ]);
   });

@@ -1,0 +1,117 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { DomainError } from '../errors/domainError.js';
+import { createRateLimiter, type SharedRedis } from '../http/createRateLimiter.js';
+import { TooManyRequestsError } from '../http/tooManyRequests.js';
+import type { MailOutbox } from '../mail/createMailOutbox.js';
+import { userModel } from '../users/userModel.js';
+import type { UserService } from '../users/userService.js';
+import { passwordResetModel } from './passwordResetModel.js';
+
+/** Password reset by e-mail. */
+export interface PasswordResets {
+  /**
+   * Counts a request against the client address and the e-mail address (429 past either limit,
+   * whether or not the e-mail has an account). Resolves at once; the link is made and mailed
+   * afterwards, and only when an active account has this e-mail, so neither the answer nor its
+   * timing tells whether it has one.
+   */
+  request(email: string, address: string): Promise<void>;
+  /** Sets the new password with a link's token: once, before it expires (else 400). Ends every session. */
+  confirm(token: string, password: string): Promise<void>;
+}
+
+/** The SHA-256 of a token, as stored. */
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Builds password resets over a connection, the user service and the mail outbox. */
+export function createPasswordResets(deps: {
+  db: Connection;
+  users: UserService;
+  outbox: MailOutbox;
+  logger: Pick<Logger, 'error'>;
+  now: () => Date;
+  ttlMinutes: number;
+  perHour: number;
+  redis?: SharedRedis | undefined;
+}): PasswordResets {
+  const Resets = passwordResetModel(deps.db);
+  const Users = userModel(deps.db);
+  const byAddress = createRateLimiter(deps.redis, {
+    keyPrefix: 'reset-ip',
+    points: deps.perHour,
+    duration: 3600,
+  });
+  const byEmail = createRateLimiter(deps.redis, {
+    keyPrefix: 'reset-email',
+    points: deps.perHour,
+    duration: 3600,
+  });
+
+  async function take(limiter: typeof byAddress, key: string): Promise<void> {
+    try {
+      await limiter.consume(key);
+    } catch (err) {
+      if (!(err instanceof RateLimiterRes)) throw err;
+      throw new TooManyRequestsError(
+        'Too many password-reset requests. Try again later.',
+        err.msBeforeNext,
+        'resetThrottled',
+      );
+    }
+  }
+
+  async function issue(email: string): Promise<void> {
+    const user = await Users.findOne({ email: email.toLowerCase() }).lean();
+    if (!user?.active) return;
+    const token = randomBytes(32).toString('base64url');
+    const at = deps.now();
+    const id = hashToken(token);
+    await Resets.create({
+      _id: id,
+      userId: user._id,
+      createdAt: at,
+      expiresAt: new Date(at.getTime() + deps.ttlMinutes * 60_000),
+      usedAt: null,
+    });
+    await deps.outbox.enqueue({
+      to: user.email,
+      locale: user.language ?? 'zh-CN',
+      template: 'passwordReset',
+      data: { token, expiresInMinutes: deps.ttlMinutes },
+      dedupeKey: `password-reset:${id}`,
+      userId: user._id,
+    });
+  }
+
+  return {
+    async request(email, address) {
+      await take(byAddress, address);
+      await take(byEmail, email.toLowerCase());
+      void issue(email).catch((err: unknown) =>
+        deps.logger.error({ err }, 'making a password-reset link failed'),
+      );
+    },
+    async confirm(token, password) {
+      const at = deps.now();
+      // one atomic claim by the primary key: the pipeline marks the link used only when it was unused
+      // and unexpired, and returns it as it was; a second use, or an expired link, finds it spent
+      const usable = { $and: [{ $eq: ['$usedAt', null] }, { $gt: ['$expiresAt', at] }] };
+      const before = await Resets.collection.findOneAndUpdate(
+        { _id: hashToken(token) } as never,
+        [{ $set: { usedAt: { $cond: [usable, at, '$usedAt'] } } }],
+        { returnDocument: 'before' },
+      );
+      const reset = before as { userId: string; usedAt: Date | null; expiresAt: Date } | null;
+      if (!reset || reset.usedAt !== null || reset.expiresAt <= at)
+        throw new DomainError(
+          'invalid',
+          'This link is not valid: it was used already or has expired. Ask for a new one.',
+          { code: 'resetLinkInvalid' },
+        );
+      await deps.users.setPassword(reset.userId, password);
+    },
+  };
+}
