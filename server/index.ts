@@ -119,6 +119,8 @@ async function main(): Promise<void> {
     await closed;
     clearTimeout(forced);
     await engine.scheduler.stop();
+    // the reads gathered for the audit log since its last write
+    await services.auditLog.flush();
     await redis?.quit().catch(() => undefined);
     await database.close();
     logger.info('stopped');

@@ -17,5 +17,6 @@ export async function loadAuthUser(db: Connection, userId: string): Promise<Auth
     role: user.role,
     orgId: user.orgId,
     orgType: org?.type ?? null,
+    lead: user.role === 'officer' && user.lead === true,
   };
 }

@@ -1,4 +1,5 @@
 import type { Connection, Model } from 'mongoose';
+import { auditEventModel } from '../audit/auditEventModel.js';
 import { caseEventModel } from '../cases/caseEventModel.js';
 import { caseModel } from '../cases/caseModel.js';
 import { caseNumberModel } from '../cases/caseNumbers.js';
@@ -17,6 +18,7 @@ const NAMESPACE_EXISTS = 48;
 /** Every model Sevenfold keeps, registered on the connection. */
 export function sevenfoldModels(db: Connection): Model<never>[] {
   return [
+    auditEventModel(db),
     caseEventModel(db),
     caseModel(db),
     caseNumberModel(db),

@@ -8,11 +8,16 @@ export interface UserView {
   role: string;
   orgId: string | null;
   expertise: string[];
+  languages: string[];
+  capacity: number;
+  lead: boolean;
+  active: boolean;
 }
 
 /** Presents a user for the API. */
 export function presentUser(
-  user: Pick<UserDoc, '_id' | 'email' | 'name' | 'role' | 'orgId' | 'expertise'>,
+  user: Pick<UserDoc, '_id' | 'email' | 'name' | 'role' | 'orgId' | 'expertise'> &
+    Partial<Pick<UserDoc, 'languages' | 'capacity' | 'lead' | 'active'>>,
 ): UserView {
   return {
     id: user._id,
@@ -21,5 +26,9 @@ export function presentUser(
     role: user.role,
     orgId: user.orgId,
     expertise: user.expertise ?? [],
+    languages: user.languages ?? [],
+    capacity: user.capacity ?? 10,
+    lead: user.lead ?? false,
+    active: user.active ?? true,
   };
 }
