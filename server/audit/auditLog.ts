@@ -60,7 +60,10 @@ export function createAuditLog(deps: { db: Connection; logger: Logger; now?: () 
     try {
       const caseIds = [...new Set(batch.map((e) => e.caseId).filter((id): id is string => Boolean(id)))];
       const orgs = new Map(
-        (await Cases.find({ _id: { $in: caseIds } }, { orgId: 1 }).lean()).map((c) => [c._id, c.orgId ?? null]),
+        (await Cases.find({ _id: { $in: caseIds } }, { orgId: 1 }).lean()).map((c) => [
+          c._id,
+          c.orgId ?? null,
+        ]),
       );
       for (const e of batch) if (e.caseId) e.orgId = orgs.get(e.caseId) ?? null;
       await Audit.collection.insertMany(batch as never[], { ordered: false });

@@ -77,11 +77,13 @@ export function createAuditReader(deps: { db: Connection; log: AuditLog; now?: (
         return page(prefix, query, matches);
       }
       if (viewer.role !== 'officer' || !viewer.orgId) {
-        throw new DomainError('forbidden', 'Only admins and the staff of an organisation may read the audit log.');
+        throw new DomainError(
+          'forbidden',
+          'Only admins and the staff of an organisation may read the audit log.',
+        );
       }
       const orgId = viewer.orgId;
-      const own = (e: AuditEventDoc) =>
-        e.orgId === orgId && (READS.has(e.kind) || viewer.lead) && matches(e);
+      const own = (e: AuditEventDoc) => e.orgId === orgId && (READS.has(e.kind) || viewer.lead) && matches(e);
       return page(query.caseId ? { caseId: query.caseId } : { orgId }, query, own);
     },
     ofCase(caseId, query) {

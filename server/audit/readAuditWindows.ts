@@ -9,11 +9,7 @@ const EPOCH = new Date('2000-01-01T00:00:00.000Z');
 
 /** One equality of a declared `{field, _id}` index, or none (the `_id` index). */
 export type AuditPrefix =
-  | { caseId: string }
-  | { actorId: string }
-  | { orgId: string }
-  | { kind: AuditKind }
-  | Record<string, never>;
+  { caseId: string } | { actorId: string } | { orgId: string } | { kind: AuditKind } | Record<string, never>;
 
 /**
  * The newest entries matching `prefix` with `_id` in `[floor, ceiling)`, and `keep`, at least `need`

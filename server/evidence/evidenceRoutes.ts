@@ -38,7 +38,11 @@ export function evidenceRoutes(deps: {
     async (req, res) => {
       const { id, evidenceId } = res.locals.params as { id: string; evidenceId: string };
       const file = await evidence.download(user(res), id, evidenceId);
-      deps.audit.access(user(res), 'evidence.download', id, { type: 'evidence', id: evidenceId, label: file.name });
+      deps.audit.access(user(res), 'evidence.download', id, {
+        type: 'evidence',
+        id: evidenceId,
+        label: file.name,
+      });
       // one byte range (a video player seeking), else the whole file; several ranges are served whole
       const ranges = req.headers.range ? req.range(file.size, { combine: true }) : undefined;
       if (ranges === -1) {

@@ -1,6 +1,18 @@
-import { IP_TYPES, ORG_TYPES, ROLES } from '../../shared/vocabulary.js';
+import { STAFF_LANGUAGES } from '../../shared/admin/staffLanguages.js';
+import { CHANNELS, IP_TYPES, ORG_TYPES, ROLES } from '../../shared/vocabulary.js';
 import type { JsonSchema } from './openApiTypes.js';
-import { closed, id, instant, listOf, nullable, oneOfStrings, ref, text } from './schemaBuilders.js';
+import {
+  boolean,
+  closed,
+  count,
+  id,
+  instant,
+  listOf,
+  nullable,
+  oneOfStrings,
+  ref,
+  text,
+} from './schemaBuilders.js';
 
 const email: JsonSchema = { type: 'string', format: 'email' };
 
@@ -14,12 +26,32 @@ export const accountSchemas: Record<string, JsonSchema> = {
       role: oneOfStrings(ROLES),
       orgId: nullable(id),
       expertise: listOf(oneOfStrings(IP_TYPES)),
+      languages: listOf(oneOfStrings(STAFF_LANGUAGES)),
+      capacity: count,
+      lead: {
+        ...boolean,
+        description: 'An officer who leads their organisation: manages its staff, reads its audit log.',
+      },
+      active: boolean,
     }),
     description: 'An account (never its password hash).',
   },
   UserList: closed({ items: listOf(ref('UserView')) }),
   OrgView: {
-    ...closed({ id, name: text, nameZh: text, type: oneOfStrings(ORG_TYPES), region: { type: 'string' } }),
+    ...closed({
+      id,
+      name: text,
+      nameZh: text,
+      type: oneOfStrings(ORG_TYPES),
+      region: { type: 'string' },
+      channel: nullable(oneOfStrings(CHANNELS)),
+      capacity: {
+        ...nullable(count),
+        description: 'The most open cases it takes at once (null: its officers’ capacities).',
+      },
+      expertise: listOf(oneOfStrings(IP_TYPES)),
+      active: { ...boolean, description: 'A deactivated organisation receives no new cases.' },
+    }),
     description: 'An organisation: a channel’s body or a protection center.',
   },
   OrgList: closed({ items: listOf(ref('OrgView')) }),
@@ -31,6 +63,7 @@ export const accountSchemas: Record<string, JsonSchema> = {
       role: oneOfStrings(ROLES),
       orgId: nullable(id),
       orgType: nullable(oneOfStrings(ORG_TYPES)),
+      lead: { ...boolean, description: 'The lead of their organisation.' },
     }),
     description: 'The signed-in user, with the type of their organisation.',
   },

@@ -1,5 +1,7 @@
 import { accountSchemas } from './accountSchemas.js';
 import { actionSchemas } from './actionSchemas.js';
+import { auditPaths } from './auditPaths.js';
+import { auditSchemas } from './auditSchemas.js';
 import { authPaths } from './authPaths.js';
 import { casePaths } from './casePaths.js';
 import { caseSchemas } from './caseSchemas.js';
@@ -20,13 +22,17 @@ import { userPaths } from './userPaths.js';
 
 const TAGS: OpenApiDocument['tags'] = [
   { name: 'auth', description: 'Sign-in, registration of rights holders, the signed-in user.' },
-  { name: 'users', description: 'Accounts (admins) and the staff directory.' },
+  {
+    name: 'users',
+    description: 'Accounts and organisations (their administration) and the staff directory.',
+  },
   { name: 'cases', description: 'Filing, lists, detail, timeline and actions.' },
   { name: 'routing', description: 'Triage and routing previews.' },
   { name: 'evidence', description: 'Evidence files, with SHA-256 integrity.' },
   { name: 'messages', description: 'Joint and caucus messages.' },
   { name: 'stats', description: 'Dashboard figures.' },
   { name: 'credit', description: 'The public credit register.' },
+  { name: 'audit', description: 'Who read or changed what: the audit log and a case’s access log.' },
   { name: 'operations', description: 'Health, readiness, metrics and this document.' },
 ];
 
@@ -72,6 +78,7 @@ function build(): OpenApiDocument {
       ...evidencePaths(),
       ...messagePaths(),
       ...reportPaths(),
+      ...auditPaths(),
       ...operationsPaths(),
     }),
     components: {
@@ -93,6 +100,7 @@ function build(): OpenApiDocument {
         ...messageSchemas,
         ...statsSchemas,
         ...creditSchemas,
+        ...auditSchemas,
         ...healthSchemas,
       },
       responses: sharedResponses,

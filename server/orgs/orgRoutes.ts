@@ -27,7 +27,8 @@ export function orgRoutes(deps: { orgs: OrgService; auth: RequestHandler }): Rou
 
   router.get('/', deps.auth, validate({ query: listOrgsQuerySchema }), async (_req, res) => {
     const user = res.locals.user as AuthUser;
-    if (user.role !== 'admin' && user.role !== 'officer') throw forbidden('Only staff may list organisations.');
+    if (user.role !== 'admin' && user.role !== 'officer')
+      throw forbidden('Only staff may list organisations.');
     const query = res.locals.query as { type?: OrgType; sameTypeAs?: string };
     let items;
     if (query.type) items = await deps.orgs.list({ type: query.type });

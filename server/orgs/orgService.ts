@@ -115,7 +115,8 @@ export function createOrgService(db: Connection, audit: AuditLog): OrgService {
           });
         });
       } catch (err) {
-        if (isDuplicateKeyError(err)) throw new DomainError('conflict', `An organisation ${input.id} already exists.`);
+        if (isDuplicateKeyError(err))
+          throw new DomainError('conflict', `An organisation ${input.id} already exists.`);
         throw err;
       }
       return doc;
@@ -131,7 +132,10 @@ export function createOrgService(db: Connection, audit: AuditLog): OrgService {
         active: before.active !== false,
       };
       const next: OrgDoc = { ...normal, ...changes };
-      next.channel = channelFor(next.type, changes.channel !== undefined ? changes.channel : changes.type ? null : normal.channel);
+      next.channel = channelFor(
+        next.type,
+        changes.channel !== undefined ? changes.channel : changes.type ? null : normal.channel,
+      );
       const diff = diffFields(normal, next, AUDITED_ORG_FIELDS);
       if (Object.keys(diff.after).length === 0) return normal;
       const set = Object.fromEntries(Object.keys(diff.after).map((f) => [f, next[f as keyof OrgDoc]]));

@@ -22,10 +22,17 @@ export function mayManageAccount(user: AuthUser, target: Pick<UserDoc, 'role' | 
 }
 
 /** Why `user` may not make this new account (undefined: they may). */
-export function refuseNewAccount(user: AuthUser, role: Role, orgId: string | null, lead: boolean): string | undefined {
+export function refuseNewAccount(
+  user: AuthUser,
+  role: Role,
+  orgId: string | null,
+  lead: boolean,
+): string | undefined {
   if (user.role === 'admin') return undefined;
-  if (!isAccountAdmin(user)) return 'Only the platform supervisor and an organisation’s lead may create accounts.';
-  if (!(STAFF_ROLES as readonly Role[]).includes(role)) return 'An organisation’s lead creates staff of their organisation only.';
+  if (!isAccountAdmin(user))
+    return 'Only the platform supervisor and an organisation’s lead may create accounts.';
+  if (!(STAFF_ROLES as readonly Role[]).includes(role))
+    return 'An organisation’s lead creates staff of their organisation only.';
   if (orgId !== user.orgId) return 'An organisation’s lead creates staff of their own organisation only.';
   if (lead) return 'Only the platform supervisor names an organisation’s lead.';
   return undefined;
@@ -36,7 +43,8 @@ export function refuseChanges(user: AuthUser, targetId: string, changes: UserCha
   if (targetId === user.id) {
     if (changes.active === false) return 'You may not disable your own account.';
     if (changes.role !== undefined && changes.role !== user.role) return 'You may not change your own role.';
-    if (changes.lead === false || changes.orgId !== undefined) return 'You may not change your own organisation or lead.';
+    if (changes.lead === false || changes.orgId !== undefined)
+      return 'You may not change your own organisation or lead.';
   }
   if (user.role === 'admin') return undefined;
   if (changes.lead !== undefined) return 'Only the platform supervisor names an organisation’s lead.';

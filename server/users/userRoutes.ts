@@ -55,9 +55,13 @@ export function userRoutes(deps: {
   router.get('/', deps.auth, validate({ query: listUsersQuerySchema }), async (_req, res) => {
     const user = userOf(res);
     const query = res.locals.query as UserListFilter;
-    const ownStaff = user.role === 'officer' && user.lead && query.orgId !== undefined && query.orgId === user.orgId;
+    const ownStaff =
+      user.role === 'officer' && user.lead && query.orgId !== undefined && query.orgId === user.orgId;
     const directory =
-      user.role === 'officer' && !query.includeInactive && query.role && LISTABLE_BY_OFFICERS.includes(query.role);
+      user.role === 'officer' &&
+      !query.includeInactive &&
+      query.role &&
+      LISTABLE_BY_OFFICERS.includes(query.role);
     if (user.role !== 'admin' && !ownStaff && !directory) {
       throw forbidden(
         'Only staff may list accounts: officers only mediators, arbitrators and investigators, an organisation’s lead its own staff.',

@@ -63,11 +63,7 @@ export interface UserService {
 const ORG_ROLES: readonly Role[] = STAFF_ROLES;
 
 /** Builds the user service on a connection. */
-export function createUserService(
-  db: Connection,
-  now: () => Date,
-  audit: AuditLog,
-): UserService {
+export function createUserService(db: Connection, now: () => Date, audit: AuditLog): UserService {
   const Users = userModel(db);
   const disabledListeners = new Set<(userId: string) => void>();
 
@@ -79,10 +75,12 @@ export function createUserService(
     if (!ORG_ROLES.includes(role) && orgId) {
       throw new DomainError('invalid', `A ${role} does not belong to an organisation.`);
     }
-    if (lead && role !== 'officer') throw new DomainError('invalid', 'Only an officer can lead an organisation.');
+    if (lead && role !== 'officer')
+      throw new DomainError('invalid', 'Only an officer can lead an organisation.');
     if (orgId && orgChanged) {
       const org = await orgModel(db).findById(orgId, { active: 1 }).lean();
-      if (!org || org.active === false) throw new DomainError('invalid', `There is no active organisation ${orgId}.`);
+      if (!org || org.active === false)
+        throw new DomainError('invalid', `There is no active organisation ${orgId}.`);
     }
   }
 

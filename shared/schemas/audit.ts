@@ -17,5 +17,7 @@ export const auditQuerySchema = caseAuditQuerySchema.keys({
   actorId: Joi.string().pattern(idPattern),
   kind: Joi.string().valid(...AUDIT_KINDS),
   from: Joi.date().iso(),
-  to: Joi.date().iso().when('from', { is: Joi.exist(), then: Joi.date().greater(Joi.ref('from')) }),
+  to: Joi.date()
+    .iso()
+    .when('from', { is: Joi.exist(), then: Joi.date().greater(Joi.ref('from')) }),
 });
