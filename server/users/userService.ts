@@ -163,7 +163,8 @@ export function createUserService(db: Connection, now: () => Date, audit: AuditL
     async update(userId, changes, by) {
       const before = await service.get(userId);
       const next: UserDoc = { ...before, ...changes };
-      if (next.role !== 'officer') next.lead = false;
+      // a lead who stops being an officer stops leading; naming a non-officer lead is refused below
+      if (next.role !== 'officer' && changes.lead === undefined) next.lead = false;
       // a staff member made a platform role leaves their organisation unless told otherwise
       if (changes.orgId === undefined && !ORG_ROLES.includes(next.role)) next.orgId = null;
       const orgChanged = next.orgId !== before.orgId;

@@ -28,6 +28,10 @@ describe('accounts and authentication', () => {
       role: 'mediator',
       orgId: 'org-zgc-mediation',
       expertise: ['designPatent', 'trademark', 'copyright', 'utilityModel'],
+      languages: ['zh', 'en'],
+      capacity: 12,
+      lead: false,
+      active: true,
     });
     expect(res.text).to.not.include('passwordHash').and.not.include('argon2');
     const me = await request(a.app)

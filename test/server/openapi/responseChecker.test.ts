@@ -23,7 +23,18 @@ const fake = (
   }) as unknown as Response;
 
 const problem = (status: number) => ({ type: 'about:blank', title: 'T', status, detail: 'D' });
-const user = { id: 'u-1', email: 'a@example.com', name: 'A', role: 'admin', orgId: null, expertise: [] };
+const user = {
+  id: 'u-1',
+  email: 'a@example.com',
+  name: 'A',
+  role: 'admin',
+  orgId: null,
+  expertise: [],
+  languages: [],
+  capacity: 10,
+  lead: false,
+  active: true,
+};
 
 describe('OpenAPI document: the response checker', () => {
   const checker = responseChecker(buildOpenApiDocument());
