@@ -19,6 +19,9 @@ const MediatorConsole = screens.mediator.Component;
 const CenterDashboard = screens.center.Component;
 const DeskPage = screens.desk.Component;
 const StatsPage = screens.stats.Component;
+const OrganisationsPage = screens.organisations.Component;
+const StaffPage = screens.staff.Component;
+const AuditPage = screens.audit.Component;
 
 /** A spinner, labelled in the UI language, while a screen's chunk loads. */
 function Lazy({ children, minHeight = 320 }: { children: ReactNode; minHeight?: number | string }) {
@@ -129,6 +132,36 @@ export function AppRoutes() {
             <RequireRole roles={['officer', 'admin']}>
               <Lazy>
                 <StatsPage />
+              </Lazy>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/organisations"
+          element={
+            <RequireRole roles={['admin']}>
+              <Lazy>
+                <OrganisationsPage />
+              </Lazy>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/staff"
+          element={
+            <RequireRole roles={['officer', 'admin']} when={(u) => u.role === 'admin' || u.lead === true}>
+              <Lazy>
+                <StaffPage />
+              </Lazy>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/audit"
+          element={
+            <RequireRole roles={['officer', 'admin']}>
+              <Lazy>
+                <AuditPage />
               </Lazy>
             </RequireRole>
           }

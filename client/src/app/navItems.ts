@@ -1,10 +1,13 @@
 import {
+  IconBuildingCommunity,
   IconChartBar,
   IconClipboardList,
   IconFilePlus,
   IconFolders,
   IconGauge,
   IconMessages,
+  IconShieldSearch,
+  IconUsers,
   type Icon,
 } from '@tabler/icons-react';
 import type { SessionUser } from '../auth/sessionStore.js';
@@ -33,12 +36,21 @@ export function navItems(user: SessionUser): NavItem[] {
           : []),
         { to: '/desk', labelKey: 'nav.desk', icon: IconClipboardList },
         { to: '/stats', labelKey: 'nav.stats', icon: IconChartBar },
+        ...(user.lead ? [{ to: '/admin/staff', labelKey: 'administration.nav.staff', icon: IconUsers }] : []),
+        { to: '/admin/audit', labelKey: 'administration.nav.audit', icon: IconShieldSearch },
       ];
     case 'admin':
       return [
         { to: '/desk', labelKey: 'nav.deskAdmin', icon: IconClipboardList },
         { to: '/cases', labelKey: 'nav.allCases', icon: IconFolders, end: true },
         { to: '/stats', labelKey: 'nav.stats', icon: IconChartBar },
+        {
+          to: '/admin/organisations',
+          labelKey: 'administration.nav.organisations',
+          icon: IconBuildingCommunity,
+        },
+        { to: '/admin/staff', labelKey: 'administration.nav.staff', icon: IconUsers },
+        { to: '/admin/audit', labelKey: 'administration.nav.audit', icon: IconShieldSearch },
       ];
     default:
       return [cases];

@@ -1,4 +1,5 @@
 /** English. */
+import { adminEn } from './adminEn.js';
 import { actionsEn } from './actionsEn.js';
 import { vocabularyEn } from './vocabularyEn.js';
 import { passwordAdviceEn } from './passwordAdvice.js';
@@ -6,6 +7,7 @@ import { passwordAdviceEn } from './passwordAdvice.js';
 export const en = {
   passwordAdvice: passwordAdviceEn,
   vocab: vocabularyEn,
+  administration: adminEn,
   actions: {
     ...actionsEn,
     title: 'What you can do now',

@@ -1,4 +1,5 @@
 /** 简体中文 (default language). */
+import { adminZh } from './adminZh.js';
 import { actionsZh } from './actionsZh.js';
 import { vocabularyZh } from './vocabularyZh.js';
 import { passwordAdviceZh } from './passwordAdvice.js';
@@ -6,6 +7,7 @@ import { passwordAdviceZh } from './passwordAdvice.js';
 export const zhCN = {
   passwordAdvice: passwordAdviceZh,
   vocab: vocabularyZh,
+  administration: adminZh,
   actions: {
     ...actionsZh,
     title: '可执行的操作',
