@@ -98,6 +98,8 @@ describe('administration: a supervisor creates an organisation and a mediator, w
       .and.include('多元调解')
       .and.include('30');
     await dialog.waitFor({ state: 'hidden' });
+    await admin.reload();
+    await row.waitFor();
     await screenshot(admin, 'admin-organisations');
   });
 
@@ -110,11 +112,11 @@ describe('administration: a supervisor creates an organisation and a mediator, w
     await dialog.getByLabel('姓名').fill(MEDIATOR.name);
     await dialog.getByLabel('电子邮箱').fill(MEDIATOR.email);
     await dialog.getByLabel('初始密码').fill(MEDIATOR.password);
-    await dialog.getByRole('textbox', { name: '擅长领域' }).click();
+    await dialog.getByLabel('擅长领域').click({ force: true });
     await admin.getByRole('option', { name: '商标', exact: true }).click();
     await admin.getByRole('option', { name: '著作权', exact: true }).click();
     await admin.keyboard.press('Escape');
-    await dialog.getByRole('textbox', { name: '工作语言' }).click();
+    await dialog.getByLabel('工作语言').click({ force: true });
     await admin.getByRole('option', { name: '英语', exact: true }).click();
     await admin.keyboard.press('Escape');
     await dialog.getByRole('button', { name: '创建账号' }).click();
@@ -122,6 +124,9 @@ describe('administration: a supervisor creates an organisation and a mediator, w
     await row.waitFor();
     const text = await row.innerText();
     expect(text).to.include('调解员').and.include('商标').and.include('英语').and.include('在岗');
+    // the screen of an organisation with its lead, officers and mediators
+    await admin.goto('/admin/staff?org=org-zgc-mediation');
+    await admin.getByTestId('staff-row-mediation-office@demo.local').getByText('机构负责人').waitFor();
     await screenshot(admin, 'admin-staff');
   });
 
@@ -174,6 +179,7 @@ describe('administration: a supervisor creates an organisation and a mediator, w
     await admin.getByRole('option', { name: '新建账号', exact: true }).click();
     await admin.getByTestId('audit-apply').click();
     await admin.locator('[data-testid="audit-row"][data-kind="org.create"]').waitFor({ state: 'detached' });
+    await userEntry.waitFor();
     expect(await admin.locator('[data-testid="audit-row"]').count()).to.equal(1);
 
     // the complainant opens their case; the supervisor sees it on the case's access log

@@ -92,7 +92,7 @@ export function OrganisationsPage() {
                         : o.expertise.map((ip) => t(`vocab.ipType.${ip}`)).join(t('common.listSeparator'))}
                     </Table.Td>
                     <Table.Td>{o.region}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 80 }}>
                       <Badge color={o.active ? 'teal' : 'gray'} variant="light">
                         {o.active ? t('administration.orgs.active') : t('administration.orgs.inactive')}
                       </Badge>

@@ -97,7 +97,7 @@ export function StaffPage() {
                   <Table.Th>{t('administration.staff.role')}</Table.Th>
                   <Table.Th>{t('administration.staff.expertise')}</Table.Th>
                   <Table.Th>{t('administration.staff.languages')}</Table.Th>
-                  <Table.Th>{t('administration.staff.capacity')}</Table.Th>
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('administration.staff.capacity')}</Table.Th>
                   <Table.Th>{t('administration.staff.status')}</Table.Th>
                   <Table.Th>{t('administration.staff.actions')}</Table.Th>
                 </Table.Tr>
@@ -113,7 +113,7 @@ export function StaffPage() {
                         {u.email}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 170 }}>
                       <Group gap={6} wrap="nowrap">
                         <Text size="sm">{t(`vocab.role.${u.role}`)}</Text>
                         {u.lead && (
@@ -124,9 +124,11 @@ export function StaffPage() {
                       </Group>
                     </Table.Td>
                     <Table.Td>{list(u.expertise, 'vocab.ipType')}</Table.Td>
-                    <Table.Td>{list(u.languages, 'administration.language')}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {list(u.languages, 'administration.language')}
+                    </Table.Td>
                     <Table.Td>{u.capacity}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 80 }}>
                       <Badge color={u.active ? 'teal' : 'gray'} variant="light">
                         {u.active ? t('administration.staff.active') : t('administration.staff.inactive')}
                       </Badge>
