@@ -19,22 +19,27 @@ const email: JsonSchema = { type: 'string', format: 'email' };
 /** Response schemas of accounts and sign-in (`userPresenter.ts`, `authRoutes.ts`). */
 export const accountSchemas: Record<string, JsonSchema> = {
   UserView: {
-    ...closed({
-      id,
-      email,
-      name: text,
-      role: oneOfStrings(ROLES),
-      orgId: nullable(id),
-      expertise: listOf(oneOfStrings(IP_TYPES)),
-      languages: listOf(oneOfStrings(STAFF_LANGUAGES)),
-      capacity: count,
-      lead: {
-        ...boolean,
-        description: 'An officer who leads their organisation: manages its staff, reads its audit log.',
+    ...closed(
+      {
+        id,
+        email,
+        name: text,
+        role: oneOfStrings(ROLES),
+        orgId: nullable(id),
+        expertise: listOf(oneOfStrings(IP_TYPES)),
       },
-      active: boolean,
-    }),
-    description: 'An account (never its password hash).',
+      {
+        languages: listOf(oneOfStrings(STAFF_LANGUAGES)),
+        capacity: count,
+        lead: {
+          ...boolean,
+          description: 'An officer who leads their organisation: manages its staff, reads its audit log.',
+        },
+        active: boolean,
+      },
+    ),
+    description:
+      'An account (never its password hash). Its administrators (the platform supervisor, its organisation’s lead) also see its languages, capacity, lead flag and whether it is active.',
   },
   UserList: closed({ items: listOf(ref('UserView')) }),
   OrgView: {

@@ -35,7 +35,7 @@ export function userPaths(): Paths {
         operationId: 'listUsers',
         summary: 'List accounts (staff directory)',
         description:
-          'Admins may list any accounts; an organisation’s lead the accounts of their organisation (`orgId`, with `includeInactive`); other officers only active mediators, arbitrators and investigators (`role` is then required).',
+          'Admins may list any accounts; an organisation’s lead the accounts of their organisation (`orgId`, with `includeInactive`); other officers only active mediators, arbitrators and investigators (`role` is then required). With `orgId`, an admin and the organisation’s lead also get each account’s languages, capacity, lead flag and active state.',
         tags: ['users'],
         parameters: joiParameters(listUsersQuerySchema, 'query'),
         responses: {

@@ -12,7 +12,7 @@ import { forbidden, notFound } from '../http/httpErrors.js';
 import { validate } from '../http/validate.js';
 import { isAccountAdmin, mayManageAccount, refuseChanges, refuseNewAccount } from './staffPolicy.js';
 import type { UserChanges } from './userChanges.js';
-import { presentUser } from './userPresenter.js';
+import { presentAccount, presentUser } from './userPresenter.js';
 import type { NewUser, UserListFilter, UserService } from './userService.js';
 
 /** Roles an officer may list (to assign a mediator, arbitrator or investigator). */
@@ -48,7 +48,7 @@ export function userRoutes(deps: {
     requireStrongPassword(deps.passwordMinLength),
     async (_req, res) => {
       const created = await deps.users.create(res.locals.body as NewUser, userOf(res));
-      res.status(201).json(presentUser(created));
+      res.status(201).json(presentAccount(created));
     },
   );
 
@@ -68,7 +68,10 @@ export function userRoutes(deps: {
       );
     }
     const items = await deps.users.list(query);
-    res.json({ items: items.map(presentUser) });
+    // an organisation's staff, for its administrators, with what they administer; else the directory
+    const present =
+      query.orgId !== undefined && (user.role === 'admin' || ownStaff) ? presentAccount : presentUser;
+    res.json({ items: items.map(present) });
   });
 
   router.patch(
@@ -86,7 +89,7 @@ export function userRoutes(deps: {
       if (!mayManageAccount(user, target)) throw notFound('No such account.');
       const refusal = refuseChanges(user, id, changes);
       if (refusal) throw forbidden(refusal);
-      res.json(presentUser(await deps.users.update(id, changes, user)));
+      res.json(presentAccount(await deps.users.update(id, changes, user)));
     },
   );
 

@@ -28,10 +28,6 @@ describe('accounts and authentication', () => {
       role: 'mediator',
       orgId: 'org-zgc-mediation',
       expertise: ['designPatent', 'trademark', 'copyright', 'utilityModel'],
-      languages: ['zh', 'en'],
-      capacity: 12,
-      lead: false,
-      active: true,
     });
     expect(res.text).to.not.include('passwordHash').and.not.include('argon2');
     const me = await request(a.app)

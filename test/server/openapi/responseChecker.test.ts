@@ -30,10 +30,6 @@ const user = {
   role: 'admin',
   orgId: null,
   expertise: [],
-  languages: [],
-  capacity: 10,
-  lead: false,
-  active: true,
 };
 
 describe('OpenAPI document: the response checker', () => {
