@@ -1,7 +1,8 @@
 import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AuditEntry } from '../api/administration.js';
+import { useAdminOrgs, type AuditEntry } from '../api/administration.js';
+import { isZh } from '../i18n/labels.js';
 import { formatDateTime } from '../i18n/format.js';
 import { auditChangeText } from './auditChangeText.js';
 
@@ -19,6 +20,11 @@ const KIND_COLORS: Record<string, string> = {
 /** Audit entries as a table: when, who, what, of what, and the changes of administrative entries. */
 export function AuditTable({ entries, showCase }: { entries: AuditEntry[]; showCase: boolean }) {
   const { t, i18n } = useTranslation();
+  const orgs = useAdminOrgs();
+  const orgName = (id: string) => {
+    const org = orgs.data?.find((o) => o.id === id);
+    return org && (isZh(i18n.language) ? org.nameZh : org.name);
+  };
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table verticalSpacing="sm" data-testid="audit-table">
@@ -60,7 +66,7 @@ export function AuditTable({ entries, showCase }: { entries: AuditEntry[]; showC
               </Table.Td>
               <Table.Td>
                 <Stack gap={2}>
-                  {auditChangeText(e.before, e.after, t).map((line) => (
+                  {auditChangeText(e.before, e.after, t, orgName).map((line) => (
                     <Text size="xs" key={line}>
                       {line}
                     </Text>

@@ -1,8 +1,14 @@
 import type { TFunction } from 'i18next';
 
-/** One value of a changed field, in words. */
-function valueText(field: string, value: unknown, t: TFunction): string {
+/** One value of a changed field, in words (an organisation by its name when known). */
+function valueText(
+  field: string,
+  value: unknown,
+  t: TFunction,
+  orgName: (id: string) => string | undefined,
+): string {
   if (value === null || value === undefined || value === '') return t('administration.audit.empty_value');
+  if (field === 'orgId' && typeof value === 'string') return orgName(value) ?? value;
   if (typeof value === 'boolean') return value ? t('administration.audit.yes') : t('administration.audit.no');
   const vocab: Record<string, string> = {
     role: 'vocab.role',
@@ -24,13 +30,14 @@ export function auditChangeText(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
   t: TFunction,
+  orgName: (id: string) => string | undefined = () => undefined,
 ): string[] {
   if (!after) return [];
   return Object.keys(after).map((field) => {
     const label = t(`administration.audit.fields.${field}`, { defaultValue: field });
-    const next = valueText(field, after[field], t);
+    const next = valueText(field, after[field], t, orgName);
     return before
-      ? `${label}${t('common.colon')}${valueText(field, before[field], t)} → ${next}`
+      ? `${label}${t('common.colon')}${valueText(field, before[field], t, orgName)} → ${next}`
       : `${label}${t('common.colon')}${next}`;
   });
 }
