@@ -192,4 +192,38 @@ describe('administration: a supervisor creates an organisation and a mediator, w
     await view.first().waitFor();
     expect(await admin.getByTestId('access-log').innerText()).to.include('Lin Wei (Lumen Design)');
   });
+
+  it('an organisation’s lead manages only their own staff, and reads their organisation’s audit log', async () => {
+    const opened = await openContext(browser, server.url);
+    contexts.push(opened.context);
+    const lead = opened.page;
+    await signIn(lead, 'mediation-office@demo.local');
+    await lead.getByRole('link', { name: '人员管理' }).click();
+    await lead.waitForURL('**/admin/staff');
+    await lead.getByTestId('staff-row-mediator@demo.local').waitFor();
+    expect(await lead.getByTestId('staff-org').isDisabled()).to.equal(true);
+    expect(await lead.getByTestId('staff-org').inputValue()).to.equal('中关村知识产权纠纷人民调解委员会');
+    // no organisations screen for a lead
+    expect(await lead.getByRole('link', { name: '机构管理' }).count()).to.equal(0);
+    await lead.goto('/admin/organisations');
+    await lead.getByText('页面不存在', { exact: true }).waitFor();
+    await lead.goto('/admin/staff');
+
+    // deactivates a mediator of their organisation, then reactivates them
+    const row = lead.getByTestId('staff-row-mediator2@demo.local');
+    await row.getByRole('button', { name: '停用' }).click();
+    await row.getByText('已停用').waitFor();
+    await row.getByRole('button', { name: '重新启用' }).click();
+    await row.getByText('在岗').waitFor();
+
+    await lead.getByRole('link', { name: '审计日志' }).click();
+    await lead.waitForURL('**/admin/audit');
+    const changes = lead.locator('[data-testid="audit-row"][data-kind="user.update"]');
+    await changes.first().waitFor();
+    expect(await changes.count()).to.equal(2);
+    expect(await changes.first().innerText()).to.include('启用：否 → 是');
+    // the supervisor's creation of another organisation is not theirs to see
+    expect(await lead.locator('[data-testid="audit-row"][data-kind="org.create"]').count()).to.equal(0);
+    expect(opened.errors).to.deep.equal([]);
+  });
 });
