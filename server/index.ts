@@ -128,6 +128,8 @@ async function main(): Promise<void> {
     await engine.scheduler.stop();
     await engine.documents.stop();
     await services.mailSender.stop();
+    // the reads gathered for the audit log since its last write
+    await services.auditLog.flush();
     await redis?.quit().catch(() => undefined);
     await database.close();
     logger.info('stopped');

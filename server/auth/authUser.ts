@@ -9,6 +9,8 @@ export interface AuthUser {
   role: Role;
   orgId: string | null;
   orgType: OrgType | null;
+  /** The lead of their organisation (an officer who manages its staff). */
+  lead: boolean;
 }
 
 /** The case-machine actor for a user. */

@@ -25,5 +25,6 @@ export async function loadAuthUser(
     role: user.role,
     orgId: user.orgId,
     orgType: org?.type ?? null,
+    lead: user.role === 'officer' && user.lead === true,
   };
 }

@@ -1,6 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import { Router, type RequestHandler } from 'express';
 import { caseIdParamsSchema } from '../../shared/schemas/caseQueries.js';
+import type { AuditLog } from '../audit/auditLog.js';
 import type { AuthUser } from '../auth/authUser.js';
 import { attachmentDisposition } from '../evidence/contentDisposition.js';
 import { validate } from '../http/validate.js';
@@ -12,11 +13,21 @@ import { caseFilePdfQuerySchema } from '../../shared/schemas/documents.js';
  * `GET /api/cases/:id/file.pdf?lang=`: the same case file as one PDF (cover, timeline, documents,
  * evidence index).
  */
-export function caseFileRoutes(deps: { caseFiles: CaseFileService; auth: RequestHandler }): Router {
+export function caseFileRoutes(deps: {
+  caseFiles: CaseFileService;
+  auth: RequestHandler;
+  /** Records who downloaded which case file. */
+  audit: AuditLog;
+}): Router {
   const router = Router();
   router.get('/:id/file.zip', deps.auth, validate({ params: caseIdParamsSchema }), async (req, res) => {
     const { id } = res.locals.params as { id: string };
     const file = await deps.caseFiles.export(res.locals.user as AuthUser, id);
+    deps.audit.access(res.locals.user as AuthUser, 'caseFile.download', id, {
+      type: 'caseFile',
+      id,
+      label: file.fileName,
+    });
     res.status(200);
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', attachmentDisposition(file.fileName));

@@ -1,3 +1,4 @@
+import type { AuditLog } from '../audit/auditLog.js';
 import { Router, type RequestHandler } from 'express';
 import Joi from 'joi';
 import { validateAction } from '../../shared/case/actionSchemas.js';
@@ -33,6 +34,8 @@ export function caseRoutes(deps: {
   cases: CaseService;
   idempotency: IdempotencyKeys;
   auth: RequestHandler;
+  /** Records who opened which case. */
+  audit: AuditLog;
 }): Router {
   const router = Router();
   const { cases, idempotency, auth } = deps;
@@ -74,7 +77,9 @@ export function caseRoutes(deps: {
 
   router.get('/:id', auth, validate({ params: caseIdParamsSchema }), async (_req, res) => {
     const { id } = res.locals.params as { id: string };
-    res.json(await cases.get(user(res), id));
+    const view = await cases.get(user(res), id);
+    deps.audit.access(user(res), 'case.view', id, { type: 'case', id, label: view.caseNo });
+    res.json(view);
   });
 
   router.get(

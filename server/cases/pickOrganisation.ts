@@ -28,8 +28,8 @@ export async function orgStaffing(db: Connection, orgId: string): Promise<OrgSta
 
 /**
  * Chooses the organisation that holds a case in a channel: the one the router named (when it is of
- * the needed type), else the acting officer's own organisation when it is of that type, else a
- * staffed organisation of that type — one with room (open cases below its officers' capacity)
+ * the needed type and active), else the acting officer's own organisation when it is of that type,
+ * else an active staffed organisation of that type — one with room (open cases below its officers' capacity)
  * first, the lowest share of its capacity in use, ties by id. An organisation without officers is
  * not chosen while one with officers exists (nobody there could see the case); when none of the type
  * has officers, the one with the fewest open cases (so the case is held, and an admin can move it).
@@ -40,13 +40,20 @@ export async function pickOrganisation(
   actor: Actor,
   requested?: string,
 ): Promise<string | undefined> {
-  if (requested && (await orgModel(db).exists({ _id: requested, type: needed }))) return requested;
+  if (requested) {
+    const org = await orgModel(db).findById(requested, { type: 1, active: 1 }).lean();
+    if (org && org.type === needed && org.active !== false) return requested;
+  }
   if (actor.role === 'officer' && actor.orgType === needed && actor.orgId) return actor.orgId;
-  const orgs = await orgModel(db).find({ type: needed }).sort({ _id: 1 }).lean();
+  const all = await orgModel(db).find({ type: needed }).sort({ _id: 1 }).lean();
+  // a deactivated organisation takes no new cases
+  const orgs = all.filter((o) => o.active !== false);
   let best: { id: string; room: boolean; share: number } | undefined;
   let unstaffed: { id: string; load: number } | undefined;
   for (const org of orgs) {
     const staffing = await orgStaffing(db, org._id);
+    // an organisation's own limit, when it has one, caps what its officers could hold
+    if (org.capacity) staffing.capacity = Math.min(staffing.capacity, org.capacity);
     if (staffing.officers === 0) {
       if (!unstaffed || staffing.load < unstaffed.load) unstaffed = { id: org._id, load: staffing.load };
       continue;

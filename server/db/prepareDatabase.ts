@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { passwordResetModel } from '../auth/passwordResetModel.js';
+import { auditEventModel } from '../audit/auditEventModel.js';
 import { caseEventModel } from '../cases/caseEventModel.js';
 import { caseModel } from '../cases/caseModel.js';
 import { caseNumberModel } from '../cases/caseNumbers.js';
@@ -21,6 +22,7 @@ const NAMESPACE_EXISTS = 48;
 /** Every model Sevenfold keeps, registered on the connection. */
 export function sevenfoldModels(db: Connection): Model<never>[] {
   return [
+    auditEventModel(db),
     caseEventModel(db),
     caseModel(db),
     caseNumberModel(db),

@@ -25,6 +25,10 @@ export async function seedDemoDirectory(
       nameZh: org.nameZh,
       type: org.type,
       region: org.region,
+      channel: org.type === 'protectionCenter' ? null : org.type,
+      capacity: null,
+      expertise: [],
+      active: true,
     });
     orgs++;
   }
@@ -41,6 +45,8 @@ export async function seedDemoDirectory(
         passwordHash,
         expertise: u.expertise ?? [],
         capacity: u.capacity ?? 10,
+        languages: u.languages ?? [],
+        lead: u.lead ?? false,
         active: true,
         createdAt: now,
       });

@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Router, type RequestHandler } from 'express';
 import { caseIdParamsSchema } from '../../shared/schemas/caseQueries.js';
 import { evidenceParamsSchema } from '../../shared/schemas/evidence.js';
+import type { AuditLog } from '../audit/auditLog.js';
 import type { AuthUser } from '../auth/authUser.js';
 import { rangeNotSatisfiable } from '../http/httpErrors.js';
 import { validate } from '../http/validate.js';
@@ -9,7 +10,12 @@ import { attachmentDisposition } from './contentDisposition.js';
 import type { EvidenceService } from './evidenceService.js';
 
 /** `/api/cases/:id/evidence`: multipart upload, list and verified download. */
-export function evidenceRoutes(deps: { evidence: EvidenceService; auth: RequestHandler }): Router {
+export function evidenceRoutes(deps: {
+  evidence: EvidenceService;
+  auth: RequestHandler;
+  /** Records who downloaded which file. */
+  audit: AuditLog;
+}): Router {
   const router = Router();
   const { evidence, auth } = deps;
   const user = (res: { locals: Record<string, unknown> }) => res.locals.user as AuthUser;
@@ -32,6 +38,11 @@ export function evidenceRoutes(deps: { evidence: EvidenceService; auth: RequestH
     async (req, res) => {
       const { id, evidenceId } = res.locals.params as { id: string; evidenceId: string };
       const file = await evidence.download(user(res), id, evidenceId);
+      deps.audit.access(user(res), 'evidence.download', id, {
+        type: 'evidence',
+        id: evidenceId,
+        label: file.name,
+      });
       // one byte range (a video player seeking), else the whole file; several ranges are served whole
       const ranges = req.headers.range ? req.range(file.size, { combine: true }) : undefined;
       if (ranges === -1) {

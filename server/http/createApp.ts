@@ -1,6 +1,9 @@
 import express, { type Express } from 'express';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
+import { createAuditLog, type AuditLog } from '../audit/auditLog.js';
+import { createAuditReader, type AuditReader } from '../audit/auditReader.js';
+import { auditRoutes } from '../audit/auditRoutes.js';
 import { authRoutes } from '../auth/authRoutes.js';
 import { createLoginThrottle, type LoginThrottle } from '../auth/loginThrottle.js';
 import { createRegistrationThrottle, type RegistrationThrottle } from '../auth/registrationThrottle.js';
@@ -99,6 +102,10 @@ export interface AppServices {
   passwordResets: PasswordResets;
   /** The administrator's view of the outbox. */
   outbox: OutboxService;
+  /** The audit log: reads recorded in batches, administrative changes in their transactions. */
+  auditLog: AuditLog;
+  /** Reading the audit log (the audit screen, a case's access log). */
+  audit: AuditReader;
 }
 
 /** Builds the services of the app from its dependencies. */
@@ -113,9 +120,12 @@ export function createServices(deps: AppDeps): AppServices {
     deps.redis,
   );
   const cases = createCaseService({ db: deps.db, store: deps.engine.store, now, limits });
-  const users = createUserService(deps.db, now);
+  const auditLog = createAuditLog({ db: deps.db, logger: deps.logger, now });
+  const users = createUserService(deps.db, now, auditLog);
   const mailOutbox = createMailOutbox({ db: deps.db, config: deps.config, logger: deps.logger, now });
   return {
+    auditLog,
+    audit: createAuditReader({ db: deps.db, log: auditLog, now }),
     limits,
     tokens: createTokenService(deps.jwtSecret, deps.config.jwtTtlSeconds, now),
     users,
@@ -139,7 +149,7 @@ export function createServices(deps: AppDeps): AppServices {
     }),
     documents: createDocumentService({ db: deps.db, cases, store: deps.engine.store, logger: deps.logger }),
     messages: createMessageService({ db: deps.db, cases, store: deps.engine.store, limits }),
-    orgs: createOrgService(deps.db),
+    orgs: createOrgService(deps.db, auditLog),
     stats: createStatsService({
       cases: deps.engine.store.models.cases,
       now,
@@ -204,11 +214,16 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
     userRoutes({ users: services.users, auth, passwordMinLength: deps.config.passwordMinLength }),
   );
   app.use('/api/orgs', orgRoutes({ orgs: services.orgs, auth }));
-  app.use('/api/cases', caseRoutes({ cases: services.cases, idempotency: services.idempotency, auth }));
-  app.use('/api/cases', evidenceRoutes({ evidence: services.evidence, auth }));
-  app.use('/api/cases', caseFileRoutes({ caseFiles: services.caseFiles, auth }));
+  const audit = services.auditLog;
+  app.use('/api', auditRoutes({ audit: services.audit, cases: services.cases, auth }));
+  app.use(
+    '/api/cases',
+    caseRoutes({ cases: services.cases, idempotency: services.idempotency, auth, audit }),
+  );
+  app.use('/api/cases', evidenceRoutes({ evidence: services.evidence, auth, audit }));
+  app.use('/api/cases', caseFileRoutes({ caseFiles: services.caseFiles, auth, audit }));
   app.use('/api/cases', documentRoutes({ documents: services.documents, auth }));
-  app.use('/api/cases', calendarRoutes({ calendar: services.calendar, auth }));
+  app.use('/api/cases', calendarRoutes({ calendar: services.calendar, auth, audit }));
   app.use('/api/cases', messageRoutes({ messages: services.messages, auth }));
   app.use('/api/routing', routingRoutes({ cases: services.cases, auth }));
   app.use('/api/stats', statsRoutes({ stats: services.stats, auth }));

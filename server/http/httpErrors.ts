@@ -16,7 +16,8 @@ export const unauthorized = (detail = 'Sign in to continue.', code: ProblemCode 
 export const forbidden = (detail = 'You may not do this.', code: ProblemCode = 'forbidden') =>
   new HttpError(403, 'Forbidden', detail, { code });
 /** 404 Not Found. */
-export const notFound = (detail = 'Not found.') => new HttpError(404, 'Not Found', detail);
+export const notFound = (detail = 'Not found.', code: ProblemCode = 'notFound') =>
+  new HttpError(404, 'Not Found', detail, { code });
 /** 409 Conflict. */
 export const conflict = (detail: string, extra: Record<string, unknown> = {}) =>
   new HttpError(409, 'Conflict', detail, extra);

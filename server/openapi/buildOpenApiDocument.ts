@@ -1,5 +1,7 @@
 import { accountSchemas } from './accountSchemas.js';
 import { actionSchemas } from './actionSchemas.js';
+import { auditPaths } from './auditPaths.js';
+import { auditSchemas } from './auditSchemas.js';
 import { authPaths } from './authPaths.js';
 import { casePaths } from './casePaths.js';
 import { caseSchemas } from './caseSchemas.js';
@@ -24,7 +26,10 @@ import { userPaths } from './userPaths.js';
 
 const TAGS: OpenApiDocument['tags'] = [
   { name: 'auth', description: 'Sign-in, registration of rights holders, the signed-in user.' },
-  { name: 'users', description: 'Accounts (admins) and the staff directory.' },
+  {
+    name: 'users',
+    description: 'Accounts and organisations (their administration) and the staff directory.',
+  },
   { name: 'cases', description: 'Filing, lists, detail, timeline and actions.' },
   { name: 'routing', description: 'Triage and routing previews.' },
   { name: 'evidence', description: 'Evidence files, with SHA-256 integrity.' },
@@ -32,6 +37,7 @@ const TAGS: OpenApiDocument['tags'] = [
   { name: 'stats', description: 'Dashboard figures.' },
   { name: 'credit', description: 'The public credit register.' },
   { name: 'notifications', description: 'The notification centre, its settings, and the mail outbox.' },
+  { name: 'audit', description: 'Who read or changed what: the audit log and a case’s access log.' },
   { name: 'operations', description: 'Health, readiness, metrics and this document.' },
 ];
 
@@ -79,6 +85,7 @@ function build(): OpenApiDocument {
       ...messagePaths(),
       ...reportPaths(),
       ...notificationPaths(),
+      ...auditPaths(),
       ...operationsPaths(),
     }),
     components: {
@@ -101,6 +108,7 @@ function build(): OpenApiDocument {
         ...messageSchemas,
         ...statsSchemas,
         ...creditSchemas,
+        ...auditSchemas,
         ...healthSchemas,
         ...notificationSchemas,
       },

@@ -3,6 +3,8 @@ import {
   createUserSchema,
   passwordResetConfirmSchema,
   passwordResetRequestSchema,
+  createOrgSchema,
+  updateOrgSchema,
   loginSchema,
   registerSchema,
   updateUserSchema,
@@ -27,11 +29,19 @@ export function requestSchemas(): Record<string, JsonSchema> {
     RegisterRequest: described(joiToJsonSchema(registerSchema), 'A rights holder’s own account.'),
     CreateUserRequest: described(
       joiToJsonSchema(createUserSchema),
-      'An account of any role. Officers, mediators, arbitrators and investigators need an `orgId`; other roles must not have one.',
+      'An account. Officers, mediators, arbitrators and investigators need an `orgId` (an organisation’s lead: their own, the default); other roles must not have one. The password is the initial one the administrator hands over.',
+    ),
+    CreateOrgRequest: described(
+      joiToJsonSchema(createOrgSchema),
+      'A new organisation (the platform supervisor).',
+    ),
+    UpdateOrgRequest: described(
+      joiToJsonSchema(updateOrgSchema),
+      'Changes of an organisation; `active: false` deactivates it (it then receives no new cases).',
     ),
     UpdateUserRequest: described(
       joiToJsonSchema(updateUserSchema),
-      'Enables or disables an account. A disabled account cannot sign in, its tokens answer 401 and its open sockets are disconnected.',
+      'Changes an account. A disabled account cannot sign in, its tokens answer 401 and its open sockets are disconnected (as they are when its role or organisation changes). An organisation’s lead may not change `lead` nor move staff to another organisation.',
     ),
     ChangePasswordRequest: described(
       joiToJsonSchema(changePasswordSchema),

@@ -1,6 +1,7 @@
 import {
   listOrgsQuerySchema,
   listUsersQuerySchema,
+  orgIdParamsSchema,
   userIdParamsSchema,
 } from '../../shared/schemas/accounts.js';
 import { joiParameters } from './joiParameters.js';
@@ -15,7 +16,8 @@ export function userPaths(): Paths {
     '/api/users': {
       post: signedIn({
         operationId: 'createUser',
-        summary: 'Create an account of any role (admin)',
+        summary: 'Create an account (the platform supervisor: any; an organisation’s lead: its staff)',
+        description: 'Audited (`user.create`), in the same transaction as the account.',
         tags: ['users'],
         requestBody: jsonBody('CreateUserRequest'),
         responses: {
@@ -23,7 +25,7 @@ export function userPaths(): Paths {
           ...problems({
             ...JSON_BODY_FAILURES,
             400: 'The password is too weak (`errors` names the field and gives advice), or the body is not valid JSON.',
-            403: 'Only an admin may create accounts.',
+            403: 'The caller may not create this account (not an admin; a lead: another organisation, a non-staff role, or a lead).',
             409: 'An account with this e-mail already exists.',
             422: 'The body is not valid, or the role and organisation do not fit together.',
           }),
@@ -33,7 +35,7 @@ export function userPaths(): Paths {
         operationId: 'listUsers',
         summary: 'List accounts (staff directory)',
         description:
-          'Admins may list any accounts; officers only mediators, arbitrators and investigators (`role` is then required).',
+          'Admins may list any accounts; an organisation’s lead the accounts of their organisation (`orgId`, with `includeInactive`); other officers only active mediators, arbitrators and investigators (`role` is then required). With `orgId`, an admin and the organisation’s lead also get each account’s languages, capacity, lead flag and active state.',
         tags: ['users'],
         parameters: joiParameters(listUsersQuerySchema, 'query'),
         responses: {
@@ -48,9 +50,10 @@ export function userPaths(): Paths {
     '/api/users/{id}': {
       patch: signedIn({
         operationId: 'updateUser',
-        summary: 'Enable or disable an account (admin)',
+        summary:
+          'Change an account: enable, disable, role, expertise, languages, capacity, organisation, lead',
         description:
-          'Disabling ends the account’s sessions at once: its tokens answer 401 and its open sockets are disconnected.',
+          'The platform supervisor changes any account; an organisation’s lead the staff of their organisation (not `lead`, not another organisation). Audited (`user.update`, before and after) in the same transaction. Disabling ends the account’s sessions at once: its tokens answer 401 and its open sockets are disconnected.',
         tags: ['users'],
         parameters: joiParameters(userIdParamsSchema, 'path', { id: 'The account id.' }),
         requestBody: jsonBody('UpdateUserRequest'),
@@ -59,9 +62,9 @@ export function userPaths(): Paths {
           ...problems({
             ...JSON_BODY_FAILURES,
             400: 'The body is not valid JSON, or the account id is not valid.',
-            403: 'Only an admin may enable or disable accounts, and not disable their own.',
-            404: 'There is no such account.',
-            422: 'The body is not valid.',
+            403: 'The caller may not change accounts, or not this way (their own account disabled or its role changed; a lead naming a lead or moving staff out).',
+            404: 'There is no such account, or it is not of the lead’s organisation.',
+            422: 'The body is not valid, or the role and organisation do not fit together.',
           }),
         },
       }),
@@ -71,12 +74,49 @@ export function userPaths(): Paths {
         operationId: 'listOrganisations',
         summary: 'List organisations (staff)',
         description:
-          'The organisations of one type, or the others of the same type as `sameTypeAs` (a hand-over within a channel), by name. Exactly one of the two is given.',
+          'The active organisations of one type, or the other active ones of the same type as `sameTypeAs` (a hand-over within a channel), by name. With neither: an admin every organisation (active or not), an officer their own.',
         tags: ['users'],
         parameters: joiParameters(listOrgsQuerySchema, 'query'),
         responses: {
           '200': json('The organisations.', ref('OrgList')),
           ...problems({ 400: 'The query is not valid.', 403: 'Only staff may list organisations.' }),
+        },
+      }),
+      post: signedIn({
+        operationId: 'createOrganisation',
+        summary: 'Create an organisation (the platform supervisor)',
+        description: 'Audited (`org.create`), in the same transaction as the organisation.',
+        tags: ['users'],
+        requestBody: jsonBody('CreateOrgRequest'),
+        responses: {
+          '201': json('The organisation was created.', ref('OrgView')),
+          ...problems({
+            ...JSON_BODY_FAILURES,
+            403: 'Only the platform supervisor may create organisations.',
+            409: 'An organisation with this id already exists.',
+            422: 'The body is not valid, or the channel does not fit the type.',
+          }),
+        },
+      }),
+    },
+    '/api/orgs/{id}': {
+      patch: signedIn({
+        operationId: 'updateOrganisation',
+        summary: 'Change, deactivate or reactivate an organisation (the platform supervisor)',
+        description:
+          'Audited (`org.update`, before and after) in the same transaction. A deactivated organisation receives no new cases and is offered for no hand-over; its staff keep their accounts.',
+        tags: ['users'],
+        parameters: joiParameters(orgIdParamsSchema, 'path', { id: 'The organisation id.' }),
+        requestBody: jsonBody('UpdateOrgRequest'),
+        responses: {
+          '200': json('The organisation.', ref('OrgView')),
+          ...problems({
+            ...JSON_BODY_FAILURES,
+            400: 'The body is not valid JSON, or the organisation id is not valid.',
+            403: 'Only the platform supervisor may change organisations.',
+            404: 'There is no such organisation.',
+            422: 'The body is not valid, or the channel does not fit the type.',
+          }),
         },
       }),
     },

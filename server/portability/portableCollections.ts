@@ -32,6 +32,7 @@ export const REBUILT_COLLECTIONS = ['cases', 'case_tallies', 'deadlines', 'messa
  * `evidence.chunks` holds the evidence content, which is carried as one member per file, and
  * `mail_outbox` holds mails of this installation (sent, or to be sent from here), `notifications` are
  * each user's notices of this installation, and `password_resets` are transient (minutes long).
+ * `audit_events` is the record of the instance it was made on (who read and changed what there).
  */
 export const UNCARRIED_COLLECTIONS = [
   'idempotency_keys',
@@ -39,6 +40,7 @@ export const UNCARRIED_COLLECTIONS = [
   'mail_outbox',
   'notifications',
   'password_resets',
+  'audit_events',
 ] as const;
 
 /** Whether Sevenfold knows what to do with a collection when it exports (carry, rebuild or leave). */

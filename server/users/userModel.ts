@@ -5,6 +5,7 @@ import {
   type Language,
   type NotificationKind,
 } from '../../shared/notifications/notificationKinds.js';
+import { STAFF_LANGUAGES, type StaffLanguage } from '../../shared/admin/staffLanguages.js';
 import { IP_TYPES, ROLES, type IpType, type Role } from '../../shared/vocabulary.js';
 
 /** A user account. `passwordHash` never leaves the server (presenters drop it). */
@@ -19,6 +20,10 @@ export interface UserDoc {
   expertise: IpType[];
   /** Most open cases a mediator takes at once. */
   capacity: number;
+  /** Languages the staff member works cases in. */
+  languages: StaffLanguage[];
+  /** An officer who leads their organisation: manages its staff and reads its audit log. */
+  lead: boolean;
   active: boolean;
   createdAt: Date;
   /** The language of the user's mails (and of the client once signed in); zh-CN when unset. */
@@ -39,6 +44,8 @@ const schema = new Schema<UserDoc>(
     passwordHash: { type: String, required: true },
     expertise: { type: [String], enum: IP_TYPES, default: [] },
     capacity: { type: Number, default: 10 },
+    languages: { type: [String], enum: STAFF_LANGUAGES, default: [] },
+    lead: { type: Boolean, default: false },
     active: { type: Boolean, default: true },
     createdAt: { type: Date, required: true },
     language: { type: String, enum: LANGUAGES },
@@ -49,6 +56,8 @@ const schema = new Schema<UserDoc>(
 );
 schema.index({ role: 1, active: 1 });
 schema.index({ orgId: 1 });
+// the staff screen: one organisation's accounts, by name
+schema.index({ orgId: 1, name: 1 });
 
 /** The `users` model on a connection. */
 export function userModel(conn: Connection): Model<UserDoc> {

@@ -1,6 +1,6 @@
 import type { UserDoc } from './userModel.js';
 
-/** A user as the API shows it (never the password hash). */
+/** A user as the directory and sign-in show it (never the password hash). */
 export interface UserView {
   id: string;
   email: string;
@@ -10,7 +10,15 @@ export interface UserView {
   expertise: string[];
 }
 
-/** Presents a user for the API. */
+/** A user as their administrators see it: the directory's fields and what they administer. */
+export interface AccountView extends UserView {
+  languages: string[];
+  capacity: number;
+  lead: boolean;
+  active: boolean;
+}
+
+/** Presents a user for the directory and sign-in. */
 export function presentUser(
   user: Pick<UserDoc, '_id' | 'email' | 'name' | 'role' | 'orgId' | 'expertise'>,
 ): UserView {
@@ -21,5 +29,19 @@ export function presentUser(
     role: user.role,
     orgId: user.orgId,
     expertise: user.expertise ?? [],
+  };
+}
+
+/** Presents an account for its administrators (the platform supervisor, its organisation's lead). */
+export function presentAccount(
+  user: Pick<UserDoc, '_id' | 'email' | 'name' | 'role' | 'orgId' | 'expertise'> &
+    Partial<Pick<UserDoc, 'languages' | 'capacity' | 'lead' | 'active'>>,
+): AccountView {
+  return {
+    ...presentUser(user),
+    languages: user.languages ?? [],
+    capacity: user.capacity ?? 10,
+    lead: user.lead ?? false,
+    active: user.active ?? true,
   };
 }

@@ -8,17 +8,21 @@ import {
 import type { Role } from '../../shared/vocabulary.js';
 import type { AuthUser } from '../auth/authUser.js';
 import { requireStrongPassword } from '../auth/requireStrongPassword.js';
-import { forbidden } from '../http/httpErrors.js';
+import { forbidden, notFound } from '../http/httpErrors.js';
 import { validate } from '../http/validate.js';
-import { presentUser } from './userPresenter.js';
-import type { NewUser, UserService } from './userService.js';
+import { isAccountAdmin, mayManageAccount, refuseChanges, refuseNewAccount } from './staffPolicy.js';
+import type { UserChanges } from './userChanges.js';
+import { presentAccount, presentUser } from './userPresenter.js';
+import type { NewUser, UserListFilter, UserService } from './userService.js';
 
 /** Roles an officer may list (to assign a mediator, arbitrator or investigator). */
 const LISTABLE_BY_OFFICERS: readonly Role[] = ['mediator', 'arbitrator', 'investigator'];
 
 /**
- * `POST /api/users` (admin creates any account), `GET /api/users` (staff directory) and
- * `PATCH /api/users/:id` (admin enables or disables an account; a disabled account's sessions end).
+ * `POST /api/users` (the platform supervisor creates any account, an organisation's lead its staff),
+ * `GET /api/users` (staff directory; the staff screen) and `PATCH /api/users/:id` (changes of an
+ * account: enable, disable, role, expertise, languages, capacity, organisation, lead). Every change
+ * is audited (`server/audit/`); a disabled or moved account's sessions end.
  */
 export function userRoutes(deps: {
   users: UserService;
@@ -26,38 +30,49 @@ export function userRoutes(deps: {
   passwordMinLength: number;
 }): Router {
   const router = Router();
-
-  const adminOnly: RequestHandler = (_req, res, next) => {
-    if ((res.locals.user as AuthUser).role !== 'admin')
-      throw forbidden('Only an admin may create accounts.', 'adminOnly');
-    next();
-  };
+  const userOf = (res: { locals: Record<string, unknown> }) => res.locals.user as AuthUser;
 
   router.post(
     '/',
     deps.auth,
     validate({ body: createUserSchema }),
-    adminOnly,
+    (_req, res, next) => {
+      const user = userOf(res);
+      const body = res.locals.body as NewUser;
+      // a lead's new staff belong to the lead's organisation unless another is named (refused below)
+      if (user.role === 'officer' && body.orgId === null) body.orgId = user.orgId;
+      const refusal = refuseNewAccount(user, body.role, body.orgId, body.lead ?? false);
+      if (refusal) throw forbidden(refusal);
+      next();
+    },
     requireStrongPassword(deps.passwordMinLength),
     async (_req, res) => {
-      const created = await deps.users.create(res.locals.body as NewUser);
-      res.status(201).json(presentUser(created));
+      const created = await deps.users.create(res.locals.body as NewUser, userOf(res));
+      res.status(201).json(presentAccount(created));
     },
   );
 
   router.get('/', deps.auth, validate({ query: listUsersQuerySchema }), async (_req, res) => {
-    const user = res.locals.user as AuthUser;
-    const query = res.locals.query as { role?: Role; orgId?: string };
-    if (user.role !== 'admin') {
-      if (user.role !== 'officer' || !query.role || !LISTABLE_BY_OFFICERS.includes(query.role)) {
-        throw forbidden(
-          'Only staff may list accounts, and officers only mediators, arbitrators and investigators.',
-          'staffOnly',
-        );
-      }
+    const user = userOf(res);
+    const query = res.locals.query as UserListFilter;
+    const ownStaff =
+      user.role === 'officer' && user.lead && query.orgId !== undefined && query.orgId === user.orgId;
+    const directory =
+      user.role === 'officer' &&
+      !query.includeInactive &&
+      query.role &&
+      LISTABLE_BY_OFFICERS.includes(query.role);
+    if (user.role !== 'admin' && !ownStaff && !directory) {
+      throw forbidden(
+        'Only staff may list accounts: officers only mediators, arbitrators and investigators, an organisation’s lead its own staff.',
+        'staffOnly',
+      );
     }
     const items = await deps.users.list(query);
-    res.json({ items: items.map(presentUser) });
+    // an organisation's staff, for its administrators, with what they administer; else the directory
+    const present =
+      query.orgId !== undefined && (user.role === 'admin' || ownStaff) ? presentAccount : presentUser;
+    res.json({ items: items.map(present) });
   });
 
   router.patch(
@@ -65,14 +80,20 @@ export function userRoutes(deps: {
     deps.auth,
     validate({ params: userIdParamsSchema, body: updateUserSchema }),
     async (_req, res) => {
-      const user = res.locals.user as AuthUser;
-      if (user.role !== 'admin')
-        throw forbidden('Only an admin may enable or disable accounts.', 'adminOnly');
+      const user = userOf(res);
+      if (!isAccountAdmin(user))
+        throw forbidden(
+          'Only the platform supervisor and an organisation’s lead may change accounts.',
+          'adminOnly',
+        );
       const { id } = res.locals.params as { id: string };
-      const { active } = res.locals.body as { active: boolean };
-      if (id === user.id && !active)
-        throw forbidden('An admin may not disable their own account.', 'selfDisable');
-      res.json(presentUser(await deps.users.setActive(id, active)));
+      const changes = res.locals.body as UserChanges;
+      const target = await deps.users.get(id);
+      // a lead does not learn of accounts outside their organisation
+      if (!mayManageAccount(user, target)) throw notFound('No such account.', 'accountNotFound');
+      const refusal = refuseChanges(user, id, changes);
+      if (refusal) throw forbidden(refusal);
+      res.json(presentAccount(await deps.users.update(id, changes, user)));
     },
   );
 

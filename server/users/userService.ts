@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
+import { STAFF_ROLES } from '../../shared/admin/staffRoles.js';
+import type { StaffLanguage } from '../../shared/admin/staffLanguages.js';
 import type { IpType, Role } from '../../shared/vocabulary.js';
+import type { AuditLog } from '../audit/auditLog.js';
+import { diffFields } from '../audit/diffFields.js';
+import { runAudited } from '../audit/runAudited.js';
+import type { AuthUser } from '../auth/authUser.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { isDuplicateKeyError } from '../db/duplicateKeyError.js';
 import { DomainError } from '../errors/domainError.js';
 import { orgModel } from '../orgs/orgModel.js';
+import { AUDITED_USER_FIELDS, type UserChanges } from './userChanges.js';
 import { userModel, type UserDoc } from './userModel.js';
 
 /** Input of a new account. */
@@ -16,11 +23,21 @@ export interface NewUser {
   orgId: string | null;
   expertise?: IpType[];
   capacity?: number;
+  languages?: StaffLanguage[];
+  lead?: boolean;
 }
 
-/** Accounts: creation, sign-in checks and listings. */
+/** Filters of the account list. */
+export interface UserListFilter {
+  role?: Role;
+  orgId?: string;
+  includeInactive?: boolean;
+}
+
+/** Accounts: creation, sign-in checks, listings and administrative changes (audited). */
 export interface UserService {
-  create(input: NewUser): Promise<UserDoc>;
+  /** Creates an account; with `by`, an administrator's act, audited in the same transaction. */
+  create(input: NewUser, by?: AuthUser): Promise<UserDoc>;
   /**
    * Self-registration of a rights holder (`complainant`): creates the account unless the e-mail has
    * one, and says nothing about which happened; both take the time of hashing the password.
@@ -28,10 +45,17 @@ export interface UserService {
   register(input: { email: string; password: string; name: string }): Promise<void>;
   /** The active account with these credentials, or undefined (same time either way). */
   authenticate(email: string, password: string): Promise<UserDoc | undefined>;
-  list(filter: { role?: Role; orgId?: string }): Promise<UserDoc[]>;
+  list(filter: UserListFilter): Promise<UserDoc[]>;
+  /** One account by id (404 when there is none). */
+  get(userId: string): Promise<UserDoc>;
+  /**
+   * Changes an account for `by` (audited in the same transaction, before and after). Disabling it, or
+   * changing its role or organisation, ends its live sessions (the listeners hear of it).
+   */
+  update(userId: string, changes: UserChanges, by: AuthUser): Promise<UserDoc>;
   /** Enables or disables an account (404 when there is none); disabling tells the listeners. */
-  setActive(userId: string, active: boolean): Promise<UserDoc>;
-  /** Calls `listener` with the id of each account disabled from now on; returns the unsubscribe. */
+  setActive(userId: string, active: boolean, by: AuthUser): Promise<UserDoc>;
+  /** Calls `listener` with the id of each account disabled (or moved) from now on; returns the unsubscribe. */
   onDisabled(listener: (userId: string) => void): () => void;
   /**
    * Ends every session of the account (its tokens stop working over HTTP and Socket.IO: the session
@@ -53,10 +77,10 @@ export interface UserService {
 export type SessionEndReason = 'signedOutEverywhere' | 'passwordChanged';
 
 /** Roles that act for an organisation and must belong to one. */
-const ORG_ROLES: readonly Role[] = ['officer', 'mediator', 'arbitrator', 'investigator'];
+const ORG_ROLES: readonly Role[] = STAFF_ROLES;
 
 /** Builds the user service on a connection. */
-export function createUserService(db: Connection, now: () => Date = () => new Date()): UserService {
+export function createUserService(db: Connection, now: () => Date, audit: AuditLog): UserService {
   const Users = userModel(db);
   const disabledListeners = new Set<(userId: string) => void>();
   const endedListeners = new Set<(userId: string, reason: SessionEndReason) => void>();
@@ -71,39 +95,68 @@ export function createUserService(db: Connection, now: () => Date = () => new Da
       { $inc: { sessionVersion: 1 }, ...(Object.keys($set).length ? { $set } : {}) },
       { returnDocument: 'after' },
     ).lean();
-    if (!user) throw new DomainError('notFound', 'No such account.');
+    if (!user) throw new DomainError('notFound', 'No such account.', { code: 'accountNotFound' });
     for (const listener of endedListeners) listener(user._id, reason);
     return user;
   }
+
+  /** Checks that a role, organisation and lead flag fit together. */
+  async function checkFit(role: Role, orgId: string | null, lead: boolean, orgChanged: boolean) {
+    if (ORG_ROLES.includes(role) && !orgId) {
+      throw new DomainError('invalid', `A ${role} must belong to an organisation (orgId).`, {
+        code: 'orgRequired',
+      });
+    }
+    if (!ORG_ROLES.includes(role) && orgId) {
+      throw new DomainError('invalid', `A ${role} does not belong to an organisation.`, {
+        code: 'orgNotAllowed',
+      });
+    }
+    if (lead && role !== 'officer')
+      throw new DomainError('invalid', 'Only an officer can lead an organisation.');
+    if (orgId && orgChanged) {
+      const org = await orgModel(db).findById(orgId, { active: 1 }).lean();
+      if (!org || org.active === false)
+        throw new DomainError('invalid', `There is no active organisation ${orgId}.`, { code: 'noSuchOrg' });
+    }
+  }
+
   const service: UserService = {
-    async create(input) {
-      if (ORG_ROLES.includes(input.role) && !input.orgId) {
-        throw new DomainError('invalid', `A ${input.role} must belong to an organisation (orgId).`, {
-          code: 'orgRequired',
-        });
-      }
-      if (!ORG_ROLES.includes(input.role) && input.orgId) {
-        throw new DomainError('invalid', `A ${input.role} does not belong to an organisation.`, {
-          code: 'orgNotAllowed',
-        });
-      }
-      if (input.orgId && !(await orgModel(db).exists({ _id: input.orgId }))) {
-        throw new DomainError('invalid', `There is no organisation ${input.orgId}.`, { code: 'noSuchOrg' });
-      }
+    async create(input, by) {
+      const lead = input.lead ?? false;
+      await checkFit(input.role, input.orgId, lead, true);
+      const doc: UserDoc = {
+        _id: `u-${randomBytes(9).toString('base64url')}`,
+        email: input.email.toLowerCase(),
+        name: input.name,
+        role: input.role,
+        orgId: input.orgId,
+        passwordHash: await hashPassword(input.password),
+        expertise: input.expertise ?? [],
+        capacity: input.capacity ?? 10,
+        languages: input.languages ?? [],
+        lead,
+        active: true,
+        createdAt: now(),
+        sessionVersion: 0,
+      };
       try {
-        const created = await Users.create({
-          _id: `u-${randomBytes(9).toString('base64url')}`,
-          email: input.email.toLowerCase(),
-          name: input.name,
-          role: input.role,
-          orgId: input.orgId,
-          passwordHash: await hashPassword(input.password),
-          expertise: input.expertise ?? [],
-          capacity: input.capacity ?? 10,
-          active: true,
-          createdAt: now(),
+        if (!by) {
+          await Users.collection.insertOne(doc as never);
+          return doc;
+        }
+        return await runAudited(db, async (session) => {
+          await Users.collection.insertOne(doc as never, { session });
+          const { after } = diffFields({} as UserDoc, doc, AUDITED_USER_FIELDS);
+          await audit.change(session, by, {
+            kind: 'user.create',
+            orgId: doc.orgId,
+            target: { type: 'user', id: doc._id, label: doc.name },
+            before: null,
+            after,
+          });
+          return doc;
         });
-        return created.toObject();
       } catch (err) {
         if (isDuplicateKeyError(err))
           throw new DomainError('conflict', 'An account with this e-mail already exists.', {
@@ -126,20 +179,55 @@ export function createUserService(db: Connection, now: () => Date = () => new Da
       return user && ok ? user : undefined;
     },
     async list(filter) {
-      const query: Record<string, unknown> = { active: true };
-      if (filter.role) query.role = filter.role;
-      if (filter.orgId) query.orgId = filter.orgId;
-      return Users.find(query).sort({ name: 1 }).limit(500).lean();
+      let rows: UserDoc[];
+      if (filter.orgId) {
+        // one organisation's accounts by the {orgId, name} index; the rest is checked here
+        rows = await Users.find({ orgId: filter.orgId }).limit(2000).lean<UserDoc[]>();
+        rows = rows.filter(
+          (u) => (filter.includeInactive || u.active) && (!filter.role || u.role === filter.role),
+        );
+      } else if (filter.role) {
+        const query = filter.includeInactive ? { role: filter.role } : { role: filter.role, active: true };
+        rows = await Users.find(query).limit(2000).lean<UserDoc[]>();
+      } else {
+        const query: Record<string, unknown> = filter.includeInactive ? {} : { active: true };
+        rows = await Users.find(query).limit(500).lean<UserDoc[]>();
+      }
+      return rows.sort((a, b) => a.name.localeCompare(b.name)).slice(0, 500);
     },
-    async setActive(userId, active) {
-      const user = await Users.findByIdAndUpdate(
-        userId,
-        { $set: { active } },
-        { returnDocument: 'after' },
-      ).lean();
+    async get(userId) {
+      const user = await Users.findById(userId).lean<UserDoc>();
       if (!user) throw new DomainError('notFound', 'No such account.', { code: 'accountNotFound' });
-      if (!active) for (const listener of disabledListeners) listener(user._id);
       return user;
+    },
+    async update(userId, changes, by) {
+      const before = await service.get(userId);
+      const next: UserDoc = { ...before, ...changes };
+      // a lead who stops being an officer stops leading; naming a non-officer lead is refused below
+      if (next.role !== 'officer' && changes.lead === undefined) next.lead = false;
+      // a staff member made a platform role leaves their organisation unless told otherwise
+      if (changes.orgId === undefined && !ORG_ROLES.includes(next.role)) next.orgId = null;
+      const orgChanged = next.orgId !== before.orgId;
+      await checkFit(next.role, next.orgId, next.lead ?? false, orgChanged);
+      const diff = diffFields(before, next, AUDITED_USER_FIELDS);
+      if (Object.keys(diff.after).length === 0) return before;
+      const set = Object.fromEntries(Object.keys(diff.after).map((f) => [f, next[f as keyof UserDoc]]));
+      await runAudited(db, async (session) => {
+        await Users.collection.updateOne({ _id: userId } as never, { $set: set }, { session });
+        await audit.change(session, by, {
+          kind: 'user.update',
+          orgId: next.orgId ?? before.orgId,
+          target: { type: 'user', id: userId, label: next.name },
+          ...diff,
+        });
+      });
+      const disabled = before.active && !next.active;
+      if (disabled || next.role !== before.role || next.orgId !== before.orgId)
+        for (const listener of disabledListeners) listener(userId);
+      return next;
+    },
+    async setActive(userId, active, by) {
+      return service.update(userId, { active }, by);
     },
     onDisabled(listener) {
       disabledListeners.add(listener);

@@ -100,7 +100,15 @@ export function useCaseWorld(label: string, start = '2025-09-22T02:00:00.000Z'):
       const user = DEMO_USERS.find((u) => u.id === userId);
       if (!user) throw new Error(`no demo user ${userId}`);
       const orgType = DEMO_ORGS.find((o) => o.id === user.orgId)?.type ?? null;
-      return { id: user.id, email: user.email, name: user.name, role: user.role, orgId: user.orgId, orgType };
+      return {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        orgId: user.orgId,
+        orgType,
+        lead: user.lead ?? false,
+      };
     },
     async file(complaint, complainantId = U.complainant) {
       const user = DEMO_USERS.find((u) => u.id === complainantId);

@@ -23,6 +23,9 @@ const SettingsPage = screens.settings.Component;
 const OutboxPage = screens.outbox.Component;
 const ForgotPasswordPage = screens.forgotPassword.Component;
 const ResetPasswordPage = screens.resetPassword.Component;
+const OrganisationsPage = screens.organisations.Component;
+const StaffPage = screens.staff.Component;
+const AuditPage = screens.audit.Component;
 
 /** A spinner, labelled in the UI language, while a screen's chunk loads. */
 function Lazy({ children, minHeight = 320 }: { children: ReactNode; minHeight?: number | string }) {
@@ -167,6 +170,36 @@ export function AppRoutes() {
             <RequireRole roles={['admin']}>
               <Lazy>
                 <OutboxPage />
+              </Lazy>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/organisations"
+          element={
+            <RequireRole roles={['admin']}>
+              <Lazy>
+                <OrganisationsPage />
+              </Lazy>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/staff"
+          element={
+            <RequireRole roles={['officer', 'admin']} when={(u) => u.role === 'admin' || u.lead === true}>
+              <Lazy>
+                <StaffPage />
+              </Lazy>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="admin/audit"
+          element={
+            <RequireRole roles={['officer', 'admin']}>
+              <Lazy>
+                <AuditPage />
               </Lazy>
             </RequireRole>
           }

@@ -1,4 +1,5 @@
 import {
+  IconBuildingCommunity,
   IconChartBar,
   IconClipboardList,
   IconFilePlus,
@@ -6,6 +7,8 @@ import {
   IconGauge,
   IconMail,
   IconMessages,
+  IconShieldSearch,
+  IconUsers,
   type Icon,
 } from '@tabler/icons-react';
 import type { SessionUser } from '../auth/sessionStore.js';
@@ -34,6 +37,8 @@ export function navItems(user: SessionUser): NavItem[] {
           : []),
         { to: '/desk', labelKey: 'nav.desk', icon: IconClipboardList },
         { to: '/stats', labelKey: 'nav.stats', icon: IconChartBar },
+        ...(user.lead ? [{ to: '/admin/staff', labelKey: 'administration.nav.staff', icon: IconUsers }] : []),
+        { to: '/admin/audit', labelKey: 'administration.nav.audit', icon: IconShieldSearch },
       ];
     case 'admin':
       return [
@@ -41,6 +46,13 @@ export function navItems(user: SessionUser): NavItem[] {
         { to: '/cases', labelKey: 'nav.allCases', icon: IconFolders, end: true },
         { to: '/stats', labelKey: 'nav.stats', icon: IconChartBar },
         { to: '/outbox', labelKey: 'outbox.nav', icon: IconMail },
+        {
+          to: '/admin/organisations',
+          labelKey: 'administration.nav.organisations',
+          icon: IconBuildingCommunity,
+        },
+        { to: '/admin/staff', labelKey: 'administration.nav.staff', icon: IconUsers },
+        { to: '/admin/audit', labelKey: 'administration.nav.audit', icon: IconShieldSearch },
       ];
     default:
       return [cases];

@@ -133,6 +133,21 @@ export const screens = {
     () => import('../stats/StatsPage.js'),
     (m) => m.StatsPage,
   ),
+  organisations: screen(
+    '/admin/organisations',
+    () => import('../administration/OrganisationsPage.js'),
+    (m) => m.OrganisationsPage,
+  ),
+  staff: screen(
+    '/admin/staff',
+    () => import('../administration/StaffPage.js'),
+    (m) => m.StaffPage,
+  ),
+  audit: screen(
+    '/admin/audit',
+    () => import('../administration/AuditPage.js'),
+    (m) => m.AuditPage,
+  ),
 } satisfies Record<string, Screen>;
 
 /** The screen of a path (with its query, if any); `/` is the user's home. */

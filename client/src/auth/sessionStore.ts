@@ -12,6 +12,8 @@ export interface SessionUser {
   role: Role;
   orgId: string | null;
   orgType: OrgType | null;
+  /** The lead of their organisation (manages its staff); absent in sessions stored before it existed. */
+  lead?: boolean;
 }
 
 /** A session. */

@@ -1,8 +1,9 @@
 import { Badge, Grid, Paper, ScrollArea, Stack, Tabs } from '@mantine/core';
-import { IconFileText, IconInfoCircle, IconMessages, IconTimeline } from '@tabler/icons-react';
+import { IconFileText, IconHistory, IconInfoCircle, IconMessages, IconTimeline } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../api/ApiError.js';
+import { CaseAccessLog } from '../administration/CaseAccessLog.js';
 import { useCase } from '../api/cases.js';
 import { useEvidence } from '../api/evidence.js';
 import { useMessages } from '../api/messages.js';
@@ -50,6 +51,10 @@ export function CasePage() {
   const c = caseQuery.data;
   const isMediator = Boolean(session && c.mediatorId === session.user.id);
   const backLabel = t(`nav.homeOf.${session?.user.role ?? 'complainant'}`);
+  // admins and the officers of the organisation handling the case read who opened it
+  const seesAccessLog =
+    session?.user.role === 'admin' ||
+    (session?.user.role === 'officer' && c.orgId !== null && c.orgId === session.user.orgId);
 
   const aside = (
     <Stack gap="md">
@@ -153,6 +158,11 @@ export function CasePage() {
               <Tabs.Tab value="details" leftSection={<IconInfoCircle size={16} />}>
                 {t('case.tab.details')}
               </Tabs.Tab>
+              {seesAccessLog && (
+                <Tabs.Tab value="access" leftSection={<IconHistory size={16} />} data-testid="access-log-tab">
+                  {t('administration.accessLog.tab')}
+                </Tabs.Tab>
+              )}
             </Tabs.List>
             <Paper
               withBorder
@@ -179,6 +189,11 @@ export function CasePage() {
                   }
                 />
               </Tabs.Panel>
+              {seesAccessLog && (
+                <Tabs.Panel value="access">
+                  <CaseAccessLog caseId={c.id} />
+                </Tabs.Panel>
+              )}
             </Paper>
           </Tabs>
         </Grid.Col>

@@ -2,6 +2,7 @@
 import { notificationsEn } from './notificationsEn.js';
 import { problemsEn } from './problemsEn.js';
 import { documentsEn } from './documentsEn.js';
+import { adminEn } from './adminEn.js';
 import { actionsEn } from './actionsEn.js';
 import { vocabularyEn } from './vocabularyEn.js';
 import { passwordAdviceEn } from './passwordAdvice.js';
@@ -25,6 +26,7 @@ export const en = {
   documents: documentsEn,
   passwordAdvice: passwordAdviceEn,
   vocab: vocabularyEn,
+  administration: adminEn,
   actions: {
     ...actionsEn,
     title: 'What you can do now',

@@ -2,6 +2,7 @@
 import { notificationsZh } from './notificationsZh.js';
 import { problemsZh } from './problemsZh.js';
 import { documentsZh } from './documentsZh.js';
+import { adminZh } from './adminZh.js';
 import { actionsZh } from './actionsZh.js';
 import { vocabularyZh } from './vocabularyZh.js';
 import { passwordAdviceZh } from './passwordAdvice.js';
@@ -25,6 +26,7 @@ export const zhCN = {
   documents: documentsZh,
   passwordAdvice: passwordAdviceZh,
   vocab: vocabularyZh,
+  administration: adminZh,
   actions: {
     ...actionsZh,
     title: '可执行的操作',

@@ -171,6 +171,78 @@ describe('OpenAPI document: real responses match it', () => {
     await expectDocumented(patch('not%20an%20id').set(as('admin')).send({ active: false }), 400);
   });
 
+  it('administration: organisations and staff (the supervisor, an organisation’s lead), with refusals', async () => {
+    const orgs = () => request(a.app).post('/api/orgs');
+    const org = {
+      id: 'org-doc-aid',
+      name: 'Documented Legal Aid',
+      nameZh: '文档法律援助中心',
+      type: 'legalServices',
+      region: 'Chaoyang',
+    };
+    await expectDocumented(orgs().set(as('admin')).send(org), 201);
+    checker.checkRequest('POST', '/api/orgs', org);
+    await expectDocumented(orgs().set(as('admin')).send(org), 409);
+    await expectDocumented(
+      orgs()
+        .set(as('center'))
+        .send({ ...org, id: 'org-doc-2' }),
+      403,
+    );
+    await expectDocumented(
+      orgs()
+        .set(as('admin'))
+        .send({ ...org, id: 'org-doc-3', type: 'moon' }),
+      422,
+    );
+    const patch = (id: string) => request(a.app).patch(`/api/orgs/${id}`);
+    await expectDocumented(
+      patch('org-doc-aid')
+        .set(as('admin'))
+        .send({ capacity: 40, expertise: ['trademark'] }),
+      200,
+    );
+    checker.checkRequest('PATCH', '/api/orgs/org-doc-aid', { active: false });
+    await expectDocumented(patch('org-doc-aid').set(as('admin')).send({ active: false }), 200);
+    await expectDocumented(patch('org-doc-aid').set(as('mediator')).send({ active: true }), 403);
+    await expectDocumented(patch('org-nowhere').set(as('admin')).send({ active: true }), 404);
+    await expectDocumented(patch('bad$id').set(as('admin')).send({ active: true }), 400);
+    await expectDocumented(patch('org-doc-aid').set(as('admin')).send({}), 422);
+    await expectDocumented(request(a.app).get('/api/orgs').set(as('admin')), 200);
+    await expectDocumented(request(a.app).get('/api/orgs').set(as('center')), 200);
+
+    // the Zhongguancun center's lead (center@) manages its staff
+    const staff = {
+      email: 'doc.investigator@example.com',
+      password: 'a-long-password',
+      name: 'Documented Investigator',
+      role: 'investigator',
+      expertise: ['designPatent'],
+      languages: ['zh', 'en'],
+    };
+    const made = await expectDocumented(request(a.app).post('/api/users').set(as('center')).send(staff), 201);
+    checker.checkRequest('POST', '/api/users', staff);
+    const madeId = (made.body as { id: string }).id;
+    await expectDocumented(
+      request(a.app)
+        .post('/api/users')
+        .set(as('center'))
+        .send({ ...staff, email: 'other@example.com', orgId: 'org-bj-amr' }),
+      403,
+    );
+    const change = { capacity: 6, languages: ['zh'] };
+    await expectDocumented(request(a.app).patch(`/api/users/${madeId}`).set(as('center')).send(change), 200);
+    checker.checkRequest('PATCH', `/api/users/${madeId}`, change);
+    await expectDocumented(
+      request(a.app).patch(`/api/users/${madeId}`).set(as('enforcement')).send(change),
+      404,
+    );
+    await expectDocumented(
+      request(a.app).get('/api/users?orgId=org-pc-zgc&includeInactive=true').set(as('center')),
+      200,
+    );
+  });
+
   it('cases: filing with idempotency, lists, detail, timeline, routing preview', async () => {
     ids.tea = (await file('complainant', tea)).id;
     const keyed = (key: string, body: Complaint) =>
@@ -563,6 +635,18 @@ describe('OpenAPI document: real responses match it', () => {
     );
     await expectDocumented(request(a.app).get('/api/stats').set(as('complainant')), 403);
     await expectDocumented(request(a.app).get('/api/stats?from=yesterday').set(as('admin')), 400);
+  });
+
+  it('audit: the audit log and a case’s access log, with refusals', async () => {
+    await expectDocumented(request(a.app).get('/api/audit?limit=5').set(as('admin')), 200);
+    await expectDocumented(request(a.app).get('/api/audit?kind=user.create').set(as('center')), 200);
+    await expectDocumented(request(a.app).get('/api/audit').set(as('complainant')), 403);
+    await expectDocumented(request(a.app).get('/api/audit?kind=nothing').set(as('admin')), 400);
+    const log = (who: Who, id = ids.tea) => request(a.app).get(`/api/cases/${id}/access-log`).set(as(who));
+    await expectDocumented(log('admin'), 200);
+    await expectDocumented(log('complainant'), 403);
+    await expectDocumented(log('complainant2'), 404);
+    await expectDocumented(log('admin', 'bad$id'), 400);
   });
 
   it('operations: health, readiness, metrics, this document; 503 while the database is down', async () => {

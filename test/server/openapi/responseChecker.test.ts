@@ -29,7 +29,14 @@ const problem = (status: number) => ({
   detail: 'D',
   code: 'notFound',
 });
-const user = { id: 'u-1', email: 'a@example.com', name: 'A', role: 'admin', orgId: null, expertise: [] };
+const user = {
+  id: 'u-1',
+  email: 'a@example.com',
+  name: 'A',
+  role: 'admin',
+  orgId: null,
+  expertise: [],
+};
 
 describe('OpenAPI document: the response checker', () => {
   const checker = responseChecker(buildOpenApiDocument());

@@ -36,9 +36,13 @@ describe('organisation directory', function () {
     expect((await list('admin', 'sameTypeAs=no-such-org').expect(200)).body).to.deep.equal({ items: [] });
   });
 
-  it('is for staff only, and needs exactly one of type and sameTypeAs', async () => {
+  it('is for staff only, and takes at most one of type and sameTypeAs (neither: every organisation an admin may see)', async () => {
     await list('complainant', 'type=mediation').expect(403);
-    await list('admin', '').expect(400);
+    await list('complainant', '').expect(403);
+    const all = await list('admin', '').expect(200);
+    expect((all.body as { items: unknown[] }).items).to.have.length(9);
+    const own = await list('center', '').expect(200);
+    expect((own.body as { items: { id: string }[] }).items.map((o) => o.id)).to.deep.equal(['org-pc-zgc']);
     await list('admin', 'type=mediation&sameTypeAs=org-pc-zgc').expect(400);
     await list('admin', 'type=%24ne').expect(400);
   });

@@ -1,0 +1,151 @@
+/** Administration of organisations and staff, and the audit log (`/api/orgs`, `/api/users`, `/api/audit`). */
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from './http.js';
+
+/** An organisation as administrators see it. */
+export interface AdminOrg {
+  id: string;
+  name: string;
+  nameZh: string;
+  type: string;
+  region: string;
+  channel: string | null;
+  capacity: number | null;
+  expertise: string[];
+  active: boolean;
+}
+
+/** An account as administrators see it. */
+export interface AdminUser {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  orgId: string | null;
+  expertise: string[];
+  languages: string[];
+  capacity: number;
+  lead: boolean;
+  active: boolean;
+}
+
+/** An audit entry. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  kind: string;
+  actor: { id: string; name: string; role: string };
+  caseId: string | null;
+  orgId: string | null;
+  target: { type: string; id: string; label: string };
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** A page of audit entries. */
+export interface AuditPage {
+  items: AuditEntry[];
+  next: string | null;
+}
+
+/** Filters of the audit screen. */
+export interface AuditFilters {
+  caseId?: string;
+  actorId?: string;
+  kind?: string;
+  from?: string;
+  to?: string;
+}
+
+const keys = {
+  orgs: ['admin', 'orgs'] as const,
+  staff: (orgId: string) => ['admin', 'staff', orgId] as const,
+  audit: (filters: AuditFilters) => ['admin', 'audit', filters] as const,
+  accessLog: (caseId: string) => ['admin', 'accessLog', caseId] as const,
+};
+
+/** The organisations the user administers (an admin: all; an officer: their own). */
+export function useAdminOrgs(enabled = true) {
+  return useQuery({
+    queryKey: keys.orgs,
+    queryFn: ({ signal }) => apiFetch<{ items: AdminOrg[] }>('/api/orgs', { signal }).then((r) => r.items),
+    enabled,
+  });
+}
+
+/** Creates (no `id` yet in the list) or changes an organisation. */
+export function useSaveOrg() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { create: boolean; id: string; body: Record<string, unknown> }) =>
+      input.create
+        ? apiFetch<AdminOrg>('/api/orgs', { method: 'POST', body: { id: input.id, ...input.body } })
+        : apiFetch<AdminOrg>(`/api/orgs/${encodeURIComponent(input.id)}`, {
+            method: 'PATCH',
+            body: input.body,
+          }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['admin'] }),
+  });
+}
+
+/** The accounts of one organisation, inactive ones too. */
+export function useStaff(orgId: string | null) {
+  return useQuery({
+    queryKey: keys.staff(orgId ?? ''),
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: AdminUser[] }>(
+        `/api/users?orgId=${encodeURIComponent(orgId ?? '')}&includeInactive=true`,
+        { signal },
+      ).then((r) => r.items),
+    enabled: Boolean(orgId),
+  });
+}
+
+/** Creates an account (with its initial password) or changes one. */
+export function useSaveStaff() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: string | null; body: Record<string, unknown> }) =>
+      input.id
+        ? apiFetch<AdminUser>(`/api/users/${encodeURIComponent(input.id)}`, {
+            method: 'PATCH',
+            body: input.body,
+          })
+        : apiFetch<AdminUser>('/api/users', { method: 'POST', body: input.body }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['admin'] }),
+  });
+}
+
+function auditQueryString(filters: AuditFilters, before: string | null, limit: number): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
+  if (before) params.set('before', before);
+  params.set('limit', String(limit));
+  return params.toString();
+}
+
+/** The audit log, page after page (newest first). */
+export function useAuditLog(filters: AuditFilters) {
+  return useInfiniteQuery({
+    queryKey: keys.audit(filters),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<AuditPage>(`/api/audit?${auditQueryString(filters, pageParam, 50)}`, { signal }),
+    getNextPageParam: (last) => last.next,
+  });
+}
+
+/** Who opened a case and downloaded its files, page after page. */
+export function useCaseAccessLog(caseId: string, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: keys.accessLog(caseId),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<AuditPage>(
+        `/api/cases/${encodeURIComponent(caseId)}/access-log?${auditQueryString({}, pageParam, 50)}`,
+        { signal },
+      ),
+    getNextPageParam: (last) => last.next,
+    enabled,
+  });
+}
