@@ -71,6 +71,9 @@ const LIST_FIELDS = {
 /** The list's fields with the machine snapshot (rows that list the caller's actions). */
 const WITH_SNAPSHOT = { ...LIST_FIELDS, snapshot: 1 } as const;
 
+/** The searchable texts besides the list's fields (a search checks its phrase on them). */
+const SEARCH_FIELDS = { 'complaint.description': 1, 'complaint.rights': 1 } as const;
+
 /** Filters, sort and page of the case list (validated by `caseListQuerySchema`). */
 export interface CaseListQuery {
   status?: CaseStatus;
@@ -107,6 +110,11 @@ export interface CaseService {
   file(user: AuthUser, complaint: Complaint, caseId?: string): Promise<CaseView>;
   preview(user: AuthUser, complaint: Complaint): Promise<IntakeAssessment>;
   list(user: AuthUser, query: CaseListQuery): Promise<Page<CaseSummaryView>>;
+  /**
+   * Every case of a list (its filters and search, no page), one at a time from a database cursor, so
+   * an export of any size streams without holding the list in memory.
+   */
+  exportList(user: AuthUser, query: CaseListQuery): AsyncIterable<CaseDoc>;
   /** How many open cases the user may see are in each status (one indexed read, for queue badges). */
   counts(user: AuthUser): Promise<CaseCountsView>;
   /** The case if the user may see it; 404 otherwise (its existence does not leak). */
@@ -194,10 +202,16 @@ export function createCaseService(deps: {
       const plan = planCaseList(user, query, at);
       const skip = (query.page - 1) * query.limit;
       // the machine snapshot is read only when the rows must say which actions the caller may take
-      const fields = query.withActions ? WITH_SNAPSHOT : LIST_FIELDS;
+      const fields = {
+        ...(query.withActions ? WITH_SNAPSHOT : LIST_FIELDS),
+        ...(plan.searchesText ? SEARCH_FIELDS : {}),
+      };
       let rows: CaseDoc[];
       let total: number;
-      if (plan.recent) {
+      if (plan.none) {
+        rows = [];
+        total = 0;
+      } else if (plan.recent) {
         // every case, newest first: the total from the tallies, the page from a recent window
         total = await tallies.total(ALL_CASES_SCOPE);
         const recent = await readRecentCases(Cases, plan.recent, skip + query.limit, total, fields, at);
@@ -230,6 +244,18 @@ export function createCaseService(deps: {
         limit: query.limit,
         total,
       };
+    },
+
+    async *exportList(user, query) {
+      const plan = planCaseList(user, query, now());
+      if (plan.none) return;
+      const fields = { ...LIST_FIELDS, ...(plan.searchesText ? SEARCH_FIELDS : {}), closedAt: 1 };
+      // in index order (a whole-collection export walks the sort's index); rows checked one by one
+      const find = Cases.find(plan.filter, fields);
+      const cursor = (plan.scan ? find.sort(plan.sort) : find).lean<CaseDoc[]>().cursor({ batchSize: 200 });
+      for await (const row of cursor as AsyncIterable<CaseDoc>) {
+        if (plan.matches(row)) yield row;
+      }
     },
 
     async counts(user) {

@@ -33,6 +33,7 @@ import { createAppMetrics, type AppMetrics } from '../metrics/appMetrics.js';
 import { recordRequests } from '../metrics/httpMetrics.js';
 import { metricsRoutes } from '../metrics/metricsRoutes.js';
 import { openApiRoutes } from '../openapi/openApiRoutes.js';
+import { exportRoutes } from '../search/exportRoutes.js';
 import { statsRoutes } from '../stats/statsRoutes.js';
 import { createStatsService, type StatsService } from '../stats/statsService.js';
 import { userRoutes } from '../users/userRoutes.js';
@@ -215,6 +216,7 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
   app.use('/api/cases', caseFileRoutes({ caseFiles: services.caseFiles, auth }));
   app.use('/api/cases', calendarRoutes({ calendar: services.calendar, auth }));
   app.use('/api/cases', messageRoutes({ messages: services.messages, auth }));
+  app.use('/api/exports', exportRoutes({ cases: services.cases, auth }));
   app.use('/api/routing', routingRoutes({ cases: services.cases, auth }));
   app.use('/api/stats', statsRoutes({ stats: services.stats, auth }));
   app.use('/api/credit', creditRoutes({ credit: services.credit, auth }));
