@@ -9,6 +9,7 @@ import { creditEntryModel } from '../credit/creditEntryModel.js';
 import { deadlineModel } from '../deadlines/deadlineModel.js';
 import { messageModel } from '../messages/messageModel.js';
 import { orgModel } from '../orgs/orgModel.js';
+import { supervisionReportModel } from '../public/supervisionReportModel.js';
 import { userModel } from '../users/userModel.js';
 
 /** MongoDB's "collection already exists". */
@@ -27,6 +28,7 @@ export function sevenfoldModels(db: Connection): Model<never>[] {
     deadlineModel(db),
     messageModel(db),
     orgModel(db),
+    supervisionReportModel(db),
     userModel(db),
   ] as unknown as Model<never>[];
 }

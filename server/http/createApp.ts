@@ -33,6 +33,11 @@ import { createAppMetrics, type AppMetrics } from '../metrics/appMetrics.js';
 import { recordRequests } from '../metrics/httpMetrics.js';
 import { metricsRoutes } from '../metrics/metricsRoutes.js';
 import { openApiRoutes } from '../openapi/openApiRoutes.js';
+import { createCreditDisclosure, type CreditDisclosure } from '../credit/creditDisclosure.js';
+import { createPublicMetrics, type PublicMetrics } from '../public/publicMetrics.js';
+import { publicRoutes, supervisionRoutes } from '../public/publicRoutes.js';
+import { createReportThrottle, type ReportThrottle } from '../public/reportThrottle.js';
+import { createSupervisionReports, type SupervisionReports } from '../public/supervisionReports.js';
 import { exportRoutes } from '../search/exportRoutes.js';
 import { statsRoutes } from '../stats/statsRoutes.js';
 import { createStatsService, type StatsService } from '../stats/statsService.js';
@@ -75,6 +80,12 @@ export interface AppServices {
   orgs: OrgService;
   stats: StatsService;
   credit: CreditService;
+  /** The public pages: outcome figures, the credit disclosure, reports to the supervision office. */
+  publicMetrics: PublicMetrics;
+  disclosure: CreditDisclosure;
+  reports: SupervisionReports;
+  /** Public reports per client address. */
+  reportThrottle: ReportThrottle;
   /** The app's Prometheus registry (one per app); counts the engine's transitions. */
   metrics: AppMetrics;
   /** Per-user limits of messages, evidence and filings. */
@@ -127,6 +138,15 @@ export function createServices(deps: AppDeps): AppServices {
       cacheSeconds: deps.config.statsCacheSeconds,
     }),
     credit: createCreditService(deps.db, now, deps.engine.store),
+    publicMetrics: createPublicMetrics({
+      cases: deps.engine.store.models.cases,
+      now,
+      cacheSeconds: deps.config.publicCacheSeconds,
+      minSample: deps.config.publicMetricsMinSample,
+    }),
+    disclosure: createCreditDisclosure({ db: deps.db, now, cacheSeconds: deps.config.publicCacheSeconds }),
+    reports: createSupervisionReports(deps.db, now),
+    reportThrottle: createReportThrottle(deps.config.reportLimitPerIpPerHour, deps.redis),
     metrics: createAppMetrics({ store: deps.engine.store, logger: deps.logger }),
     loginThrottle: createLoginThrottle(
       {
@@ -216,6 +236,16 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
   app.use('/api/cases', caseFileRoutes({ caseFiles: services.caseFiles, auth }));
   app.use('/api/cases', calendarRoutes({ calendar: services.calendar, auth }));
   app.use('/api/cases', messageRoutes({ messages: services.messages, auth }));
+  app.use(
+    '/api/public',
+    publicRoutes({
+      metrics: services.publicMetrics,
+      disclosure: services.disclosure,
+      reports: services.reports,
+      reportThrottle: services.reportThrottle,
+    }),
+  );
+  app.use('/api/supervision', supervisionRoutes({ reports: services.reports, auth }));
   app.use('/api/exports', exportRoutes({ cases: services.cases, auth }));
   app.use('/api/routing', routingRoutes({ cases: services.cases, auth }));
   app.use('/api/stats', statsRoutes({ stats: services.stats, auth }));
