@@ -27,7 +27,7 @@ import { presentCase, presentCaseSummary } from './casePresenter.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
 import { canSeeEvent, presentEvent } from './eventPresenter.js';
 import { assessComplaint, fileComplaint, type IntakeAssessment } from './fileComplaint.js';
-import { planCaseList } from './planCaseList.js';
+import { planCaseList, type CaseListPlan } from './planCaseList.js';
 import { readRecentCases } from './readRecentCases.js';
 import { respondentAtSeq } from './respondentAtSeq.js';
 import type { DeskQueue } from '../../shared/case/deskQueue.js';
@@ -73,6 +73,9 @@ const WITH_SNAPSHOT = { ...LIST_FIELDS, snapshot: 1 } as const;
 
 /** The searchable texts besides the list's fields (a search checks its phrase on them). */
 const SEARCH_FIELDS = { 'complaint.description': 1, 'complaint.rights': 1 } as const;
+
+/** How many of a search's tokens are counted to find the rarest. */
+const SEARCH_TOKENS_WEIGHED = 8;
 
 /** Filters, sort and page of the case list (validated by `caseListQuerySchema`). */
 export interface CaseListQuery {
@@ -155,6 +158,19 @@ export function createCaseService(deps: {
     return presentCase(doc, user, now(), (id) => seen.has(id));
   }
 
+  /**
+   * A staff search reads the cases holding its rarest token: each token's count is one index-only
+   * read (at most {@link SEARCH_TOKENS_WEIGHED} of them), then the filter asks for the rarest.
+   */
+  async function narrowSearch(plan: CaseListPlan): Promise<CaseListPlan> {
+    const tokens = plan.searchTokens;
+    if (!tokens || tokens.length < 2) return plan;
+    const weighed = tokens.slice(0, SEARCH_TOKENS_WEIGHED);
+    const counts = await Promise.all(weighed.map((token) => Cases.countDocuments({ searchTokens: token })));
+    const rarest = weighed[counts.indexOf(Math.min(...counts))] as string;
+    return { ...plan, filter: { searchTokens: rarest } };
+  }
+
   async function loadVisible(user: AuthUser, caseId: string): Promise<LoadedCase> {
     let loaded: LoadedCase;
     try {
@@ -199,7 +215,7 @@ export function createCaseService(deps: {
 
     async list(user, query) {
       const at = now();
-      const plan = planCaseList(user, query, at);
+      const plan = await narrowSearch(planCaseList(user, query, at));
       const skip = (query.page - 1) * query.limit;
       // the machine snapshot is read only when the rows must say which actions the caller may take
       const fields = {
@@ -247,7 +263,7 @@ export function createCaseService(deps: {
     },
 
     async *exportList(user, query) {
-      const plan = planCaseList(user, query, now());
+      const plan = await narrowSearch(planCaseList(user, query, now()));
       if (plan.none) return;
       const fields = { ...LIST_FIELDS, ...(plan.searchesText ? SEARCH_FIELDS : {}), closedAt: 1 };
       // in index order (a whole-collection export walks the sort's index); rows checked one by one

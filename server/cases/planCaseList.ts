@@ -28,6 +28,11 @@ export interface CaseListPlan {
   recent?: 'updatedAt' | 'filedAt';
   /** A search whose text has nothing searchable (punctuation, one Latin letter): nothing matches. */
   none?: boolean;
+  /**
+   * A staff search's tokens: `filter` asks for the first (`{searchTokens: token}`, by its index); the
+   * service may swap in the rarest of them. The other tokens and the phrase are checked on the rows.
+   */
+  searchTokens?: string[];
   /** Whether rows must carry the searchable texts (`complaint.description`, `complaint.rights`). */
   searchesText: boolean;
 }
@@ -86,10 +91,13 @@ export function planCaseList(user: AuthUser, query: CaseListQuery, now: Date): C
   }
   const q = query.q ? query.q : undefined;
   const tokens = q ? queryTokens(q) : [];
-  if (q && tokens.length && (user.role === 'admin' || user.role === 'officer') && query.assignee !== 'me') {
-    // staff search every case they may see: the {searchTokens} index finds those with every token,
-    // visibility and the other filters are checked on them
-    filter = { searchTokens: { $all: tokens } };
+  const staffSearch =
+    q && tokens.length > 0 && (user.role === 'admin' || user.role === 'officer') && query.assignee !== 'me';
+  if (staffSearch) {
+    // staff search every case they may see: the {searchTokens} index finds those with one token (an
+    // equality: the embedded engine serves no `$all` by index); the phrase, visibility and the other
+    // filters are checked on them
+    filter = { searchTokens: tokens[0] };
   }
   const scan = Object.keys(filter).length === 0;
 
@@ -123,6 +131,7 @@ export function planCaseList(user: AuthUser, query: CaseListQuery, now: Date): C
     filter,
     scan,
     searchesText: Boolean(q),
+    ...(staffSearch ? { searchTokens: tokens } : {}),
     ...(q && tokens.length === 0 ? { none: true } : {}),
     ...(recent ? { recent } : {}),
     matches,

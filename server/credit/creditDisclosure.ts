@@ -2,10 +2,8 @@ import { LRUCache } from 'lru-cache';
 import type { Connection } from 'mongoose';
 import { maskPartyName } from '../public/maskPartyName.js';
 import { creditEntryModel, type CreditEntryDoc } from './creditEntryModel.js';
+import { statusOf } from './creditRules.js';
 import { legalBasisKeyOf, type LegalBasisKey } from './legalBasisKey.js';
-
-/** Statuses disclosed publicly: decided entries only (one under objection waits for the decision). */
-export const DISCLOSED_STATUSES = ['final', 'corrected'] as const;
 
 /** One entry of the public disclosure: what the law allows to publish, no ids or personal data. */
 export interface DisclosedEntryView {
@@ -20,6 +18,8 @@ export interface DisclosedEntryView {
   date: string;
   /** The disclosure ends then. */
   until: string | null;
+  /** `final`, `corrected`, or `objected` (under objection: the listed party contests it). */
+  status: string;
 }
 
 /** A page of the public disclosure. */
@@ -48,12 +48,13 @@ export function presentDisclosedEntry(e: CreditEntryDoc): DisclosedEntryView {
     legalBasisKey: legalBasisKeyOf(e),
     date: new Date(e.date).toISOString(),
     until: e.removeAfter ? new Date(e.removeAfter).toISOString() : null,
+    status: statusOf(e),
   };
 }
 
 /**
- * Builds the disclosure: listed entries in a disclosed status whose disclosure period runs, newest
- * first, a page at a time by the `{listed, status, removeAfter}` index; pages are kept in memory for
+ * Builds the disclosure: listed entries whose disclosure period runs (the statuses the public
+ * register shows), newest first, a page at a time by the `{listed, removeAfter}` index; pages are kept in memory for
  * `cacheSeconds`.
  */
 export function createCreditDisclosure(deps: {
@@ -63,11 +64,9 @@ export function createCreditDisclosure(deps: {
 }): CreditDisclosure {
   const Credit = creditEntryModel(deps.db);
   async function read(page: number, limit: number): Promise<DisclosurePage> {
-    const filter = {
-      listed: true,
-      status: { $in: [...DISCLOSED_STATUSES] },
-      removeAfter: { $gt: deps.now() },
-    };
+    // listed with a running disclosure period: final, objected or corrected entries (one pending
+    // appeal has no period yet, a removed one is not listed)
+    const filter = { listed: true, removeAfter: { $gt: deps.now() } };
     const [rows, total] = await Promise.all([
       Credit.find(filter)
         .sort({ removeAfter: -1 })

@@ -75,13 +75,15 @@ export function createSupervisionReports(db: Connection, now: () => Date): Super
       if (user.role !== 'admin' && !office) {
         throw new DomainError('forbidden', 'Only the supervision office sees public reports.');
       }
+      // a range on the {createdAt} index: the office's queue walks it, newest first
+      const all = { createdAt: { $gt: new Date(0) } };
       const [rows, total] = await Promise.all([
-        Reports.find({})
+        Reports.find(all)
           .sort({ createdAt: -1, _id: 1 })
           .skip((page - 1) * limit)
           .limit(limit)
           .lean<SupervisionReportDoc[]>(),
-        Reports.estimatedDocumentCount(),
+        Reports.countDocuments(all),
       ]);
       return { items: rows.map(presentReport), page, limit, total };
     },

@@ -57,7 +57,12 @@ describe('public pages and the staff credit register (API)', function () {
         channel: 'judicial',
       }),
       entry('c3', 3, { name: 'John Smith', partyType: 'individual', status: 'corrected' }),
-      entry('c4', 4, { name: 'Pending Appeal Ltd', partyType: 'enterprise', status: 'pendingAppeal' }),
+      entry('c4', 4, {
+        name: 'Pending Appeal Ltd',
+        partyType: 'enterprise',
+        status: 'pendingAppeal',
+        removeAfter: null,
+      }),
       entry('c5', 5, { name: 'Removed Co', partyType: 'enterprise', status: 'removed', listed: false }),
       entry('c6', 6, { name: 'Objected Co', partyType: 'enterprise', status: 'objected' }),
       entry('c7', 1500, { name: 'Expired Co', partyType: 'enterprise', status: 'final' }),
@@ -66,22 +71,19 @@ describe('public pages and the staff credit register (API)', function () {
   });
 
   describe('GET /api/public/credit (no sign-in)', () => {
-    it('discloses final listed entries in their period, newest first, without personal data', async () => {
+    it('discloses listed entries in their period, newest first, without personal data', async () => {
       const res = await request(a.app).get('/api/public/credit').expect(200);
       const body = res.body as { items: Record<string, unknown>[]; total: number };
-      expect(body.total).to.equal(3);
-      expect(body.items.map((i) => i.name)).to.deep.equal(['杭州明亮贸易有限公司', '张某', 'J***']);
-      for (const name of [
-        '张三丰',
-        '三丰',
-        'John',
-        'Smith',
-        '李四',
-        'Pending',
-        'Removed',
-        'Objected',
-        'Expired',
-      ])
+      expect(body.total).to.equal(4);
+      expect(body.items.map((i) => i.name)).to.deep.equal([
+        '杭州明亮贸易有限公司',
+        '张某',
+        'J***',
+        'Objected Co',
+      ]);
+      // an entry under objection stays public, marked as such (as on the register's search)
+      expect(body.items[3]).to.include({ status: 'objected' });
+      for (const name of ['张三丰', '三丰', 'John', 'Smith', '李四', 'Pending', 'Removed', 'Expired'])
         expect(res.text, name).not.to.include(name);
       for (const key of ['caseId', 'caseNo', 'partyId', 'id', 'nameKey', 'history', 'objection'])
         expect(body.items[0]).not.to.have.property(key);
@@ -91,7 +93,10 @@ describe('public pages and the staff credit register (API)', function () {
 
     it('pages by index and refuses bad pages', async () => {
       const res = await request(a.app).get('/api/public/credit?page=2&limit=2').expect(200);
-      expect((res.body as { items: { name: string }[] }).items.map((i) => i.name)).to.deep.equal(['J***']);
+      expect((res.body as { items: { name: string }[] }).items.map((i) => i.name)).to.deep.equal([
+        'J***',
+        'Objected Co',
+      ]);
       await request(a.app).get('/api/public/credit?page=0').expect(400);
       await request(a.app).get('/api/public/credit?limit=500').expect(400);
     });
