@@ -12,6 +12,8 @@ import { messageSchemas } from './messageSchemas.js';
 import type { OpenApiDocument, Operation, Paths } from './openApiTypes.js';
 import { operationsPaths } from './operationsPaths.js';
 import { problemSchemas } from './problemSchemas.js';
+import { publicPaths } from './publicPaths.js';
+import { publicSchemas } from './publicSchemas.js';
 import { reportPaths } from './reportPaths.js';
 import { requestSchemas } from './requestSchemas.js';
 import { responseRef, sharedResponses } from './responses.js';
@@ -27,6 +29,11 @@ const TAGS: OpenApiDocument['tags'] = [
   { name: 'messages', description: 'Joint and caucus messages.' },
   { name: 'stats', description: 'Dashboard figures.' },
   { name: 'credit', description: 'The public credit register.' },
+  {
+    name: 'public',
+    description:
+      'Public pages (no sign-in): outcome figures, the credit disclosure, reports to the supervision office.',
+  },
   { name: 'operations', description: 'Health, readiness, metrics and this document.' },
 ];
 
@@ -72,6 +79,7 @@ function build(): OpenApiDocument {
       ...evidencePaths(),
       ...messagePaths(),
       ...reportPaths(),
+      ...publicPaths(),
       ...operationsPaths(),
     }),
     components: {
@@ -93,6 +101,7 @@ function build(): OpenApiDocument {
         ...messageSchemas,
         ...statsSchemas,
         ...creditSchemas,
+        ...publicSchemas,
         ...healthSchemas,
       },
       responses: sharedResponses,

@@ -132,11 +132,14 @@ describe('OpenAPI document: structure', () => {
       .sort();
     expect(open).to.deep.equal([
       'GET /api/openapi.json',
+      'GET /api/public/credit',
+      'GET /api/public/metrics',
       'GET /healthz',
       'GET /metrics',
       'GET /readyz',
       'POST /api/auth/login',
       'POST /api/auth/register',
+      'POST /api/public/reports',
     ]);
   });
 });
