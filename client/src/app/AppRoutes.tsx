@@ -19,6 +19,12 @@ const MediatorConsole = screens.mediator.Component;
 const CenterDashboard = screens.center.Component;
 const DeskPage = screens.desk.Component;
 const StatsPage = screens.stats.Component;
+const CreditRegisterPage = screens.creditRegister.Component;
+const PublicLayout = screens.publicLayout.Component;
+const SelfHelpPage = screens.selfHelp.Component;
+const ReportPage = screens.report.Component;
+const PublicMetricsPage = screens.outcomes.Component;
+const DisclosurePage = screens.disclosure.Component;
 
 /** A spinner, labelled in the UI language, while a screen's chunk loads. */
 function Lazy({ children, minHeight = 320 }: { children: ReactNode; minHeight?: number | string }) {
@@ -43,7 +49,10 @@ function SignedInFrame() {
   );
 }
 
-/** The route table: public sign-in and registration; everything else behind sign-in and roles. */
+/**
+ * The route table: public sign-in, registration and the public pages (self-help, report, outcomes,
+ * disclosure); everything else behind sign-in and roles.
+ */
 export function AppRoutes() {
   return (
     <Routes>
@@ -56,6 +65,46 @@ export function AppRoutes() {
           </Lazy>
         }
       />
+      <Route
+        element={
+          <Lazy minHeight="100vh">
+            <PublicLayout />
+          </Lazy>
+        }
+      >
+        <Route
+          path="help"
+          element={
+            <Lazy>
+              <SelfHelpPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="report"
+          element={
+            <Lazy>
+              <ReportPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="outcomes"
+          element={
+            <Lazy>
+              <PublicMetricsPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="disclosure"
+          element={
+            <Lazy>
+              <DisclosurePage />
+            </Lazy>
+          }
+        />
+      </Route>
       <Route
         element={
           <RequireAuth>
@@ -129,6 +178,16 @@ export function AppRoutes() {
             <RequireRole roles={['officer', 'admin']}>
               <Lazy>
                 <StatsPage />
+              </Lazy>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="credit"
+          element={
+            <RequireRole roles={['officer', 'admin']}>
+              <Lazy>
+                <CreditRegisterPage />
               </Lazy>
             </RequireRole>
           }

@@ -5,6 +5,7 @@ import {
   IconFolders,
   IconGauge,
   IconMessages,
+  IconShieldCheck,
   type Icon,
 } from '@tabler/icons-react';
 import type { SessionUser } from '../auth/sessionStore.js';
@@ -21,6 +22,7 @@ export interface NavItem {
 /** The navigation of each role. */
 export function navItems(user: SessionUser): NavItem[] {
   const cases: NavItem = { to: '/cases', labelKey: 'nav.myCases', icon: IconFolders, end: true };
+  const credit: NavItem = { to: '/credit', labelKey: 'creditRegister.title', icon: IconShieldCheck };
   switch (user.role) {
     case 'complainant':
       return [cases, { to: '/cases/new', labelKey: 'nav.newComplaint', icon: IconFilePlus, end: true }];
@@ -32,13 +34,16 @@ export function navItems(user: SessionUser): NavItem[] {
           ? [{ to: '/center', labelKey: 'nav.center', icon: IconGauge }]
           : []),
         { to: '/desk', labelKey: 'nav.desk', icon: IconClipboardList },
+        { ...cases, labelKey: 'nav.allCases' },
         { to: '/stats', labelKey: 'nav.stats', icon: IconChartBar },
+        credit,
       ];
     case 'admin':
       return [
         { to: '/desk', labelKey: 'nav.deskAdmin', icon: IconClipboardList },
         { to: '/cases', labelKey: 'nav.allCases', icon: IconFolders, end: true },
         { to: '/stats', labelKey: 'nav.stats', icon: IconChartBar },
+        credit,
       ];
     default:
       return [cases];

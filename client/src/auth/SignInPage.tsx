@@ -1,3 +1,4 @@
+import { PUBLIC_LINKS } from '../public/publicLinks.js';
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconClockExclamation } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -106,6 +107,17 @@ export function SignInPage() {
             <Anchor component={Link} to={next ? `/register?next=${encodeURIComponent(next)}` : '/register'}>
               {t('auth.registerLink')}
             </Anchor>
+          </Text>
+          <Text component="nav" aria-label={t('public.nav.label')} size="sm" c="dimmed" ta="center">
+            {t('public.nav.intro')}{' '}
+            {PUBLIC_LINKS.map((l, i) => (
+              <span key={l.to}>
+                {i > 0 && ' · '}
+                <Anchor component={Link} to={l.to}>
+                  {t(l.labelKey)}
+                </Anchor>
+              </span>
+            ))}
           </Text>
         </Stack>
       </form>

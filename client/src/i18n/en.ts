@@ -1,9 +1,15 @@
 /** English. */
+import { creditRegisterEn } from './creditRegisterEn.js';
+import { publicEn } from './publicEn.js';
+import { searchEn } from './searchEn.js';
 import { actionsEn } from './actionsEn.js';
 import { vocabularyEn } from './vocabularyEn.js';
 import { passwordAdviceEn } from './passwordAdvice.js';
 
 export const en = {
+  public: publicEn,
+  creditRegister: creditRegisterEn,
+  search: searchEn,
   passwordAdvice: passwordAdviceEn,
   vocab: vocabularyEn,
   actions: {

@@ -1,9 +1,15 @@
 /** 简体中文 (default language). */
+import { creditRegisterZh } from './creditRegisterZh.js';
+import { publicZh } from './publicZh.js';
+import { searchZh } from './searchZh.js';
 import { actionsZh } from './actionsZh.js';
 import { vocabularyZh } from './vocabularyZh.js';
 import { passwordAdviceZh } from './passwordAdvice.js';
 
 export const zhCN = {
+  public: publicZh,
+  creditRegister: creditRegisterZh,
+  search: searchZh,
   passwordAdvice: passwordAdviceZh,
   vocab: vocabularyZh,
   actions: {
