@@ -104,7 +104,11 @@ export function SignInPage() {
           </Button>
           <Text size="sm" c="dimmed" ta="center">
             {t('auth.noAccount')}{' '}
-            <Anchor component={Link} to={next ? `/register?next=${encodeURIComponent(next)}` : '/register'}>
+            <Anchor
+              component={Link}
+              to={next ? `/register?next=${encodeURIComponent(next)}` : '/register'}
+              underline="always"
+            >
               {t('auth.registerLink')}
             </Anchor>
           </Text>
@@ -113,7 +117,7 @@ export function SignInPage() {
             {PUBLIC_LINKS.map((l, i) => (
               <span key={l.to}>
                 {i > 0 && ' · '}
-                <Anchor component={Link} to={l.to}>
+                <Anchor component={Link} to={l.to} underline="always">
                   {t(l.labelKey)}
                 </Anchor>
               </span>
