@@ -157,7 +157,7 @@ export const en = {
     },
     scope: { label: 'Which cases', open: 'Open', closed: 'Closed', all: 'All' },
     searchLabel: 'Search cases',
-    searchPlaceholder: 'Case number, title or party',
+    searchPlaceholder: 'Case number, title, facts, party or right',
     empty: 'No cases yet',
     emptyHint: 'New cases will appear here.',
     emptyHintComplainant:

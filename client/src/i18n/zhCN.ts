@@ -154,7 +154,7 @@ export const zhCN = {
     },
     scope: { label: '案件范围', open: '办理中', closed: '已结案', all: '全部' },
     searchLabel: '搜索案件',
-    searchPlaceholder: '按案号、标题或当事人搜索',
+    searchPlaceholder: '按案号、标题、案情、当事人或权利号搜索',
     empty: '暂无案件',
     emptyHint: '有新的案件时会出现在这里。',
     emptyHintComplainant: '提交您的第一件侵权投诉，系统会推荐最合适的处理渠道。',
