@@ -36,7 +36,7 @@ export function authRoutes(deps: {
       const user = await deps.loginThrottle.attempt({ email, address: clientAddressKey(req) }, () =>
         deps.users.authenticate(email, password),
       );
-      if (!user) throw unauthorized('The e-mail or password is not right.');
+      if (!user) throw unauthorized('The e-mail or password is not right.', 'badCredentials');
       const { token, expiresAt } = await deps.tokens.issue(user._id, user.role);
       res.json({ token, expiresAt: expiresAt.toISOString(), user: presentUser(user) });
     },

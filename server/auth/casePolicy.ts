@@ -44,10 +44,17 @@ export function mayActOn(user: AuthUser, c: CaseAccess): boolean {
 }
 
 /**
- * When the machine refuses an action: `forbidden` when someone else on the case could take it now
+ * Why the machine refused an action of `caller`: `invalid` when the caller's role may take it now
+ * but not with these details (422), `forbidden` when someone else on the case could take it now
  * (the caller's role or identity is wrong: 403), `notNow` when nobody could (409).
  */
-export function refusalKind(snapshot: CaseSnapshot, type: CaseEventType, at: string): 'forbidden' | 'notNow' {
+export function refusalKind(
+  snapshot: CaseSnapshot,
+  type: CaseEventType,
+  at: string,
+  caller?: Actor,
+): 'invalid' | 'forbidden' | 'notNow' {
+  if (caller && availableActions(snapshot, caller, at).includes(type)) return 'invalid';
   const context = snapshot.context as CaseContext;
   const candidates: Actor[] = [
     { id: context.complainantId, role: 'complainant' },

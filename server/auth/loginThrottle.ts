@@ -83,6 +83,7 @@ export function createLoginThrottle(opts: LoginThrottleOptions, redis?: SharedRe
         throw new TooManyRequestsError(
           'Too many failed sign-ins from this address today. Try again later.',
           res.msBeforeNext,
+          'loginThrottled',
         );
       }
       const giveBackAddress = () => byAddress.reward(who.address);
@@ -101,6 +102,7 @@ export function createLoginThrottle(opts: LoginThrottleOptions, redis?: SharedRe
         throw new TooManyRequestsError(
           'Too many failed sign-ins for this account from this address. Wait, then try again.',
           res.msBeforeNext,
+          'loginThrottled',
         );
       }
 

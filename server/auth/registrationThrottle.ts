@@ -20,6 +20,7 @@ export function createRegistrationThrottle(perHour: number, redis?: SharedRedis)
         throw new TooManyRequestsError(
           'Too many accounts were created from this address. Try again later.',
           err.msBeforeNext,
+          'registrationThrottled',
         );
       }
     },

@@ -17,11 +17,11 @@ export function requireAuth(db: Connection, tokens: TokenService): RequestHandle
     try {
       claims = await tokens.check(match[1]);
     } catch (err) {
-      if (err instanceof InvalidTokenError) throw unauthorized(err.message);
+      if (err instanceof InvalidTokenError) throw unauthorized(err.message, 'sessionEnded');
       throw err;
     }
     const user = await loadAuthUser(db, claims.sub);
-    if (!user) throw unauthorized('This account no longer exists or is disabled.');
+    if (!user) throw unauthorized('This account no longer exists or is disabled.', 'sessionEnded');
     res.locals.user = user;
     next();
   };

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { checkPasswordStrength } from '../../shared/passwords/checkPasswordStrength.js';
-import { badRequest } from '../http/httpErrors.js';
+import { HttpError } from '../http/httpErrors.js';
 
 /**
  * Refuses a weak new password in the validated body (`res.locals.body.password`, judged with its
@@ -16,7 +16,10 @@ export function requireStrongPassword(minLength: number): RequestHandler {
     });
     if (!verdict.ok) {
       const advice = verdict.feedback.join(' ');
-      throw badRequest(`The password is too weak: ${advice}`, [{ path: 'password', message: advice }]);
+      throw new HttpError(400, 'Bad Request', `The password is too weak: ${advice}`, {
+        code: 'weakPassword',
+        errors: [{ path: 'password', message: advice }],
+      });
     }
     next();
   };

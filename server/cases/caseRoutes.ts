@@ -9,7 +9,7 @@ import {
 import { complaintSchema, type Complaint } from '../../shared/schemas/complaint.js';
 import type { AuthUser } from '../auth/authUser.js';
 import { canSeeCase } from '../auth/casePolicy.js';
-import { HttpError } from '../http/httpErrors.js';
+import { invalidInput } from '../errors/invalidInput.js';
 import { validate } from '../http/validate.js';
 import type { CaseListQuery, CaseService } from './caseService.js';
 import { newCaseId } from './caseStore.js';
@@ -23,19 +23,7 @@ const idempotencyKeySchema = Joi.string()
 /** Validates an action body against the schema of its type; 422 with every field error. */
 const validateActionBody: RequestHandler = (req, res, next) => {
   const result = validateAction(req.body ?? {});
-  if (result.error) {
-    throw new HttpError(
-      422,
-      'Unprocessable Content',
-      `The action is not valid: ${result.error.details.map((d) => d.message.replace(/"/g, '')).join('; ')}.`,
-      {
-        errors: result.error.details.map((d) => ({
-          path: d.path.join('.'),
-          message: d.message.replace(/"/g, ''),
-        })),
-      },
-    );
-  }
+  if (result.error) throw invalidInput(result.error, 'action');
   res.locals.body = result.value;
   next();
 };
@@ -58,7 +46,7 @@ export function caseRoutes(deps: {
       return;
     }
     const { error, value: key } = idempotencyKeySchema.validate(header);
-    if (error) throw new HttpError(400, 'Bad Request', error.message);
+    if (error) throw invalidInput(error, 'Idempotency-Key header', 400);
     const start = await idempotency.begin(user(res).id, key as string, complaint, newCaseId);
     if (start.state === 'replay') {
       res.status(start.status).set('Idempotent-Replayed', 'true').json(start.response);

@@ -14,8 +14,9 @@ import type { IntakeFlags } from '../../shared/case/intakeChecks.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
 import { type CaseStatus, type Channel, type IpType, type Track } from '../../shared/vocabulary.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
-import { canSeeCase, mayActOn, refusalKind, viewerKeyOf } from '../auth/casePolicy.js';
-import { DomainError } from '../errors/domainError.js';
+import { canSeeCase, mayActOn, viewerKeyOf } from '../auth/casePolicy.js';
+import { DomainError, ForbiddenError, NotAllowedNowError, NotFoundError } from '../errors/domainError.js';
+import { refusalOf } from './refusalOf.js';
 import type { WriteLimits } from '../limits/writeLimits.js';
 import type { CaseDoc } from './caseModel.js';
 import { ALL_CASES_SCOPE, countsFrom, createCaseTallies } from './caseTallies.js';
@@ -177,17 +178,17 @@ export function createCaseService(deps: {
       loaded = await store.load(caseId);
     } catch (err) {
       if (err instanceof DomainError && err.kind === 'notFound')
-        throw new DomainError('notFound', 'No such case.');
+        throw new NotFoundError('No such case.', 'caseNotFound');
       throw err;
     }
-    if (!canSeeCase(user, loaded.doc)) throw new DomainError('notFound', 'No such case.');
+    if (!canSeeCase(user, loaded.doc)) throw new NotFoundError('No such case.', 'caseNotFound');
     return loaded;
   }
 
   return {
     async file(user, complaint, caseId) {
       if (user.role !== 'complainant')
-        throw new DomainError('forbidden', 'Only rights holders file complaints.');
+        throw new ForbiddenError('Only rights holders file complaints.', 'onlyComplainantsFile');
       const existing = async () => present((await loadVisible(user, caseId as string)).doc, user);
       if (caseId && (await store.models.events.exists({ _id: `${caseId}:1` }))) return existing();
       await deps.limits?.consume('filing', user.id);
@@ -328,9 +329,9 @@ export function createCaseService(deps: {
       const loaded = await loadVisible(user, caseId);
       const { doc, state } = loaded;
       if (!mayActOn(user, doc)) {
-        throw new DomainError(
-          'forbidden',
+        throw new ForbiddenError(
           'Only officers of the organisation holding this case may act on it.',
+          'notHandlingOrg',
         );
       }
       const { expectedSeq, ...action } = body;
@@ -340,13 +341,8 @@ export function createCaseService(deps: {
         const after = await store.transition(caseId, actorOf(user), action, { expectedSeq, loaded });
         return present(after, user);
       } catch (err) {
-        if (err instanceof DomainError && err.extra.code === 'notAllowedNow') {
-          if (refusalKind(state.snapshot, action.type, now().toISOString()) === 'forbidden') {
-            throw new DomainError('forbidden', `Your role on this case may not ${action.type} now.`, {
-              allowed: err.extra.allowed,
-            });
-          }
-        }
+        if (err instanceof NotAllowedNowError)
+          throw refusalOf(err, state.snapshot, action, actorOf(user), now());
         throw err;
       }
     },

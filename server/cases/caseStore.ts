@@ -13,7 +13,7 @@ import {
   type CaseSnapshot,
 } from '../../shared/case/machineApi.js';
 import { isDuplicateKeyError } from '../db/duplicateKeyError.js';
-import { DomainError } from '../errors/domainError.js';
+import { DomainError, NotAllowedNowError } from '../errors/domainError.js';
 import type { CaseEffects, FollowUp, FollowUpKind } from './caseEffects.js';
 import { caseEventModel, type CaseEventDoc } from './caseEventModel.js';
 import { caseModel, type CaseDoc } from './caseModel.js';
@@ -221,7 +221,8 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
           const res = await Cases.collection.updateOne({ _id: next._id } as never, update as never, {
             session,
           });
-          if (res.matchedCount !== 1) throw new DomainError('notFound', 'No such case.');
+          if (res.matchedCount !== 1)
+            throw new DomainError('notFound', 'No such case.', { code: 'caseNotFound' });
         }
         await tallies.apply(counted, session);
         await effects?.inCommit(session, { event: ev, caseDoc: next, previousClocks: prev?.clocks ?? [] });
@@ -352,11 +353,11 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
 
   async function load(caseId: string): Promise<LoadedCase> {
     const doc = await Cases.findById(caseId).lean<CaseDoc>();
-    if (!doc) throw new DomainError('notFound', 'No such case.');
+    if (!doc) throw new DomainError('notFound', 'No such case.', { code: 'caseNotFound' });
     if (doc.machineVersion === CASE_MACHINE_VERSION) return { doc, state: stateFromDoc(doc) };
     // written by another machine version: replay the log through this one (a migration)
     const state = await replayAll(caseId);
-    if (!state) throw new DomainError('notFound', 'No such case.');
+    if (!state) throw new DomainError('notFound', 'No such case.', { code: 'caseNotFound' });
     const projected = projectCase(state);
     await replaceProjection(doc, { ...projected, pendingEffects: doc.seq });
     return { doc: projected, state };
@@ -497,10 +498,10 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
         at: at.toISOString(),
       } as Parameters<typeof applyCaseEvent>[1]);
       if (!res.accepted) {
-        throw new DomainError('conflict', `${type} is not possible now.`, {
-          code: 'notAllowedNow',
+        throw new NotAllowedNowError(`${type} is not possible now.`, {
           allowed: availableActions(state.snapshot, actor, at.toISOString()),
           seq: state.seq,
+          action: type,
         });
       }
       const ev = buildEvent({ caseId, ...state }, 'transition', type, actor, at, data, res.snapshot);
@@ -528,7 +529,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
 
     async rebuild(caseId) {
       const state = await replayAll(caseId);
-      if (!state) throw new DomainError('notFound', 'No such case.');
+      if (!state) throw new DomainError('notFound', 'No such case.', { code: 'caseNotFound' });
       const doc = projectCase(state);
       await replaceProjection(await Cases.findById(caseId).lean<CaseDoc>(), doc);
       return (await load(caseId)).doc; // as stored (keys holding undefined are not)

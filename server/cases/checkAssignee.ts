@@ -28,16 +28,19 @@ export async function checkAssignee(db: Connection, caseDoc: CaseDoc, action: Ca
   const user = found?.active ? found : null;
   if (!user || user.role !== rule.role) {
     throw new DomainError('invalid', `${id} is not an active ${rule.role} account.`, {
+      code: 'assigneeNotActive',
       errors: [{ path: rule.field, message: `must be an active ${rule.role}` }],
     });
   }
   if (rule.role !== 'respondent' && (id === caseDoc.complainantId || id === caseDoc.respondentId)) {
     throw new DomainError('invalid', `A party of the case cannot also be its ${rule.role}.`, {
+      code: 'assigneeIsParty',
       errors: [{ path: rule.field, message: 'must not be a party of the case' }],
     });
   }
   if (action.type === 'ASSIGN_MEDIATOR' && (await hasPartyConflict(db, caseDoc, id))) {
     throw new DomainError('invalid', `${id} declared a conflict of interest with a party of this case.`, {
+      code: 'assigneeConflicted',
       errors: [{ path: rule.field, message: 'must have no declared conflict with a party of the case' }],
     });
   }

@@ -16,7 +16,10 @@ export async function checkHandOver(db: Connection, caseDoc: CaseDoc, action: Ca
   if (action.type !== 'HAND_OVER') return;
   const needed = handlerOrgType((caseDoc.snapshot as { context: CaseContext }).context);
   const refuse = (message: string) => {
-    throw new DomainError('invalid', message, { errors: [{ path: 'orgId', message }] });
+    throw new DomainError('invalid', message, {
+      code: 'handOverRefused',
+      errors: [{ path: 'orgId', message }],
+    });
   };
   if (action.orgId === caseDoc.orgId) refuse('The case is already held by this organisation.');
   const org = await orgModel(db).findById(action.orgId, { type: 1 }).lean();

@@ -112,7 +112,9 @@ export function createIdempotencyKeys(db: Connection, now: () => Date): Idempote
           continue;
         }
         if (existing.bodyHash !== bodyHash) {
-          throw new DomainError('invalid', 'This Idempotency-Key was used with a different request body.');
+          throw new DomainError('invalid', 'This Idempotency-Key was used with a different request body.', {
+            code: 'idempotencyKeyReused',
+          });
         }
         if (existing.state === 'pending') {
           // a key claimed without a resource id (before they were kept) cannot be resumed safely
@@ -121,6 +123,7 @@ export function createIdempotencyKeys(db: Connection, now: () => Date): Idempote
             throw new DomainError(
               'conflict',
               'A request with this Idempotency-Key is still being processed.',
+              { code: 'idempotencyInProgress' },
             );
           }
           // The request that claimed the key died without finishing: take it over with its resource id.
@@ -132,7 +135,9 @@ export function createIdempotencyKeys(db: Connection, now: () => Date): Idempote
         }
         return { state: 'replay', status: existing.status ?? 200, response: existing.response };
       }
-      throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed.');
+      throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed.', {
+        code: 'idempotencyInProgress',
+      });
     },
     async finish(id, status, response) {
       await Keys.updateOne({ _id: id }, { $set: { state: 'done', status, response } });

@@ -52,5 +52,6 @@ export async function applyCreditStep(
     $push: { history: { status: step.status, at, by, reason: step.reason } },
   };
   const res = await Credit.updateOne(filter as never, update as never, session ? { session } : {});
-  if (res.matchedCount === 0) throw new DomainError('conflict', 'The entry changed meanwhile; reload it.');
+  if (res.matchedCount === 0)
+    throw new DomainError('conflict', 'The entry changed meanwhile; reload it.', { code: 'creditChanged' });
 }

@@ -48,7 +48,7 @@ export function createCreditService(
     const entry = await Credit.findById(id).lean<CreditEntryDoc>();
     const isParty = entry?.partyId != null && entry.partyId === user.id;
     if (!entry || !(isParty || isStaff({ id: user.id, role: user.role }))) {
-      throw new DomainError('notFound', 'No such credit-register entry.');
+      throw new DomainError('notFound', 'No such credit-register entry.', { code: 'creditNotFound' });
     }
     return entry;
   }
@@ -89,7 +89,9 @@ export function createCreditService(
 
     async register(user, query) {
       if (!isStaff({ id: user.id, role: user.role })) {
-        throw new DomainError('forbidden', 'Only staff see the credit register.');
+        throw new DomainError('forbidden', 'Only staff see the credit register.', {
+          code: 'creditOnlyStaff',
+        });
       }
       // by the {status, date} index, or the {date} index for every status (a range, so it is walked)
       const filter = query.status ? { status: query.status } : { date: { $gt: new Date(0) } };
@@ -109,10 +111,13 @@ export function createCreditService(
 
     async object(id, user, reason) {
       const entry = await load(id, user);
-      if (entry.partyId !== user.id) throw new DomainError('forbidden', 'Only the listed party may object.');
+      if (entry.partyId !== user.id)
+        throw new DomainError('forbidden', 'Only the listed party may object.', { code: 'creditOnlyParty' });
       const status = statusOf(entry);
       if (status !== 'final' && status !== 'corrected') {
-        throw new DomainError('conflict', `An entry that is ${status} cannot be objected to.`);
+        throw new DomainError('conflict', `An entry that is ${status} cannot be objected to.`, {
+          code: 'creditNotObjectable',
+        });
       }
       if (!entry.objectionDueAt || now() > new Date(entry.objectionDueAt)) {
         throw new DomainError('conflict', 'The objection period is over.', { code: 'objectionPeriodOver' });
@@ -128,17 +133,20 @@ export function createCreditService(
 
     async decide(id, user, input) {
       if (!isStaff({ id: user.id, role: user.role })) {
-        throw new DomainError('forbidden', 'Only staff decide objections.');
+        throw new DomainError('forbidden', 'Only staff decide objections.', { code: 'creditOnlyStaff' });
       }
       if ((input.decision === 'correct') !== (input.correction !== undefined)) {
         throw new DomainError(
           'invalid',
           'A correction needs the corrected fields, and only a correction has them.',
+          { code: 'creditCorrectionFields' },
         );
       }
       const entry = await load(id, user);
       if (statusOf(entry) !== 'objected') {
-        throw new DomainError('conflict', 'Only an entry under objection can be decided.');
+        throw new DomainError('conflict', 'Only an entry under objection can be decided.', {
+          code: 'creditNotUnderObjection',
+        });
       }
       const decided = (status: CreditStep['status'], set: CreditStep['set']) =>
         step(entry, user, CREDIT_DECIDED, {

@@ -108,7 +108,15 @@ export async function receiveEvidenceUpload(
     if (file) await opts.discard(file);
     throw badRequest(`The multipart body cannot be read: ${(err as Error).message}.`);
   }
-  if (!stored) throw unprocessable('Attach the evidence file in the multipart field "file".');
+  if (!stored)
+    throw new HttpError(
+      422,
+      'Unprocessable Content',
+      'Attach the evidence file in the multipart field "file".',
+      {
+        code: 'evidenceMissing',
+      },
+    );
   const file = await stored;
   const { value, error } = evidenceDescriptionSchema.validate(description ?? '');
   if (error) problems.push({ path: 'description', message: error.message.replace(/"value"/, 'description') });

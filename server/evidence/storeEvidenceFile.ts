@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { ObjectId, type GridFSBucket, type GridFSBucketWriteStream } from 'mongodb';
-import { HttpError, unprocessable } from '../http/httpErrors.js';
+import { HttpError } from '../http/httpErrors.js';
 import { discardEvidenceFile, type EvidenceFileMetadata } from './evidenceBucket.js';
 import { SNIFF_BYTES } from './evidenceTypes.js';
 import { identifyEvidenceType } from './identifyEvidenceType.js';
@@ -28,7 +28,10 @@ const ACCEPTED = 'PDF, PNG, JPEG, GIF, WebP, plain text (.txt), .doc, .docx, .xl
 
 /** 413 for an upload over the limit. */
 export const tooLarge = (maxBytes: number) =>
-  new HttpError(413, 'Content Too Large', `Evidence files may be at most ${maxBytes} bytes.`, { maxBytes });
+  new HttpError(413, 'Content Too Large', `Evidence files may be at most ${maxBytes} bytes.`, {
+    code: 'evidenceTooLarge',
+    maxBytes,
+  });
 
 const write = (target: Writable, chunk: Buffer) =>
   new Promise<void>((resolve, reject) => target.write(chunk, (err) => (err ? reject(err) : resolve())));
@@ -58,7 +61,10 @@ export async function storeEvidenceFile(
     const first = Buffer.concat(head);
     const found = identifyEvidenceType(file.name, file.declaredMime, first);
     if ('refusal' in found) {
-      return new HttpError(415, 'Unsupported Media Type', found.refusal, { accepted: ACCEPTED });
+      return new HttpError(415, 'Unsupported Media Type', found.refusal, {
+        code: 'evidenceTypeRefused',
+        accepted: ACCEPTED,
+      });
     }
     contentType = found.type.mimeTypes[0] ?? 'application/octet-stream';
     started = true;
@@ -93,7 +99,8 @@ export async function storeEvidenceFile(
     }
     if (overLimit) throw tooLarge(opts.maxBytes);
     if (refusal) throw refusal;
-    if (size === 0) throw unprocessable('The file is empty.');
+    if (size === 0)
+      throw new HttpError(422, 'Unprocessable Content', 'The file is empty.', { code: 'evidenceEmpty' });
     if (!upload) {
       const opened = await start();
       if (opened instanceof HttpError) throw opened;

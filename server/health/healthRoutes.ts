@@ -34,7 +34,9 @@ export function healthRoutes(db: Connection): Router {
     if (ready) {
       res.json({ status: 'ready', database: 'up' });
     } else {
-      sendProblem(res, 503, 'Service Unavailable', 'The database does not answer.');
+      sendProblem(res, 503, 'Service Unavailable', 'The database does not answer.', 'about:blank', {
+        code: 'databaseUnavailable',
+      });
     }
   });
   return router;

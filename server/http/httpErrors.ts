@@ -1,33 +1,20 @@
-/** A typed error that the error middleware turns into an `application/problem+json` response. */
-export class HttpError extends Error {
-  override name = 'HttpError';
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    detail?: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(detail ?? title);
-  }
-  /** The problem `type` URI, derived from the status. */
-  get type(): string {
-    return `https://sevenfold.dev/problems/${this.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-  }
-}
+import type { ProblemCode } from '../../shared/api/problemCodes.js';
+import { HttpError } from '../errors/httpError.js';
+import type { FieldError } from '../errors/invalidInput.js';
 
-/** One invalid field of a request. */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+export { HttpError };
+
+export type { FieldError } from '../errors/invalidInput.js';
 
 /** 400 Bad Request. */
 export const badRequest = (detail: string, errors?: FieldError[]) =>
   new HttpError(400, 'Bad Request', detail, errors ? { errors } : {});
 /** 401 Unauthorized. */
-export const unauthorized = (detail = 'Sign in to continue.') => new HttpError(401, 'Unauthorized', detail);
+export const unauthorized = (detail = 'Sign in to continue.', code: ProblemCode = 'signInRequired') =>
+  new HttpError(401, 'Unauthorized', detail, { code });
 /** 403 Forbidden. */
-export const forbidden = (detail = 'You may not do this.') => new HttpError(403, 'Forbidden', detail);
+export const forbidden = (detail = 'You may not do this.', code: ProblemCode = 'forbidden') =>
+  new HttpError(403, 'Forbidden', detail, { code });
 /** 404 Not Found. */
 export const notFound = (detail = 'Not found.') => new HttpError(404, 'Not Found', detail);
 /** 409 Conflict. */

@@ -18,6 +18,8 @@ export function refuseWritesWhenDown(db: Connection): RequestHandler {
       503,
       'Service Unavailable',
       'The database is not answering; nothing was changed. Try again shortly.',
+      'about:blank',
+      { code: 'databaseUnavailable' },
     );
   };
 }

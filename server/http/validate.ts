@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type Joi from 'joi';
-import { HttpError, type FieldError } from './httpErrors.js';
+import { invalidInput } from '../errors/invalidInput.js';
 
 /** The Joi schemas of a route's parts. */
 export interface RouteSchemas {
@@ -8,9 +8,6 @@ export interface RouteSchemas {
   query?: Joi.Schema;
   body?: Joi.Schema;
 }
-
-const toFieldErrors = (error: Joi.ValidationError): FieldError[] =>
-  error.details.map((d) => ({ path: d.path.join('.'), message: d.message.replace(/"/g, '') }));
 
 /**
  * Validates params, query and body with Joi and puts the converted values in `res.locals.params`,
@@ -25,12 +22,10 @@ export function validate(schemas: RouteSchemas): RequestHandler {
       const input: unknown = part === 'body' ? (req.body ?? {}) : req[part];
       const { value, error } = schema.validate(input, { abortEarly: false });
       if (error) {
-        const status = part === 'body' ? 422 : 400;
-        throw new HttpError(
-          status,
-          status === 422 ? 'Unprocessable Content' : 'Bad Request',
-          `The request ${part === 'body' ? 'body' : part} is not valid: ${error.details.map((d) => d.message.replace(/"/g, '')).join('; ')}.`,
-          { errors: toFieldErrors(error) },
+        throw invalidInput(
+          error,
+          part === 'body' ? 'request body' : `request ${part}`,
+          part === 'body' ? 422 : 400,
         );
       }
       res.locals[part] = value;

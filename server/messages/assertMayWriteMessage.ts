@@ -19,7 +19,13 @@ export function assertMayWriteMessage(
     });
   }
   if (!canWriteMessage(user, doc, visibility)) {
-    throw new DomainError('forbidden', `Only the mediator and the party of a ${visibility} may write in it.`);
+    throw new DomainError(
+      'forbidden',
+      `Only the mediator and the party of a ${visibility} may write in it.`,
+      {
+        code: 'caucusNotYours',
+      },
+    );
   }
   if (visibility !== 'joint' && !doc.mediatorId) {
     throw new DomainError('conflict', 'A caucus opens once a mediator is assigned to the case.', {

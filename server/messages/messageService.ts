@@ -77,7 +77,8 @@ export function createMessageService(deps: {
   }
 
   const loadVisible = async (user: AuthUser, caseId: string) => {
-    if (caseIdParamsSchema.validate({ id: caseId }).error) throw new DomainError('notFound', 'No such case.');
+    if (caseIdParamsSchema.validate({ id: caseId }).error)
+      throw new DomainError('notFound', 'No such case.', { code: 'caseNotFound' });
     return (await cases.loadVisible(user, caseId)).doc;
   };
 

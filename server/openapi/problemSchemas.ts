@@ -1,3 +1,4 @@
+import { PROBLEM_CODES } from '../../shared/api/problemCodes.js';
 import { CASE_EVENT_TYPES } from '../../shared/case/caseEvents.js';
 import type { JsonSchema } from './openApiTypes.js';
 import { closed, count, listOf, oneOfStrings, ref, text } from './schemaBuilders.js';
@@ -25,14 +26,18 @@ export const problemSchemas: Record<string, JsonSchema> = {
         },
         title: text,
         status: { type: 'integer', minimum: 400, maximum: 599 },
-        detail: { ...text, description: 'What went wrong, in a sentence for people.' },
+        detail: { ...text, description: 'What went wrong, in an English sentence for people.' },
+        code: {
+          ...oneOfStrings(PROBLEM_CODES),
+          description:
+            'Stable id of the failure (`shared/api/problemCodes.ts`); clients show their own text for it in the user’s language.',
+        },
       },
       {
         errors: { ...listOf(ref('FieldError')), description: 'Every invalid field (400 and 422).' },
-        code: {
-          ...text,
-          description:
-            'Machine-readable reason of some conflicts: `staleSeq`, `seqConflict`, `notAllowedNow`, `caseClosed`, `noMediator`, `integrityCheckFailed`.',
+        action: {
+          ...oneOfStrings(CASE_EVENT_TYPES),
+          description: 'The refused action (409 `notAllowedNow`, 403 `roleMayNotAct`, 422 on its details).',
         },
         allowed: {
           ...listOf(oneOfStrings(CASE_EVENT_TYPES)),

@@ -73,7 +73,9 @@ export function createSupervisionReports(db: Connection, now: () => Date): Super
     async list(user, page, limit) {
       const office = user.role === 'officer' && user.orgType === 'socialSupervision';
       if (user.role !== 'admin' && !office) {
-        throw new DomainError('forbidden', 'Only the supervision office sees public reports.');
+        throw new DomainError('forbidden', 'Only the supervision office sees public reports.', {
+          code: 'staffOnly',
+        });
       }
       // a range on the {createdAt} index: the office's queue walks it, newest first
       const all = { createdAt: { $gt: new Date(0) } };

@@ -1,22 +1,23 @@
 import type { AckError } from '../../shared/realtime/contract.js';
-import { DomainError, type DomainErrorKind } from '../errors/domainError.js';
-import { HttpError } from '../http/httpErrors.js';
+import { problemOf } from '../errors/problemOf.js';
 
-const STATUS: Record<DomainErrorKind, [number, string]> = {
-  notFound: [404, 'Not Found'],
-  conflict: [409, 'Conflict'],
-  forbidden: [403, 'Forbidden'],
-  invalid: [422, 'Unprocessable Content'],
-  unavailable: [503, 'Service Unavailable'],
-  tooMany: [429, 'Too Many Requests'],
-};
-
-/** An error acknowledgement for a failure, shaped like the HTTP problem for the same failure. */
+/**
+ * An error acknowledgement for a failure: the same {@link problemOf} mapping as the HTTP problem for
+ * the same failure (status, title, detail, stable `code`, field `errors`, `retryAfter`); `undefined`
+ * for an unexpected failure (the caller logs it and acks a 500).
+ */
 export function ackErrorOf(err: unknown): AckError | undefined {
-  if (err instanceof DomainError) {
-    const [status, title] = STATUS[err.kind];
-    return { status, title, detail: err.message };
-  }
-  if (err instanceof HttpError) return { status: err.status, title: err.title, detail: err.message };
-  return undefined;
+  const problem = problemOf(err);
+  if (!problem) return undefined;
+  const errors = problem.extra.errors as AckError['errors'];
+  const allowed = problem.extra.allowed as string[] | undefined;
+  return {
+    status: problem.status,
+    title: problem.title,
+    detail: problem.detail,
+    code: problem.code,
+    ...(errors ? { errors } : {}),
+    ...(allowed ? { allowed } : {}),
+    ...(problem.retryAfterSeconds !== undefined ? { retryAfter: problem.retryAfterSeconds } : {}),
+  };
 }

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { createClient } from 'redis';
 import { Server, type Socket } from 'socket.io';
-import type { Ack, AckError, PresenceList, PresenceUser } from '../../shared/realtime/contract.js';
+import type { Ack, PresenceList, PresenceUser } from '../../shared/realtime/contract.js';
 import {
   sendMessageSchema,
   subscribeSchema,
@@ -17,6 +17,8 @@ import type { MessageVisibility } from '../../shared/vocabulary.js';
 import type { AuthUser } from '../auth/authUser.js';
 import type { CaseEngine } from '../cases/createCaseEngine.js';
 import { DomainError } from '../errors/domainError.js';
+import { HttpError, TooManyRequestsError } from '../errors/httpError.js';
+import { invalidInput } from '../errors/invalidInput.js';
 import type { AppServices } from '../http/createApp.js';
 import { assertMayWriteMessage } from '../messages/assertMayWriteMessage.js';
 import { ackErrorOf } from './ackError.js';
@@ -173,19 +175,12 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
           await limiter.consume(socket.id);
         } catch (err) {
           const ms = err instanceof RateLimiterRes ? err.msBeforeNext : 1000;
-          reply({
-            error: {
-              status: 429,
-              title: 'Too Many Requests',
-              detail: 'Slow down: too many events.',
-              retryAfter: Math.max(1, Math.ceil(ms / 1000)),
-            },
-          });
+          reply({ error: ackErrorOf(new TooManyRequestsError('Slow down: too many events.', ms))! });
           return;
         }
         const expired = await guard.check(socket).catch((err: unknown) => {
           logger.error({ err, event }, 'socket session check failed');
-          return { status: 503, title: 'Service Unavailable', detail: 'Try again shortly.' };
+          return ackErrorOf(new HttpError(503, 'Service Unavailable', 'Try again shortly.'))!;
         });
         if (expired) {
           reply({ error: expired });
@@ -194,16 +189,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
         }
         const { value, error } = schema.validate(payload ?? {}, { abortEarly: false });
         if (error) {
-          const problem: AckError = {
-            status: 422,
-            title: 'Unprocessable Content',
-            detail: error.details.map((d) => d.message.replace(/"/g, '')).join('; '),
-            errors: error.details.map((d) => ({
-              path: d.path.join('.'),
-              message: d.message.replace(/"/g, ''),
-            })),
-          };
-          reply({ error: problem });
+          reply({ error: ackErrorOf(invalidInput(error, 'payload'))! });
           return;
         }
         try {
@@ -216,6 +202,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
               status: 500,
               title: 'Internal Server Error',
               detail: 'Something went wrong on our side.',
+              code: 'internal',
             },
           });
         }
@@ -263,7 +250,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
       typingSchema,
       async ({ caseId, visibility, typing }) => {
         if (!socket.rooms.has(`case:${caseId}`))
-          throw new DomainError('conflict', 'Subscribe to the case first.');
+          throw new DomainError('conflict', 'Subscribe to the case first.', { code: 'subscribeFirst' });
         const { doc } = await services.cases.loadVisible(user, caseId);
         assertMayWriteMessage(user, doc, visibility);
         fanout({
@@ -284,7 +271,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
       const ack = args[args.length - 1];
       if (typeof ack === 'function') {
         (ack as (res: Ack<never>) => void)({
-          error: { status: 404, title: 'Not Found', detail: `Unknown event ${event}.` },
+          error: { status: 404, title: 'Not Found', detail: `Unknown event ${event}.`, code: 'unknownEvent' },
         });
       }
     });

@@ -19,7 +19,12 @@ export interface SessionGuard {
   expireOnTime(socket: GuardedSocket): void;
 }
 
-const UNAUTHORIZED = (detail: string): AckError => ({ status: 401, title: 'Unauthorized', detail });
+const UNAUTHORIZED = (detail: string): AckError => ({
+  status: 401,
+  title: 'Unauthorized',
+  detail,
+  code: 'sessionEnded',
+});
 
 /** Longest delay `setTimeout` keeps (about 24.8 days); tokens live far shorter. */
 const MAX_DELAY_MS = 2 ** 31 - 1;

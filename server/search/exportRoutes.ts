@@ -25,7 +25,7 @@ export function exportRoutes(deps: { cases: CaseService; auth: RequestHandler })
   router.get('/cases', deps.auth, validate({ query: caseExportQuerySchema }), async (_req, res) => {
     const user = res.locals.user as AuthUser;
     if (user.role !== 'admin' && user.role !== 'officer') {
-      throw new DomainError('forbidden', 'Only staff export case lists.');
+      throw new DomainError('forbidden', 'Only staff export case lists.', { code: 'staffOnly' });
     }
     const { lang, ...query } = res.locals.query as CaseListQuery & { lang: 'zh-CN' | 'en' };
     const day = new Date().toISOString().slice(0, 10);

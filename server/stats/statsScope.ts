@@ -18,5 +18,6 @@ export function statsScopeOf(user: AuthUser): { scope: StatsScope; filter: Recor
     user.role === 'officer'
       ? 'Statistics are per organisation, and your account belongs to none.'
       : 'Only admins and officers may see statistics.',
+    { code: user.role === 'officer' ? 'statsNeedOrg' : 'staffOnly' },
   );
 }

@@ -28,7 +28,8 @@ export function userRoutes(deps: {
   const router = Router();
 
   const adminOnly: RequestHandler = (_req, res, next) => {
-    if ((res.locals.user as AuthUser).role !== 'admin') throw forbidden('Only an admin may create accounts.');
+    if ((res.locals.user as AuthUser).role !== 'admin')
+      throw forbidden('Only an admin may create accounts.', 'adminOnly');
     next();
   };
 
@@ -51,6 +52,7 @@ export function userRoutes(deps: {
       if (user.role !== 'officer' || !query.role || !LISTABLE_BY_OFFICERS.includes(query.role)) {
         throw forbidden(
           'Only staff may list accounts, and officers only mediators, arbitrators and investigators.',
+          'staffOnly',
         );
       }
     }
@@ -64,10 +66,12 @@ export function userRoutes(deps: {
     validate({ params: userIdParamsSchema, body: updateUserSchema }),
     async (_req, res) => {
       const user = res.locals.user as AuthUser;
-      if (user.role !== 'admin') throw forbidden('Only an admin may enable or disable accounts.');
+      if (user.role !== 'admin')
+        throw forbidden('Only an admin may enable or disable accounts.', 'adminOnly');
       const { id } = res.locals.params as { id: string };
       const { active } = res.locals.body as { active: boolean };
-      if (id === user.id && !active) throw forbidden('An admin may not disable their own account.');
+      if (id === user.id && !active)
+        throw forbidden('An admin may not disable their own account.', 'selfDisable');
       res.json(presentUser(await deps.users.setActive(id, active)));
     },
   );

@@ -45,13 +45,17 @@ export function createUserService(db: Connection, now: () => Date = () => new Da
   const service: UserService = {
     async create(input) {
       if (ORG_ROLES.includes(input.role) && !input.orgId) {
-        throw new DomainError('invalid', `A ${input.role} must belong to an organisation (orgId).`);
+        throw new DomainError('invalid', `A ${input.role} must belong to an organisation (orgId).`, {
+          code: 'orgRequired',
+        });
       }
       if (!ORG_ROLES.includes(input.role) && input.orgId) {
-        throw new DomainError('invalid', `A ${input.role} does not belong to an organisation.`);
+        throw new DomainError('invalid', `A ${input.role} does not belong to an organisation.`, {
+          code: 'orgNotAllowed',
+        });
       }
       if (input.orgId && !(await orgModel(db).exists({ _id: input.orgId }))) {
-        throw new DomainError('invalid', `There is no organisation ${input.orgId}.`);
+        throw new DomainError('invalid', `There is no organisation ${input.orgId}.`, { code: 'noSuchOrg' });
       }
       try {
         const created = await Users.create({
@@ -69,7 +73,9 @@ export function createUserService(db: Connection, now: () => Date = () => new Da
         return created.toObject();
       } catch (err) {
         if (isDuplicateKeyError(err))
-          throw new DomainError('conflict', 'An account with this e-mail already exists.');
+          throw new DomainError('conflict', 'An account with this e-mail already exists.', {
+            code: 'emailTaken',
+          });
         throw err;
       }
     },
@@ -98,7 +104,7 @@ export function createUserService(db: Connection, now: () => Date = () => new Da
         { $set: { active } },
         { returnDocument: 'after' },
       ).lean();
-      if (!user) throw new DomainError('notFound', 'No such account.');
+      if (!user) throw new DomainError('notFound', 'No such account.', { code: 'accountNotFound' });
       if (!active) for (const listener of disabledListeners) listener(user._id);
       return user;
     },

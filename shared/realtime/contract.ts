@@ -10,7 +10,11 @@ export interface AckError {
   status: number;
   title: string;
   detail: string;
+  /** Stable id of the failure, the same as the HTTP problem's `code` (the client translates it). */
+  code: string;
   errors?: { path: string; message: string }[];
+  /** With a refused action: the actions the caller may take now. */
+  allowed?: string[];
   /** With status 429: seconds to wait before sending again. */
   retryAfter?: number;
 }

@@ -12,9 +12,19 @@ export class ApiError extends Error {
   readonly errors: FieldProblem[];
   /** The problem's stable `code` (e.g. `integrityCheckFailed`), for a translated message. */
   readonly code: string | undefined;
+  /** The problem's other members (e.g. `action`, `retryAfterSeconds`), for the translated message. */
+  readonly extra: Record<string, unknown>;
 
-  constructor(status: number, title: string, detail: string, errors: FieldProblem[] = [], code?: string) {
+  constructor(
+    status: number,
+    title: string,
+    detail: string,
+    errors: FieldProblem[] = [],
+    code?: string,
+    extra: Record<string, unknown> = {},
+  ) {
     super(detail || title);
+    this.extra = extra;
     this.name = 'ApiError';
     this.status = status;
     this.title = title;

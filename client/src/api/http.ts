@@ -27,6 +27,7 @@ export async function problemOf(res: Response, sentToken: boolean): Promise<ApiE
   let detail = '';
   let errors: FieldProblem[] = [];
   let code: string | undefined;
+  let extra: Record<string, unknown> = {};
   try {
     const body = (await res.json()) as {
       title?: string;
@@ -38,11 +39,14 @@ export async function problemOf(res: Response, sentToken: boolean): Promise<ApiE
     detail = body.detail ?? '';
     errors = Array.isArray(body.errors) ? body.errors : [];
     code = typeof body.code === 'string' ? body.code : undefined;
+    extra = body as Record<string, unknown>;
   } catch {
     // not JSON: keep the status text
   }
   if (res.status === 401 && sentToken) sessionStore.end('expired');
-  return new ApiError(res.status, title, detail, errors, code);
+  const retryAfter = Number(res.headers.get('Retry-After'));
+  if (Number.isFinite(retryAfter) && retryAfter > 0) extra = { ...extra, retryAfterSeconds: retryAfter };
+  return new ApiError(res.status, title, detail, errors, code, extra);
 }
 
 /** Calls the API and returns the parsed JSON (undefined for 204). */

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { problemText } from '../api/problemText.js';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -38,7 +39,7 @@ function useStrengthCheck(): StrengthCheck | undefined {
 
 /** Self-registration of a rights holder (complainant account), validated with the shared schema. */
 export function RegisterPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -111,9 +112,7 @@ export function RegisterPage() {
       });
       void navigate(next ?? roleHome(s.user), { replace: true });
     } catch (err) {
-      setError(
-        isApiError(err, 401) ? t('auth.emailTaken') : isApiError(err) ? err.detail || err.title : String(err),
-      );
+      setError(isApiError(err, 401) ? t('auth.emailTaken') : problemText(t, err, i18n.language));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 import { PUBLIC_LINKS } from '../public/publicLinks.js';
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { problemText } from '../api/problemText.js';
 import { IconClockExclamation } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -15,7 +16,7 @@ import { useEndReason, useSession } from './useSession.js';
 
 /** Sign-in: e-mail and password; returns to the page the user was on (`?next=`) or their home. */
 export function SignInPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const session = useSession();
   const endReason = useEndReason();
   const [params] = useSearchParams();
@@ -51,9 +52,7 @@ export function SignInPage() {
           ? t('auth.wrongPassword')
           : isApiError(err, 429)
             ? t('auth.tooMany')
-            : isApiError(err)
-              ? err.detail || err.title
-              : String(err),
+            : problemText(t, err, i18n.language),
       );
     } finally {
       setBusy(false);

@@ -1,11 +1,11 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { problemText } from '../api/problemText.js';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../shared/api/views.js';
 import type { ActionField } from '../../../shared/case/actionFields.js';
 import type { CaseEventType } from '../../../shared/case/caseEvents.js';
-import { isApiError } from '../api/ApiError.js';
 import { useCaseAction } from '../api/cases.js';
 import { ActionFieldInput } from './ActionFieldInput.js';
 import { DANGER_ACTIONS } from './actionStyle.js';
@@ -40,7 +40,7 @@ export function ActionForm({
   /** Values the form opens with (e.g. the figures of the damages estimate). */
   prefill?: Record<string, FieldValue>;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [values, setValues] = useState<Record<string, FieldValue>>(() => ({
     ...initialValues(fields),
     ...prefill,
@@ -132,11 +132,7 @@ export function ActionForm({
         )}
         {failure && (
           <Alert color="red" variant="light" role="alert" title={t('actions.failed')}>
-            {isApiError(failure, 409)
-              ? t('actions.conflict')
-              : isApiError(failure)
-                ? failure.detail || failure.title
-                : String(failure)}
+            {problemText(t, failure, i18n.language)}
           </Alert>
         )}
         <Group justify="flex-end" gap="sm">

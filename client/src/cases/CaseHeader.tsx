@@ -11,6 +11,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
+import { problemText } from '../api/problemText.js';
 import { notifications } from '@mantine/notifications';
 import { IconFileZip } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -24,7 +25,7 @@ import { ChannelBadge, StatusBadge, TrackBadge, stageText } from './CaseBadges.j
 
 /** Downloads the case file (the log, the evidence, a manifest to check them by) as a ZIP. */
 function CaseFileButton({ caseId, caseNo }: { caseId: string; caseNo: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const download = async () => {
     setBusy(true);
@@ -34,7 +35,10 @@ function CaseFileButton({ caseId, caseNo }: { caseId: string; caseNo: string }) 
       notifications.show({
         color: 'red',
         title: t('case.file.failed'),
-        message: isApiError(err) && err.detail ? err.detail : t('evidence.downloadRetry'),
+        message:
+          isApiError(err) && !err.isNetwork
+            ? problemText(t, err, i18n.language)
+            : t('evidence.downloadRetry'),
       });
     } finally {
       setBusy(false);

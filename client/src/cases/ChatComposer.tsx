@@ -1,10 +1,10 @@
 import { ActionIcon, Group, Textarea, Tooltip } from '@mantine/core';
+import { problemText } from '../api/problemText.js';
 import { IconSend } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_BODY_MAX } from '../../../shared/schemas/messages.js';
 import type { MessageVisibility } from '../../../shared/vocabulary.js';
-import { isApiError } from '../api/ApiError.js';
 import { useSendMessage } from '../api/messages.js';
 import { useTypingSignal } from './useTypingSignal.js';
 
@@ -18,7 +18,7 @@ export function ChatComposer({
   visibility: MessageVisibility;
   label: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [body, setBody] = useState('');
   const send = useSendMessage(caseId);
   const typing = useTypingSignal(caseId, visibility);
@@ -61,9 +61,7 @@ export function ChatComposer({
             tooLong
               ? t('validation.string.max', { label: t('messages.body'), limit: MESSAGE_BODY_MAX })
               : send.isError
-                ? isApiError(send.error)
-                  ? send.error.detail || send.error.title
-                  : String(send.error)
+                ? problemText(t, send.error, i18n.language)
                 : undefined
           }
           style={{ flex: 1 }}

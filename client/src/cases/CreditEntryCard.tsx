@@ -9,11 +9,11 @@ import {
   TextInput,
   Textarea,
 } from '@mantine/core';
+import { problemText } from '../api/problemText.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../shared/api/views.js';
-import { isApiError } from '../api/ApiError.js';
 import { useCaseEvents } from '../api/cases.js';
 import { apiFetch } from '../api/http.js';
 import { queryKeys } from '../api/queryKeys.js';
@@ -120,7 +120,7 @@ export function CreditEntryCard({
         )}
         {send.error && (
           <Alert color="red" variant="light">
-            {isApiError(send.error) ? send.error.detail || send.error.title : String(send.error)}
+            {problemText(t, send.error, i18n.language)}
           </Alert>
         )}
         {mayObject && (

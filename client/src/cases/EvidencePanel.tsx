@@ -1,4 +1,5 @@
 import { ActionIcon, Badge, CopyButton, Divider, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { problemText } from '../api/problemText.js';
 import { IconCheck, IconCopy, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../shared/api/views.js';
@@ -112,8 +113,8 @@ export function EvidencePanel({ caseView }: { caseView: CaseView }) {
                               message:
                                 isApiError(err) && err.code === 'integrityCheckFailed'
                                   ? t('evidence.integrityFailed')
-                                  : isApiError(err) && err.detail
-                                    ? err.detail
+                                  : isApiError(err) && !err.isNetwork
+                                    ? problemText(t, err, i18n.language)
                                     : t('evidence.downloadRetry'),
                               autoClose: false,
                             }),

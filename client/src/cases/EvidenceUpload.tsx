@@ -11,12 +11,12 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { problemText } from '../api/problemText.js';
 import { IconCheck, IconUpload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVIDENCE_DESCRIPTION_MAX } from '../../../shared/schemas/evidence.js';
-import { isApiError } from '../api/ApiError.js';
 import { uploadEvidence } from '../api/evidence.js';
 import { queryKeys } from '../api/queryKeys.js';
 import type { EvidenceView } from '../api/types.js';
@@ -28,7 +28,7 @@ const ACCEPT =
 
 /** Uploads one evidence file with progress, then shows the SHA-256 the server recorded. */
 export function EvidenceUpload({ caseId }: { caseId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [kind, setKind] = useState<EvidenceKind>('other');
@@ -55,7 +55,7 @@ export function EvidenceUpload({ caseId }: { caseId: string }) {
         setKind('other');
         void qc.invalidateQueries({ queryKey: queryKeys.caseEvidence(caseId) });
       })
-      .catch((err: unknown) => setError(isApiError(err) ? err.detail || err.title : String(err)))
+      .catch((err: unknown) => setError(problemText(t, err, i18n.language)))
       .finally(() => {
         setProgress(null);
         abortRef.current = null;

@@ -1,10 +1,10 @@
 import { Alert, Button, Group, Paper, Stepper, Text, Title } from '@mantine/core';
+import { problemText } from '../api/problemText.js';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconArrowRight, IconCloudCheck, IconSend } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { isApiError } from '../api/ApiError.js';
 import { useFileComplaint } from '../api/cases.js';
 import type { SessionUser } from '../auth/sessionStore.js';
 import { PageHeader } from '../ui/PageHeader.js';
@@ -34,7 +34,7 @@ function focusField(path: string): void {
  * expired session comes back to it after signing in again.
  */
 export function ComplaintWizard({ user }: { user: SessionUser }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { draft, step, key, update, setStep, reset } = useComplaintDraft(user.id, user.name);
   const validation = useMemo(() => validateDraft(draft), [draft]);
@@ -206,7 +206,7 @@ export function ComplaintWizard({ user }: { user: SessionUser }) {
           {stepBody[step]}
           {file.isError && (
             <Alert color="red" variant="light" mt="lg" title={t('complaint.fileFailed')} role="alert">
-              {isApiError(file.error) ? file.error.detail || file.error.title : String(file.error)}
+              {problemText(t, file.error, i18n.language)}
             </Alert>
           )}
           <Group

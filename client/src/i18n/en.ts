@@ -2,6 +2,7 @@
 import { creditRegisterEn } from './creditRegisterEn.js';
 import { publicEn } from './publicEn.js';
 import { searchEn } from './searchEn.js';
+import { problemsEn } from './problemsEn.js';
 import { actionsEn } from './actionsEn.js';
 import { vocabularyEn } from './vocabularyEn.js';
 import { passwordAdviceEn } from './passwordAdvice.js';
@@ -10,6 +11,20 @@ export const en = {
   public: publicEn,
   creditRegister: creditRegisterEn,
   search: searchEn,
+  problem: problemsEn,
+  problemStatus: {
+    400: 'The request is not right; check it and try again.',
+    401: 'Sign in to continue.',
+    403: 'You may not do this.',
+    404: 'Not found, or you may not see it.',
+    409: 'This cannot be done as things are now; reload and try again.',
+    413: 'What you sent is too large.',
+    415: 'This kind of content is not supported.',
+    422: 'Some fields are missing or not right; check them and try again.',
+    429: 'Too many at once; try again shortly.',
+    500: 'Something went wrong on our side; try again shortly.',
+    503: 'The service is not available right now; try again shortly.',
+  },
   passwordAdvice: passwordAdviceEn,
   vocab: vocabularyEn,
   actions: {

@@ -2,6 +2,7 @@
 import { creditRegisterZh } from './creditRegisterZh.js';
 import { publicZh } from './publicZh.js';
 import { searchZh } from './searchZh.js';
+import { problemsZh } from './problemsZh.js';
 import { actionsZh } from './actionsZh.js';
 import { vocabularyZh } from './vocabularyZh.js';
 import { passwordAdviceZh } from './passwordAdvice.js';
@@ -10,6 +11,20 @@ export const zhCN = {
   public: publicZh,
   creditRegister: creditRegisterZh,
   search: searchZh,
+  problem: problemsZh,
+  problemStatus: {
+    400: '请求有误，请检查后重试。',
+    401: '请先登录。',
+    403: '您无权进行此操作。',
+    404: '没有找到，或您无权查看。',
+    409: '当前情况下无法完成此操作，请刷新后重试。',
+    413: '提交的内容太大。',
+    415: '不支持这种内容格式。',
+    422: '填写的内容不完整或有误，请检查后重试。',
+    429: '操作太频繁，请稍后再试。',
+    500: '服务器出现问题，请稍后重试。',
+    503: '服务暂时不可用，请稍后重试。',
+  },
   passwordAdvice: passwordAdviceZh,
   vocab: vocabularyZh,
   actions: {

@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { problemText } from '../api/problemText.js';
 import { IconBellRinging, IconCheck, IconX } from '@tabler/icons-react';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseSummaryView } from '../../../shared/api/views.js';
-import { isApiError } from '../api/ApiError.js';
 import { actionPayloadFields } from '../../../shared/case/actionFields.js';
 import type { CaseEventType } from '../../../shared/case/caseEvents.js';
 import { useCaseAction } from '../api/cases.js';
@@ -27,7 +27,7 @@ export function AssignmentCard({
   now: number;
   isNew: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const offered = (type: CaseEventType) =>
     summary.actions?.includes(type) ? { type, fields: actionPayloadFields(type) } : undefined;
   const act = useCaseAction(summary.id);
@@ -75,11 +75,7 @@ export function AssignmentCard({
         </Text>
         {act.isError && (
           <Alert color="red" variant="light" p="xs">
-            {isApiError(act.error, 409)
-              ? t('actions.conflict')
-              : isApiError(act.error)
-                ? act.error.detail
-                : String(act.error)}
+            {problemText(t, act.error, i18n.language)}
           </Alert>
         )}
         <Group gap="xs">

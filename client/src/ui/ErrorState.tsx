@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
+import { problemText } from '../api/problemText.js';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/ApiError.js';
 
 /** An error panel with the server's explanation and a retry button. */
 export function ErrorState({
@@ -13,14 +13,8 @@ export function ErrorState({
   onRetry?: () => void;
   title?: string;
 }) {
-  const { t } = useTranslation();
-  const detail = isApiError(error)
-    ? error.isNetwork
-      ? t('common.networkError')
-      : error.detail || error.title
-    : error instanceof Error
-      ? error.message
-      : String(error);
+  const { t, i18n } = useTranslation();
+  const detail = problemText(t, error, i18n.language);
   return (
     <Alert
       color="red"

@@ -101,19 +101,31 @@ describe('cases over HTTP', () => {
         .send({ type: 'ROUTE', channel: 'mediation', expectedSeq: 1 }),
       409,
     );
-    expect(stale.seq).to.equal(2);
+    expect(stale).to.include({ seq: 2, code: 'staleSeq' });
     const notNow = expectProblem(
       await request(a.app).post(`/api/cases/${id}/actions`).set(as('admin')).send({ type: 'SIGN_AGREEMENT' }),
       409,
     );
     expect(notNow.allowed).to.be.an('array').that.includes('ROUTE');
-    expectProblem(
+    expect(notNow.code).to.equal('notAllowedNow');
+    const wrongRole = expectProblem(
       await request(a.app)
         .post(`/api/cases/${id}/actions`)
         .set(as('complainant'))
         .send({ type: 'ROUTE', channel: 'mediation' }),
       403,
     );
+    expect(wrongRole.code).to.equal('roleMayNotAct');
+    // the admin may route now: a missing reason for leaving the recommendation is the payload's fault
+    const noReason = expectProblem(
+      await request(a.app)
+        .post(`/api/cases/${id}/actions`)
+        .set(as('admin'))
+        .send({ type: 'ROUTE', channel: 'arbitration' }),
+      422,
+    );
+    expect(noReason.code).to.equal('routeReasonRequired');
+    expect((noReason.errors as { path: string }[]).map((e) => e.path)).to.deep.equal(['reason']);
     const bad = expectProblem(
       await request(a.app)
         .post(`/api/cases/${id}/actions`)

@@ -2,34 +2,33 @@ import { expect } from 'chai';
 import express from 'express';
 import { MongoBulkWriteError, MongoErrorLabel, MongoNetworkError, MongoServerError } from 'mongodb';
 import request from 'supertest';
-import {
-  isDatabaseBusy,
-  isDatabaseUnavailable,
-  problemMiddleware,
-} from '../../../server/http/problemMiddleware.js';
+import { ConflictError, DomainError, NotAllowedNowError } from '../../../server/errors/domainError.js';
+import { TooManyRequestsError } from '../../../server/errors/httpError.js';
+import { isDatabaseUnavailable, problemMiddleware } from '../../../server/http/problemMiddleware.js';
+import { ackErrorOf } from '../../../server/realtime/ackError.js';
 
-const BUSY =
-  '[msg_update.go:133 handler.(*Handler).updateDocument] [collection.go:177 sqlite.(*collection).UpdateAll.func1] database is locked (5) (SQLITE_BUSY)';
-
-describe('problem middleware: an overloaded embedded engine', () => {
+describe('problem middleware: one mapping of errors for HTTP and Socket.IO', () => {
   const logged: unknown[] = [];
   const app = express();
-  app.get('/busy', () => {
-    throw new MongoServerError({ message: BUSY, code: 1 });
-  });
-  app.get('/bug', () => {
-    throw new Error('a real bug');
-  });
+  const errors: Record<string, () => Error> = {
+    gone: () => new MongoNetworkError('read ECONNRESET'),
+    bug: () => new Error('a real bug'),
+    refused: () =>
+      new NotAllowedNowError('SIGN_AGREEMENT is not possible now.', {
+        allowed: ['CLOSE'],
+        seq: 4,
+        action: 'SIGN_AGREEMENT',
+      }),
+    closed: () => new ConflictError('This case is closed.', 'caseClosed'),
+    legacy: () => new DomainError('forbidden', 'Only staff decide objections.'),
+    slow: () => new TooManyRequestsError('Slow down.', 2500),
+  };
+  for (const [path, make] of Object.entries(errors)) {
+    app.get(`/${path}`, () => {
+      throw make();
+    });
+  }
   app.use(problemMiddleware({ error: (obj: unknown) => void logged.push(obj) } as never));
-
-  it('recognises SQLITE_BUSY as busy, and nothing else', () => {
-    expect(isDatabaseBusy(new MongoServerError({ message: BUSY }))).to.equal(true);
-    expect(
-      isDatabaseBusy(new MongoServerError({ message: 'locking protocol (15) (SQLITE_PROTOCOL)' })),
-    ).to.equal(true);
-    expect(isDatabaseBusy(new Error('duplicate key'))).to.equal(false);
-    expect(isDatabaseBusy(null)).to.equal(false);
-  });
 
   it('recognises a bulk write cut off by the engine dying (the network error inside it)', () => {
     const cut = new MongoBulkWriteError({ message: 'read ECONNRESET', code: undefined as never }, {
@@ -82,17 +81,41 @@ describe('problem middleware: an overloaded embedded engine', () => {
     );
   });
 
-  it('answers 503 problem+json with Retry-After, and logs it', async () => {
-    const res = await request(app).get('/busy').expect(503);
+  it('answers a database that went away 503 problem+json with Retry-After and a code', async () => {
+    const res = await request(app).get('/gone').expect(503);
     expect(res.headers['content-type']).to.match(/^application\/problem\+json/);
-    expect(res.headers['retry-after']).to.equal('2');
-    expect(res.body).to.include({ status: 503, detail: 'The database is busy; try again shortly.' });
-    expect(res.text).not.to.include('SQLITE');
+    expect(res.headers['retry-after']).to.equal('5');
+    expect(res.body).to.include({ status: 503, code: 'databaseUnavailable' });
+    expect(res.text).not.to.include('ECONNRESET');
+  });
+
+  it('still answers other errors 500 without internals, and logs them', async () => {
+    const res = await request(app).get('/bug').expect(500);
+    expect(res.body).to.include({ code: 'internal' });
+    expect(res.text).not.to.include('a real bug');
     expect(logged).to.have.length(1);
   });
 
-  it('still answers other errors 500 without internals', async () => {
-    const res = await request(app).get('/bug').expect(500);
-    expect(res.text).not.to.include('a real bug');
+  it('gives every typed error a stable code, the same over HTTP and in a socket acknowledgement', async () => {
+    const expected: Record<string, [number, string]> = {
+      gone: [503, 'databaseUnavailable'],
+      refused: [409, 'notAllowedNow'],
+      closed: [409, 'caseClosed'],
+      legacy: [403, 'forbidden'],
+      slow: [429, 'rateLimited'],
+    };
+    for (const [path, [status, code]] of Object.entries(expected)) {
+      const res = await request(app).get(`/${path}`).expect(status);
+      const ack = ackErrorOf(errors[path]!());
+      expect(res.body, path).to.include({ status, code });
+      expect(ack, path).to.include({ status, code, detail: res.body.detail });
+    }
+    const refused = await request(app).get('/refused');
+    expect(refused.body.allowed).to.deep.equal(['CLOSE']);
+    expect(ackErrorOf(errors.refused!())?.allowed).to.deep.equal(['CLOSE']);
+    const slow = await request(app).get('/slow');
+    expect(slow.headers['retry-after']).to.equal('3');
+    expect(ackErrorOf(errors.slow!())?.retryAfter).to.equal(3);
+    expect(ackErrorOf(errors.bug!())).to.equal(undefined);
   });
 });

@@ -22,7 +22,13 @@ const fake = (
     body,
   }) as unknown as Response;
 
-const problem = (status: number) => ({ type: 'about:blank', title: 'T', status, detail: 'D' });
+const problem = (status: number) => ({
+  type: 'about:blank',
+  title: 'T',
+  status,
+  detail: 'D',
+  code: 'notFound',
+});
 const user = { id: 'u-1', email: 'a@example.com', name: 'A', role: 'admin', orgId: null, expertise: [] };
 
 describe('OpenAPI document: the response checker', () => {
