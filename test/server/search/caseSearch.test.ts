@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import request from 'supertest';
+import { caseModel } from '../../../server/cases/caseModel.js';
 import { queryTokens, searchTokens, textsContain } from '../../../server/search/searchTokens.js';
 import type { Complaint } from '../../../shared/schemas/complaint.js';
 import { actViaApi, bearer, fileCaseViaApi, mediationComplaint } from '../../support/caseApi.js';
@@ -88,6 +89,14 @@ describe('GET /api/cases?q= (full-text search, Chinese too)', function () {
     expect(await search('admin', '灯')).to.deep.equal([lampCase]);
     expect(await search('admin', 'tm')).to.have.members([teaCase, lampCase, otherTea]);
     expect(await search('admin', '茶叶', { status: 'screening' })).to.deep.equal([otherTea]);
+  });
+
+  it('backfills the tokens of a projection stored without them (rebuild-projections)', async () => {
+    const Cases = caseModel(t.db);
+    await Cases.updateOne({ _id: lampCase }, { $unset: { searchTokens: '' } });
+    expect(await search('admin', '台灯')).to.deep.equal([]);
+    await a.engine.store.rebuild(lampCase);
+    expect(await search('admin', '台灯')).to.deep.equal([lampCase]);
   });
 
   it('keeps the list filters and returns nothing for text with nothing to search', async () => {
