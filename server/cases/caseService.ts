@@ -30,7 +30,7 @@ import { presentCase, presentCaseSummary } from './casePresenter.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
 import { canSeeEvent, presentEvent } from './eventPresenter.js';
 import { assessComplaint, fileComplaint, type IntakeAssessment } from './fileComplaint.js';
-import { planCaseList } from './planCaseList.js';
+import { planCaseList, type CaseListPlan } from './planCaseList.js';
 import { readRecentCases } from './readRecentCases.js';
 import { respondentAtSeq } from './respondentAtSeq.js';
 import type { DeskQueue } from '../../shared/case/deskQueue.js';
@@ -74,6 +74,12 @@ const LIST_FIELDS = {
 /** The list's fields with the machine snapshot (rows that list the caller's actions). */
 const WITH_SNAPSHOT = { ...LIST_FIELDS, snapshot: 1 } as const;
 
+/** The searchable texts besides the list's fields (a search checks its phrase on them). */
+const SEARCH_FIELDS = { 'complaint.description': 1, 'complaint.rights': 1 } as const;
+
+/** How many of a search's tokens are counted to find the rarest. */
+const SEARCH_TOKENS_WEIGHED = 8;
+
 /** Filters, sort and page of the case list (validated by `caseListQuerySchema`). */
 export interface CaseListQuery {
   status?: CaseStatus;
@@ -110,6 +116,11 @@ export interface CaseService {
   file(user: AuthUser, complaint: Complaint, caseId?: string): Promise<CaseView>;
   preview(user: AuthUser, complaint: Complaint): Promise<IntakeAssessment>;
   list(user: AuthUser, query: CaseListQuery): Promise<Page<CaseSummaryView>>;
+  /**
+   * Every case of a list (its filters and search, no page), one at a time from a database cursor, so
+   * an export of any size streams without holding the list in memory.
+   */
+  exportList(user: AuthUser, query: CaseListQuery): AsyncIterable<CaseDoc>;
   /** How many open cases the user may see are in each status (one indexed read, for queue badges). */
   counts(user: AuthUser): Promise<CaseCountsView>;
   /** The case if the user may see it; 404 otherwise (its existence does not leak). */
@@ -148,6 +159,19 @@ export function createCaseService(deps: {
     ).lean<CaseDoc[]>();
     const seen = new Set(others.filter((c) => canSeeCase(user, c)).map((c) => c._id));
     return presentCase(doc, user, now(), (id) => seen.has(id));
+  }
+
+  /**
+   * A staff search reads the cases holding its rarest token: each token's count is one index-only
+   * read (at most {@link SEARCH_TOKENS_WEIGHED} of them), then the filter asks for the rarest.
+   */
+  async function narrowSearch(plan: CaseListPlan): Promise<CaseListPlan> {
+    const tokens = plan.searchTokens;
+    if (!tokens || tokens.length < 2) return plan;
+    const weighed = tokens.slice(0, SEARCH_TOKENS_WEIGHED);
+    const counts = await Promise.all(weighed.map((token) => Cases.countDocuments({ searchTokens: token })));
+    const rarest = weighed[counts.indexOf(Math.min(...counts))] as string;
+    return { ...plan, filter: { searchTokens: rarest } };
   }
 
   async function loadVisible(user: AuthUser, caseId: string): Promise<LoadedCase> {
@@ -194,13 +218,19 @@ export function createCaseService(deps: {
 
     async list(user, query) {
       const at = now();
-      const plan = planCaseList(user, query, at);
+      const plan = await narrowSearch(planCaseList(user, query, at));
       const skip = (query.page - 1) * query.limit;
       // the machine snapshot is read only when the rows must say which actions the caller may take
-      const fields = query.withActions ? WITH_SNAPSHOT : LIST_FIELDS;
+      const fields = {
+        ...(query.withActions ? WITH_SNAPSHOT : LIST_FIELDS),
+        ...(plan.searchesText ? SEARCH_FIELDS : {}),
+      };
       let rows: CaseDoc[];
       let total: number;
-      if (plan.recent) {
+      if (plan.none) {
+        rows = [];
+        total = 0;
+      } else if (plan.recent) {
         // every case, newest first: the total from the tallies, the page from a recent window
         total = await tallies.total(ALL_CASES_SCOPE);
         const recent = await readRecentCases(Cases, plan.recent, skip + query.limit, total, fields, at);
@@ -233,6 +263,18 @@ export function createCaseService(deps: {
         limit: query.limit,
         total,
       };
+    },
+
+    async *exportList(user, query) {
+      const plan = await narrowSearch(planCaseList(user, query, now()));
+      if (plan.none) return;
+      const fields = { ...LIST_FIELDS, ...(plan.searchesText ? SEARCH_FIELDS : {}), closedAt: 1 };
+      // in index order (a whole-collection export walks the sort's index); rows checked one by one
+      const find = Cases.find(plan.filter, fields);
+      const cursor = (plan.scan ? find.sort(plan.sort) : find).lean<CaseDoc[]>().cursor({ batchSize: 200 });
+      for await (const row of cursor as AsyncIterable<CaseDoc>) {
+        if (plan.matches(row)) yield row;
+      }
     },
 
     async counts(user) {

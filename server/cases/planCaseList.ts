@@ -1,5 +1,7 @@
 import type { AuthUser } from '../auth/authUser.js';
 import { canSeeCase, viewerKeyOf } from '../auth/casePolicy.js';
+import { caseSearchTexts } from '../search/caseSearchTexts.js';
+import { queryTokens, textsContain } from '../search/searchTokens.js';
 import type { CaseDoc } from './caseModel.js';
 import type { CaseListQuery } from './caseService.js';
 
@@ -24,6 +26,15 @@ export interface CaseListPlan {
    * the most recent cases window by window (`readRecentCases`) instead of every case.
    */
   recent?: 'updatedAt' | 'filedAt';
+  /** A search whose text has nothing searchable (punctuation, one Latin letter): nothing matches. */
+  none?: boolean;
+  /**
+   * A staff search's tokens: `filter` asks for the first (`{searchTokens: token}`, by its index); the
+   * service may swap in the rarest of them. The other tokens and the phrase are checked on the rows.
+   */
+  searchTokens?: string[];
+  /** Whether rows must carry the searchable texts (`complaint.description`, `complaint.rights`). */
+  searchesText: boolean;
 }
 
 type Sortable = 'updatedAt' | 'filedAt' | 'nextDueAt' | 'caseNo';
@@ -36,8 +47,6 @@ const SORTS: Record<string, [Sortable, 1 | -1]> = {
   nextDueAt: ['nextDueAt', 1],
   caseNo: ['caseNo', 1],
 };
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Orders values as MongoDB does for one field: null first, then dates or strings. */
 function compareValues(a: unknown, b: unknown): number {
@@ -80,9 +89,18 @@ export function planCaseList(user: AuthUser, query: CaseListQuery, now: Date): C
       ...(query.track ? { track: query.track, ...(query.open ? { open: true } : {}) } : {}),
     };
   }
+  const q = query.q ? query.q : undefined;
+  const tokens = q ? queryTokens(q) : [];
+  const staffSearch =
+    q && tokens.length > 0 && (user.role === 'admin' || user.role === 'officer') && query.assignee !== 'me';
+  if (staffSearch) {
+    // staff search every case they may see: the {searchTokens} index finds those with one token (an
+    // equality: the embedded engine serves no `$all` by index); the phrase, visibility and the other
+    // filters are checked on them
+    filter = { searchTokens: tokens[0] };
+  }
   const scan = Object.keys(filter).length === 0;
 
-  const q = query.q ? new RegExp(escapeRegex(query.q), 'i') : undefined;
   const matches = (c: CaseDoc): boolean =>
     canSeeCase(user, c) &&
     (!query.status || c.status === query.status) &&
@@ -93,17 +111,13 @@ export function planCaseList(user: AuthUser, query: CaseListQuery, now: Date): C
     (!query.open || c.open) &&
     (!query.queue || c.deskQueue === query.queue) &&
     (!query.overdue || (c.open && c.attentionAt !== null && c.attentionAt < now)) &&
-    (!q || [c.title, c.caseNo, c.respondentName, c.complainantName].some((t) => q.test(t)));
+    (!q || textsContain(caseSearchTexts(c), q));
 
   if (scan) {
     // every case: the database applies the whole condition (no index can narrow it)
     const and: Record<string, unknown>[] = [];
     for (const key of ['status', 'channel', 'track', 'ipType'] as const) {
       if (query[key]) and.push({ [key]: query[key] });
-    }
-    if (q) {
-      const rx = { $regex: escapeRegex(query.q as string), $options: 'i' };
-      and.push({ $or: [{ title: rx }, { caseNo: rx }, { respondentName: rx }, { complainantName: rx }] });
     }
     filter = and.length ? { $and: and } : {};
   }
@@ -116,6 +130,9 @@ export function planCaseList(user: AuthUser, query: CaseListQuery, now: Date): C
   return {
     filter,
     scan,
+    searchesText: Boolean(q),
+    ...(staffSearch ? { searchTokens: tokens } : {}),
+    ...(q && tokens.length === 0 ? { none: true } : {}),
     ...(recent ? { recent } : {}),
     matches,
     // ties by id in the same direction, so one `{field: 1, _id: 1}` index walks either way

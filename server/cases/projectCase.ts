@@ -11,6 +11,8 @@ import {
 } from '../../shared/case/machineApi.js';
 import { CASE_MACHINE_VERSION } from '../../shared/case/machine.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
+import { caseSearchTexts } from '../search/caseSearchTexts.js';
+import { searchTokens } from '../search/searchTokens.js';
 import type { CaseDoc, ProjectedClock } from './caseModel.js';
 import { dueAtOf } from './dueAtOf.js';
 
@@ -106,6 +108,15 @@ export function projectCase(state: CaseFoldState): CaseDoc {
     respondentName: filing.complaint.respondent.name,
     respondentKey: normalizePartyName(filing.complaint.respondent.name),
     rightNumbers: filing.complaint.rights.map((r) => r.number),
+    searchTokens: searchTokens(
+      caseSearchTexts({
+        caseNo: filing.caseNo,
+        title: filing.complaint.title,
+        complainantName: filing.complainantName,
+        respondentName: filing.complaint.respondent.name,
+        complaint: filing.complaint,
+      }),
+    ),
     mediatorId: context.mediatorId,
     arbitratorId: context.arbitratorId,
     investigatorId: context.investigatorId,

@@ -48,6 +48,12 @@ export interface Config {
   readonly passwordMinLength: number;
   /** How long a scope's dashboard figures are served from memory before they are counted again (0: never). */
   readonly statsCacheSeconds: number;
+  /** How long the public pages' figures and disclosure pages are served from memory (0: never). */
+  readonly publicCacheSeconds: number;
+  /** Fewest cases a published outcome figure may rest on; smaller groups are hidden. */
+  readonly publicMetricsMinSample: number;
+  /** Public supervision reports one client address may send per hour. */
+  readonly reportLimitPerIpPerHour: number;
   /** Messages one user may post per minute (HTTP and Socket.IO together). */
   readonly messageLimitPerMinute: number;
   /** Evidence files one user may upload per hour. */
@@ -121,6 +127,9 @@ const schema = Joi.object({
       'LOGIN_LIMIT_PER_ACCOUNT was replaced by LOGIN_FREE_FAILURES and LOGIN_DELAY_SECONDS (see the README)',
   }),
   STATS_CACHE_SECONDS: Joi.number().integer().min(0).max(3600).default(30),
+  PUBLIC_CACHE_SECONDS: Joi.number().integer().min(0).max(86_400).default(300),
+  PUBLIC_METRICS_MIN_SAMPLE: Joi.number().integer().min(1).max(10_000).default(10),
+  REPORT_LIMIT_PER_IP_PER_HOUR: Joi.number().integer().min(1).max(10_000).default(5),
   MESSAGE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(30),
   EVIDENCE_LIMIT_PER_HOUR: Joi.number().integer().min(1).default(60),
   FILING_LIMIT_PER_DAY: Joi.number().integer().min(1).default(20),
@@ -189,6 +198,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     registerLimitPerIpPerHour: v.REGISTER_PER_IP_PER_HOUR as number,
     passwordMinLength: v.PASSWORD_MIN_LENGTH as number,
     statsCacheSeconds: v.STATS_CACHE_SECONDS as number,
+    publicCacheSeconds: v.PUBLIC_CACHE_SECONDS as number,
+    publicMetricsMinSample: v.PUBLIC_METRICS_MIN_SAMPLE as number,
+    reportLimitPerIpPerHour: v.REPORT_LIMIT_PER_IP_PER_HOUR as number,
     messageLimitPerMinute: v.MESSAGE_LIMIT_PER_MINUTE as number,
     evidenceLimitPerHour: v.EVIDENCE_LIMIT_PER_HOUR as number,
     filingLimitPerDay: v.FILING_LIMIT_PER_DAY as number,

@@ -75,6 +75,13 @@ const schema = new Schema<CreditEntryDoc>(
   { versionKey: false, collection: 'credit_register' },
 );
 
+// the staff register by status, newest first, and all of it newest first
+schema.index({ status: 1, date: -1 });
+schema.index({ date: -1, _id: 1 });
+// the public disclosure: listed, within the disclosure period (which ends a fixed time after the
+// entry's date, so newest first is `removeAfter` descending)
+schema.index({ listed: 1, removeAfter: -1 });
+
 /** The `credit_register` model on a connection. */
 export function creditEntryModel(conn: Connection): Model<CreditEntryDoc> {
   return (

@@ -1,5 +1,6 @@
 import type { CreditEntryDoc, CreditStatus } from './creditEntryModel.js';
 import { statusOf } from './creditRules.js';
+import { legalBasisKeyOf, type LegalBasisKey } from './legalBasisKey.js';
 
 /** One entry of the public credit register as the API returns it. */
 export interface CreditEntryView {
@@ -17,6 +18,8 @@ export interface CreditEntryView {
   status: CreditStatus;
   /** The law that allows the decision to be published. */
   legalBasis: string | null;
+  /** The same as a key the client shows in the user's language. */
+  legalBasisKey: LegalBasisKey | null;
 }
 
 /** An entry as its party and staff see it: the public view plus the procedure around it. */
@@ -27,6 +30,10 @@ export interface CreditEntryDetailView extends CreditEntryView {
   objection: { reason: string; at: string } | null;
   removeAfter: string | null;
   history: { status: CreditStatus; at: string; reason: string }[];
+  /** The source case (staff open it from the register). */
+  caseId: string | null;
+  /** `enterprise` or `individual`. */
+  partyType: string | null;
 }
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
@@ -44,6 +51,7 @@ export function presentCreditEntry(entry: CreditEntryDoc): CreditEntryView {
     caseNo: entry.caseNo,
     status: statusOf(entry),
     legalBasis: entry.legalBasis ?? null,
+    legalBasisKey: legalBasisKeyOf(entry),
   };
 }
 
@@ -57,5 +65,7 @@ export function presentCreditEntryDetail(entry: CreditEntryDoc): CreditEntryDeta
     objection: entry.objection ? { reason: entry.objection.reason, at: iso(entry.objection.at) ?? '' } : null,
     removeAfter: iso(entry.removeAfter),
     history: (entry.history ?? []).map((h) => ({ status: h.status, at: iso(h.at) ?? '', reason: h.reason })),
+    caseId: entry.caseId ?? null,
+    partyType: entry.partyType ?? null,
   };
 }

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { CREDIT_STATUSES, type CreditStatus } from './creditEntryModel.js';
 
 /** `GET /api/credit` query. */
 export interface CreditQuery {
@@ -22,6 +23,26 @@ export const creditQuerySchema = Joi.object({
       'string.pattern.base':
         'name must not contain dollar signs, braces, angle brackets or control characters',
     }),
+});
+
+/** `GET /api/credit/register` query (staff): one status or all, a page. */
+export interface CreditRegisterQuery {
+  status?: CreditStatus;
+  page: number;
+  limit: number;
+}
+
+/** `GET /api/credit/register` query. */
+export const creditRegisterQuerySchema = Joi.object({
+  status: Joi.string().valid(...CREDIT_STATUSES),
+  page: Joi.number().integer().min(1).max(10_000).default(1),
+  limit: Joi.number().integer().min(1).max(100).default(20),
+});
+
+/** `GET /api/public/credit` query: a page of the disclosure. */
+export const disclosureQuerySchema = Joi.object({
+  page: Joi.number().integer().min(1).max(1000).default(1),
+  limit: Joi.number().integer().min(1).max(50).default(20),
 });
 
 const reason = Joi.string().trim().min(1).max(2000).required();

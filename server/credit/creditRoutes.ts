@@ -7,13 +7,16 @@ import {
   creditIdParamsSchema,
   creditObjectionSchema,
   creditQuerySchema,
+  creditRegisterQuerySchema,
   type CreditDecisionInput,
+  type CreditRegisterQuery,
   type CreditQuery,
 } from './creditQuery.js';
 import type { CreditService } from './creditService.js';
 
 /**
- * The credit register: `GET /api/credit?name=` (public, every signed-in role);
+ * The credit register: `GET /api/credit?name=` (public, every signed-in role); `GET
+ * /api/credit/register?status=&page=` (staff: the register, a page);
  * `GET /api/credit/:id` (the listed party and staff); `POST /api/credit/:id/objection` (the listed
  * party, within the objection period); `POST /api/credit/:id/decision` (staff: keep, correct or
  * remove an entry under objection).
@@ -26,6 +29,10 @@ export function creditRoutes(deps: { credit: CreditService; auth: RequestHandler
     const { name } = res.locals.query as CreditQuery;
     const entries = await deps.credit.search(name);
     res.json({ items: entries.map(presentCreditEntry) });
+  });
+  router.get('/register', deps.auth, validate({ query: creditRegisterQuerySchema }), async (_req, res) => {
+    const page = await deps.credit.register(user(res), res.locals.query as CreditRegisterQuery);
+    res.json({ ...page, items: page.items.map(presentCreditEntryDetail) });
   });
   router.get('/:id', deps.auth, validate({ params: creditIdParamsSchema }), async (_req, res) => {
     res.json(presentCreditEntryDetail(await deps.credit.get(id(res), user(res))));

@@ -6,7 +6,7 @@ import type { CaseStore } from '../cases/caseStore.js';
 import { DomainError } from '../errors/domainError.js';
 import { applyCreditStep, CREDIT_DECIDED, CREDIT_OBJECTED, type CreditStep } from './applyCreditStep.js';
 import { creditEntryModel, type CreditEntryDoc } from './creditEntryModel.js';
-import type { CreditDecisionInput } from './creditQuery.js';
+import type { CreditDecisionInput, CreditRegisterQuery } from './creditQuery.js';
 import { PUBLIC_STATUSES, statusOf } from './creditRules.js';
 
 /** Most entries one search returns. */
@@ -20,6 +20,11 @@ export interface CreditService {
    * least 2 characters, whose name contains it (case-insensitive); newest first.
    */
   search(name: string): Promise<CreditEntryDoc[]>;
+  /** Staff's register: every entry or those of one status, newest first, a page (403 for others). */
+  register(
+    user: AuthUser,
+    query: CreditRegisterQuery,
+  ): Promise<{ items: CreditEntryDoc[]; page: number; limit: number; total: number }>;
   /** One entry, for its listed party or staff (404 for anyone else). */
   get(id: string, user: AuthUser): Promise<CreditEntryDoc>;
   /** The listed party objects within the objection period (`creditObjection` clock). */
@@ -80,6 +85,26 @@ export function createCreditService(
         .sort({ date: -1, _id: 1 })
         .limit(CREDIT_SEARCH_LIMIT)
         .lean<CreditEntryDoc[]>();
+    },
+
+    async register(user, query) {
+      if (!isStaff({ id: user.id, role: user.role })) {
+        throw new DomainError('forbidden', 'Only staff see the credit register.', {
+          code: 'creditOnlyStaff',
+        });
+      }
+      // by the {status, date} index, or the {date} index for every status (a range, so it is walked)
+      const filter = query.status ? { status: query.status } : { date: { $gt: new Date(0) } };
+      const sort: Record<string, 1 | -1> = query.status ? { date: -1 } : { date: -1, _id: 1 };
+      const [items, total] = await Promise.all([
+        Credit.find(filter)
+          .sort(sort)
+          .skip((query.page - 1) * query.limit)
+          .limit(query.limit)
+          .lean<CreditEntryDoc[]>(),
+        Credit.countDocuments(filter),
+      ]);
+      return { items, page: query.page, limit: query.limit, total };
     },
 
     get: load,

@@ -14,6 +14,7 @@ import { mailOutboxModel } from '../mail/mailOutboxModel.js';
 import { messageModel } from '../messages/messageModel.js';
 import { notificationModel } from '../notifications/notificationModel.js';
 import { orgModel } from '../orgs/orgModel.js';
+import { supervisionReportModel } from '../public/supervisionReportModel.js';
 import { userModel } from '../users/userModel.js';
 
 /** MongoDB's "collection already exists". */
@@ -37,6 +38,7 @@ export function sevenfoldModels(db: Connection): Model<never>[] {
     notificationModel(db),
     orgModel(db),
     passwordResetModel(db),
+    supervisionReportModel(db),
     userModel(db),
   ] as unknown as Model<never>[];
 }

@@ -40,6 +40,12 @@ import { metricsRoutes } from '../metrics/metricsRoutes.js';
 import { createNotificationService, type NotificationService } from '../notifications/notificationService.js';
 import { notificationRoutes } from '../notifications/notificationRoutes.js';
 import { openApiRoutes } from '../openapi/openApiRoutes.js';
+import { createCreditDisclosure, type CreditDisclosure } from '../credit/creditDisclosure.js';
+import { createPublicMetrics, type PublicMetrics } from '../public/publicMetrics.js';
+import { publicRoutes, supervisionRoutes } from '../public/publicRoutes.js';
+import { createReportThrottle, type ReportThrottle } from '../public/reportThrottle.js';
+import { createSupervisionReports, type SupervisionReports } from '../public/supervisionReports.js';
+import { exportRoutes } from '../search/exportRoutes.js';
 import { statsRoutes } from '../stats/statsRoutes.js';
 import { createStatsService, type StatsService } from '../stats/statsService.js';
 import { userRoutes } from '../users/userRoutes.js';
@@ -84,6 +90,12 @@ export interface AppServices {
   orgs: OrgService;
   stats: StatsService;
   credit: CreditService;
+  /** The public pages: outcome figures, the credit disclosure, reports to the supervision office. */
+  publicMetrics: PublicMetrics;
+  disclosure: CreditDisclosure;
+  reports: SupervisionReports;
+  /** Public reports per client address. */
+  reportThrottle: ReportThrottle;
   /** The app's Prometheus registry (one per app); counts the engine's transitions. */
   metrics: AppMetrics;
   /** Per-user limits of messages, evidence and filings. */
@@ -156,6 +168,15 @@ export function createServices(deps: AppDeps): AppServices {
       cacheSeconds: deps.config.statsCacheSeconds,
     }),
     credit: createCreditService(deps.db, now, deps.engine.store),
+    publicMetrics: createPublicMetrics({
+      cases: deps.engine.store.models.cases,
+      now,
+      cacheSeconds: deps.config.publicCacheSeconds,
+      minSample: deps.config.publicMetricsMinSample,
+    }),
+    disclosure: createCreditDisclosure({ db: deps.db, now, cacheSeconds: deps.config.publicCacheSeconds }),
+    reports: createSupervisionReports(deps.db, now),
+    reportThrottle: createReportThrottle(deps.config.reportLimitPerIpPerHour, deps.redis),
     metrics: createAppMetrics({ store: deps.engine.store, logger: deps.logger }),
     loginThrottle: createLoginThrottle(
       {
@@ -225,6 +246,17 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
   app.use('/api/cases', documentRoutes({ documents: services.documents, auth }));
   app.use('/api/cases', calendarRoutes({ calendar: services.calendar, auth, audit }));
   app.use('/api/cases', messageRoutes({ messages: services.messages, auth }));
+  app.use(
+    '/api/public',
+    publicRoutes({
+      metrics: services.publicMetrics,
+      disclosure: services.disclosure,
+      reports: services.reports,
+      reportThrottle: services.reportThrottle,
+    }),
+  );
+  app.use('/api/supervision', supervisionRoutes({ reports: services.reports, auth }));
+  app.use('/api/exports', exportRoutes({ cases: services.cases, auth }));
   app.use('/api/routing', routingRoutes({ cases: services.cases, auth }));
   app.use('/api/stats', statsRoutes({ stats: services.stats, auth }));
   app.use('/api/credit', creditRoutes({ credit: services.credit, auth }));

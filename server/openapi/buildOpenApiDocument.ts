@@ -18,6 +18,8 @@ import { notificationPaths } from './notificationPaths.js';
 import { notificationSchemas } from './notificationSchemas.js';
 import { operationsPaths } from './operationsPaths.js';
 import { problemSchemas } from './problemSchemas.js';
+import { publicPaths } from './publicPaths.js';
+import { publicSchemas } from './publicSchemas.js';
 import { reportPaths } from './reportPaths.js';
 import { requestSchemas } from './requestSchemas.js';
 import { responseRef, sharedResponses } from './responses.js';
@@ -38,6 +40,11 @@ const TAGS: OpenApiDocument['tags'] = [
   { name: 'credit', description: 'The public credit register.' },
   { name: 'notifications', description: 'The notification centre, its settings, and the mail outbox.' },
   { name: 'audit', description: 'Who read or changed what: the audit log and a case’s access log.' },
+  {
+    name: 'public',
+    description:
+      'Public pages (no sign-in): outcome figures, the credit disclosure, reports to the supervision office.',
+  },
   { name: 'operations', description: 'Health, readiness, metrics and this document.' },
 ];
 
@@ -86,6 +93,7 @@ function build(): OpenApiDocument {
       ...reportPaths(),
       ...notificationPaths(),
       ...auditPaths(),
+      ...publicPaths(),
       ...operationsPaths(),
     }),
     components: {
@@ -109,6 +117,7 @@ function build(): OpenApiDocument {
         ...statsSchemas,
         ...creditSchemas,
         ...auditSchemas,
+        ...publicSchemas,
         ...healthSchemas,
         ...notificationSchemas,
       },

@@ -64,7 +64,7 @@ export function casePaths(): Paths {
           open: 'Only cases that are not closed.',
           queue: 'One queue of the intake desk (`screening`, `triage`, `holds`, `inChannel`).',
           withActions: 'Each row also lists the actions the caller may take on it now.',
-          q: 'Searches title, case number and party names.',
+          q: 'Full-text search (Chinese too) of title, case number, facts, party names and rights: every run of two or more letters or digits (or one Chinese character) must occur in them. Text with nothing searchable matches no case.',
         }),
         responses: {
           '200': json('A page of cases.', ref('CasePage')),

@@ -1,6 +1,7 @@
 import { CREDIT_STATUSES } from '../credit/creditEntryModel.js';
+import { LEGAL_BASIS_KEYS } from '../credit/legalBasisKey.js';
 import type { JsonSchema } from './openApiTypes.js';
-import { closed, instant, listOf, nullable, ref, text } from './schemaBuilders.js';
+import { closed, count, instant, integer, listOf, nullable, ref, text } from './schemaBuilders.js';
 
 /** Response schemas of the public credit register (`creditPresenter.ts`). */
 export const creditSchemas: Record<string, JsonSchema> = {
@@ -20,6 +21,7 @@ export const creditSchemas: Record<string, JsonSchema> = {
       id: text,
       status: { type: 'string', enum: [...CREDIT_STATUSES] },
       legalBasis: nullable(text),
+      legalBasisKey: nullable({ type: 'string', enum: [...LEGAL_BASIS_KEYS] }),
     }),
     description:
       'An entry of the public credit register: only final decisions a law allows to publish (final judgments, administrative decisions).',
@@ -36,6 +38,9 @@ export const creditSchemas: Record<string, JsonSchema> = {
       caseNo: text,
       status: { type: 'string', enum: [...CREDIT_STATUSES] },
       legalBasis: nullable(text),
+      legalBasisKey: nullable({ type: 'string', enum: [...LEGAL_BASIS_KEYS] }),
+      caseId: nullable(text),
+      partyType: nullable(text),
       listed: { type: 'boolean' },
       notifiedAt: nullable(instant),
       objectionDueAt: nullable(instant),
@@ -49,4 +54,10 @@ export const creditSchemas: Record<string, JsonSchema> = {
       'A credit-register entry with its notice, objection and history (the listed party and staff).',
   },
   CreditList: closed({ items: listOf(ref('CreditEntryView')) }),
+  CreditRegisterPage: closed({
+    items: listOf(ref('CreditEntryDetailView')),
+    page: integer,
+    limit: integer,
+    total: count,
+  }),
 };

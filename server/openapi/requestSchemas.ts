@@ -13,8 +13,32 @@ import { complaintSchema } from '../../shared/schemas/complaint.js';
 import { creditDecisionSchema, creditObjectionSchema } from '../credit/creditQuery.js';
 import { messageSchema } from '../../shared/schemas/messages.js';
 import { notificationSettingsSchema } from '../../shared/schemas/notifications.js';
+import { reportSchema } from '../public/publicQuery.js';
 import { joiToJsonSchema } from './joiToJsonSchema.js';
 import type { JsonSchema } from './openApiTypes.js';
+
+/**
+ * The report body: Joi's `when` (name and contact only for a named report) as JSON Schema's
+ * `if`/`then`/`else`, the fields themselves as converted.
+ */
+function reportInputSchema(): JsonSchema {
+  const converted = joiToJsonSchema(reportSchema) as { properties: Record<string, JsonSchema> };
+  const plain = (field: string) => {
+    const { oneOf, ...rest } = converted.properties[field] as JsonSchema & { oneOf?: unknown };
+    void oneOf;
+    return rest;
+  };
+  return {
+    ...converted,
+    properties: { ...converted.properties, reporterName: plain('reporterName'), contact: plain('contact') },
+    if: { properties: { anonymous: { const: true } } },
+    then: { properties: { reporterName: false, contact: false } },
+    else: {
+      properties: { reporterName: { type: 'string' }, contact: { type: 'string' } },
+      required: ['reporterName', 'contact'],
+    },
+  } as JsonSchema;
+}
 
 const described = (schema: JsonSchema, description: string): JsonSchema => ({ ...schema, description });
 
@@ -60,6 +84,10 @@ export function requestSchemas(): Record<string, JsonSchema> {
     CreditObjection: described(
       joiToJsonSchema(creditObjectionSchema),
       'The listed party’s objection to a credit-register entry, with its reason.',
+    ),
+    ReportInput: described(
+      reportInputSchema(),
+      'A report to the social-supervision office: `anonymous: true` without `reporterName` and `contact`, or `false` with both.',
     ),
     CreditDecision: described(
       joiToJsonSchema(creditDecisionSchema),

@@ -4,7 +4,7 @@
  * The credit register and the declared mediator conflicts are written by case effects, but they are
  * carried as they are: they keep what the log alone does not say (the case as it was when the entry
  * was made). `case_numbers` keeps the case-number allocator's state, so a case filed after an import
- * never reuses a number.
+ * never reuses a number. `supervision_reports` are the public's reports to the supervision office.
  */
 export const PORTABLE_COLLECTIONS = [
   'organisations',
@@ -12,6 +12,7 @@ export const PORTABLE_COLLECTIONS = [
   'case_numbers',
   'credit_register',
   'mediator_conflicts',
+  'supervision_reports',
   'case_events',
   'evidence.files',
 ] as const;

@@ -10,6 +10,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     DEMO_DATA: '0',
     // figures counted afresh on every request, so a test sees what it just did
     STATS_CACHE_SECONDS: '0',
+    PUBLIC_CACHE_SECONDS: '0',
     // write limits far above what any suite posts; the limit tests set realistic ones
     MESSAGE_LIMIT_PER_MINUTE: '100000',
     EVIDENCE_LIMIT_PER_HOUR: '100000',

@@ -7,6 +7,7 @@ import { useSession } from '../auth/useSession.js';
 import { EmptyBlock } from '../ui/EmptyBlock.js';
 import { ErrorState } from '../ui/ErrorState.js';
 import { LoadingState } from '../ui/LoadingState.js';
+import { ExportButton } from '../search/ExportButton.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { useNow } from '../ui/useNow.js';
 import { CaseWorkbench } from './CaseWorkbench.js';
@@ -56,6 +57,7 @@ export function DeskPage() {
       <PageHeader
         title={t(isAdmin ? 'desk.titleAdmin' : 'desk.titleOfficer')}
         description={t('desk.description')}
+        actions={<ExportButton params={{ queue, sort: 'filedAt' }} />}
       />
       <Tabs value={queue} onChange={(v) => v && select({ queue: v as DeskQueue })} mb="md">
         <Tabs.List>

@@ -26,6 +26,12 @@ const ResetPasswordPage = screens.resetPassword.Component;
 const OrganisationsPage = screens.organisations.Component;
 const StaffPage = screens.staff.Component;
 const AuditPage = screens.audit.Component;
+const CreditRegisterPage = screens.creditRegister.Component;
+const PublicLayout = screens.publicLayout.Component;
+const SelfHelpPage = screens.selfHelp.Component;
+const ReportPage = screens.report.Component;
+const PublicMetricsPage = screens.outcomes.Component;
+const DisclosurePage = screens.disclosure.Component;
 
 /** A spinner, labelled in the UI language, while a screen's chunk loads. */
 function Lazy({ children, minHeight = 320 }: { children: ReactNode; minHeight?: number | string }) {
@@ -50,7 +56,10 @@ function SignedInFrame() {
   );
 }
 
-/** The route table: public sign-in and registration; everything else behind sign-in and roles. */
+/**
+ * The route table: public sign-in, registration and the public pages (self-help, report, outcomes,
+ * disclosure); everything else behind sign-in and roles.
+ */
 export function AppRoutes() {
   return (
     <Routes>
@@ -79,6 +88,46 @@ export function AppRoutes() {
           </Lazy>
         }
       />
+      <Route
+        element={
+          <Lazy minHeight="100vh">
+            <PublicLayout />
+          </Lazy>
+        }
+      >
+        <Route
+          path="help"
+          element={
+            <Lazy>
+              <SelfHelpPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="report"
+          element={
+            <Lazy>
+              <ReportPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="outcomes"
+          element={
+            <Lazy>
+              <PublicMetricsPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="disclosure"
+          element={
+            <Lazy>
+              <DisclosurePage />
+            </Lazy>
+          }
+        />
+      </Route>
       <Route
         element={
           <RequireAuth>
@@ -200,6 +249,16 @@ export function AppRoutes() {
             <RequireRole roles={['officer', 'admin']}>
               <Lazy>
                 <AuditPage />
+              </Lazy>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="credit"
+          element={
+            <RequireRole roles={['officer', 'admin']}>
+              <Lazy>
+                <CreditRegisterPage />
               </Lazy>
             </RequireRole>
           }

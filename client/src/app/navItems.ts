@@ -9,6 +9,7 @@ import {
   IconMessages,
   IconShieldSearch,
   IconUsers,
+  IconShieldCheck,
   type Icon,
 } from '@tabler/icons-react';
 import type { SessionUser } from '../auth/sessionStore.js';
@@ -25,6 +26,7 @@ export interface NavItem {
 /** The navigation of each role. */
 export function navItems(user: SessionUser): NavItem[] {
   const cases: NavItem = { to: '/cases', labelKey: 'nav.myCases', icon: IconFolders, end: true };
+  const credit: NavItem = { to: '/credit', labelKey: 'creditRegister.title', icon: IconShieldCheck };
   switch (user.role) {
     case 'complainant':
       return [cases, { to: '/cases/new', labelKey: 'nav.newComplaint', icon: IconFilePlus, end: true }];
@@ -36,9 +38,11 @@ export function navItems(user: SessionUser): NavItem[] {
           ? [{ to: '/center', labelKey: 'nav.center', icon: IconGauge }]
           : []),
         { to: '/desk', labelKey: 'nav.desk', icon: IconClipboardList },
+        { ...cases, labelKey: 'nav.allCases' },
         { to: '/stats', labelKey: 'nav.stats', icon: IconChartBar },
         ...(user.lead ? [{ to: '/admin/staff', labelKey: 'administration.nav.staff', icon: IconUsers }] : []),
         { to: '/admin/audit', labelKey: 'administration.nav.audit', icon: IconShieldSearch },
+        credit,
       ];
     case 'admin':
       return [
@@ -53,6 +57,7 @@ export function navItems(user: SessionUser): NavItem[] {
         },
         { to: '/admin/staff', labelKey: 'administration.nav.staff', icon: IconUsers },
         { to: '/admin/audit', labelKey: 'administration.nav.audit', icon: IconShieldSearch },
+        credit,
       ];
     default:
       return [cases];

@@ -55,6 +55,7 @@ function screen<M>(
 }
 
 const signedIn = () => import('./signedInScreens.js');
+const publicPages = () => import('../public/publicScreens.js');
 
 /** Every lazily loaded screen (`/cases/new` before `/cases/:id`: the first match wins). */
 export const screens = {
@@ -148,6 +149,17 @@ export const screens = {
     () => import('../administration/AuditPage.js'),
     (m) => m.AuditPage,
   ),
+  creditRegister: screen(
+    '/credit',
+    () => import('../credit/CreditRegisterPage.js'),
+    (m) => m.CreditRegisterPage,
+  ),
+  // the public pages (no sign-in): one chunk
+  publicLayout: screen(null, publicPages, (m) => m.PublicLayout),
+  selfHelp: screen('/help', publicPages, (m) => m.SelfHelpPage),
+  report: screen('/report', publicPages, (m) => m.ReportPage),
+  outcomes: screen('/outcomes', publicPages, (m) => m.PublicMetricsPage),
+  disclosure: screen('/disclosure', publicPages, (m) => m.DisclosurePage),
 } satisfies Record<string, Screen>;
 
 /** The screen of a path (with its query, if any); `/` is the user's home. */

@@ -1,3 +1,4 @@
+import { PUBLIC_LINKS } from '../public/publicLinks.js';
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { problemText } from '../api/problemText.js';
 import { IconClockExclamation } from '@tabler/icons-react';
@@ -107,9 +108,24 @@ export function SignInPage() {
           </Text>
           <Text size="sm" c="dimmed" ta="center">
             {t('auth.noAccount')}{' '}
-            <Anchor component={Link} to={next ? `/register?next=${encodeURIComponent(next)}` : '/register'}>
+            <Anchor
+              component={Link}
+              to={next ? `/register?next=${encodeURIComponent(next)}` : '/register'}
+              underline="always"
+            >
               {t('auth.registerLink')}
             </Anchor>
+          </Text>
+          <Text component="nav" aria-label={t('public.nav.label')} size="sm" c="dimmed" ta="center">
+            {t('public.nav.intro')}{' '}
+            {PUBLIC_LINKS.map((l, i) => (
+              <span key={l.to}>
+                {i > 0 && ' · '}
+                <Anchor component={Link} to={l.to} underline="always">
+                  {t(l.labelKey)}
+                </Anchor>
+              </span>
+            ))}
           </Text>
         </Stack>
       </form>

@@ -27,6 +27,8 @@ interface CreditEntryDetail {
   name: string;
   status: 'pendingAppeal' | 'final' | 'objected' | 'corrected' | 'removed';
   legalBasis: string | null;
+  /** The basis as a key, shown in the UI language. */
+  legalBasisKey: string | null;
   listed: boolean;
   objectionDueAt: string | null;
   objection: { reason: string; at: string } | null;
@@ -103,7 +105,7 @@ export function CreditEntryCard({
         </Group>
         {e.legalBasis && (
           <Text size="xs" c="dimmed">
-            {e.legalBasis}
+            {t(`creditRegister.basisKey.${e.legalBasisKey ?? 'other'}`)}
           </Text>
         )}
         {e.objectionDueAt && (

@@ -11,6 +11,7 @@ import { ErrorState } from '../ui/ErrorState.js';
 import { LoadingState } from '../ui/LoadingState.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { useNow } from '../ui/useNow.js';
+import { ExportButton } from '../search/ExportButton.js';
 import { CaseTable } from './CaseTable.js';
 import { MY_CASES_PAGE_SIZE, myCasesParams, type MyCasesScope } from './myCasesQuery.js';
 
@@ -25,6 +26,7 @@ export function MyCasesPage() {
   const [page, setPage] = useState(1);
   const isComplainant = session?.user.role === 'complainant';
   const isAdmin = session?.user.role === 'admin';
+  const isStaff = isAdmin || session?.user.role === 'officer';
   const list = useCaseList(myCasesParams(scope, q, page));
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
@@ -35,10 +37,12 @@ export function MyCasesPage() {
         title={t(isAdmin ? 'cases.allTitle' : 'cases.myTitle')}
         description={t(`cases.myDescription.${isComplainant ? 'complainant' : isAdmin ? 'admin' : 'other'}`)}
         actions={
-          isComplainant && (
+          isComplainant ? (
             <Button component={Link} to="/cases/new" leftSection={<IconPlus size={16} />}>
               {t('nav.newComplaint')}
             </Button>
+          ) : (
+            isStaff && <ExportButton params={myCasesParams(scope, q)} />
           )
         }
       />

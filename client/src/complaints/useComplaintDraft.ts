@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { randomId } from '../ui/randomId.js';
+import { draftOfAnswers, peekSelfHelpAnswers, SELF_HELP_KEY } from '../public/selfHelpAdvice.js';
 import { emptyDraft, type ComplaintDraft } from './complaintDraft.js';
 import type { StepId } from './complaintSteps.js';
 
@@ -13,7 +14,14 @@ export interface StoredDraft {
 
 const keyOf = (userId: string) => `sevenfold.complaintDraft.${userId}`;
 
+/** The stored draft, with the self-help guide's answers filled in when some wait (they start at step 1). */
 function load(userId: string, name: string): StoredDraft {
+  const stored = loadStored(userId, name);
+  const answers = peekSelfHelpAnswers();
+  return answers ? { ...stored, draft: draftOfAnswers(answers, stored.draft), step: 'right' } : stored;
+}
+
+function loadStored(userId: string, name: string): StoredDraft {
   try {
     const raw = sessionStorage.getItem(keyOf(userId));
     if (raw) {
@@ -40,6 +48,8 @@ export function useComplaintDraft(userId: string, complainantName: string) {
 
   useEffect(() => {
     sessionStorage.setItem(keyOf(userId), JSON.stringify(stored));
+    // the self-help answers are in the draft now: they fill it once
+    sessionStorage.removeItem(SELF_HELP_KEY);
   }, [userId, stored]);
 
   const update = useCallback((change: (d: ComplaintDraft) => ComplaintDraft) => {

@@ -1,5 +1,8 @@
 /** English. */
 import { notificationsEn } from './notificationsEn.js';
+import { creditRegisterEn } from './creditRegisterEn.js';
+import { publicEn } from './publicEn.js';
+import { searchEn } from './searchEn.js';
 import { problemsEn } from './problemsEn.js';
 import { documentsEn } from './documentsEn.js';
 import { adminEn } from './adminEn.js';
@@ -9,6 +12,9 @@ import { passwordAdviceEn } from './passwordAdvice.js';
 
 export const en = {
   ...notificationsEn,
+  public: publicEn,
+  creditRegister: creditRegisterEn,
+  search: searchEn,
   problem: problemsEn,
   problemStatus: {
     400: 'The request is not right; check it and try again.',
@@ -172,7 +178,7 @@ export const en = {
     },
     scope: { label: 'Which cases', open: 'Open', closed: 'Closed', all: 'All' },
     searchLabel: 'Search cases',
-    searchPlaceholder: 'Case number, title or party',
+    searchPlaceholder: 'Case number, title, facts, party or right',
     empty: 'No cases yet',
     emptyHint: 'New cases will appear here.',
     emptyHintComplainant:

@@ -1,5 +1,8 @@
 /** 简体中文 (default language). */
 import { notificationsZh } from './notificationsZh.js';
+import { creditRegisterZh } from './creditRegisterZh.js';
+import { publicZh } from './publicZh.js';
+import { searchZh } from './searchZh.js';
 import { problemsZh } from './problemsZh.js';
 import { documentsZh } from './documentsZh.js';
 import { adminZh } from './adminZh.js';
@@ -9,6 +12,9 @@ import { passwordAdviceZh } from './passwordAdvice.js';
 
 export const zhCN = {
   ...notificationsZh,
+  public: publicZh,
+  creditRegister: creditRegisterZh,
+  search: searchZh,
   problem: problemsZh,
   problemStatus: {
     400: '请求有误，请检查后重试。',
@@ -169,7 +175,7 @@ export const zhCN = {
     },
     scope: { label: '案件范围', open: '办理中', closed: '已结案', all: '全部' },
     searchLabel: '搜索案件',
-    searchPlaceholder: '按案号、标题或当事人搜索',
+    searchPlaceholder: '按案号、标题、案情、当事人或权利号搜索',
     empty: '暂无案件',
     emptyHint: '有新的案件时会出现在这里。',
     emptyHintComplainant: '提交您的第一件侵权投诉，系统会推荐最合适的处理渠道。',

@@ -71,6 +71,7 @@ describe('GET /api/credit', () => {
         id: items[0]?.id,
         status: 'final',
         legalBasis: items[0]?.legalBasis,
+        legalBasisKey: 'administrativeDecision',
         name: 'Hangzhou Bright Trading Co., Ltd.',
         rightNumber: 'ZL202130123456.7',
         ipType: 'designPatent',

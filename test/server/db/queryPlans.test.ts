@@ -22,7 +22,11 @@ const GROWING = new Set([
   'mail_outbox',
   'password_resets',
   'audit_events',
+  'supervision_reports',
 ]);
+
+/** Requests whose reads of other collections must be index scans too (the credit register's new lists). */
+const INDEXED_LABELS = /^GET \/api\/(credit\/register|public\/)/;
 
 interface Captured {
   label: string;
@@ -148,6 +152,41 @@ describe('every read by an index (explain on the running engine)', function () {
     await get('admin', '/api/cases/counts', 'GET /api/cases/counts (admin)');
     await get('center', '/api/cases/counts', 'GET /api/cases/counts (center)');
     await get('admin', `/api/credit?name=Qian`);
+    // full-text search (Chinese and Latin) and CSV export, as staff and parties ask
+    for (const who of ['admin', 'center', 'complainant']) {
+      await get(who, `/api/cases?q=${encodeURIComponent('商标')}`, `GET /api/cases?q=商标 (${who})`);
+      await get(who, '/api/cases?q=Plans&status=inChannel', `GET /api/cases?q=Plans&status (${who})`);
+    }
+    for (const qs of [
+      '',
+      '?q=Plans',
+      '?status=inChannel',
+      '?sort=-filedAt',
+      '?channel=mediation&open=true',
+    ]) {
+      await get('admin', `/api/exports/cases${qs}`, `GET /api/exports/cases${qs} (admin)`);
+    }
+    await get('center', '/api/exports/cases?q=Plans', 'GET /api/exports/cases?q=Plans (center)');
+    for (const qs of ['', '?status=final', '?status=pendingAppeal&page=2']) {
+      await get('admin', `/api/credit/register${qs}`, `GET /api/credit/register${qs}`);
+    }
+    label = 'GET /api/public/credit';
+    await request(a.app).get('/api/public/credit?page=2').expect(200);
+    label = 'GET /api/public/metrics';
+    await request(a.app).get('/api/public/metrics').expect(200);
+    label = 'POST /api/public/reports';
+    await request(a.app)
+      .post('/api/public/reports')
+      .send({
+        anonymous: true,
+        subject: '某网店',
+        place: 'online',
+        location: 'https://shop.example.com/1',
+        ipType: 'trademark',
+        description: '销售假冒商标的商品，价格很低。',
+      })
+      .expect(201);
+    await get('admin', '/api/supervision/reports?page=1', 'GET /api/supervision/reports');
     label = 'GET /metrics';
     await request(a.app).get('/metrics').expect(200);
     await get('admin', '/api/users');
@@ -254,6 +293,7 @@ describe('every read by an index (explain on the running engine)', function () {
     const seen = new Set<string>();
     for (const c of captured) {
       if (!GROWING.has(c.collection) && !c.label.startsWith('admin ')) continue;
+      if (!GROWING.has(c.collection) && !INDEXED_LABELS.test(c.label)) continue;
       const { lsid, txnNumber, $db, $clusterTime, startTransaction, autocommit, readConcern, ...cmd } =
         c.command;
       (void lsid,

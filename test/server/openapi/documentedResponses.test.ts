@@ -649,6 +649,42 @@ describe('OpenAPI document: real responses match it', () => {
     await expectDocumented(log('admin', 'bad$id'), 400);
   });
 
+  it('public pages, the staff credit register, supervision reports and the case export', async () => {
+    await expectDocumented(request(a.app).get('/api/public/metrics'), 200);
+    await expectDocumented(request(a.app).get('/api/public/credit?page=1&limit=5'), 200);
+    await expectDocumented(request(a.app).get('/api/public/credit?page=0'), 400);
+    const report = {
+      anonymous: true,
+      subject: '某网店',
+      place: 'online',
+      location: 'https://shop.example.com/1',
+      ipType: 'trademark',
+      description: '销售假冒商标的茶叶礼盒。',
+    };
+    const sent = await expectDocumented(request(a.app).post('/api/public/reports').send(report), 201);
+    expect(sent.body).to.have.property('id');
+    checker.checkRequest('POST', '/api/public/reports', report);
+    await expectDocumented(
+      request(a.app)
+        .post('/api/public/reports')
+        .send({ ...report, anonymous: false }),
+      422,
+    );
+    await expectDocumented(request(a.app).get('/api/supervision/reports').set(as('admin')), 200);
+    await expectDocumented(request(a.app).get('/api/supervision/reports').set(as('center')), 403);
+    await expectDocumented(request(a.app).get('/api/supervision/reports?page=x').set(as('admin')), 400);
+    await expectDocumented(request(a.app).get('/api/credit/register').set(as('admin')), 200);
+    await expectDocumented(
+      request(a.app).get('/api/credit/register?status=final').set(as('enforcement')),
+      200,
+    );
+    await expectDocumented(request(a.app).get('/api/credit/register').set(as('complainant')), 403);
+    await expectDocumented(request(a.app).get('/api/credit/register?status=x').set(as('admin')), 400);
+    await expectDocumented(request(a.app).get('/api/exports/cases?q=tea').set(as('admin')), 200);
+    await expectDocumented(request(a.app).get('/api/exports/cases').set(as('complainant')), 403);
+    await expectDocumented(request(a.app).get('/api/exports/cases?lang=fr').set(as('admin')), 400);
+  });
+
   it('operations: health, readiness, metrics, this document; 503 while the database is down', async () => {
     await expectDocumented(request(a.app).get('/healthz'), 200);
     await expectDocumented(request(a.app).get('/readyz'), 200);

@@ -132,6 +132,8 @@ describe('OpenAPI document: structure', () => {
       .sort();
     expect(open).to.deep.equal([
       'GET /api/openapi.json',
+      'GET /api/public/credit',
+      'GET /api/public/metrics',
       'GET /healthz',
       'GET /metrics',
       'GET /readyz',
@@ -139,6 +141,7 @@ describe('OpenAPI document: structure', () => {
       'POST /api/auth/password-reset',
       'POST /api/auth/password-reset/confirm',
       'POST /api/auth/register',
+      'POST /api/public/reports',
     ]);
   });
 });
