@@ -78,6 +78,9 @@ async function main(): Promise<void> {
   };
   const services = createServices(deps);
   const app = createApp(deps, services);
+  services.mailSender.start();
+  if (!config.smtpUrl)
+    logger.info('no SMTP_URL: mails stay in the local outbox (the administrator reads them under Outbox)');
   const server = createServer(app);
   const realtime = await createRealtime(server, {
     db,
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
     await closed;
     clearTimeout(forced);
     await engine.scheduler.stop();
+    await services.mailSender.stop();
     await redis?.quit().catch(() => undefined);
     await database.close();
     logger.info('stopped');

@@ -58,6 +58,12 @@ export interface Config {
   readonly realtimeMaxSocketsPerUser: number;
   /** How long presence changes of a case are gathered before they are pushed, in milliseconds. */
   readonly realtimePresenceDebounceMs: number;
+  /** SMTP server for outgoing mail (`smtp://` or `smtps://`); without it mails stay in the local outbox. */
+  readonly smtpUrl: string | undefined;
+  /** The sender of outgoing mail (`Name <address>`). */
+  readonly mailFrom: string;
+  /** The address people open Sevenfold at; links in mails start with it (no trailing slash). */
+  readonly publicUrl: string;
 }
 
 const schema = Joi.object({
@@ -116,11 +122,23 @@ const schema = Joi.object({
   FILING_LIMIT_PER_DAY: Joi.number().integer().min(1).default(20),
   REALTIME_MAX_SOCKETS_PER_USER: Joi.number().integer().min(1).max(100_000).default(20),
   REALTIME_PRESENCE_DEBOUNCE_MS: Joi.number().integer().min(0).max(10_000).default(250),
+  SMTP_URL: Joi.string()
+    .uri({ scheme: ['smtp', 'smtps'] })
+    .empty(''),
+  MAIL_FROM: Joi.string().max(200).default('Sevenfold <no-reply@sevenfold.local>'),
+  PUBLIC_URL: Joi.string()
+    .uri({ scheme: ['http', 'https'] })
+    .empty(''),
 })
   .unknown(true)
   .custom((env: Record<string, unknown>, helpers) => {
     if (env.NODE_ENV === 'production' && env.MONGODB_URI && !env.JWT_SECRET) {
       return helpers.message({ custom: 'JWT_SECRET is required in production (32 characters or more)' });
+    }
+    if (env.NODE_ENV === 'production' && env.SMTP_URL && !env.PUBLIC_URL) {
+      return helpers.message({
+        custom: 'PUBLIC_URL is required in production when SMTP_URL is set (links in mails)',
+      });
     }
     return env;
   });
@@ -170,5 +188,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     filingLimitPerDay: v.FILING_LIMIT_PER_DAY as number,
     realtimeMaxSocketsPerUser: v.REALTIME_MAX_SOCKETS_PER_USER as number,
     realtimePresenceDebounceMs: v.REALTIME_PRESENCE_DEBOUNCE_MS as number,
+    smtpUrl: v.SMTP_URL as string | undefined,
+    mailFrom: v.MAIL_FROM as string,
+    publicUrl: (
+      (v.PUBLIC_URL as string | undefined) ?? `http://${v.HOST as string}:${v.PORT as number}`
+    ).replace(/\/+$/, ''),
   });
 }

@@ -27,6 +27,8 @@ import { createOrgService, type OrgService } from '../orgs/orgService.js';
 import { createEvidenceService, type EvidenceService } from '../evidence/evidenceService.js';
 import { healthRoutes } from '../health/healthRoutes.js';
 import { createWriteLimits, type WriteLimits } from '../limits/writeLimits.js';
+import { createMailOutbox, type MailOutbox } from '../mail/createMailOutbox.js';
+import { createMailSender, type MailSender } from '../mail/createMailSender.js';
 import { messageRoutes } from '../messages/messageRoutes.js';
 import { createMessageService, type MessageService } from '../messages/messageService.js';
 import { createAppMetrics, type AppMetrics } from '../metrics/appMetrics.js';
@@ -82,6 +84,10 @@ export interface AppServices {
   loginThrottle: LoginThrottle;
   /** Registrations per client address. */
   registrationThrottle: RegistrationThrottle;
+  /** The durable outbox every mail goes through. */
+  mailOutbox: MailOutbox;
+  /** Delivers the outbox (started and stopped by the composition root and the test server). */
+  mailSender: MailSender;
 }
 
 /** Builds the services of the app from its dependencies. */
@@ -138,6 +144,8 @@ export function createServices(deps: AppDeps): AppServices {
       deps.redis,
     ),
     registrationThrottle: createRegistrationThrottle(deps.config.registerLimitPerIpPerHour, deps.redis),
+    mailOutbox: createMailOutbox({ db: deps.db, config: deps.config, logger: deps.logger, now }),
+    mailSender: createMailSender({ db: deps.db, config: deps.config, logger: deps.logger, now }),
   };
 }
 

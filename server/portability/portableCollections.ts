@@ -28,10 +28,11 @@ export type PortableCollection = (typeof PORTABLE_COLLECTIONS)[number];
 export const REBUILT_COLLECTIONS = ['cases', 'case_tallies', 'deadlines', 'messages'] as const;
 
 /**
- * Collections an archive leaves out on purpose: `idempotency_keys` are transient (a day long), and
- * `evidence.chunks` holds the evidence content, which is carried as one member per file.
+ * Collections an archive leaves out on purpose: `idempotency_keys` are transient (a day long),
+ * `evidence.chunks` holds the evidence content, which is carried as one member per file, and
+ * `mail_outbox` holds mails of this installation (sent, or to be sent from here).
  */
-export const UNCARRIED_COLLECTIONS = ['idempotency_keys', 'evidence.chunks'] as const;
+export const UNCARRIED_COLLECTIONS = ['idempotency_keys', 'evidence.chunks', 'mail_outbox'] as const;
 
 /** Whether Sevenfold knows what to do with a collection when it exports (carry, rebuild or leave). */
 export function isKnownCollection(name: string): boolean {

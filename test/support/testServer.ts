@@ -40,6 +40,7 @@ export async function startTestServer(
     presenceDebounceMs: built.deps.config.realtimePresenceDebounceMs,
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  built.services.mailSender.start();
   const addr = server.address();
   if (!addr || typeof addr !== 'object') throw new Error('no address');
   const url = `http://127.0.0.1:${addr.port}`;
@@ -64,6 +65,7 @@ export async function startTestServer(
       for (const s of sockets) s.disconnect();
       server.closeAllConnections();
       await realtime.close();
+      await built.services.mailSender.stop();
     },
   };
 }

@@ -47,11 +47,13 @@ export async function startE2eServer(db: Connection): Promise<E2eServer> {
       engine: built.engine,
     });
   }
+  built.services.mailSender.start();
   return {
     ...built,
     url: listening.url,
     live: realtime !== undefined,
     async close() {
+      await built.services.mailSender.stop();
       await realtime?.close();
       await listening.close();
     },

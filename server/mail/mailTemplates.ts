@@ -1,0 +1,26 @@
+import type { MailTemplate } from './mailLayout.js';
+import { actionWaitingMail } from './templates/actionWaitingMail.js';
+import { assignmentMail } from './templates/assignmentMail.js';
+import { clockWarningMail } from './templates/clockWarningMail.js';
+import { messageMail } from './templates/messageMail.js';
+import { outcomeMail } from './templates/outcomeMail.js';
+import { passwordResetMail } from './templates/passwordResetMail.js';
+
+/**
+ * Every mail Sevenfold sends, by name: one template file each in `templates/`, a function
+ * `(data, locale) => {subject, text, html}`; `data.publicUrl` is added by the outbox.
+ */
+export const mailTemplates = {
+  assignment: assignmentMail,
+  message: messageMail,
+  actionWaiting: actionWaitingMail,
+  clockWarning: clockWarningMail,
+  outcome: outcomeMail,
+  passwordReset: passwordResetMail,
+} satisfies Record<string, MailTemplate>;
+
+/** The name of a mail template. */
+export type MailTemplateName = keyof typeof mailTemplates;
+
+/** Template names, for validation. */
+export const MAIL_TEMPLATE_NAMES = Object.keys(mailTemplates) as MailTemplateName[];
