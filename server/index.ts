@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   }
   const { db } = database;
 
-  const engine = createCaseEngine({ db, logger });
+  const engine = createCaseEngine({ db, logger, config });
   if (config.demoData) {
     const seeded = await seedDemoDirectory(db);
     if (seeded.users > 0) {

@@ -9,7 +9,10 @@ import { createCreditRecorder, CREDIT_LISTED } from '../credit/creditRecorder.js
 import { deadlineModel } from '../deadlines/deadlineModel.js';
 import { syncDeadlines } from '../deadlines/syncDeadlines.js';
 import { orgModel } from '../orgs/orgModel.js';
+import { invitationFollowUp } from '../invitations/invitationFollowUp.js';
+import type { InvitationIssuer } from '../invitations/createInvitationIssuer.js';
 import type { CaseEventDoc } from './caseEventModel.js';
+import type { AlsoWrite } from './caseStore.js';
 import type { CaseDoc } from './caseModel.js';
 import { ORG_ASSIGNED, ORG_JOINED } from './foldCaseEvent.js';
 import { mediatorConflictModel } from './mediatorConflictModel.js';
@@ -25,13 +28,16 @@ export interface Committed {
   previousClocks?: CaseDoc['clocks'] | undefined;
 }
 
-/** An event the platform appends because of another one (always after it, by the system actor). */
+/**
+ * An event the platform appends because of another one (always after it, by the system actor); a
+ * record may bring `alsoWrite`, committed with it (an invitation and its mail).
+ */
 export type FollowUp =
-  | { kind: 'record'; type: string; data: Record<string, unknown> }
+  | { kind: 'record'; type: string; data: Record<string, unknown>; alsoWrite?: AlsoWrite }
   | { kind: 'transition'; action: CaseAction };
 
 /** The follow-ups there are, in the order they are considered. */
-export type FollowUpKind = 'organisation' | 'court' | 'mediator' | 'creditNotice';
+export type FollowUpKind = 'organisation' | 'court' | 'mediator' | 'creditNotice' | 'invitation';
 
 /**
  * What an appended event causes besides its own insert and projection. `inCommit` writes inside the
@@ -66,6 +72,8 @@ export interface CaseEffects {
 export interface CaseEffectsDeps {
   db: Connection;
   logger: Pick<Logger, 'warn'>;
+  /** Issues the respondent's invitation when a case enters a channel (absent: none is sent). */
+  invitations?: InvitationIssuer | undefined;
 }
 
 const contextOf = (caseDoc: CaseDoc) => (caseDoc.snapshot as { context: CaseContext }).context;
@@ -172,10 +180,12 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     return { kind: 'transition', action: { type: 'ASSIGN_MEDIATOR', mediatorId: choice.mediatorId } };
   }
 
+  const issuer = deps.invitations;
   const steps: [FollowUpKind, (caseDoc: CaseDoc, cause?: CaseEventDoc) => Promise<FollowUp | undefined>][] = [
     ['organisation', organisation],
     ['court', court],
     ['mediator', mediator],
+    ['invitation', async (caseDoc) => (issuer ? invitationFollowUp(db, issuer, caseDoc) : undefined)],
   ];
 
   return {

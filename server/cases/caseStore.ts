@@ -262,7 +262,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       const next: FollowUp | undefined = await effects?.nextFollowUp(latest, cause, tried);
       if (!next) break;
       if (next.kind === 'record') {
-        latest = await store.record(latest._id, SYSTEM_ACTOR, next.type, next.data);
+        latest = await store.record(latest._id, SYSTEM_ACTOR, next.type, next.data, next.alsoWrite);
       } else {
         try {
           latest = await store.transition(latest._id, SYSTEM_ACTOR, next.action);

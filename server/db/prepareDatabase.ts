@@ -7,6 +7,7 @@ import { idempotencyKeyModel } from '../cases/idempotencyKeys.js';
 import { mediatorConflictModel } from '../cases/mediatorConflictModel.js';
 import { creditEntryModel } from '../credit/creditEntryModel.js';
 import { deadlineModel } from '../deadlines/deadlineModel.js';
+import { invitationModel } from '../invitations/invitationModel.js';
 import { mailOutboxModel } from '../mail/mailOutboxModel.js';
 import { messageModel } from '../messages/messageModel.js';
 import { orgModel } from '../orgs/orgModel.js';
@@ -26,6 +27,7 @@ export function sevenfoldModels(db: Connection): Model<never>[] {
     mediatorConflictModel(db),
     creditEntryModel(db),
     deadlineModel(db),
+    invitationModel(db),
     mailOutboxModel(db),
     messageModel(db),
     orgModel(db),

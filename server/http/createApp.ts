@@ -27,6 +27,10 @@ import { createOrgService, type OrgService } from '../orgs/orgService.js';
 import { createEvidenceService, type EvidenceService } from '../evidence/evidenceService.js';
 import { healthRoutes } from '../health/healthRoutes.js';
 import { createWriteLimits, type WriteLimits } from '../limits/writeLimits.js';
+import { createInvitationIssuer } from '../invitations/createInvitationIssuer.js';
+import { invitationRoutes } from '../invitations/invitationRoutes.js';
+import { createInvitationService, type InvitationService } from '../invitations/invitationService.js';
+import { createInvitationThrottle, type InvitationThrottle } from '../invitations/invitationThrottle.js';
 import { createMailOutbox, type MailOutbox } from '../mail/createMailOutbox.js';
 import { createMailSender, type MailSender } from '../mail/createMailSender.js';
 import { messageRoutes } from '../messages/messageRoutes.js';
@@ -88,6 +92,10 @@ export interface AppServices {
   mailOutbox: MailOutbox;
   /** Delivers the outbox (started and stopped by the composition root and the test server). */
   mailSender: MailSender;
+  /** Respondents' invitation links (holders) and their management (staff). */
+  invitations: InvitationService;
+  /** Invitation-link uses per client address. */
+  invitationThrottle: InvitationThrottle;
 }
 
 /** Builds the services of the app from its dependencies. */
@@ -102,10 +110,13 @@ export function createServices(deps: AppDeps): AppServices {
     deps.redis,
   );
   const cases = createCaseService({ db: deps.db, store: deps.engine.store, now, limits });
+  const tokens = createTokenService(deps.jwtSecret, deps.config.jwtTtlSeconds, now);
+  const users = createUserService(deps.db, now);
+  const mailOutbox = createMailOutbox({ db: deps.db, config: deps.config, logger: deps.logger, now });
   return {
     limits,
-    tokens: createTokenService(deps.jwtSecret, deps.config.jwtTtlSeconds, now),
-    users: createUserService(deps.db, now),
+    tokens,
+    users,
     cases,
     idempotency: createIdempotencyKeys(deps.db, now),
     evidence: createEvidenceService({
@@ -144,8 +155,23 @@ export function createServices(deps: AppDeps): AppServices {
       deps.redis,
     ),
     registrationThrottle: createRegistrationThrottle(deps.config.registerLimitPerIpPerHour, deps.redis),
-    mailOutbox: createMailOutbox({ db: deps.db, config: deps.config, logger: deps.logger, now }),
+    mailOutbox,
     mailSender: createMailSender({ db: deps.db, config: deps.config, logger: deps.logger, now }),
+    invitations: createInvitationService({
+      db: deps.db,
+      store: deps.engine.store,
+      cases,
+      users,
+      tokens,
+      issuer: createInvitationIssuer({
+        db: deps.db,
+        outbox: mailOutbox,
+        ttlHours: deps.config.invitationTtlHours,
+        now,
+      }),
+      now,
+    }),
+    invitationThrottle: createInvitationThrottle(deps.config.invitationLookupsPerMinute, deps.redis),
   };
 }
 
@@ -223,6 +249,14 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
   app.use('/api/cases', caseFileRoutes({ caseFiles: services.caseFiles, auth }));
   app.use('/api/cases', calendarRoutes({ calendar: services.calendar, auth }));
   app.use('/api/cases', messageRoutes({ messages: services.messages, auth }));
+  const invitationRouters = invitationRoutes({
+    invitations: services.invitations,
+    throttle: services.invitationThrottle,
+    auth,
+    passwordMinLength: deps.config.passwordMinLength,
+  });
+  app.use('/api/invitations', invitationRouters.links);
+  app.use('/api/cases', invitationRouters.cases);
   app.use('/api/routing', routingRoutes({ cases: services.cases, auth }));
   app.use('/api/stats', statsRoutes({ stats: services.stats, auth }));
   app.use('/api/credit', creditRoutes({ credit: services.credit, auth }));

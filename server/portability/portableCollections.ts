@@ -4,7 +4,8 @@
  * The credit register and the declared mediator conflicts are written by case effects, but they are
  * carried as they are: they keep what the log alone does not say (the case as it was when the entry
  * was made). `case_numbers` keeps the case-number allocator's state, so a case filed after an import
- * never reuses a number.
+ * never reuses a number. `invitations` keeps the respondents' links (hashes only) and what became of
+ * them, which the log records only as facts.
  */
 export const PORTABLE_COLLECTIONS = [
   'organisations',
@@ -13,6 +14,7 @@ export const PORTABLE_COLLECTIONS = [
   'credit_register',
   'mediator_conflicts',
   'case_events',
+  'invitations',
   'evidence.files',
 ] as const;
 

@@ -32,6 +32,8 @@ export interface ActionField<N extends string = string> {
   min?: number;
   max?: number;
   integer?: boolean;
+  /** A `date` that may not lie in the future (a date of service). */
+  past?: boolean;
 }
 
 /** Maximum length of a `string` field (a line). */
@@ -164,7 +166,7 @@ const FIELDS: FieldTable = {
   HAND_OVER: [id('orgId'), text('reason', true)],
   SERVE: [
     oneOf('means', STAFF_SERVICE_MEANS, true),
-    { name: 'servedAt', kind: 'date', required: true },
+    { name: 'servedAt', kind: 'date', required: true, past: true },
     note,
   ],
 };

@@ -24,9 +24,10 @@ export function buildTestApp(
   opts: { config?: Config; now?: () => Date; clientDir?: string; redis?: SharedRedis } = {},
 ): TestApp {
   const now = opts.now ?? (() => new Date());
-  const engine = createCaseEngine({ db, logger: testLogger, now });
+  const config = opts.config ?? testConfig();
+  const engine = createCaseEngine({ db, logger: testLogger, now, config });
   const deps: AppDeps = {
-    config: opts.config ?? testConfig(),
+    config,
     logger: testLogger,
     db,
     jwtSecret: 'test-secret-test-secret-test-secret-0123',
