@@ -8,6 +8,7 @@ import {
 import type { AuthUser } from '../auth/authUser.js';
 import { requireStrongPassword } from '../auth/requireStrongPassword.js';
 import { clientAddressKey } from '../http/clientAddressKey.js';
+import { HttpError } from '../http/httpErrors.js';
 import { validate } from '../http/validate.js';
 import type { InvitationService } from './invitationService.js';
 import type { InvitationThrottle } from './invitationThrottle.js';
@@ -31,9 +32,19 @@ export function invitationRoutes(deps: {
     await throttle.take(clientAddressKey(req));
     next();
   };
-  // opening a link needs no account; a signed-in caller is recognised (the claimant sees their case)
-  const maybeAuth: RequestHandler = (req, res, next) =>
-    req.headers.authorization ? auth(req, res, next) : next();
+  // opening a link needs no account; a signed-in caller is recognised (the claimant sees their case),
+  // and a session that expired is no reason to refuse the link
+  const maybeAuth: RequestHandler = async (req, res, next) => {
+    if (req.headers.authorization) {
+      try {
+        await auth(req, res, () => undefined);
+      } catch (err) {
+        if (!(err instanceof HttpError && err.status === 401)) throw err;
+        delete res.locals.user;
+      }
+    }
+    next();
+  };
   const params = validate({ params: invitationTokenParamsSchema });
 
   const links = Router();
@@ -65,7 +76,7 @@ export function invitationRoutes(deps: {
   cases.post('/:id/invitations', auth, validate({ params: caseIdParamsSchema }), async (_req, res) => {
     res.status(201).json(await invitations.resend(user(res)!, caseId(res)));
   });
-  cases.put(
+  cases.post(
     '/:id/invitations/address',
     auth,
     validate({ params: caseIdParamsSchema, body: respondentAddressSchema }),

@@ -7,6 +7,8 @@ import { creditSchemas } from './creditSchemas.js';
 import { evidencePaths } from './evidencePaths.js';
 import { evidenceSchemas } from './evidenceSchemas.js';
 import { healthSchemas } from './healthSchemas.js';
+import { invitationPaths } from './invitationPaths.js';
+import { invitationSchemas } from './invitationSchemas.js';
 import { messagePaths } from './messagePaths.js';
 import { messageSchemas } from './messageSchemas.js';
 import type { OpenApiDocument, Operation, Paths } from './openApiTypes.js';
@@ -25,6 +27,10 @@ const TAGS: OpenApiDocument['tags'] = [
   { name: 'routing', description: 'Triage and routing previews.' },
   { name: 'evidence', description: 'Evidence files, with SHA-256 integrity.' },
   { name: 'messages', description: 'Joint and caucus messages.' },
+  {
+    name: 'invitations',
+    description: 'Respondents’ invitation links (holders) and their management (staff).',
+  },
   { name: 'stats', description: 'Dashboard figures.' },
   { name: 'credit', description: 'The public credit register.' },
   { name: 'operations', description: 'Health, readiness, metrics and this document.' },
@@ -71,6 +77,7 @@ function build(): OpenApiDocument {
       ...casePaths(),
       ...evidencePaths(),
       ...messagePaths(),
+      ...invitationPaths(),
       ...reportPaths(),
       ...operationsPaths(),
     }),
@@ -91,6 +98,7 @@ function build(): OpenApiDocument {
         ...caseSchemas,
         ...evidenceSchemas,
         ...messageSchemas,
+        ...invitationSchemas,
         ...statsSchemas,
         ...creditSchemas,
         ...healthSchemas,

@@ -1,3 +1,4 @@
+import { invitationRegisterSchema, respondentAddressSchema } from '../../shared/schemas/invitations.js';
 import {
   createUserSchema,
   loginSchema,
@@ -21,6 +22,14 @@ export function requestSchemas(): Record<string, JsonSchema> {
     ),
     LoginRequest: joiToJsonSchema(loginSchema),
     RegisterRequest: described(joiToJsonSchema(registerSchema), 'A rights holder’s own account.'),
+    InvitationRegisterRequest: described(
+      joiToJsonSchema(invitationRegisterSchema),
+      'The respondent’s name and password; the address is the invitation’s.',
+    ),
+    RespondentAddressRequest: described(
+      joiToJsonSchema(respondentAddressSchema),
+      'The respondent’s new e-mail address.',
+    ),
     CreateUserRequest: described(
       joiToJsonSchema(createUserSchema),
       'An account of any role. Officers, mediators, arbitrators and investigators need an `orgId`; other roles must not have one.',

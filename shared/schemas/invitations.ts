@@ -23,7 +23,7 @@ export const invitationRegisterSchema = Joi.object({
     .required(),
 });
 
-/** `PUT /api/cases/{id}/invitations/address`: the respondent's new e-mail address. */
+/** `POST /api/cases/{id}/invitations/address`: the respondent's new e-mail address. */
 export const respondentAddressSchema = Joi.object({
   email: Joi.string().trim().lowercase().email({ tlds: false }).max(254).required(),
 });

@@ -227,7 +227,7 @@ describe('respondent invitations (issue 12): sent on routing, registered or clai
 
     await advance(HOUR);
     const moved = await request(a.app)
-      .put(`/api/cases/${id}/invitations/address`)
+      .post(`/api/cases/${id}/invitations/address`)
       .set(as('admin'))
       .send({ email: 'Legal@Resend.example.cn' })
       .expect(201);
@@ -252,7 +252,7 @@ describe('respondent invitations (issue 12): sent on routing, registered or clai
     expect(partyView).to.not.contain('RESPONDENT_ADDRESS_CHANGED').and.not.contain('legal@resend');
     expectProblem(
       await request(a.app)
-        .put(`/api/cases/${id}/invitations/address`)
+        .post(`/api/cases/${id}/invitations/address`)
         .set(as('admin'))
         .send({ email: 'nope' }),
       422,

@@ -131,12 +131,14 @@ describe('OpenAPI document: structure', () => {
       .map(({ method, path }) => `${method.toUpperCase()} ${path}`)
       .sort();
     expect(open).to.deep.equal([
+      'GET /api/invitations/{token}',
       'GET /api/openapi.json',
       'GET /healthz',
       'GET /metrics',
       'GET /readyz',
       'POST /api/auth/login',
       'POST /api/auth/register',
+      'POST /api/invitations/{token}/register',
     ]);
   });
 });
