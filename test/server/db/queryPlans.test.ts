@@ -15,6 +15,7 @@ const GROWING = new Set([
   'evidence.files',
   'evidence.chunks',
   'deadlines',
+  'invitations',
 ]);
 
 interface Captured {
@@ -144,6 +145,46 @@ describe('every read by an index (explain on the running engine)', function () {
       .set(t('mediator'))
       .send({ body: 'A joint note', visibility: 'joint' })
       .expect(201);
+    // invitations: the links of routed cases (read from the local outbox), opened, registered, claimed; staff
+    const linkOf = async (caseId: string) => {
+      const [mail] = await db
+        .collection('mail_outbox')
+        .find({ caseId, template: 'invitation' })
+        .sort({ createdAt: -1 })
+        .limit(1)
+        .toArray();
+      return /\/invitations\/([A-Za-z0-9_-]{43})/.exec(String(mail?.text))?.[1] as string;
+    };
+    const invited = await fileCaseViaApi(a.app, tokens.complainant as string, {
+      ...mediationComplaint('Plans invitation'),
+      respondent: { name: 'Plans Co.', type: 'enterprise', email: 'legal@plans.example.cn' },
+    });
+    await actViaApi(a.app, tokens.admin as string, invited, { type: 'ACCEPT' });
+    await actViaApi(a.app, tokens.admin as string, invited, { type: 'ROUTE', channel: 'mediation' });
+    label = 'GET /api/invitations/:token';
+    await request(a.app)
+      .get(`/api/invitations/${await linkOf(invited)}`)
+      .expect(200);
+    label = 'GET /api/cases/:id/invitations';
+    await request(a.app).get(`/api/cases/${invited}/invitations`).set(t('admin')).expect(200);
+    label = 'POST /api/cases/:id/invitations';
+    await request(a.app).post(`/api/cases/${invited}/invitations`).set(t('admin')).expect(201);
+    label = 'POST /api/cases/:id/invitations/address';
+    await request(a.app)
+      .post(`/api/cases/${invited}/invitations/address`)
+      .set(t('admin'))
+      .send({ email: 'ip@plans.example.cn' })
+      .expect(201);
+    label = 'POST /api/invitations/:token/register';
+    await request(a.app)
+      .post(`/api/invitations/${await linkOf(invited)}/register`)
+      .send({ name: 'Plans Legal', password: 'violet-harbour-lantern-91' })
+      .expect(201);
+    label = 'POST /api/invitations/:token/claim';
+    await request(a.app)
+      .post(`/api/invitations/${await linkOf(id)}/claim`)
+      .set(t('respondent'))
+      .expect(200);
     label = 'POST /api/routing/preview';
     await request(a.app).post('/api/routing/preview').set(t('complainant')).send(mediationComplaint('x'));
     label = 'scheduler tick';
