@@ -56,11 +56,17 @@ export function createInvitationIssuer(deps: InvitationIssuerDeps): InvitationIs
     },
     async issue(session, { prepared, caseDoc, email, createdBy, voidReason }) {
       const at = now();
-      await Invitations.updateMany(
-        { caseId: caseDoc._id, state: 'pending' },
-        { $set: { state: 'void', voidedAt: at, voidReason } },
-        { session },
-      );
+      // each pending link by its id (writes by _id only: the engine plans nothing else for an update)
+      const pending = await Invitations.find({ caseId: caseDoc._id, state: 'pending' }, { _id: 1 })
+        .session(session)
+        .lean();
+      for (const { _id } of pending) {
+        await Invitations.updateOne(
+          { _id },
+          { $set: { state: 'void', voidedAt: at, voidReason } },
+          { session },
+        );
+      }
       const { token, tokenHash } = newInvitationToken();
       const doc: InvitationDoc = {
         _id: prepared.invitationId,

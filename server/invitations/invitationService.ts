@@ -81,15 +81,28 @@ export function createInvitationService(deps: InvitationServiceDeps): Invitation
   /** Marks the link used (once: a second use finds it claimed), binds the account and records service. */
   async function claimWith(inv: InvitationDoc, userId: string): Promise<void> {
     const at = now();
-    const taken = await Invitations.updateOne(
-      { _id: inv._id, state: 'pending', expiresAt: { $gt: at } },
-      { $set: { state: 'claimed', claimedAt: at, claimedBy: userId } },
-    );
-    if (taken.modifiedCount !== 1) {
-      const again = await Invitations.findById(inv._id, { state: 1 }).lean();
-      throw again?.state === 'void'
+    // one conditional write by _id (an update pipeline): only a pending, unexpired link becomes claimed,
+    // and the document as it was tells whether this call claimed it
+    const pendingNow = {
+      $and: [{ $eq: ['$state', 'pending'] }, { $gt: ['$expiresAt', at] }],
+    };
+    const before = await Invitations.findOneAndUpdate(
+      { _id: inv._id },
+      [
+        {
+          $set: {
+            state: { $cond: [pendingNow, 'claimed', '$state'] },
+            claimedAt: { $cond: [pendingNow, at, '$claimedAt'] },
+            claimedBy: { $cond: [pendingNow, userId, '$claimedBy'] },
+          },
+        },
+      ],
+      { returnDocument: 'before', updatePipeline: true },
+    ).lean();
+    if (!before || before.state !== 'pending' || before.expiresAt.getTime() <= at.getTime()) {
+      throw before?.state === 'void'
         ? invitationReplaced()
-        : again?.state === 'pending'
+        : before?.state === 'pending'
           ? invitationExpired()
           : invitationClaimed();
     }
@@ -110,9 +123,19 @@ export function createInvitationService(deps: InvitationServiceDeps): Invitation
       }
     } catch (err) {
       // the case refused (closed meanwhile): the link stays usable for what it still can do
+      const mine = { $and: [{ $eq: ['$state', 'claimed'] }, { $eq: ['$claimedBy', userId] }] };
       await Invitations.updateOne(
-        { _id: inv._id, state: 'claimed', claimedBy: userId },
-        { $set: { state: 'pending', claimedAt: null, claimedBy: null } },
+        { _id: inv._id },
+        [
+          {
+            $set: {
+              state: { $cond: [mine, 'pending', '$state'] },
+              claimedAt: { $cond: [mine, null, '$claimedAt'] },
+              claimedBy: { $cond: [mine, null, '$claimedBy'] },
+            },
+          },
+        ],
+        { updatePipeline: true },
       );
       if (err instanceof DomainError && err.kind === 'conflict') {
         throw conflict('This case can no longer take a respondent: it is closed.', { code: 'caseClosed' });
@@ -165,11 +188,12 @@ export function createInvitationService(deps: InvitationServiceDeps): Invitation
     async open(token, user) {
       const { inv, doc } = await usable(token, user);
       if (inv.state === 'pending' && !inv.openedAt) {
-        const first = await Invitations.updateOne(
-          { _id: inv._id, openedAt: null },
-          { $set: { openedAt: now() } },
-        );
-        if (first.modifiedCount === 1) {
+        const first = await Invitations.findOneAndUpdate(
+          { _id: inv._id },
+          [{ $set: { openedAt: { $ifNull: ['$openedAt', now()] } } }],
+          { returnDocument: 'before', updatePipeline: true },
+        ).lean();
+        if (first && first.openedAt === null) {
           await recordFact(deps.store, doc._id, SYSTEM_ACTOR, INVITATION_OPENED, { invitationId: inv._id });
         }
       }
