@@ -1,10 +1,12 @@
 /** English. */
+import { invitationsEn } from './invitationsEn.js';
 import { actionsEn } from './actionsEn.js';
 import { vocabularyEn } from './vocabularyEn.js';
 import { passwordAdviceEn } from './passwordAdvice.js';
 
 export const en = {
   passwordAdvice: passwordAdviceEn,
+  invitation: invitationsEn,
   vocab: vocabularyEn,
   actions: {
     ...actionsEn,

@@ -1,10 +1,12 @@
 /** 简体中文 (default language). */
+import { invitationsZh } from './invitationsZh.js';
 import { actionsZh } from './actionsZh.js';
 import { vocabularyZh } from './vocabularyZh.js';
 import { passwordAdviceZh } from './passwordAdvice.js';
 
 export const zhCN = {
   passwordAdvice: passwordAdviceZh,
+  invitation: invitationsZh,
   vocab: vocabularyZh,
   actions: {
     ...actionsZh,
