@@ -23,7 +23,7 @@ export interface InvitationIssuer {
     session: ClientSession,
     args: {
       prepared: IssuedInvitation;
-      caseDoc: Pick<CaseDoc, '_id' | 'caseNo' | 'title' | 'complainantName' | 'respondentName'>;
+      caseDoc: Pick<CaseDoc, '_id' | 'caseNo' | 'title' | 'complaint' | 'respondentName'>;
       email: string;
       createdBy: string;
       voidReason: NonNullable<InvitationDoc['voidReason']>;
@@ -95,7 +95,7 @@ export function createInvitationIssuer(deps: InvitationIssuerDeps): InvitationIs
             caseId: caseDoc._id,
             caseNo: caseDoc.caseNo,
             title: caseDoc.title,
-            complainantName: caseDoc.complainantName,
+            complainantName: caseDoc.complaint.complainant.name,
             respondentName: caseDoc.respondentName,
             expiresAt: prepared.expiresAt,
           },

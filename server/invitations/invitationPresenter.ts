@@ -23,7 +23,8 @@ export function presentInvitation(inv: InvitationDoc, doc: CaseDoc, accountExist
     caseId: inv.state === 'claimed' ? inv.caseId : null,
     caseNo: doc.caseNo,
     title: doc.title,
-    complainantName: doc.complainantName,
+    // the parties as the complaint names them (the filing account may be an agent's)
+    complainantName: doc.complaint.complainant.name,
     respondentName: doc.respondentName,
     channel: (doc.channel as Channel | null) ?? null,
     expiresAt: inv.expiresAt.toISOString(),
