@@ -123,7 +123,8 @@ export const caseGuards = {
     if (!serve || context.service || context.channel === null) return false;
     if (context.closureReason !== null || context.outcome !== null) return false;
     const byPlatform = who.isSystem(event.actor);
-    if (serve.means === 'link' ? !byPlatform : !(byPlatform || who.isHandler(context, event.actor))) return false;
+    if (serve.means === 'link' ? !byPlatform : !(byPlatform || who.isHandler(context, event.actor)))
+      return false;
     const servedAt = Date.parse(serve.servedAt);
     return (
       Number.isFinite(servedAt) && servedAt >= Date.parse(context.filedAt) && servedAt <= Date.parse(serve.at)
