@@ -12,7 +12,7 @@ import { launchChromium, skipWithoutChromium } from './support/chromium.js';
 import { mediationTrademark } from './support/e2eComplaints.js';
 import { startE2eServer, type E2eServer } from './support/e2eServer.js';
 import { ensureClientBuilt } from './support/ensureClientBuilt.js';
-import { openContext, screenshot, screenshotsOnFailure } from './support/ui.js';
+import { openContext, screenshot, screenshotsOnFailure, signIn } from './support/ui.js';
 
 describe('a respondent joins through the invitation link (e2e, Chromium)', function () {
   this.timeout(180_000);
@@ -103,5 +103,23 @@ describe('a respondent joins through the invitation link (e2e, Chromium)', funct
     expect(await page.getByText('香茗').count()).to.equal(0);
     await page.goto(`/invitations/${'Z'.repeat(43)}`);
     await page.getByTestId('invitation-error').getByText('邀请链接无效').waitFor();
+  });
+
+  it('the staff see the invitation, its address and that it was claimed; parties do not', async () => {
+    const { context, page } = await openContext(browser, server.url);
+    contexts.push(context);
+    await signIn(page, 'admin@demo.local');
+    await page.goto(`/cases/${caseId}`);
+    const card = page.getByTestId('invitations');
+    await card.getByText('legal@mingrun.example.cn').waitFor();
+    await card.getByText('已认领').waitFor();
+    expect(await card.getByRole('button', { name: /重新发送邀请/ }).count()).to.equal(0);
+    const holder = await openContext(browser, server.url);
+    contexts.push(holder.context);
+    await signIn(holder.page, 'complainant@demo.local');
+    await holder.page.goto(`/cases/${caseId}`);
+    await holder.page.getByTestId('clocks').waitFor();
+    expect(await holder.page.getByTestId('invitations').count()).to.equal(0);
+    expect(await holder.page.getByText('legal@mingrun.example.cn').count()).to.equal(0);
   });
 });

@@ -32,6 +32,23 @@ export const invitationsEn = {
   used: 'This invitation link was already used. If you claimed it, sign in with that account.',
   tooMany: 'Too many attempts. Try again later.',
   failed: 'That did not work. Try again later.',
+  staff: {
+    title: 'Respondent invitations',
+    none: 'No invitation sent (the complaint gives no address for the respondent).',
+    state: { pending: 'Pending', claimed: 'Claimed', void: 'Void', expired: 'Expired' },
+    mail: {
+      queued: 'mail queued',
+      sent: 'mail handed to the mail server',
+      kept: 'mail in the local outbox',
+      failed: 'mail failed',
+    },
+    line: 'Sent {{sent}}, valid until {{until}}; {{mail}}',
+    resend: 'Send a new link (the old one is void)',
+    newAddress: "The respondent's new e-mail",
+    change: 'Change and send',
+    badEmail: 'Enter a valid e-mail address.',
+    refused: 'That did not work: the respondent may be served already, or it is the same address.',
+  },
   party: {
     title: 'Who must act',
     complainant: 'Complainant',

@@ -31,6 +31,23 @@ export const invitationsZh = {
   used: '此邀请链接已被使用。如果是您本人认领，请使用认领时的账户登录。',
   tooMany: '尝试次数过多，请稍后再试。',
   failed: '操作未能完成，请稍后再试。',
+  staff: {
+    title: '被请求人邀请',
+    none: '尚未发送邀请（投诉未提供被请求人邮箱）。',
+    state: { pending: '待使用', claimed: '已认领', void: '已作废', expired: '已过期' },
+    mail: {
+      queued: '邮件待发送',
+      sent: '邮件已交邮件服务器',
+      kept: '邮件在本地发件箱',
+      failed: '邮件发送失败',
+    },
+    line: '发送于 {{sent}}，有效期至 {{until}}；{{mail}}',
+    resend: '重新发送邀请（旧链接作废）',
+    newAddress: '被请求人的新邮箱',
+    change: '更改并发送',
+    badEmail: '请输入有效的邮箱地址。',
+    refused: '操作未能完成：被请求人可能已受送达，或该邮箱与当前邮箱相同。',
+  },
   party: {
     title: '各方期限',
     complainant: '申请人',

@@ -1,5 +1,9 @@
 /** A respondent's invitation link (`/api/invitations/:token`): open, register through it, claim it. */
-import type { InvitationClaimView, InvitationView } from '../../../shared/api/invitationView.js';
+import type {
+  CaseInvitationsView,
+  InvitationClaimView,
+  InvitationView,
+} from '../../../shared/api/invitationView.js';
 import { apiFetch } from '../api/http.js';
 import { sessionStore, type SessionUser } from '../auth/sessionStore.js';
 
@@ -33,4 +37,24 @@ export async function claimInvitation(token: string): Promise<string> {
     method: 'POST',
   });
   return res.caseId;
+}
+
+/** A case's invitations and the respondent's service (staff). */
+export function caseInvitations(caseId: string): Promise<CaseInvitationsView> {
+  return apiFetch<CaseInvitationsView>(`/api/cases/${encodeURIComponent(caseId)}/invitations`);
+}
+
+/** Sends the respondent a new link (staff); the pending one is void. */
+export function resendInvitation(caseId: string): Promise<CaseInvitationsView> {
+  return apiFetch<CaseInvitationsView>(`/api/cases/${encodeURIComponent(caseId)}/invitations`, {
+    method: 'POST',
+  });
+}
+
+/** Changes the respondent's address and sends a link there (staff). */
+export function changeRespondentAddress(caseId: string, email: string): Promise<CaseInvitationsView> {
+  return apiFetch<CaseInvitationsView>(`/api/cases/${encodeURIComponent(caseId)}/invitations/address`, {
+    method: 'POST',
+    body: { email },
+  });
 }
