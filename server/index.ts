@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const { db } = database;
 
   const notifier = createCaseNotifier({ db, outbox: createMailOutbox({ db, config, logger }), logger });
-  const engine = createCaseEngine({ db, logger, notifier });
+  const engine = createCaseEngine({ db, logger, notifier, config });
   if (config.demoData) {
     const seeded = await seedDemoDirectory(db);
     if (seeded.users > 0) {

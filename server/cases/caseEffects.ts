@@ -12,7 +12,10 @@ import { queueDocuments } from '../documents/queueDocuments.js';
 import { syncDeadlines } from '../deadlines/syncDeadlines.js';
 import type { CaseNotifier } from '../notifications/createCaseNotifier.js';
 import { orgModel } from '../orgs/orgModel.js';
+import { invitationFollowUp } from '../invitations/invitationFollowUp.js';
+import type { InvitationIssuer } from '../invitations/createInvitationIssuer.js';
 import type { CaseEventDoc } from './caseEventModel.js';
+import type { AlsoWrite } from './caseStore.js';
 import type { CaseDoc } from './caseModel.js';
 import { ORG_ASSIGNED, ORG_JOINED } from './foldCaseEvent.js';
 import { mediatorConflictModel } from './mediatorConflictModel.js';
@@ -30,13 +33,16 @@ export interface Committed {
   previous?: CaseDoc | undefined;
 }
 
-/** An event the platform appends because of another one (always after it, by the system actor). */
+/**
+ * An event the platform appends because of another one (always after it, by the system actor); a
+ * record may bring `alsoWrite`, committed with it (an invitation and its mail).
+ */
 export type FollowUp =
-  | { kind: 'record'; type: string; data: Record<string, unknown> }
+  | { kind: 'record'; type: string; data: Record<string, unknown>; alsoWrite?: AlsoWrite }
   | { kind: 'transition'; action: CaseAction };
 
 /** The follow-ups there are, in the order they are considered. */
-export type FollowUpKind = 'organisation' | 'court' | 'mediator' | 'creditNotice';
+export type FollowUpKind = 'organisation' | 'court' | 'mediator' | 'creditNotice' | 'invitation';
 
 /**
  * What an appended event causes besides its own insert and projection. `inCommit` writes inside the
@@ -75,6 +81,8 @@ export interface CaseEffectsDeps {
   logger: Pick<Logger, 'warn'>;
   /** Notifications (in-app and e-mail) written with the event; none without. */
   notifier?: CaseNotifier | undefined;
+  /** Issues the respondent's invitation when a case enters a channel (absent: none is sent). */
+  invitations?: InvitationIssuer | undefined;
 }
 
 const contextOf = (caseDoc: CaseDoc) => (caseDoc.snapshot as { context: CaseContext }).context;
@@ -185,10 +193,12 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     return { kind: 'transition', action: { type: 'ASSIGN_MEDIATOR', mediatorId: choice.mediatorId } };
   }
 
+  const issuer = deps.invitations;
   const steps: [FollowUpKind, (caseDoc: CaseDoc, cause?: CaseEventDoc) => Promise<FollowUp | undefined>][] = [
     ['organisation', organisation],
     ['court', court],
     ['mediator', mediator],
+    ['invitation', async (caseDoc) => (issuer ? invitationFollowUp(db, issuer, caseDoc) : undefined)],
   ];
 
   return {

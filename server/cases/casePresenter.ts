@@ -1,5 +1,6 @@
 import type { CaseView, CaseSummaryView, ClockView } from '../../shared/api/views.js';
 import type { CaseContext } from '../../shared/case/caseContext.js';
+import type { ClockId } from '../../shared/case/clockIds.js';
 import { isEstimatedDate } from '../../shared/case/calendar.js';
 import { clockStatus } from '../../shared/case/clocks.js';
 import type { IntakeFlags } from '../../shared/case/intakeChecks.js';
@@ -86,5 +87,9 @@ export function presentCase(
       techReport: context.techReport,
     },
     resolvedAt: iso(doc.resolvedAt),
+    service: {
+      served: context.service ? { means: context.service.means, servedAt: context.service.servedAt } : null,
+      awaiting: Object.keys(context.awaitingService ?? {}) as ClockId[],
+    },
   };
 }

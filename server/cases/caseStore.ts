@@ -268,7 +268,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       const next: FollowUp | undefined = await effects?.nextFollowUp(latest, cause, tried);
       if (!next) break;
       if (next.kind === 'record') {
-        latest = await recordFollowUp(latest._id, next.type, next.data);
+        latest = await recordFollowUp(latest._id, next.type, next.data, next.alsoWrite);
       } else {
         try {
           latest = await store.transition(latest._id, SYSTEM_ACTOR, next.action);
@@ -291,10 +291,11 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     caseId: string,
     type: string,
     data: Record<string, unknown>,
+    alsoWrite?: Parameters<CaseStore['record']>[4],
   ): Promise<CaseDoc> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await store.record(caseId, SYSTEM_ACTOR, type, data);
+        return await store.record(caseId, SYSTEM_ACTOR, type, data, alsoWrite);
       } catch (err) {
         const lostRace = err instanceof DomainError && err.extra.code === 'seqConflict';
         if (!lostRace || attempt >= 10) throw err;

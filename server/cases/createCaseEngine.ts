@@ -1,5 +1,8 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
+import type { Config } from '../config/loadConfig.js';
+import { createInvitationIssuer } from '../invitations/createInvitationIssuer.js';
+import { createMailOutbox } from '../mail/createMailOutbox.js';
 import { createDeadlineScheduler, type DeadlineScheduler } from '../deadlines/deadlineScheduler.js';
 import { createDocumentWorker, type DocumentWorker } from '../documents/documentWorker.js';
 import type { CaseNotifier } from '../notifications/createCaseNotifier.js';
@@ -24,9 +27,25 @@ export function createCaseEngine(deps: {
   schedulerIntervalMs?: number;
   /** Notifies the people concerned by each event (the server's engine; not the demo seeder's). */
   notifier?: CaseNotifier;
+  /** With the configuration, a case entering a channel invites its respondent by mail (`server/invitations/`). */
+  config?: Config;
 }): CaseEngine {
   const now = deps.now ?? (() => new Date());
-  const effects = createCaseEffects({ db: deps.db, logger: deps.logger, notifier: deps.notifier });
+  const { config } = deps;
+  const invitations = config
+    ? createInvitationIssuer({
+        db: deps.db,
+        outbox: createMailOutbox({ db: deps.db, config, logger: deps.logger, now }),
+        ttlHours: config.invitationTtlHours,
+        now,
+      })
+    : undefined;
+  const effects = createCaseEffects({
+    db: deps.db,
+    logger: deps.logger,
+    notifier: deps.notifier,
+    invitations,
+  });
   const store = createCaseStore({ db: deps.db, logger: deps.logger, now, effects });
   const { notifier } = deps;
   if (notifier) store.onAppended(({ event }) => notifier.published(event));

@@ -5,13 +5,17 @@ import { canReadMessage } from '../auth/casePolicy.js';
 import type { CaseEventDoc } from './caseEventModel.js';
 import type { CaseDoc } from './caseModel.js';
 
-/** Whether the caller may see an event: caucus entries only reach their party and the mediator. */
+/**
+ * Whether the caller may see an event: caucus entries only reach their party and the mediator;
+ * `staff` entries (personal data such as a respondent's address change) only admins and officers.
+ */
 export function canSeeEvent(
   user: AuthUser,
   caseDoc: Pick<CaseDoc, 'complainantId' | 'respondentId' | 'mediatorId'>,
   ev: Pick<CaseEventDoc, 'data'>,
 ): boolean {
-  const visibility = ev.data.visibility as MessageVisibility | undefined;
+  const visibility = ev.data.visibility as MessageVisibility | 'staff' | undefined;
+  if (visibility === 'staff') return user.role === 'admin' || user.role === 'officer';
   return !visibility || canReadMessage(user, caseDoc, visibility);
 }
 

@@ -74,6 +74,10 @@ export interface Config {
   readonly passwordResetTtlMinutes: number;
   /** Password-reset requests per client address, and per e-mail address, per hour. */
   readonly passwordResetPerHour: number;
+  /** How long a respondent's invitation link stays valid, in hours. */
+  readonly invitationTtlHours: number;
+  /** Invitation links one client address may look up per minute (opening, registering, claiming). */
+  readonly invitationLookupsPerMinute: number;
 }
 
 const schema = Joi.object({
@@ -139,6 +143,12 @@ const schema = Joi.object({
     .uri({ scheme: ['smtp', 'smtps'] })
     .empty(''),
   MAIL_FROM: Joi.string().max(200).default('Sevenfold <no-reply@sevenfold.local>'),
+  INVITATION_TTL_HOURS: Joi.number()
+    .integer()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
+  INVITATION_LOOKUPS_PER_MINUTE: Joi.number().integer().min(1).default(20),
   PUBLIC_URL: Joi.string()
     .uri({ scheme: ['http', 'https'] })
     .empty(''),
@@ -213,5 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     publicUrl: (
       (v.PUBLIC_URL as string | undefined) ?? `http://${v.HOST as string}:${v.PORT as number}`
     ).replace(/\/+$/, ''),
+    invitationTtlHours: v.INVITATION_TTL_HOURS as number,
+    invitationLookupsPerMinute: v.INVITATION_LOOKUPS_PER_MINUTE as number,
   });
 }

@@ -10,6 +10,7 @@ import { mediatorConflictModel } from '../cases/mediatorConflictModel.js';
 import { creditEntryModel } from '../credit/creditEntryModel.js';
 import { deadlineModel } from '../deadlines/deadlineModel.js';
 import { documentJobModel } from '../documents/documentJobModel.js';
+import { invitationModel } from '../invitations/invitationModel.js';
 import { mailOutboxModel } from '../mail/mailOutboxModel.js';
 import { messageModel } from '../messages/messageModel.js';
 import { notificationModel } from '../notifications/notificationModel.js';
@@ -33,6 +34,7 @@ export function sevenfoldModels(db: Connection): Model<never>[] {
     creditEntryModel(db),
     deadlineModel(db),
     documentJobModel(db),
+    invitationModel(db),
     mailOutboxModel(db),
     messageModel(db),
     notificationModel(db),

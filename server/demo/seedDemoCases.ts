@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '../cases/systemActor.js';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { CaseContext } from '../../shared/case/caseContext.js';
@@ -106,6 +107,18 @@ export async function seedDemoCases(
     return current;
   }
 
+  /**
+   * A case in a channel whose respondent has a demo account: that account claimed its invitation when
+   * the case got there, so it is served then (its answer and consent periods run from service).
+   */
+  async function serveDemoRespondent({ at, engine }: Lane, doc: CaseDoc): Promise<CaseDoc> {
+    const context = (doc.snapshot as { context: CaseContext }).context;
+    if (!doc.channel || !doc.respondentId || context.service || context.outcome || context.closureReason)
+      return doc;
+    const servedAt = new Date(at.ms).toISOString();
+    return engine.store.transition(doc._id, SYSTEM_ACTOR, { type: 'SERVE', means: 'link', servedAt });
+  }
+
   /** Takes a filed case through its planned steps. */
   async function runSteps(l: Lane, plan: DemoCasePlan, filed: CaseDoc): Promise<void> {
     let doc = filed;
@@ -121,6 +134,7 @@ export async function seedDemoCases(
       try {
         if (!who) throw new DomainError('conflict', 'No mediator is assigned.');
         doc = await l.engine.store.transition(doc._id, demoActor(who), withRoutingReason(step.action, doc));
+        doc = await serveDemoRespondent(l, doc);
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         refused++;

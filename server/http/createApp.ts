@@ -29,6 +29,10 @@ import { createOrgService, type OrgService } from '../orgs/orgService.js';
 import { createEvidenceService, type EvidenceService } from '../evidence/evidenceService.js';
 import { healthRoutes } from '../health/healthRoutes.js';
 import { createWriteLimits, type WriteLimits } from '../limits/writeLimits.js';
+import { createInvitationIssuer } from '../invitations/createInvitationIssuer.js';
+import { invitationRoutes } from '../invitations/invitationRoutes.js';
+import { createInvitationService, type InvitationService } from '../invitations/invitationService.js';
+import { createInvitationThrottle, type InvitationThrottle } from '../invitations/invitationThrottle.js';
 import { createMailOutbox, type MailOutbox } from '../mail/createMailOutbox.js';
 import { createMailSender, type MailSender } from '../mail/createMailSender.js';
 import { createOutboxService, type OutboxService } from '../mail/outboxService.js';
@@ -118,6 +122,10 @@ export interface AppServices {
   auditLog: AuditLog;
   /** Reading the audit log (the audit screen, a case's access log). */
   audit: AuditReader;
+  /** Respondents' invitation links (holders) and their management (staff). */
+  invitations: InvitationService;
+  /** Invitation-link uses per client address. */
+  invitationThrottle: InvitationThrottle;
 }
 
 /** Builds the services of the app from its dependencies. */
@@ -133,13 +141,14 @@ export function createServices(deps: AppDeps): AppServices {
   );
   const cases = createCaseService({ db: deps.db, store: deps.engine.store, now, limits });
   const auditLog = createAuditLog({ db: deps.db, logger: deps.logger, now });
+  const tokens = createTokenService(deps.jwtSecret, deps.config.jwtTtlSeconds, now);
   const users = createUserService(deps.db, now, auditLog);
   const mailOutbox = createMailOutbox({ db: deps.db, config: deps.config, logger: deps.logger, now });
   return {
     auditLog,
     audit: createAuditReader({ db: deps.db, log: auditLog, now }),
     limits,
-    tokens: createTokenService(deps.jwtSecret, deps.config.jwtTtlSeconds, now),
+    tokens,
     users,
     cases,
     idempotency: createIdempotencyKeys(deps.db, now),
@@ -203,6 +212,21 @@ export function createServices(deps: AppDeps): AppServices {
       perHour: deps.config.passwordResetPerHour,
       redis: deps.redis,
     }),
+    invitations: createInvitationService({
+      db: deps.db,
+      store: deps.engine.store,
+      cases,
+      users,
+      tokens,
+      issuer: createInvitationIssuer({
+        db: deps.db,
+        outbox: mailOutbox,
+        ttlHours: deps.config.invitationTtlHours,
+        now,
+      }),
+      now,
+    }),
+    invitationThrottle: createInvitationThrottle(deps.config.invitationLookupsPerMinute, deps.redis),
   };
 }
 
@@ -257,6 +281,14 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
   );
   app.use('/api/supervision', supervisionRoutes({ reports: services.reports, auth }));
   app.use('/api/exports', exportRoutes({ cases: services.cases, auth }));
+  const invitationRouters = invitationRoutes({
+    invitations: services.invitations,
+    throttle: services.invitationThrottle,
+    auth,
+    passwordMinLength: deps.config.passwordMinLength,
+  });
+  app.use('/api/invitations', invitationRouters.links);
+  app.use('/api/cases', invitationRouters.cases);
   app.use('/api/routing', routingRoutes({ cases: services.cases, auth }));
   app.use('/api/stats', statsRoutes({ stats: services.stats, auth }));
   app.use('/api/credit', creditRoutes({ credit: services.credit, auth }));

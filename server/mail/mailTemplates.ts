@@ -2,6 +2,7 @@ import type { MailTemplate } from './mailLayout.js';
 import { actionWaitingMail } from './templates/actionWaitingMail.js';
 import { assignmentMail } from './templates/assignmentMail.js';
 import { clockWarningMail } from './templates/clockWarningMail.js';
+import { invitationMail } from './templates/invitationMail.js';
 import { messageMail } from './templates/messageMail.js';
 import { outcomeMail } from './templates/outcomeMail.js';
 import { passwordResetMail } from './templates/passwordResetMail.js';
@@ -17,6 +18,7 @@ export const mailTemplates = {
   clockWarning: clockWarningMail,
   outcome: outcomeMail,
   passwordReset: passwordResetMail,
+  invitation: invitationMail,
 } satisfies Record<string, MailTemplate>;
 
 /** The name of a mail template. */

@@ -11,6 +11,8 @@ import { documentPaths } from './documentPaths.js';
 import { documentSchemas } from './documentSchemas.js';
 import { evidenceSchemas } from './evidenceSchemas.js';
 import { healthSchemas } from './healthSchemas.js';
+import { invitationPaths } from './invitationPaths.js';
+import { invitationSchemas } from './invitationSchemas.js';
 import { messagePaths } from './messagePaths.js';
 import { messageSchemas } from './messageSchemas.js';
 import type { OpenApiDocument, Operation, Paths } from './openApiTypes.js';
@@ -36,6 +38,10 @@ const TAGS: OpenApiDocument['tags'] = [
   { name: 'routing', description: 'Triage and routing previews.' },
   { name: 'evidence', description: 'Evidence files, with SHA-256 integrity.' },
   { name: 'messages', description: 'Joint and caucus messages.' },
+  {
+    name: 'invitations',
+    description: 'Respondents’ invitation links (holders) and their management (staff).',
+  },
   { name: 'stats', description: 'Dashboard figures.' },
   { name: 'credit', description: 'The public credit register.' },
   { name: 'notifications', description: 'The notification centre, its settings, and the mail outbox.' },
@@ -90,6 +96,7 @@ function build(): OpenApiDocument {
       ...evidencePaths(),
       ...documentPaths(),
       ...messagePaths(),
+      ...invitationPaths(),
       ...reportPaths(),
       ...notificationPaths(),
       ...auditPaths(),
@@ -114,6 +121,7 @@ function build(): OpenApiDocument {
         ...evidenceSchemas,
         ...documentSchemas,
         ...messageSchemas,
+        ...invitationSchemas,
         ...statsSchemas,
         ...creditSchemas,
         ...auditSchemas,

@@ -2,6 +2,7 @@ import { OUTCOME_KINDS } from '../../shared/case/caseContext.js';
 import { ARBITRATION_VARIANTS, CASE_EVENT_TYPES } from '../../shared/case/caseEvents.js';
 import { CLOCK_IDS } from '../../shared/case/clockIds.js';
 import { DESK_QUEUES } from '../../shared/case/deskQueue.js';
+import { SERVICE_MEANS } from '../../shared/case/serviceRules.js';
 import { CASE_STATUSES, CHANNELS, CLOSURE_REASONS, IP_TYPES, TRACKS } from '../../shared/vocabulary.js';
 import type { JsonSchema } from './openApiTypes.js';
 import {
@@ -147,8 +148,17 @@ export const caseSchemas: Record<string, JsonSchema> = {
       outcome: nullable(ref('CaseOutcome')),
       procedure: ref('CaseProcedure'),
       resolvedAt: nullable(instant),
+      service: ref('ServiceView'),
     }),
     description: 'A case as the caller may see it.',
+  },
+  ServiceView: {
+    ...closed({
+      served: nullable(closed({ means: oneOfStrings(SERVICE_MEANS), servedAt: instant })),
+      awaiting: listOf(oneOfStrings(CLOCK_IDS)),
+    }),
+    description:
+      'Service on the respondent: how and when (null until served), and the clocks of the current step that start only once served (the answer and consent periods run from the date of service).',
   },
   CaseCounts: closed({
     byStatus: closed(
@@ -189,7 +199,14 @@ export const caseSchemas: Record<string, JsonSchema> = {
       kind: oneOfStrings(['string', 'text', 'number', 'boolean', 'enum', 'date', 'id']),
       required: boolean,
     },
-    { options: listOf(text), multiple: boolean, min: number, max: number, integer: boolean },
+    {
+      options: listOf(text),
+      multiple: boolean,
+      min: number,
+      max: number,
+      integer: boolean,
+      past: { ...boolean, description: 'A date that may not lie in the future (a date of service).' },
+    },
   ),
   AvailableAction: closed({ type: ref('ActionType'), fields: listOf(ref('ActionField')) }),
   AvailableActionList: closed({ items: listOf(ref('AvailableAction')) }),

@@ -1,3 +1,4 @@
+import { invitationRegisterSchema, respondentAddressSchema } from '../../shared/schemas/invitations.js';
 import {
   changePasswordSchema,
   createUserSchema,
@@ -51,6 +52,14 @@ export function requestSchemas(): Record<string, JsonSchema> {
     ),
     LoginRequest: joiToJsonSchema(loginSchema),
     RegisterRequest: described(joiToJsonSchema(registerSchema), 'A rights holder’s own account.'),
+    InvitationRegisterRequest: described(
+      joiToJsonSchema(invitationRegisterSchema),
+      'The respondent’s name and password; the address is the invitation’s.',
+    ),
+    RespondentAddressRequest: described(
+      joiToJsonSchema(respondentAddressSchema),
+      'The respondent’s new e-mail address.',
+    ),
     CreateUserRequest: described(
       joiToJsonSchema(createUserSchema),
       'An account. Officers, mediators, arbitrators and investigators need an `orgId` (an organisation’s lead: their own, the default); other roles must not have one. The password is the initial one the administrator hands over.',

@@ -5,6 +5,8 @@
  * carried as they are: they keep what the log alone does not say (the case as it was when the entry
  * was made). `case_numbers` keeps the case-number allocator's state, so a case filed after an import
  * never reuses a number. `supervision_reports` are the public's reports to the supervision office.
+ * `invitations` keeps the respondents' links (hashes only) and what became of
+ * them, which the log records only as facts.
  */
 export const PORTABLE_COLLECTIONS = [
   'organisations',
@@ -14,6 +16,7 @@ export const PORTABLE_COLLECTIONS = [
   'mediator_conflicts',
   'supervision_reports',
   'case_events',
+  'invitations',
   'evidence.files',
 ] as const;
 
@@ -34,6 +37,8 @@ export const REBUILT_COLLECTIONS = ['cases', 'case_tallies', 'deadlines', 'messa
  * `mail_outbox` holds mails of this installation (sent, or to be sent from here), `notifications` are
  * each user's notices of this installation, and `password_resets` are transient (minutes long).
  * `audit_events` is the record of the instance it was made on (who read and changed what there).
+ * Generated documents (`documents.*`, `document_jobs`) are not carried yet: after an import their
+ * `DOCUMENT_ISSUED` events stand, and a download answers 409 until they are rendered again.
  */
 export const UNCARRIED_COLLECTIONS = [
   'idempotency_keys',
@@ -42,6 +47,9 @@ export const UNCARRIED_COLLECTIONS = [
   'notifications',
   'password_resets',
   'audit_events',
+  'document_jobs',
+  'documents.files',
+  'documents.chunks',
 ] as const;
 
 /** Whether Sevenfold knows what to do with a collection when it exports (carry, rebuild or leave). */

@@ -81,6 +81,15 @@ export const PROBLEM_CODES = [
   'wrongPassword',
   'notificationNotFound',
   'mailNotFound',
+  'invitationUnknown',
+  'invitationExpired',
+  'invitationReplaced',
+  'invitationClaimed',
+  'invitationNotNeeded',
+  'invitationNotNow',
+  'invitationAccountExists',
+  'invitationNoAddress',
+  'invitationSameAddress',
 ] as const;
 
 /** A stable problem code. */

@@ -5,6 +5,8 @@
 import type { CaseOutcome, ClockExtension, MediationExtension } from '../case/caseContext.js';
 import type { CaseEventType } from '../case/caseEvents.js';
 import type { ClockStatus } from '../case/clocks.js';
+import type { ClockId } from '../case/clockIds.js';
+import type { ServiceMeans } from '../case/serviceRules.js';
 import type { DeskQueue } from '../case/deskQueue.js';
 import type { Reason } from '../case/reason.js';
 import type { Complaint } from '../schemas/complaint.js';
@@ -27,6 +29,14 @@ export interface RankedChannelView {
   channel: Channel;
   score: number;
   reasons: Reason[];
+}
+
+/** Service on the respondent as a case shows it. */
+export interface ServiceView {
+  /** How and when the respondent was served; null until then. */
+  served: { means: ServiceMeans; servedAt: string } | null;
+  /** Clocks of the current step that start only once the respondent is served. */
+  awaiting: ClockId[];
 }
 
 /** A case as its parties and handlers see it. */
@@ -77,6 +87,8 @@ export interface CaseView {
   filedAt: string;
   updatedAt: string;
   resolvedAt: string | null;
+  /** Service on the respondent, and the periods that wait for it (they run from the date of service). */
+  service: ServiceView;
   closedAt: string | null;
 }
 

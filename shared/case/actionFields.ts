@@ -3,6 +3,7 @@
  * schemas by `actionSchemas.ts`). One table, so the form and the validation never disagree.
  */
 import { CLOCK_IDS } from './clockIds.js';
+import { STAFF_SERVICE_MEANS } from './serviceRules.js';
 import {
   ARBITRATION_VARIANTS,
   COMPLAINT_FORUMS,
@@ -31,6 +32,8 @@ export interface ActionField<N extends string = string> {
   min?: number;
   max?: number;
   integer?: boolean;
+  /** A `date` that may not lie in the future (a date of service). */
+  past?: boolean;
 }
 
 /** Maximum length of a `string` field (a line). */
@@ -161,6 +164,11 @@ const FIELDS: FieldTable = {
   AGREE_TO_ARBITRATE: [note],
   NOMINATE_ARBITRATOR: [{ name: 'arbitratorId', kind: 'id', required: false }, flag('entrustChairman')],
   HAND_OVER: [id('orgId'), text('reason', true)],
+  SERVE: [
+    oneOf('means', STAFF_SERVICE_MEANS, true),
+    { name: 'servedAt', kind: 'date', required: true, past: true },
+    note,
+  ],
 };
 
 /** The payload fields of an action type, for rendering its form. */

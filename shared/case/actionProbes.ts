@@ -70,6 +70,11 @@ const PROBES: Probes = {
   AGREE_TO_ARBITRATE: () => [{}],
   NOMINATE_ARBITRATOR: () => [{ entrustChairman: true }],
   HAND_OVER: () => [{ orgId: FRESH_ID, reason: NOTE }],
+  // the filing instant is a date of service the guard accepts at any later time
+  SERVE: (context) => [
+    { means: 'link', servedAt: context.filedAt },
+    { means: 'post', servedAt: context.filedAt },
+  ],
 };
 
 /** Candidate payloads for probing whether an event of this type could be accepted now. */

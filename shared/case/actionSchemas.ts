@@ -34,7 +34,16 @@ function valueSchema(field: ActionField): Joi.Schema {
         .trim()
         .valid(...(field.options ?? []));
     case 'date':
-      return Joi.string().trim().isoDate();
+      return field.past
+        ? Joi.string()
+            .trim()
+            .isoDate()
+            .custom((value: string, helpers) =>
+              Date.parse(value) > Date.now()
+                ? helpers.message({ custom: `${field.name} lies in the future` })
+                : value,
+            )
+        : Joi.string().trim().isoDate();
     // strict: "true" or "5" is not a boolean or a number (the document says so, and the client sends JSON)
     case 'boolean':
       return Joi.boolean().strict();

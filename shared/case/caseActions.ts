@@ -12,6 +12,13 @@ import { administrativeActions } from './administrativeActions.js';
 import { arbitrationExtension, closureReasonFor, defaultArbitrationVariant } from './caseRules.js';
 import { partySide } from './caseActors.js';
 import { chooseClock } from './stateClocks.js';
+import {
+  followsServiceRule,
+  isServiceClock,
+  startAwaitingClocks,
+  startServiceClock,
+  type ServiceRecord,
+} from './serviceRules.js';
 import { mediationActions } from './mediationActions.js';
 import { courtActions } from './courtActions.js';
 import type { Channel, ClosureReason, Track } from '../vocabulary.js';
@@ -69,12 +76,32 @@ function outcome(event: CaseEvent, context: CaseContext, fields: Omit<CaseOutcom
 export const caseActions = {
   ...mediationActions,
   // ── clocks ──────────────────────────────────────────────────────────────
-  startClock: update<{ clocks: readonly ClockId[] }>(({ context, event }, { clocks }) => ({
-    clocks: { ...context.clocks, [chooseClock(clocks, context)]: { startedAt: eventAt(event, context) } },
-  })),
-  stopClock: update<{ clocks: readonly ClockId[] }>(({ context }, { clocks }) => ({
-    clocks: withoutClocks(context, clocks),
-  })),
+  // a clock that runs from service waits for it (`serviceRules.ts`; not in logs of earlier versions)
+  startClock: update<{ clocks: readonly ClockId[] }>(({ context, event }, { clocks }) => {
+    const clock = chooseClock(clocks, context);
+    const at = eventAt(event, context);
+    if (isServiceClock(clock) && followsServiceRule(event)) return startServiceClock(context, clock, at);
+    return { clocks: { ...context.clocks, [clock]: { startedAt: at } } };
+  }),
+  stopClock: update<{ clocks: readonly ClockId[] }>(({ context }, { clocks }) => {
+    const waiting = context.awaitingService ?? {};
+    if (!clocks.some((clock) => clock in waiting)) return { clocks: withoutClocks(context, clocks) };
+    const awaitingService = { ...waiting };
+    for (const clock of clocks) delete awaitingService[clock];
+    return { clocks: withoutClocks(context, clocks), awaitingService };
+  }),
+  /** The respondent is served: the clocks waiting for it start from the service date. */
+  recordService: update(({ context, event }) => {
+    const serve = eventOf(event, 'SERVE');
+    if (!serve) return {};
+    const service: ServiceRecord = {
+      means: serve.means,
+      servedAt: serve.servedAt,
+      recordedAt: serve.at,
+      ...(serve.note ? { note: serve.note } : {}),
+    };
+    return { service, clocks: startAwaitingClocks(context, serve.servedAt), awaitingService: {} };
+  }),
   recordBreach: update(({ context, event }) => {
     const deadline = eventOf(event, 'DEADLINE');
     const entry = deadline && context.clocks[deadline.clock];

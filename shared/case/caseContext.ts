@@ -5,6 +5,7 @@
 import type { ClockId } from './clockIds.js';
 import type { ArbitrationVariant } from './caseEvents.js';
 import type { CourtRecord } from './courtContext.js';
+import type { ServiceRecord } from './serviceRules.js';
 import type { Channel, ClosureReason, IpType, Track } from '../vocabulary.js';
 
 /** A side of the dispute. */
@@ -122,6 +123,13 @@ export interface CaseContext {
   complaintNotice?: { forum: 'authority' | 'court'; reference: string; at: string } | null;
   /** Hand-overs between organisations of the same channel, each with its reason. */
   handovers?: { orgId: string; reason: string; at: string }[];
+  /**
+   * Service on the respondent (`serviceRules.ts`), once recorded. Absent in snapshots from before
+   * machine version 3: read as not served.
+   */
+  service?: ServiceRecord | null;
+  /** Clocks that run from service, waiting for it: each with the instant its state was entered. */
+  awaitingService?: Partial<Record<ClockId, string>>;
 }
 
 /** What a new case starts from (the filed complaint after triage and routing recommendation). */
@@ -183,5 +191,7 @@ export function createCaseContext(input: CaseInput): CaseContext {
     closureReason: null,
     clocks: {},
     arbitrationAgreement: input.arbitrationAgreement ? { source: 'complaint', at: input.filedAt } : null,
+    service: null,
+    awaitingService: {},
   };
 }

@@ -3,6 +3,7 @@
  * carry. The server adds `actor` and `at`; a client sends only `type` and the payload.
  */
 import type { ClockId } from './clockIds.js';
+import type { ServiceMeans } from './serviceRules.js';
 import type { Channel, ClosureReason, OrgType, Role, Track } from '../vocabulary.js';
 
 /** Who sends an event: a user with a role, or the platform itself (`system`: clock, auto-assignment). */
@@ -132,6 +133,12 @@ export interface CaseEventPayloads {
   NOMINATE_ARBITRATOR: { arbitratorId?: string; entrustChairman?: boolean };
   /** The case is handed to another organisation of the same channel, with a reason. */
   HAND_OVER: { orgId: string; reason: string };
+  /**
+   * The respondent was served (`serviceRules.ts`): the answer and consent periods run from `servedAt`.
+   * `link` is recorded by the platform when the respondent claims the invitation; staff record the
+   * other means with the date of service.
+   */
+  SERVE: { means: ServiceMeans; servedAt: string; note?: string };
 }
 
 /** Every event type, in a stable order (UI lists and tests iterate it). */
@@ -186,6 +193,7 @@ export const CASE_EVENT_TYPES = [
   'AGREE_TO_ARBITRATE',
   'NOMINATE_ARBITRATOR',
   'HAND_OVER',
+  'SERVE',
 ] as const satisfies readonly (keyof CaseEventPayloads)[];
 
 /** A case event type. */

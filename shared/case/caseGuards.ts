@@ -113,6 +113,23 @@ export const caseGuards = {
       hasText(transfer.reason)
     );
   },
+  /**
+   * Service is recorded once, on an open case in a channel before a decision: by the platform when the respondent
+   * claims the invitation (`link`), by the handler or an admin for the other means, with a date of
+   * service between filing and now.
+   */
+  mayRecordService: ({ context, event }: GuardArgs) => {
+    const serve = eventOf(event, 'SERVE');
+    if (!serve || context.service || context.channel === null) return false;
+    if (context.closureReason !== null || context.outcome !== null) return false;
+    const byPlatform = who.isSystem(event.actor);
+    if (serve.means === 'link' ? !byPlatform : !(byPlatform || who.isHandler(context, event.actor)))
+      return false;
+    const servedAt = Date.parse(serve.servedAt);
+    return (
+      Number.isFinite(servedAt) && servedAt >= Date.parse(context.filedAt) && servedAt <= Date.parse(serve.at)
+    );
+  },
   isLinkableRespondent: ({ context, event }: GuardArgs) => {
     const link = eventOf(event, 'LINK_RESPONDENT');
     return (

@@ -27,9 +27,10 @@ import { CHANNELS } from '../vocabulary.js';
  * from the counter-notice's receipt and never after a finding of infringement, arbitration only on an
  * agreement, hand-over within a channel. A case of version 1 is migrated by replaying its log
  * (`server/cases/migrateLegacyEvent.ts`, `server/cases/legacyReplay.ts`, and the earlier-rule guards
- * of `administrativeGuards.ts`).
+ * of `administrativeGuards.ts`). 3 (issue 12): the respondent's answer and consent periods run from
+ * service (`SERVE`, `serviceRules.ts`); events of version 2 replay with those clocks started on entry.
  */
-export const CASE_MACHINE_VERSION = 2;
+export const CASE_MACHINE_VERSION = 3;
 
 /** The respondent agrees in writing to arbitrate (Arbitration Law art. 16), before any decision. */
 const agreeToArbitrate = { guard: 'mayAgreeToArbitrate', actions: 'recordArbitrationAgreement' } as const;
@@ -47,6 +48,8 @@ export const caseMachine = caseSetup.createMachine({
   initial: 'screening',
   on: {
     LINK_RESPONDENT: { guard: and(['isSystemOrAdmin', 'isLinkableRespondent']), actions: 'linkRespondent' },
+    // Service on the respondent starts the answer and consent periods (`serviceRules.ts`).
+    SERVE: { guard: 'mayRecordService', actions: 'recordService' },
     // Deadlines that only warn (the authority is late): recorded on the clock, no transition.
     DEADLINE: { guard: 'isUnrecordedBreach', actions: 'recordBreach' },
   },

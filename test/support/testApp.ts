@@ -29,7 +29,7 @@ export function buildTestApp(
   const config = opts.config ?? testConfig();
   const outbox = createMailOutbox({ db, config, logger: testLogger, now });
   const notifier = createCaseNotifier({ db, outbox, logger: testLogger });
-  const engine = createCaseEngine({ db, logger: testLogger, now, notifier });
+  const engine = createCaseEngine({ db, logger: testLogger, now, notifier, config });
   const deps: AppDeps = {
     config,
     logger: testLogger,

@@ -20,6 +20,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     LOGIN_IP_FAILURES_PER_DAY: '1000000',
     REGISTER_PER_IP_PER_HOUR: '1000000',
     PASSWORD_RESET_PER_HOUR: '1000000',
+    INVITATION_LOOKUPS_PER_MINUTE: '1000000',
     ...env,
   });
 }

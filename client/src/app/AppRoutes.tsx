@@ -4,6 +4,7 @@ import { Route, Routes, useLocation } from 'react-router';
 import { RequireAuth } from '../auth/RequireAuth.js';
 import { RequireRole } from '../auth/RequireRole.js';
 import { SignInPage } from '../auth/SignInPage.js';
+import { InvitationPage } from '../invitations/InvitationPage.js';
 import { useSession } from '../auth/useSession.js';
 import { LoadingState } from '../ui/LoadingState.js';
 import { HomeRedirect } from './HomeRedirect.js';
@@ -64,6 +65,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/invitations/:token" element={<InvitationPage />} />
       <Route
         path="/register"
         element={

@@ -30,6 +30,7 @@ function optionLabel(
     partiesWithoutDomicile: 'vocab.role',
     approvedBy: 'vocab.trialExtensionApprover',
     forum: 'vocab.forum',
+    means: 'vocab.serviceMeans',
   };
   const base = vocab[field.name];
   return base ? t(`${base}.${option}`, { defaultValue: option }) : option;

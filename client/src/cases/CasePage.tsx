@@ -26,6 +26,7 @@ import { DocumentsCard } from './DocumentsCard.js';
 import { EvidencePanel } from './EvidencePanel.js';
 import { MessagesPanel } from './MessagesPanel.js';
 import { PartiesCard } from './PartiesCard.js';
+import { InvitationsCard } from '../invitations/InvitationsCard.js';
 
 /**
  * A case: header, timeline in plain words, messages, evidence, details, and on the side the actions
@@ -62,6 +63,9 @@ export function CasePage() {
       <AgreementCard caseView={c} />
       <ClocksCard caseView={c} />
       <DocumentsCard caseView={c} />
+      {session && (session.user.role === 'admin' || session.user.role === 'officer') && (
+        <InvitationsCard caseView={c} />
+      )}
       <PartiesCard caseView={c} />
       {session && <CreditEntryCard caseView={c} userId={session.user.id} role={session.user.role} />}
       {session && <DamagesCard caseView={c} role={session.user.role} />}

@@ -89,6 +89,17 @@ export function eventLine(
     case 'HAND_OVER':
       params.reason = str(d.reason) ?? '';
       break;
+    case 'SERVE':
+      params.servedAt = formatDateTime(str(d.servedAt), lang);
+      params.means = t(`vocab.serviceMeans.${String(d.means)}`, { defaultValue: String(d.means) });
+      break;
+    case 'INVITATION_SENT':
+      params.expiresAt = formatDateTime(str(d.expiresAt), lang);
+      break;
+    case 'RESPONDENT_ADDRESS_CHANGED':
+      params.from = str(d.from) ?? '';
+      params.to = str(d.to) ?? '';
+      break;
     case 'CLOSE':
       params.reason = d.reason ? t(`vocab.closure.${String(d.reason)}`) : t('timeline.closed');
       break;

@@ -51,9 +51,12 @@ export const actionsEn = {
     AGREE_TO_ARBITRATE: 'Agree to arbitration',
     NOMINATE_ARBITRATOR: 'Choose the arbitrator',
     HAND_OVER: 'Hand over to another organisation',
+    SERVE: 'Record service',
   },
   field: {
     note: 'Note',
+    means: 'Means of service',
+    servedAt: 'Date of service (as on the return receipt or signature)',
     items: 'Information needed',
     reason: 'Reason',
     channel: 'Channel',
@@ -158,6 +161,12 @@ export const actionsEn = {
     AGREE_TO_ARBITRATE: '{{actor}} agreed in writing to arbitration.',
     NOMINATE_ARBITRATOR: '{{actor}} made their choice of arbitrator.',
     HAND_OVER: '{{actor}} handed the case to another organisation: {{reason}}.',
+    SERVE:
+      'The respondent was served on {{servedAt}} ({{means}}): the answer and consent periods run from that day.',
+    INVITATION_SENT: 'An invitation link was sent to the respondent (valid until {{expiresAt}}).',
+    INVITATION_OPENED: 'The respondent opened the invitation link (receipt not yet confirmed: not service).',
+    RESPONDENT_ADDRESS_CHANGED:
+      "{{actor}} changed the respondent's e-mail from {{from}} to {{to}} and sent a new invitation.",
     ORG_ASSIGNED: 'The case is now handled by the {{orgType}}.',
     CLOCK_WARNING: 'The time limit “{{clock}}” is {{level}}.',
     EVIDENCE_ADDED: '{{actor}} added evidence “{{name}}”.',

@@ -6,6 +6,7 @@ import { searchEn } from './searchEn.js';
 import { problemsEn } from './problemsEn.js';
 import { documentsEn } from './documentsEn.js';
 import { adminEn } from './adminEn.js';
+import { invitationsEn } from './invitationsEn.js';
 import { actionsEn } from './actionsEn.js';
 import { vocabularyEn } from './vocabularyEn.js';
 import { passwordAdviceEn } from './passwordAdvice.js';
@@ -31,6 +32,7 @@ export const en = {
   },
   documents: documentsEn,
   passwordAdvice: passwordAdviceEn,
+  invitation: invitationsEn,
   vocab: vocabularyEn,
   administration: adminEn,
   actions: {

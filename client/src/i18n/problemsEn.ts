@@ -75,4 +75,14 @@ export const problemsEn: Record<ProblemCode, string> = {
   wrongPassword: 'The current password is not right.',
   notificationNotFound: 'There is no such notification.',
   mailNotFound: 'There is no such mail in the outbox.',
+  invitationUnknown: 'This invitation link is not valid. Check that it was copied whole.',
+  invitationExpired:
+    'This invitation link has expired. Ask the organisation handling the case to send a new one.',
+  invitationReplaced: 'This invitation link was replaced by a newer one. Use the latest link you received.',
+  invitationClaimed: 'This invitation link was already used. Sign in with the account that used it.',
+  invitationNotNeeded: 'The respondent has been served: no new invitation is needed.',
+  invitationNotNow: 'Invitations are sent while the case is in a procedure, before a decision.',
+  invitationAccountExists: 'An account with this e-mail already exists: sign in, then claim the case.',
+  invitationNoAddress: 'The complaint gives no address for the respondent: set one first.',
+  invitationSameAddress: 'This is already the respondent’s address.',
 };

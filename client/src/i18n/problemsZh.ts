@@ -74,4 +74,13 @@ export const problemsZh: Record<ProblemCode, string> = {
   wrongPassword: '当前密码不正确。',
   notificationNotFound: '没有这条通知。',
   mailNotFound: '发件箱中没有这封邮件。',
+  invitationUnknown: '该邀请链接无效，请确认链接完整。',
+  invitationExpired: '该邀请链接已过期，请联系承办机构重新发送。',
+  invitationReplaced: '该邀请链接已被新的链接取代，请使用您最近收到的链接。',
+  invitationClaimed: '该邀请链接已被使用，请用使用该链接的账户登录。',
+  invitationNotNeeded: '被请求人已收到送达，无需再发邀请。',
+  invitationNotNow: '只有案件处于程序中、尚未作出决定时才能发送邀请。',
+  invitationAccountExists: '该邮箱已有账户：请先登录，再认领本案。',
+  invitationNoAddress: '投诉未提供被请求人的邮箱，请先填写地址。',
+  invitationSameAddress: '这已经是被请求人的地址。',
 };

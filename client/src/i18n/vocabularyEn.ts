@@ -130,6 +130,12 @@ export const vocabularyEn = {
     confiscateAndFine: 'Confiscate goods and fine (trademark, copyright)',
   },
   forum: { authority: 'An administrative authority', court: 'A court' },
+  serviceMeans: {
+    link: 'receipt confirmed through the invitation link',
+    post: 'by post',
+    inPerson: 'in person',
+    other: 'by other means',
+  },
   closure: {
     settled: 'Settled',
     awarded: 'Award rendered',

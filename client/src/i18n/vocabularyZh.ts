@@ -130,6 +130,7 @@ export const vocabularyZh = {
     confiscateAndFine: '没收侵权商品并罚款（商标、著作权）',
   },
   forum: { authority: '行政机关', court: '人民法院' },
+  serviceMeans: { link: '通过邀请链接确认收到', post: '邮寄送达', inPerson: '直接送达', other: '其他方式' },
   closure: {
     settled: '和解结案',
     awarded: '仲裁裁决',

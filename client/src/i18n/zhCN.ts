@@ -6,6 +6,7 @@ import { searchZh } from './searchZh.js';
 import { problemsZh } from './problemsZh.js';
 import { documentsZh } from './documentsZh.js';
 import { adminZh } from './adminZh.js';
+import { invitationsZh } from './invitationsZh.js';
 import { actionsZh } from './actionsZh.js';
 import { vocabularyZh } from './vocabularyZh.js';
 import { passwordAdviceZh } from './passwordAdvice.js';
@@ -31,6 +32,7 @@ export const zhCN = {
   },
   documents: documentsZh,
   passwordAdvice: passwordAdviceZh,
+  invitation: invitationsZh,
   vocab: vocabularyZh,
   administration: adminZh,
   actions: {

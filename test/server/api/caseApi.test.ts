@@ -158,6 +158,7 @@ describe('cases over HTTP', () => {
       [3, 'ROUTE'],
       [4, 'ORG_ASSIGNED'],
       [5, 'ASSIGN_MEDIATOR'],
+      [6, 'INVITATION_SENT'],
     ]);
     for (const e of events.body.items)
       expect(e).to.have.keys([

@@ -201,6 +201,8 @@ describe('case store: event log, projection and effects', () => {
       channel: 'judicial',
       reason: 'Both parties asked for the court to hear it.',
     });
+    const servedAt = w.clock.now().toISOString();
+    await w.store.transition(doc._id, SYSTEM_ACTOR, { type: 'SERVE', means: 'link', servedAt });
     // the court mediates once the answer is in or the answer period is over (CPL art. 128)
     await w.store.transition(doc._id, SYSTEM_ACTOR, { type: 'DEADLINE', clock: 'respondentAnswer' });
     const entrusted = await w.store.transition(doc._id, w.actor(U.court), {

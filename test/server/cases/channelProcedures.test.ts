@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '../../../server/cases/systemActor.js';
 import { expect } from 'chai';
 import type { CaseAction } from '../../../shared/case/caseEvents.js';
 import type { Complaint } from '../../../shared/schemas/complaint.js';
@@ -37,7 +38,10 @@ describe('channel procedures end to end through the store', function () {
   ): Promise<CaseDoc> {
     const doc = await w.file(linked(complaint), filer);
     await act(doc._id, U.admin, { type: 'ACCEPT' });
-    return act(doc._id, U.admin, route);
+    await act(doc._id, U.admin, route);
+    // the respondent is served (the answer and consent periods run from service)
+    const servedAt = w.clock.now().toISOString();
+    return w.store.transition(doc._id, SYSTEM_ACTOR, { type: 'SERVE', means: 'link', servedAt });
   }
 
   async function finish(doc: CaseDoc): Promise<CaseDoc> {

@@ -7,7 +7,7 @@ import {
   type CaseSnapshot,
 } from '../../../shared/case/machineApi.js';
 import { migrateLegacyEvent } from '../../../server/cases/migrateLegacyEvent.js';
-import { IDS, caseInput, day, ev, run } from '../../shared/case/machineFixtures.js';
+import { IDS, caseInput, day, ev, run, served } from '../../shared/case/machineFixtures.js';
 
 function replay(snapshot: CaseSnapshot, event: CaseEvent, version: number): CaseSnapshot {
   let s = snapshot;
@@ -24,6 +24,7 @@ describe('replaying a machine-version-1 log through version 2', () => {
     run(initialCaseSnapshot(caseInput()), [
       ev('ACCEPT', 'admin', {}),
       ev('ROUTE', 'admin', { channel: 'mediation', reason: 'desk' }),
+      served(),
       ev('ASSIGN_MEDIATOR', 'system', { mediatorId: IDS.mediator }),
       ev('ACCEPT_ASSIGNMENT', 'mediator', {}),
     ]);

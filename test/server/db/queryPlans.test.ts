@@ -23,6 +23,7 @@ const GROWING = new Set([
   'password_resets',
   'audit_events',
   'supervision_reports',
+  'invitations',
 ]);
 
 /** Requests whose reads of other collections must be index scans too (the credit register's new lists). */
@@ -215,6 +216,46 @@ describe('every read by an index (explain on the running engine)', function () {
       .post('/api/auth/password-reset/confirm')
       .send({ token: 'A'.repeat(43), password: 'Lantern-orchard-47-quietly' })
       .expect(422);
+    // invitations: the links of routed cases (read from the local outbox), opened, registered, claimed; staff
+    const linkOf = async (caseId: string) => {
+      const [mail] = await db
+        .collection('mail_outbox')
+        .find({ caseId, template: 'invitation' })
+        .sort({ createdAt: -1 })
+        .limit(1)
+        .toArray();
+      return /\/invitations\/([A-Za-z0-9_-]{43})/.exec(String(mail?.text))?.[1] as string;
+    };
+    const invited = await fileCaseViaApi(a.app, tokens.complainant as string, {
+      ...mediationComplaint('Plans invitation'),
+      respondent: { name: 'Plans Co.', type: 'enterprise', email: 'legal@plans.example.cn' },
+    });
+    await actViaApi(a.app, tokens.admin as string, invited, { type: 'ACCEPT' });
+    await actViaApi(a.app, tokens.admin as string, invited, { type: 'ROUTE', channel: 'mediation' });
+    label = 'GET /api/invitations/:token';
+    await request(a.app)
+      .get(`/api/invitations/${await linkOf(invited)}`)
+      .expect(200);
+    label = 'GET /api/cases/:id/invitations';
+    await request(a.app).get(`/api/cases/${invited}/invitations`).set(t('admin')).expect(200);
+    label = 'POST /api/cases/:id/invitations';
+    await request(a.app).post(`/api/cases/${invited}/invitations`).set(t('admin')).expect(201);
+    label = 'POST /api/cases/:id/invitations/address';
+    await request(a.app)
+      .post(`/api/cases/${invited}/invitations/address`)
+      .set(t('admin'))
+      .send({ email: 'ip@plans.example.cn' })
+      .expect(201);
+    label = 'POST /api/invitations/:token/register';
+    await request(a.app)
+      .post(`/api/invitations/${await linkOf(invited)}/register`)
+      .send({ name: 'Plans Legal', password: 'violet-harbour-lantern-91' })
+      .expect(201);
+    label = 'POST /api/invitations/:token/claim';
+    await request(a.app)
+      .post(`/api/invitations/${await linkOf(id)}/claim`)
+      .set(t('respondent'))
+      .expect(200);
     label = 'POST /api/routing/preview';
     await request(a.app).post('/api/routing/preview').set(t('complainant')).send(mediationComplaint('x'));
     // administration and audit: every query they send, on any collection, is checked (label 'admin …')

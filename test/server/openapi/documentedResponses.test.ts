@@ -627,6 +627,75 @@ describe('OpenAPI document: real responses match it', () => {
     await expectDocumented(request(a.app).post(`${entry}/decision`).set(as('admin')).send(decision), 409);
   });
 
+  it('invitations: open, register, claim, list, resend, new address, with refusals', async () => {
+    const linkOf = async (caseId: string): Promise<string> => {
+      const mails = await t.db
+        .collection('mail_outbox')
+        .find({ caseId, template: 'invitation' })
+        .sort({ createdAt: -1 })
+        .limit(1)
+        .toArray();
+      const token = /\/invitations\/([A-Za-z0-9_-]{43})/.exec(String(mails[0]?.text))?.[1];
+      if (!token) throw new Error('no invitation mail');
+      return token;
+    };
+    const routed = async (email: string) => {
+      const { id } = await file('complainant', { ...tea, respondent: { ...tea.respondent, email } });
+      await act('admin', id, { type: 'ACCEPT' });
+      await act('admin', id, { type: 'ROUTE', channel: 'mediation' });
+      return id;
+    };
+    const id = await routed('legal@invited.example.cn');
+    const token = await linkOf(id);
+    const open = (tk: string) => request(a.app).get(`/api/invitations/${tk}`);
+    await expectDocumented(open(token), 200);
+    await expectDocumented(open('x'), 400);
+    await expectDocumented(open('A'.repeat(43)), 404);
+    await expectDocumented(open(token).set('Authorization', 'Bearer not.a.valid-token'), 200);
+    const register = (tk: string, body: object) =>
+      request(a.app).post(`/api/invitations/${tk}/register`).send(body);
+    await expectDocumented(register(token, { name: 'Legal' }), 422);
+    await expectDocumented(register(token, { name: 'Legal', password: 'password12' }), 400);
+    const reg = await expectDocumented(
+      register(token, { name: 'Legal', password: 'violet-harbour-lantern-91' }),
+      201,
+    );
+    checker.checkRequest('POST', `/api/invitations/${token}/register`, {
+      name: 'Legal',
+      password: 'violet-harbour-lantern-91',
+    });
+    await expectDocumented(register(token, { name: 'Legal', password: 'violet-harbour-lantern-91' }), 409);
+    await expectDocumented(open(token).set(bearer(reg.body.token as string)), 200);
+
+    const second = await routed('respondent@demo.local');
+    const token2 = await linkOf(second);
+    const claim = (who: Who) => request(a.app).post(`/api/invitations/${token2}/claim`).set(as(who));
+    await expectDocumented(claim('complainant'), 403);
+    await expectDocumented(claim('respondent'), 200);
+
+    const third = await routed('first@third.example.cn');
+    const staff = (path: string) => request(a.app).post(`/api/cases/${third}/invitations${path}`);
+    await expectDocumented(request(a.app).get(`/api/cases/${third}/invitations`).set(as('admin')), 200);
+    await expectDocumented(request(a.app).get(`/api/cases/${third}/invitations`).set(as('complainant')), 403);
+    await expectDocumented(request(a.app).get(`/api/cases/bad$id/invitations`).set(as('admin')), 400);
+    await expectDocumented(
+      request(a.app).get(`/api/cases/${third}/invitations`).set(as('complainant2')),
+      404,
+    );
+    const firstLink = await linkOf(third);
+    await expectDocumented(staff('').set(as('admin')), 201);
+    await expectDocumented(open(firstLink), 410);
+    await expectDocumented(staff('').set(as('complainant')), 403);
+    const address = { email: 'legal@third.example.cn' };
+    await expectDocumented(staff('/address').set(as('admin')).send(address), 201);
+    checker.checkRequest('POST', `/api/cases/${third}/invitations/address`, address);
+    await expectDocumented(staff('/address').set(as('admin')).send(address), 409);
+    await expectDocumented(staff('/address').set(as('admin')).send({ email: 'no' }), 422);
+    const limited = buildTestApp(t.db, { config: testConfig({ INVITATION_LOOKUPS_PER_MINUTE: '1' }) }).app;
+    await expectDocumented(request(limited).get(`/api/invitations/${'C'.repeat(43)}`), 404);
+    await expectDocumented(request(limited).get(`/api/invitations/${'C'.repeat(43)}`), 429);
+  });
+
   it('stats: admins and officers, with refusals', async () => {
     await expectDocumented(request(a.app).get('/api/stats').set(as('admin')), 200);
     await expectDocumented(

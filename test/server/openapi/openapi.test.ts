@@ -131,6 +131,7 @@ describe('OpenAPI document: structure', () => {
       .map(({ method, path }) => `${method.toUpperCase()} ${path}`)
       .sort();
     expect(open).to.deep.equal([
+      'GET /api/invitations/{token}',
       'GET /api/openapi.json',
       'GET /api/public/credit',
       'GET /api/public/metrics',
@@ -142,6 +143,7 @@ describe('OpenAPI document: structure', () => {
       'POST /api/auth/password-reset/confirm',
       'POST /api/auth/register',
       'POST /api/public/reports',
+      'POST /api/invitations/{token}/register',
     ]);
   });
 });

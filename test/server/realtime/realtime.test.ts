@@ -93,8 +93,9 @@ describe('realtime: live case updates over Socket.IO', function () {
       'case:subscribe',
       { caseId: id, afterSeq: 0 },
     );
-    expect(ack.data?.seq).to.equal(5);
-    expect(ack.data?.events.map((e) => e.seq)).to.deep.equal([1, 2, 3, 4, 5]);
+    // filing, acceptance, routing, the organisation, the mediator, the respondent's invitation
+    expect(ack.data?.seq).to.equal(6);
+    expect(ack.data?.events.map((e) => e.seq)).to.deep.equal([1, 2, 3, 4, 5, 6]);
 
     const pushed = waitFor<CaseEventPush>(mediator, 'case:event', (p) => p.caseId === id);
     const res = await request(s.app)
@@ -130,7 +131,7 @@ describe('realtime: live case updates over Socket.IO', function () {
     const assigned = waitFor<CaseEventPush>(
       complainant,
       'case:event',
-      (p) => p.caseId === id && p.type === 'ASSIGN_MEDIATOR',
+      (p) => p.caseId === id && p.type === 'INVITATION_SENT',
     );
     for (const type of ['ACCEPT', 'ROUTE']) {
       await request(s.app)
@@ -140,8 +141,8 @@ describe('realtime: live case updates over Socket.IO', function () {
         .expect(200);
     }
     await assigned;
-    // ACCEPT, ROUTE, then what routing caused: the organisation, then the mediator
-    expect(seqs).to.deep.equal([2, 3, 4, 5]);
+    // ACCEPT, ROUTE, then what routing caused: the organisation, the mediator, the respondent's invitation
+    expect(seqs).to.deep.equal([2, 3, 4, 5, 6]);
     complainant.disconnect();
   });
 

@@ -15,13 +15,14 @@ import {
   initialCaseSnapshot,
   type CaseSnapshot,
 } from '../../../shared/case/machineApi.js';
-import { ACTORS, caseInput, day, ev, expectRefused, run } from './machineFixtures.js';
+import { ACTORS, caseInput, day, ev, expectRefused, run, served } from './machineFixtures.js';
 
 function inCourt(track: Track = 'ordinary', overrides: Partial<CaseInput> = {}): CaseSnapshot {
   // a trademark dispute: a basic court may try it summarily (a patent one goes to ordinary procedure)
   return run(initialCaseSnapshot(caseInput({ ipType: 'trademark', ...overrides })), [
     ev('ACCEPT', 'admin', {}, day(0)),
     ev('ROUTE', 'admin', { channel: 'judicial', track, reason: 'suit' }, day(1)),
+    served(),
   ]);
 }
 
@@ -129,6 +130,37 @@ describe('court procedure (CPL 2023)', function () {
   });
 
   describe('answer period before trial (art. 128)', function () {
+    const unserved = () =>
+      run(initialCaseSnapshot(caseInput({ ipType: 'trademark' })), [
+        ev('ACCEPT', 'admin', {}, day(0)),
+        ev('ROUTE', 'admin', { channel: 'judicial', track: 'ordinary', reason: 'suit' }, day(1)),
+      ]);
+
+    it('runs from service, not from the case entering court (machine version 3)', function () {
+      const s = unserved();
+      expect(activeClocks(s).map((c) => c.clock)).to.deep.equal(['ordinaryTrial']);
+      expect(s.context.awaitingService).to.deep.equal({ respondentAnswer: day(1) });
+      expectRefused(s, ev('DEADLINE', 'system', { clock: 'respondentAnswer' }, day(30)));
+      // served by post on day 3, recorded on day 5: the period counts from day 3
+      expectRefused(s, ev('SERVE', 'complainant', { means: 'post', servedAt: day(3) }, day(5)));
+      expectRefused(s, ev('SERVE', 'system', { means: 'post', servedAt: day(6) }, day(5)));
+      const served3 = run(s, [ev('SERVE', 'admin', { means: 'post', servedAt: day(3) }, day(5))]);
+      expect(activeClocks(served3)).to.deep.include({ clock: 'respondentAnswer', startedAt: day(3) });
+      expect(served3.context.awaitingService).to.deep.equal({});
+      expectRefused(served3, ev('SERVE', 'admin', { means: 'inPerson', servedAt: day(4) }, day(6)));
+      // staff record other means only; `link` is the platform's record of a claimed invitation
+      expectRefused(s, ev('SERVE', 'admin', { means: 'link', servedAt: day(3) }, day(5)));
+    });
+
+    it('replays a version-2 log with the answer period from the case entering court', function () {
+      const v2 = <T extends { machineVersion?: number }>(e: T): T => ({ ...e, machineVersion: 2 });
+      const s = run(initialCaseSnapshot(caseInput({ ipType: 'trademark' })), [
+        v2(ev('ACCEPT', 'admin', {}, day(0))),
+        v2(ev('ROUTE', 'admin', { channel: 'judicial', track: 'ordinary', reason: 'suit' }, day(1))),
+      ]);
+      expect(activeClocks(s)).to.deep.include({ clock: 'respondentAnswer', startedAt: day(1) });
+    });
+
     it('refuses trial and entrusted mediation while the answer period runs, allows them after', function () {
       const s = inCourt();
       expect(caseStage(s)).to.equal('inChannel.judicial.filed.awaitingAnswer');

@@ -133,9 +133,16 @@ describe('case machine (model-based)', function () {
     }
   });
 
-  it('records exactly the clocks the active states declare', function () {
+  it('records exactly the clocks the active states declare (running, or waiting for service)', function () {
     for (const snapshot of vertices()) {
-      const running = CLOCK_IDS.filter((id) => snapshot.context.clocks[id] !== undefined);
+      // a clock that runs from service is declared while it waits for the respondent's service
+      const waiting = snapshot.context.awaitingService ?? {};
+      const running = CLOCK_IDS.filter((id) => snapshot.context.clocks[id] !== undefined || id in waiting);
+      for (const id of CLOCK_IDS) {
+        expect(snapshot.context.clocks[id] !== undefined && id in waiting, `${id} runs and waits`).to.equal(
+          false,
+        );
+      }
       const declared = declaredClocks(snapshot);
       const chosen = declared.map((clock) => {
         const candidates = typeof clock === 'string' ? [clock] : clock;

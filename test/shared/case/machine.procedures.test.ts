@@ -10,7 +10,7 @@ import {
   type CaseSnapshot,
 } from '../../../shared/case/machineApi.js';
 import type { Channel, Track } from '../../../shared/vocabulary.js';
-import { ACTORS, FILED_AT, IDS, caseInput, day, ev, expectRefused, run } from './machineFixtures.js';
+import { ACTORS, FILED_AT, IDS, caseInput, day, ev, expectRefused, run, served } from './machineFixtures.js';
 
 const arbitrator2: Actor = { id: IDS.arbitrator2, role: 'arbitrator' };
 
@@ -23,6 +23,7 @@ function routed(channel: Channel, overrides: Partial<CaseInput> = {}, track?: Tr
   return run(filed(overrides), [
     ev('ACCEPT', 'admin', {}),
     ev('ROUTE', 'admin', { channel, reason: 'chosen by the desk', ...(track ? { track } : {}) }),
+    served(),
   ]);
 }
 

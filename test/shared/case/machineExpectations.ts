@@ -39,11 +39,13 @@ const clock = may('DEADLINE', 'system');
 const agree = may('AGREE_TO_ARBITRATE', 'respondent');
 /**
  * In a channel before any decision: the complainant withdraws, admin or the handler transfers or
- * hands the case to another organisation of the channel; the respondent may agree to arbitrate
+ * hands the case to another organisation of the channel, and records service on the respondent (the
+ * platform when the respondent claims the invitation); the respondent may agree to arbitrate
  * (except in arbitration, which needs the agreement already).
  */
 const inChannel = (handler: ActorName, agreeable = true): Pair[] => [
   ...link,
+  ...may('SERVE', ['system', 'admin', handler]),
   ...may('WITHDRAW', 'complainant'),
   ...may(['TRANSFER', 'HAND_OVER'], ['admin', handler]),
   ...(agreeable ? agree : []),

@@ -101,6 +101,14 @@ export function ev<T extends CaseEventType>(
   return { ...payload, type, actor: who, at } as unknown as CaseEventOf<T>;
 }
 
+/**
+ * The platform records the respondent's service (a claimed invitation) at `at`: the answer and
+ * consent periods run from it (machine version 3).
+ */
+export function served(at: string = day(1)): CaseEventOf<'SERVE'> {
+  return ev('SERVE', 'system', { means: 'link', servedAt: at }, at);
+}
+
 /** Applies events that must all be accepted; returns the final snapshot. */
 export function run(snapshot: CaseSnapshot, events: readonly CaseEvent[]): CaseSnapshot {
   let current = snapshot;

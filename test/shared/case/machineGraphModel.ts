@@ -102,6 +102,7 @@ const VARIANTS: { [T in CaseEventType]: (context: CaseContext) => CaseEventPaylo
   AGREE_TO_ARBITRATE: () => [{}],
   NOMINATE_ARBITRATOR: () => [{ arbitratorId: IDS.arbitrator }, { entrustChairman: true }],
   HAND_OVER: () => [{ orgId: 'org-other', reason: 'no capacity' }],
+  SERVE: (context) => [{ means: 'link', servedAt: context.filedAt }],
 };
 
 /** The payload variants the traversal tries for an event type. */
@@ -141,6 +142,8 @@ export function serializeCaseState(snapshot: CaseSnapshot): string {
   return JSON.stringify({
     value: snapshot.value,
     respondent: c.respondentId !== null,
+    // the clocks waiting for service on the respondent (the answer and consent periods run from it)
+    awaitingService: Object.keys(c.awaitingService ?? {}).sort(),
     channel: settled ? c.channel : undefined,
     fastTrack: settled ? c.fastTrack : undefined,
     outcome: settled || within('inChannel.administrative.fastTrack.remedy') ? c.outcome : undefined,

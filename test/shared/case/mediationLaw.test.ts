@@ -12,7 +12,7 @@ import {
   type CaseSnapshot,
 } from '../../../shared/case/machineApi.js';
 import type { Track } from '../../../shared/vocabulary.js';
-import { ACTORS, IDS, caseInput, day, ev, expectRefused, run } from './machineFixtures.js';
+import { ACTORS, IDS, caseInput, day, ev, expectRefused, run, served } from './machineFixtures.js';
 
 function clockIds(s: CaseSnapshot): string[] {
   return activeClocks(s).map((c) => c.clock);
@@ -22,6 +22,7 @@ function routed(channel: 'mediation' | 'judicial', track?: Track): CaseSnapshot 
   return run(initialCaseSnapshot(caseInput()), [
     ev('ACCEPT', 'admin', {}),
     ev('ROUTE', 'admin', { channel, reason: 'desk', ...(track ? { track } : {}) }),
+    served(),
   ]);
 }
 
