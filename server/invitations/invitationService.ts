@@ -176,7 +176,9 @@ export function createInvitationService(deps: InvitationServiceDeps): Invitation
   function refuseWhenServed(doc: CaseDoc): void {
     const context = contextOf(doc);
     if (context.service)
-      throw conflict('The respondent has been served: no new invitation is needed.', { code: 'invitationNotNeeded' });
+      throw conflict('The respondent has been served: no new invitation is needed.', {
+        code: 'invitationNotNeeded',
+      });
     if (!doc.channel || context.closureReason !== null || context.outcome !== null) {
       throw conflict('Invitations are sent while the case is in a procedure, before a decision.', {
         code: 'invitationNotNow',
