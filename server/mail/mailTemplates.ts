@@ -6,6 +6,7 @@ import { invitationMail } from './templates/invitationMail.js';
 import { messageMail } from './templates/messageMail.js';
 import { outcomeMail } from './templates/outcomeMail.js';
 import { passwordResetMail } from './templates/passwordResetMail.js';
+import { sessionScheduledMail } from './templates/sessionScheduledMail.js';
 
 /**
  * Every mail Sevenfold sends, by name: one template file each in `templates/`, a function
@@ -19,6 +20,7 @@ export const mailTemplates = {
   outcome: outcomeMail,
   passwordReset: passwordResetMail,
   invitation: invitationMail,
+  sessionScheduled: sessionScheduledMail,
 } satisfies Record<string, MailTemplate>;
 
 /** The name of a mail template. */
@@ -28,7 +30,10 @@ export type MailTemplateName = keyof typeof mailTemplates;
 export const MAIL_TEMPLATE_NAMES = Object.keys(mailTemplates) as MailTemplateName[];
 
 /**
- * Templates whose mail carries a secret (a reset link): once the SMTP server accepted it, its parts
+ * Templates whose mail carries a secret (a reset link, an invitation link): once the SMTP server accepted it, its parts
  * are blanked in the outbox, so nobody reading the outbox can use the link.
  */
-export const SECRET_TEMPLATES: ReadonlySet<string> = new Set<MailTemplateName>(['passwordReset']);
+export const SECRET_TEMPLATES: ReadonlySet<string> = new Set<MailTemplateName>([
+  'passwordReset',
+  'invitation',
+]);

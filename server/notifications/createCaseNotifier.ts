@@ -5,6 +5,8 @@ import type { NotificationView } from '../../shared/notifications/notificationVi
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseDoc } from '../cases/caseModel.js';
 import type { MailOutbox } from '../mail/createMailOutbox.js';
+import { sessionInvite } from '../calendar/sessionInvite.js';
+import type { MailAttachment } from '../mail/outgoingMail.js';
 import { userModel, type UserDoc } from '../users/userModel.js';
 import { notificationModel, type NotificationDoc } from './notificationModel.js';
 import { planNotifications } from './planNotifications.js';
@@ -105,6 +107,9 @@ export function createCaseNotifier(deps: {
               dedupeKey: id,
               userId: user._id,
               caseId: caseDoc._id,
+              ...(plan.kind === 'sessionScheduled'
+                ? { attachments: [sessionAttachment(caseDoc, plan.data, user.language ?? 'zh-CN')] }
+                : {}),
             },
             session ? { session } : {},
           );
@@ -133,5 +138,27 @@ export function createCaseNotifier(deps: {
     onCreated(listener) {
       listeners.push(listener);
     },
+  };
+}
+
+/** The `.ics` invitation of a scheduled session, in the recipient's language, as a mail attachment. */
+function sessionAttachment(
+  caseDoc: CaseDoc,
+  data: Record<string, unknown>,
+  lang: 'zh-CN' | 'en',
+): MailAttachment {
+  const seq = Number(data.seq);
+  return {
+    filename: `${caseDoc.caseNo}-session-${seq}.ics`,
+    contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+    content: sessionInvite({
+      caseId: caseDoc._id,
+      caseNo: caseDoc.caseNo,
+      title: caseDoc.title,
+      seq,
+      sessionAt: String(data.sessionAt),
+      note: typeof data.note === 'string' ? data.note : undefined,
+      lang,
+    }),
   };
 }

@@ -71,7 +71,8 @@ export function whoseMove(caseDoc: CaseDoc, at: string): { userId: string; role:
  *   step open that they did not have before it;
  * - clockWarning: a 50 % / 80 % warning or a breach, to whoever must act (else the assignees, else
  *   the holding organisation's officers);
- * - outcome: every party and assignee when the case is resolved or closed.
+ * - outcome: every party and assignee when the case is resolved or closed;
+ * - sessionScheduled: everyone on the case but the one who scheduled it (its mail carries the .ics).
  */
 export function planNotifications(
   event: CaseEventDoc,
@@ -132,6 +133,20 @@ export function planNotifications(
     for (const userId of new Set(targets)) planned.push({ to: { userId }, kind: 'clockWarning', data });
     if (targets.length === 0 && caseDoc.orgId)
       planned.push({ to: { officersOf: caseDoc.orgId }, kind: 'clockWarning', data });
+  }
+  if (event.type === 'SCHEDULE_SESSION' && typeof event.data.sessionAt === 'string') {
+    for (const userId of caseDoc.participantIds) {
+      if (userId === event.actor.id) continue;
+      planned.push({
+        to: { userId },
+        kind: 'sessionScheduled',
+        data: {
+          sessionAt: event.data.sessionAt,
+          seq: event.seq,
+          ...(typeof event.data.note === 'string' ? { note: event.data.note } : {}),
+        },
+      });
+    }
   }
   if (ended && previous && previous.status !== caseDoc.status) {
     for (const userId of caseDoc.participantIds) {

@@ -5,6 +5,7 @@ export const NOTIFICATION_KINDS = [
   'actionWaiting',
   'clockWarning',
   'outcome',
+  'sessionScheduled',
 ] as const;
 
 /** A kind of notification. */

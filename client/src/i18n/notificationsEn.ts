@@ -14,6 +14,7 @@ export const notificationsEn = {
       actionWaiting: 'Waiting for you',
       clockWarning: 'Deadline reminder',
       outcome: 'Outcome',
+      sessionScheduled: 'Session scheduled',
     },
     body: {
       assignment: 'The case was assigned to you ({{role}}).',
@@ -22,6 +23,8 @@ export const notificationsEn = {
       clockWarning: '“{{clock}}”: {{level}}.',
       outcomeClosed: 'The case is closed: {{reason}}.',
       outcomeResolved: 'The case has an outcome and moves to compliance.',
+      sessionScheduled:
+        'A session is scheduled for {{when}} (Beijing time); the mail has a calendar invitation.',
     },
     role: {
       mediator: 'mediator',

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { NotificationView } from '../../../shared/notifications/notificationView.js';
+import { formatDateTime } from '../i18n/format.js';
 import { clockLabel } from '../i18n/labels.js';
 
 /** The sentence of a notification in the UI language. */
@@ -26,5 +27,7 @@ export function notificationText(n: NotificationView, t: TFunction, lang: string
         : t('notifications.body.outcomeClosed', {
             reason: d.closureReason ? t(`vocab.closure.${str(d.closureReason)}`) : '—',
           });
+    case 'sessionScheduled':
+      return t('notifications.body.sessionScheduled', { when: formatDateTime(str(d.sessionAt), lang) });
   }
 }

@@ -178,6 +178,41 @@ describe('notifications (issue 12): in the app, live, and by e-mail through real
     expect(mail.text).to.contain('撤回');
   });
 
+  it('mails each party a scheduled session with its .ics invitation in Beijing time (issue 13)', async () => {
+    const filed = await request(s.app)
+      .post('/api/cases')
+      .set(as('complainant'))
+      .send(mediationComplaint('Session invite by mail'))
+      .expect(201);
+    const id = filed.body.id as string;
+    const act = (who: string, body: object) =>
+      request(s.app).post(`/api/cases/${id}/actions`).set(as(who)).send(body).expect(200);
+    await act('admin', { type: 'ACCEPT' });
+    await act('admin', { type: 'ROUTE', channel: 'mediation' });
+    await act('mediator', { type: 'ACCEPT_ASSIGNMENT' });
+    await act('respondent', { type: 'CONSENT' });
+    // 10:00 in Beijing on 21 December 2026
+    await act('mediator', { type: 'SCHEDULE_SESSION', sessionAt: '2026-12-21T02:00:00.000Z' });
+    const mail = await mailTo('complainant@demo.local', (m) => (m.subject ?? '').includes('调解会议已安排'));
+    expect(mail.subject).to.contain('2026年12月21日');
+    expect(mail.text).to.contain(`${PUBLIC}/cases/${id}`);
+    const ics = mail.attachments.find((a) => a.contentType === 'text/calendar');
+    expect(ics, 'an .ics attachment').to.not.equal(undefined);
+    expect(ics?.filename).to.match(/^SF-\d{4}-\d{6}-session-\d+\.ics$/);
+    const text = ics!.content.toString('utf8').replace(/\r\n[ \t]/g, '');
+    expect(text).to.include('TZID:Asia/Shanghai').and.include('DTSTART;TZID=Asia/Shanghai:20261221T100000');
+    for (const who of ['complainant', 'respondent']) {
+      const notice = (await list(who)).items.find((n) => n.kind === 'sessionScheduled' && n.caseId === id);
+      expect(notice?.data, who).to.include({ sessionAt: '2026-12-21T02:00:00.000Z' });
+    }
+    // the respondent chose their mail kinds earlier (this one not among them): in the app only
+    const rows = await mailOutboxModel(t.db).find({ caseId: id, template: 'sessionScheduled' }).lean();
+    expect(rows.map((r) => r.to)).to.deep.equal(['complainant@demo.local']);
+    // the mediator scheduled it: no notice to themselves
+    const own = (await list('mediator')).items.find((n) => n.kind === 'sessionScheduled' && n.caseId === id);
+    expect(own).to.equal(undefined);
+  });
+
   it('marks one read, then all, over HTTP and Socket.IO; another user’s is 404', async () => {
     const page = await list('mediator');
     const first = page.items.find((n) => n.readAt === null);

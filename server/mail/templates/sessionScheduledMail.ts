@@ -1,0 +1,47 @@
+import { caseLink, field, layoutMail, type MailTemplate } from '../mailLayout.js';
+
+/** Formats an instant in Beijing time. */
+function beijing(iso: string, locale: 'zh-CN' | 'en'): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const text = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: 'Asia/Shanghai',
+  }).format(d);
+  return `${text}${locale === 'zh-CN' ? '（北京时间）' : ' (Beijing time)'}`;
+}
+
+/**
+ * A session or hearing of the recipient's case was scheduled; the mail carries its `.ics` invitation
+ * (attached by the notifier), so it goes into the recipient's calendar in Beijing time.
+ */
+export const sessionScheduledMail: MailTemplate = (data, locale) => {
+  const caseNo = field(data, 'caseNo');
+  const title = field(data, 'title');
+  const when = beijing(field(data, 'sessionAt'), locale);
+  const note = field(data, 'note');
+  const url = caseLink(data);
+  if (locale === 'zh-CN') {
+    return layoutMail(locale, {
+      subject: `【Sevenfold】${caseNo}：调解会议已安排在 ${when}`,
+      paragraphs: [
+        `您好，${field(data, 'name')}：`,
+        `案件 ${caseNo}（${title}）的调解会议已安排在 ${when}。`,
+        ...(note ? [`说明：${note}`] : []),
+        '附件是该会议的日历邀请（.ics），打开即可加入您的日历。',
+      ],
+      link: { url, label: '打开案件' },
+    });
+  }
+  return layoutMail(locale, {
+    subject: `[Sevenfold] ${caseNo}: session scheduled for ${when}`,
+    paragraphs: [
+      `Hello ${field(data, 'name')},`,
+      `A session of case ${caseNo} (${title}) is scheduled for ${when}.`,
+      ...(note ? [`Note: ${note}`] : []),
+      'The attached calendar invitation (.ics) adds it to your calendar.',
+    ],
+    link: { url, label: 'Open the case' },
+  });
+};
