@@ -146,6 +146,16 @@ export async function checkIntegrity(
         `${a.caseId}:${a.seq} is ${ev.type} "${markerOf(ev)}", acknowledged as ${a.type} "${a.marker}"`,
       );
     }
+    if (a.expectedSeq !== undefined) {
+      // applied after the seq it expected only over generated documents, never over a change
+      for (let seq = a.expectedSeq + 1; seq < a.seq; seq++) {
+        const between = byId.get(`${a.caseId}:${seq}`);
+        if (between?.type !== 'DOCUMENT_ISSUED')
+          problems.push(
+            `acknowledged ${a.type} "${a.marker}" expected seq ${a.expectedSeq} but went over ${between?.type ?? 'nothing'} at ${seq}`,
+          );
+      }
+    }
     const copies = byMarker.get(a.marker)?.length ?? 0;
     if (copies !== 1) problems.push(`acknowledged ${a.type} "${a.marker}" is in the log ${copies} times`);
     if (a.messageId !== undefined) {

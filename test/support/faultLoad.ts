@@ -28,6 +28,11 @@ export interface AckedAction {
   caseId: string;
   /** The seq of the event the acknowledgement implies. */
   seq: number;
+  /**
+   * An action sent with `expectedSeq`: the seq it expected. The server may still apply it later when
+   * only generated documents (`DOCUMENT_ISSUED`) were appended in between; the checks hold it to that.
+   */
+  expectedSeq?: number;
   type: 'FILED' | 'RECORD_SESSION' | 'MESSAGE_POSTED';
   /** Unique text of the action (filing title, session notes, message body): finds its events. */
   marker: string;
@@ -363,7 +368,9 @@ export class LoadGenerator {
         this.acked.push({
           kind: 'session',
           caseId: c.id,
-          seq: expectedSeq + 1,
+          // the answer is the case after this event (a session has no follow-ups)
+          seq: Number(a.body.seq),
+          expectedSeq,
           type: 'RECORD_SESSION',
           marker: notes,
         });

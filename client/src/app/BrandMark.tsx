@@ -17,7 +17,8 @@ export function BrandMark({ inverted = false, compact = false }: { inverted?: bo
           strokeLinejoin="round"
         />
       </svg>
-      <Stack gap={0}>
+      {/* in the app's header on a phone the name and tagline give their room to the switches beside them */}
+      <Stack gap={0} visibleFrom={compact ? 'xs' : undefined}>
         <Text
           fw={750}
           fz={compact ? 16 : 20}
@@ -27,7 +28,6 @@ export function BrandMark({ inverted = false, compact = false }: { inverted?: bo
         >
           Sevenfold
         </Text>
-        {/* in the app's header on a phone the tagline gives its room to the switches beside it */}
         <Text
           fz={compact ? 11 : 12}
           c={inverted ? 'indigo.1' : 'dimmed'}
