@@ -237,8 +237,10 @@ describe('web client (e2e, Chromium)', function () {
     const box = mediator.getByLabel('在“联合会谈”中发送消息');
     await box.fill(message);
     await box.press('Enter');
-    await holder.getByText(message).waitFor({ timeout: LIVE_MS });
-    expect(await holder.getByText(message).count()).to.equal(1);
+    // in the chat once (the notification toast quotes it too)
+    const chat = holder.getByRole('log');
+    await chat.getByText(message).waitFor({ timeout: LIVE_MS });
+    expect(await chat.getByText(message).count()).to.equal(1);
 
     // the workspace in English (the choice is remembered)
     await mediator.getByText('EN', { exact: true }).click();
@@ -314,7 +316,14 @@ describe('web client (e2e, Chromium)', function () {
     await page.getByLabel('专利号 / 注册号（第 1 项）').fill('TM 55550000');
     await page.getByLabel('投诉标题').fill('半途填写的商标投诉');
 
-    // the token's lifetime runs out while the form is open
+    // the token's lifetime runs out while the form is open, and the server will not renew it
+    await page.route('**/api/auth/refresh', (route) =>
+      route.fulfill({
+        status: 401,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'Expired.' }),
+      }),
+    );
     await page.evaluate(`(() => {
       const session = JSON.parse(localStorage.getItem('sevenfold.session'));
       session.expiresAt = new Date(Date.now() + 2000).toISOString();
@@ -324,6 +333,7 @@ describe('web client (e2e, Chromium)', function () {
     await page.getByLabel('投诉标题').waitFor();
     await page.waitForURL(/\/sign-in\?next=%2Fcases%2Fnew$/, { timeout: LIVE_MS });
     await page.getByText('登录已过期，请重新登录。').waitFor();
+    await page.unroute('**/api/auth/refresh');
     await page.getByLabel('电子邮箱').fill('complainant@demo.local');
     await page.getByLabel(/^密码/).fill('sevenfold-demo');
     await page.getByRole('button', { name: '登录', exact: true }).click();

@@ -276,14 +276,16 @@ describe('respondent invitations (issue 12): sent on routing, registered or clai
         .send({ type: 'SERVE', means: 'post', servedAt }),
       403,
     );
-    // a date of service before the filing is refused by the machine, one in the future by validation
-    expectProblem(
+    // a date of service before the filing is refused by the machine (the details, not the role), one in
+    // the future by validation
+    const early = expectProblem(
       await request(a.app)
         .post(`/api/cases/${id}/actions`)
         .set(as('court'))
         .send({ type: 'SERVE', means: 'post', servedAt: '2025-01-01T00:00:00.000Z' }),
-      403,
+      422,
     );
+    expect(early.code).to.equal('actionDetailsRefused');
     expectProblem(
       await request(a.app)
         .post(`/api/cases/${id}/actions`)

@@ -49,6 +49,12 @@ describe('clock warnings (issue 12): 50 %, 80 % and breach, each once, to whoeve
       .set(bearer(tok.mediator))
       .send({ type: 'ACCEPT_ASSIGNMENT' })
       .expect(200);
+    // the consent period runs from service: the respondent is served by post today
+    await request(app)
+      .post(`/api/cases/${id}/actions`)
+      .set(bearer(tok.admin))
+      .send({ type: 'SERVE', means: 'post', servedAt: clock.now().toISOString() })
+      .expect(200);
     const consent = await deadlineModel(t.db).findOne({ caseId: id, clock: 'mediationConsent' }).lean();
     expect(consent, 'the consent clock runs').to.not.equal(null);
     const warnings = () =>

@@ -142,8 +142,8 @@ describe('OpenAPI document: structure', () => {
       'POST /api/auth/password-reset',
       'POST /api/auth/password-reset/confirm',
       'POST /api/auth/register',
-      'POST /api/public/reports',
       'POST /api/invitations/{token}/register',
+      'POST /api/public/reports',
     ]);
   });
 });

@@ -52,7 +52,7 @@ function declaredClocks(snapshot: CaseSnapshot): (ClockId | readonly ClockId[])[
 }
 
 describe('case machine (model-based)', function () {
-  this.timeout(120_000);
+  this.timeout(900_000);
 
   const adjacencies: Record<string, Adjacency> = {};
   const paths: Record<string, StatePath<CaseSnapshot, CaseEvent>[]> = {};

@@ -31,6 +31,13 @@ describe('case action schemas', function () {
     for (const type of CASE_EVENT_TYPES) {
       const payloads = [...payloadVariants(type, withClock), ...probePayloads(type, withClock)];
       for (const payload of payloads) {
+        // service by the link is recorded by the platform when an invitation is claimed: the API refuses it
+        if (type === 'SERVE' && (payload as { means?: string }).means === 'link') {
+          expect(validateAction({ type, ...payload }).error, 'SERVE by link from a client').to.not.equal(
+            undefined,
+          );
+          continue;
+        }
         const result = validateAction({ type, ...payload });
         expect(result.error?.message, `${type} ${JSON.stringify(payload)}`).to.equal(undefined);
       }
