@@ -16,11 +16,11 @@ import {
 import { markReadSchema } from '../../shared/schemas/notifications.js';
 import type { MessageVisibility } from '../../shared/vocabulary.js';
 import type { AuthUser } from '../auth/authUser.js';
-import type { CaseEngine } from '../cases/createCaseEngine.js';
+import type { CaseEngine } from '../compose/createCaseEngine.js';
 import { DomainError } from '../errors/domainError.js';
 import { HttpError, TooManyRequestsError } from '../errors/httpError.js';
 import { invalidInput } from '../errors/invalidInput.js';
-import type { AppServices } from '../http/createApp.js';
+import type { AppServices } from '../compose/createServices.js';
 import { assertMayWriteMessage } from '../messages/assertMayWriteMessage.js';
 import { ackErrorOf } from './ackError.js';
 import { deliverFanout, type RealtimeServer } from './deliverFanout.js';
@@ -84,7 +84,9 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     redisClients.push(pub, sub);
   }
 
-  io.use(realtimeAuth(deps.db, services.tokens, createSocketQuota(deps.maxSocketsPerUser ?? 20)));
+  io.use(
+    realtimeAuth(services.loadAuthUser, services.tokens, createSocketQuota(deps.maxSocketsPerUser ?? 20)),
+  );
   const guard = createSessionGuard(deps.db, services.tokens);
   // a disabled account's sockets go at once, on every instance (the Redis adapter relays this)
   const stopDisabled = services.users.onDisabled((userId) => {

@@ -4,7 +4,7 @@ import type {
   MessagePush,
   ServerToClientEvents,
 } from '../../shared/realtime/contract.js';
-import { canReadMessage, canSeeCase } from '../auth/casePolicy.js';
+import { canReadMessage, canSeeCase } from '../cases/casePolicy.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import { canSeeEvent, presentEvent } from '../cases/eventPresenter.js';
 import { CLOCK_WARNING } from '../deadlines/deadlineScheduler.js';
