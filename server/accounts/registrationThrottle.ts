@@ -1,28 +1,19 @@
-import { RateLimiterRes } from 'rate-limiter-flexible';
-import { createRateLimiter, type SharedRedis } from '../http/createRateLimiter.js';
-import { TooManyRequestsError } from '../http/tooManyRequests.js';
+import { createAddressThrottle, type AddressThrottle } from '../http/addressThrottle.js';
+import type { SharedRedis } from '../http/createRateLimiter.js';
 
 /** Registrations per client address. */
-export interface RegistrationThrottle {
-  /** Counts a registration from this client address; throws {@link TooManyRequestsError} past the limit. */
-  take(address: string): Promise<void>;
-}
+export type RegistrationThrottle = AddressThrottle;
 
 /** At most `perHour` registrations per client address per hour (in Redis when the app has one). */
 export function createRegistrationThrottle(perHour: number, redis?: SharedRedis): RegistrationThrottle {
-  const limiter = createRateLimiter(redis, { keyPrefix: 'register-ip', points: perHour, duration: 3600 });
-  return {
-    async take(address) {
-      try {
-        await limiter.consume(address);
-      } catch (err) {
-        if (!(err instanceof RateLimiterRes)) throw err;
-        throw new TooManyRequestsError(
-          'Too many accounts were created from this address. Try again later.',
-          err.msBeforeNext,
-          'registrationThrottled',
-        );
-      }
+  return createAddressThrottle(
+    {
+      keyPrefix: 'register-ip',
+      points: perHour,
+      durationSeconds: 3600,
+      message: 'Too many accounts were created from this address. Try again later.',
+      code: 'registrationThrottled',
     },
-  };
+    redis,
+  );
 }

@@ -16,9 +16,15 @@ import type { SocketData } from './realtimeAuth.js';
 export type RealtimeServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
-  Record<string, never>,
+  InterServerEvents,
   SocketData
 >;
+
+/** Events the instances send one another through the Redis adapter. */
+export interface InterServerEvents {
+  /** A fan-out this instance delivered, for the sockets connected elsewhere. */
+  fanout: (msg: FanoutMessage) => void;
+}
 
 type LocalSocket = Awaited<ReturnType<RealtimeServer['fetchSockets']>>[number];
 
