@@ -10,9 +10,9 @@
  * The machine snapshot, complaint and triage stay those of the real template case (a list reads the
  * snapshot only for the actions of `withActions` rows).
  */
-import { deskQueueOf } from '../../shared/case/deskQueue.js';
-import { normalizePartyName } from '../../shared/case/intakeChecks.js';
-import type { ClockId } from '../../shared/case/clockIds.js';
+import { deskQueueOf } from '../../shared/machine/deskQueue.js';
+import { normalizePartyName } from '../../shared/intake/intakeChecks.js';
+import type { ClockId } from '../../shared/time/clockIds.js';
 import type { CaseDoc, ProjectedClock } from '../../server/cases/caseModel.js';
 import { dueAtOf } from '../../server/cases/dueAtOf.js';
 import { caseViewerKeys } from '../../server/cases/projectCase.js';

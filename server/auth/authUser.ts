@@ -1,4 +1,4 @@
-import type { Actor } from '../../shared/case/caseEvents.js';
+import type { Actor } from '../../shared/machine/caseEvents.js';
 import type { OrgType, Role } from '../../shared/vocabulary.js';
 
 /** The signed-in user of a request or socket. */

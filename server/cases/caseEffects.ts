@@ -3,7 +3,7 @@
  * `server/effects/createCaseEffects.ts` and handed to the store by the composition root).
  */
 import type { ClientSession } from 'mongodb';
-import type { CaseAction } from '../../shared/case/caseEvents.js';
+import type { CaseAction } from '../../shared/machine/caseEvents.js';
 import type { CaseEventDoc } from './caseEventModel.js';
 import type { CaseDoc } from './caseModel.js';
 import type { AlsoWrite } from './caseStore.js';

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Actor } from '../../shared/case/caseEvents.js';
+import type { Actor } from '../../shared/machine/caseEvents.js';
 
 /**
  * One entry of a case's event log. `_id` is `<caseId>:<seq>`, so appending is a single insert that

@@ -1,7 +1,7 @@
-import type { CaseContext } from '../../shared/case/caseContext.js';
-import { handlerOrgType } from '../../shared/case/caseActors.js';
-import type { Actor, CaseEventType } from '../../shared/case/caseEvents.js';
-import { availableActions, type CaseSnapshot } from '../../shared/case/machineApi.js';
+import type { CaseContext } from '../../shared/machine/caseContext.js';
+import { handlerOrgType } from '../../shared/machine/caseActors.js';
+import type { Actor, CaseEventType } from '../../shared/machine/caseEvents.js';
+import { availableActions, type CaseSnapshot } from '../../shared/machine/machineApi.js';
 import type { MessageVisibility } from '../../shared/vocabulary.js';
 import type { CaseDoc } from './caseModel.js';
 import type { AuthUser } from '../auth/authUser.js';

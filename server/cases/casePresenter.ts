@@ -1,9 +1,9 @@
 import type { CaseView, CaseSummaryView, ClockView } from '../../shared/api/views.js';
-import type { CaseContext } from '../../shared/case/caseContext.js';
-import type { ClockId } from '../../shared/case/clockIds.js';
-import { isEstimatedDate } from '../../shared/case/calendar.js';
-import { clockStatus } from '../../shared/case/clocks.js';
-import type { IntakeFlags } from '../../shared/case/intakeChecks.js';
+import type { CaseContext } from '../../shared/machine/caseContext.js';
+import type { ClockId } from '../../shared/time/clockIds.js';
+import { isEstimatedDate } from '../../shared/time/calendar.js';
+import { clockStatus } from '../../shared/time/clocks.js';
+import type { IntakeFlags } from '../../shared/intake/intakeChecks.js';
 import type { AuthUser } from '../auth/authUser.js';
 import type { CaseDoc } from './caseModel.js';
 import { presentIntakeFlags, seesIntakeDetails } from './flagsPresenter.js';

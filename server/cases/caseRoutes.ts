@@ -1,7 +1,7 @@
 import type { AuditLog } from '../audit/auditLog.js';
 import { Router, type RequestHandler } from 'express';
 import Joi from 'joi';
-import { validateAction } from '../../shared/case/actionSchemas.js';
+import { validateAction } from '../../shared/machine/actions/actionSchemas.js';
 import {
   caseEventsQuerySchema,
   caseIdParamsSchema,

@@ -7,10 +7,10 @@ import type {
   CaseView,
   Page,
 } from '../../shared/api/views.js';
-import { type ActionBody, type ActionField } from '../../shared/case/actionSchemas.js';
-import type { CaseAction, CaseEventType } from '../../shared/case/caseEvents.js';
-import { availableActions } from '../../shared/case/machineApi.js';
-import type { IntakeFlags } from '../../shared/case/intakeChecks.js';
+import { type ActionBody, type ActionField } from '../../shared/machine/actions/actionSchemas.js';
+import type { CaseAction, CaseEventType } from '../../shared/machine/caseEvents.js';
+import { availableActions } from '../../shared/machine/machineApi.js';
+import type { IntakeFlags } from '../../shared/intake/intakeChecks.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
 import { type CaseStatus, type Channel, type IpType, type Track } from '../../shared/vocabulary.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
@@ -20,7 +20,7 @@ import { refusalOf } from './refusalOf.js';
 import type { WriteLimits } from '../limits/writeLimits.js';
 import type { CaseDoc } from './caseModel.js';
 import { ALL_CASES_SCOPE, countsFrom, createCaseTallies } from './caseTallies.js';
-import { actionFormFields } from '../../shared/case/actionFormFields.js';
+import { actionFormFields } from '../../shared/machine/actions/actionFormFields.js';
 import { checkAssignee } from './checkAssignee.js';
 import { checkCaseIntegrity } from './checkCaseIntegrity.js';
 import { checkHandOver } from './checkHandOver.js';
@@ -37,8 +37,8 @@ import {
 import { planCaseList, type CaseListPlan } from './planCaseList.js';
 import { readRecentCases } from './readRecentCases.js';
 import { respondentAtSeq } from './respondentAtSeq.js';
-import type { DeskQueue } from '../../shared/case/deskQueue.js';
-import { restoreCaseSnapshot } from '../../shared/case/machineApi.js';
+import type { DeskQueue } from '../../shared/machine/deskQueue.js';
+import { restoreCaseSnapshot } from '../../shared/machine/machineApi.js';
 
 /**
  * The fields a list row is presented from and its filters, visibility and sort are checked on: only

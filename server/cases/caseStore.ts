@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { ClientSession } from 'mongodb';
 import type { Connection, Model } from 'mongoose';
 import type { Logger } from 'pino';
-import type { Actor, CaseAction } from '../../shared/case/caseEvents.js';
-import { CASE_MACHINE_VERSION } from '../../shared/case/machine.js';
+import type { Actor, CaseAction } from '../../shared/machine/caseEvents.js';
+import { CASE_MACHINE_VERSION } from '../../shared/machine/machine.js';
 import {
   applyCaseEvent,
   availableActions,
@@ -11,7 +11,7 @@ import {
   caseStatus,
   restoreCaseSnapshot,
   type CaseSnapshot,
-} from '../../shared/case/machineApi.js';
+} from '../../shared/machine/machineApi.js';
 import { isDuplicateKeyError } from '../db/duplicateKeyError.js';
 import { DomainError, NotAllowedNowError } from '../errors/domainError.js';
 import type { CaseEffects, FollowUp, FollowUpKind } from './caseEffects.js';

@@ -1,7 +1,7 @@
 import type { AnyBulkWriteOperation, ClientSession } from 'mongodb';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { CaseCountsView } from '../../shared/api/views.js';
-import { DESK_QUEUES } from '../../shared/case/deskQueue.js';
+import { DESK_QUEUES } from '../../shared/machine/deskQueue.js';
 import { CASE_STATUSES } from '../../shared/vocabulary.js';
 import { caseModel, type CaseDoc } from './caseModel.js';
 

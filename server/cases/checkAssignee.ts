@@ -1,6 +1,6 @@
 import { userById } from '../users/userLookups.js';
 import type { Connection } from 'mongoose';
-import type { CaseAction } from '../../shared/case/caseEvents.js';
+import type { CaseAction } from '../../shared/machine/caseEvents.js';
 import type { Role } from '../../shared/vocabulary.js';
 import { DomainError } from '../errors/domainError.js';
 import type { CaseDoc } from './caseModel.js';

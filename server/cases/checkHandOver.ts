@@ -1,8 +1,8 @@
 import { orgById } from '../orgs/orgLookups.js';
 import type { Connection } from 'mongoose';
-import { handlerOrgType } from '../../shared/case/caseActors.js';
-import type { CaseContext } from '../../shared/case/caseContext.js';
-import type { CaseAction } from '../../shared/case/caseEvents.js';
+import { handlerOrgType } from '../../shared/machine/caseActors.js';
+import type { CaseContext } from '../../shared/machine/caseContext.js';
+import type { CaseAction } from '../../shared/machine/caseEvents.js';
 import { DomainError } from '../errors/domainError.js';
 import type { CaseDoc } from './caseModel.js';
 import { orgStaffing } from './pickOrganisation.js';

@@ -1,7 +1,7 @@
-import { isEstimatedDate } from '../../shared/case/calendar.js';
-import type { ClockExtension } from '../../shared/case/caseContext.js';
-import { computeDueAt } from '../../shared/case/clocks.js';
-import type { ClockId } from '../../shared/case/clockIds.js';
+import { isEstimatedDate } from '../../shared/time/calendar.js';
+import type { ClockExtension } from '../../shared/machine/caseContext.js';
+import { computeDueAt } from '../../shared/time/clocks.js';
+import type { ClockId } from '../../shared/time/clockIds.js';
 
 /**
  * The due date of a clock run, and whether it is an estimate: a due date in a year whose holiday

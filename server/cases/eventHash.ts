@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalize } from '../../shared/util/canonicalJson.js';
-import type { Actor } from '../../shared/case/caseEvents.js';
+import type { Actor } from '../../shared/machine/caseEvents.js';
 
 /** `prevHash` of a case's first event. */
 export const GENESIS_HASH = '0'.repeat(64);

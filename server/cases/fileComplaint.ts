@@ -1,7 +1,7 @@
-import type { Actor } from '../../shared/case/caseEvents.js';
-import { intakeChecks, type IntakeFlags } from '../../shared/case/intakeChecks.js';
-import { routeComplaint, topChannel, type RoutingResult } from '../../shared/case/routing.js';
-import { triage, type CreditRecord, type TriageResult } from '../../shared/case/triage.js';
+import type { Actor } from '../../shared/machine/caseEvents.js';
+import { intakeChecks, type IntakeFlags } from '../../shared/intake/intakeChecks.js';
+import { routeComplaint, topChannel, type RoutingResult } from '../../shared/intake/routing.js';
+import { triage, type CreditRecord, type TriageResult } from '../../shared/intake/triage.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
 import type { CaseAccess } from './casePolicy.js';
 import type { CaseStatus, Channel } from '../../shared/vocabulary.js';

@@ -1,5 +1,5 @@
 import type { CaseView } from '../../shared/api/views.js';
-import type { IntakeFlags } from '../../shared/case/intakeChecks.js';
+import type { IntakeFlags } from '../../shared/intake/intakeChecks.js';
 
 const NEUTRAL = {
   duplicate: {

@@ -1,6 +1,6 @@
 import { migrateLegacyEvent } from './migrateLegacyEvent.js';
-import type { CaseEvent } from '../../shared/case/caseEvents.js';
-import { caseStatus, initialCaseSnapshot, type CaseSnapshot } from '../../shared/case/machineApi.js';
+import type { CaseEvent } from '../../shared/machine/caseEvents.js';
+import { caseStatus, initialCaseSnapshot, type CaseSnapshot } from '../../shared/machine/machineApi.js';
 import type { CaseEventDoc } from './caseEventModel.js';
 import { applyStoredEvent } from './legacyReplay.js';
 import type { CaseFiling, CaseFoldState } from './projectCase.js';

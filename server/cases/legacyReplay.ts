@@ -9,10 +9,10 @@
  * - a withdrawal in court closed the case at once: the court's permission follows it.
  * The bridge only applies to events of an older version, so a current log replays as it was written.
  */
-import type { CaseEvent } from '../../shared/case/caseEvents.js';
-import { courtRecordOf } from '../../shared/case/courtContext.js';
-import { APPEAL_CLOCKS } from '../../shared/case/courtRules.js';
-import { applyCaseEvent, caseStage, type CaseSnapshot } from '../../shared/case/machineApi.js';
+import type { CaseEvent } from '../../shared/machine/caseEvents.js';
+import { courtRecordOf } from '../../shared/machine/courtContext.js';
+import { APPEAL_CLOCKS } from '../../shared/machine/rules/courtRules.js';
+import { applyCaseEvent, caseStage, type CaseSnapshot } from '../../shared/machine/machineApi.js';
 import { SYSTEM_ACTOR } from './systemActor.js';
 
 /** The machine version before the court's appeal window and withdrawal ruling. */

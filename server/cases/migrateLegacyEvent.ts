@@ -1,6 +1,6 @@
-import type { CaseContext } from '../../shared/case/caseContext.js';
-import type { CaseEvent } from '../../shared/case/caseEvents.js';
-import { caseStage, type CaseSnapshot } from '../../shared/case/machineApi.js';
+import type { CaseContext } from '../../shared/machine/caseContext.js';
+import type { CaseEvent } from '../../shared/machine/caseEvents.js';
+import { caseStage, type CaseSnapshot } from '../../shared/machine/machineApi.js';
 
 /**
  * The machine events a stored event of an older machine version stands for in this one, in order

@@ -1,6 +1,6 @@
 import { activeMediators } from '../users/userLookups.js';
 import type { Connection } from 'mongoose';
-import type { CaseContext } from '../../shared/case/caseContext.js';
+import type { CaseContext } from '../../shared/machine/caseContext.js';
 import { caseModel, type CaseDoc } from './caseModel.js';
 import { mediatorConflictModel } from './mediatorConflictModel.js';
 

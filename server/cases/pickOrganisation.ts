@@ -1,7 +1,7 @@
 import { orgById, orgsOfType } from '../orgs/orgLookups.js';
 import { orgMembers } from '../users/userLookups.js';
 import type { Connection } from 'mongoose';
-import type { Actor } from '../../shared/case/caseEvents.js';
+import type { Actor } from '../../shared/machine/caseEvents.js';
 import type { OrgType } from '../../shared/vocabulary.js';
 import { caseModel } from './caseModel.js';
 

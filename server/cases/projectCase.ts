@@ -1,15 +1,15 @@
-import type { CaseContext, CaseInput } from '../../shared/case/caseContext.js';
-import type { ClockId } from '../../shared/case/clockIds.js';
-import { deskQueueOf } from '../../shared/case/deskQueue.js';
-import { normalizePartyName } from '../../shared/case/intakeChecks.js';
+import type { CaseContext, CaseInput } from '../../shared/machine/caseContext.js';
+import type { ClockId } from '../../shared/time/clockIds.js';
+import { deskQueueOf } from '../../shared/machine/deskQueue.js';
+import { normalizePartyName } from '../../shared/intake/intakeChecks.js';
 import {
   activeClocks,
   caseStage,
   caseStatus,
   persistCaseSnapshot,
   type CaseSnapshot,
-} from '../../shared/case/machineApi.js';
-import { CASE_MACHINE_VERSION } from '../../shared/case/machine.js';
+} from '../../shared/machine/machineApi.js';
+import { CASE_MACHINE_VERSION } from '../../shared/machine/machine.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
 import { caseSearchTexts } from './caseSearchTexts.js';
 import { searchTokens } from './searchTokens.js';

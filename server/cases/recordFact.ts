@@ -1,4 +1,4 @@
-import type { Actor } from '../../shared/case/caseEvents.js';
+import type { Actor } from '../../shared/machine/caseEvents.js';
 import { DomainError } from '../errors/domainError.js';
 import type { CaseEventDoc } from './caseEventModel.js';
 import type { AlsoWrite, CaseStore, RecordOptions } from './caseStore.js';

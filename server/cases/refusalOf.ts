@@ -1,8 +1,8 @@
 import type { ProblemCode } from '../../shared/api/problemCodes.js';
-import type { ActionBody } from '../../shared/case/actionSchemas.js';
-import type { CaseContext } from '../../shared/case/caseContext.js';
-import type { Actor } from '../../shared/case/caseEvents.js';
-import type { CaseSnapshot } from '../../shared/case/machineApi.js';
+import type { ActionBody } from '../../shared/machine/actions/actionSchemas.js';
+import type { CaseContext } from '../../shared/machine/caseContext.js';
+import type { Actor } from '../../shared/machine/caseEvents.js';
+import type { CaseSnapshot } from '../../shared/machine/machineApi.js';
 import { refusalKind } from './casePolicy.js';
 import {
   ForbiddenError,

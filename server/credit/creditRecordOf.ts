@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
-import type { CreditRecord } from '../../shared/case/triage.js';
-import { normalizePartyName } from '../../shared/case/intakeChecks.js';
+import type { CreditRecord } from '../../shared/intake/triage.js';
+import { normalizePartyName } from '../../shared/intake/intakeChecks.js';
 import { creditEntryModel } from './creditEntryModel.js';
 
 /** The respondent's entries in the credit register, looked up by normalised name. */

@@ -9,9 +9,9 @@
  */
 import type { ClientSession } from 'mongodb';
 import type { Connection } from 'mongoose';
-import type { CaseContext } from '../../shared/case/caseContext.js';
-import { computeDueAt } from '../../shared/case/clocks.js';
-import { APPEAL_CLOCKS } from '../../shared/case/courtRules.js';
+import type { CaseContext } from '../../shared/machine/caseContext.js';
+import { computeDueAt } from '../../shared/time/clocks.js';
+import { APPEAL_CLOCKS } from '../../shared/machine/rules/courtRules.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseDoc } from '../cases/caseModel.js';
 import { applyCreditStep, CREDIT_DECIDED, CREDIT_OBJECTED, type CreditStep } from './applyCreditStep.js';

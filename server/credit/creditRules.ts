@@ -7,8 +7,8 @@
  * findings of industry associations (self-regulation, no legal power to publish); social supervision
  * publishes on its own channel.
  */
-import type { CaseContext } from '../../shared/case/caseContext.js';
-import { courtRecordOf } from '../../shared/case/courtContext.js';
+import type { CaseContext } from '../../shared/machine/caseContext.js';
+import { courtRecordOf } from '../../shared/machine/courtContext.js';
 import type { CreditStatus } from './creditStatuses.js';
 
 /** The legal basis for publishing an infringement finding of this case, or null when none allows it. */

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
-import { isStaff } from '../../shared/case/caseActors.js';
-import { normalizePartyName } from '../../shared/case/intakeChecks.js';
+import { isStaff } from '../../shared/machine/caseActors.js';
+import { normalizePartyName } from '../../shared/intake/intakeChecks.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
 import type { CaseStore } from '../cases/caseStore.js';
 import { DomainError } from '../errors/domainError.js';

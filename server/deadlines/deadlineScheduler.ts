@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import type { ClockId } from '../../shared/case/clockIds.js';
+import type { ClockId } from '../../shared/time/clockIds.js';
 import type { CaseStore } from '../cases/caseStore.js';
 import { SYSTEM_ACTOR } from '../cases/systemActor.js';
 import { DomainError } from '../errors/domainError.js';

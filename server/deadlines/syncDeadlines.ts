@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { ClientSession } from 'mongodb';
-import { computeWarnings } from '../../shared/case/clocks.js';
-import type { ClockId } from '../../shared/case/clockIds.js';
+import { computeWarnings } from '../../shared/time/clocks.js';
+import type { ClockId } from '../../shared/time/clockIds.js';
 import type { CaseDoc } from '../cases/caseModel.js';
 import { deadlineModel, type DeadlineDoc } from './deadlineModel.js';
 

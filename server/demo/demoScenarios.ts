@@ -1,4 +1,4 @@
-import type { CaseAction } from '../../shared/case/caseEvents.js';
+import type { CaseAction } from '../../shared/machine/caseEvents.js';
 import type { Track } from '../../shared/vocabulary.js';
 import type { ComplaintProfile } from './demoComplaints.js';
 

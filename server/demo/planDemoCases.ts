@@ -5,10 +5,10 @@
  * through the case machine in a dry run, so no clock that moves a case (a lapse, a mediation
  * expiry…) runs out unless the story says so, and the plan knows the state each case ends in.
  */
-import { isWorkingDay } from '../../shared/case/calendar.js';
-import type { CaseContext } from '../../shared/case/caseContext.js';
-import type { Actor, CaseAction, CaseEvent } from '../../shared/case/caseEvents.js';
-import type { ClockId } from '../../shared/case/clockIds.js';
+import { isWorkingDay } from '../../shared/time/calendar.js';
+import type { CaseContext } from '../../shared/machine/caseContext.js';
+import type { Actor, CaseAction, CaseEvent } from '../../shared/machine/caseEvents.js';
+import type { ClockId } from '../../shared/time/clockIds.js';
 import {
   activeClocks,
   applyCaseEvent,
@@ -16,8 +16,8 @@ import {
   caseStatus,
   initialCaseSnapshot,
   type CaseSnapshot,
-} from '../../shared/case/machineApi.js';
-import { triage } from '../../shared/case/triage.js';
+} from '../../shared/machine/machineApi.js';
+import { triage } from '../../shared/intake/triage.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
 import type { CaseStatus, Channel, ClosureReason, Track } from '../../shared/vocabulary.js';
 import { dueAtOf } from '../cases/dueAtOf.js';

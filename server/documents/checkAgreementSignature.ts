@@ -1,4 +1,4 @@
-import type { CaseAction } from '../../shared/case/caseEvents.js';
+import type { CaseAction } from '../../shared/machine/caseEvents.js';
 import type { CaseDoc } from '../cases/caseModel.js';
 import type { CaseStore } from '../cases/caseStore.js';
 import { DomainError } from '../errors/domainError.js';

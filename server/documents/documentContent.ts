@@ -1,4 +1,4 @@
-import type { CaseContext } from '../../shared/case/caseContext.js';
+import type { CaseContext } from '../../shared/machine/caseContext.js';
 import type { DocumentKind, DocumentLang } from '../../shared/documents/documentKinds.js';
 import { beijingTime, labelOf, money, say } from './documentLabels.js';
 

@@ -1,6 +1,6 @@
 import { orgById } from '../orgs/orgLookups.js';
 import type { Connection } from 'mongoose';
-import type { CaseContext } from '../../shared/case/caseContext.js';
+import type { CaseContext } from '../../shared/machine/caseContext.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseDoc } from '../cases/caseModel.js';
 import type { CaseStore } from '../cases/caseStore.js';

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { CaseContext } from '../../shared/case/caseContext.js';
+import type { CaseContext } from '../../shared/machine/caseContext.js';
 import type { FollowUp } from '../cases/caseEffects.js';
 import type { CaseDoc } from '../cases/caseModel.js';
 import type { InvitationIssuer } from './createInvitationIssuer.js';

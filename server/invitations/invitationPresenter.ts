@@ -3,7 +3,7 @@ import type {
   InvitationItemView,
   InvitationView,
 } from '../../shared/api/invitationView.js';
-import type { CaseContext } from '../../shared/case/caseContext.js';
+import type { CaseContext } from '../../shared/machine/caseContext.js';
 import type { Channel } from '../../shared/vocabulary.js';
 import type { CaseDoc } from '../cases/caseModel.js';
 import type { MailOutboxDoc } from '../mail/mailOutboxModel.js';

@@ -5,7 +5,7 @@ import type {
   InvitationClaimView,
   InvitationView,
 } from '../../shared/api/invitationView.js';
-import type { CaseContext } from '../../shared/case/caseContext.js';
+import type { CaseContext } from '../../shared/machine/caseContext.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
 import { mayActOn } from '../cases/casePolicy.js';
 import type { TokenService } from '../auth/tokenService.js';

@@ -1,5 +1,5 @@
-import type { Actor, CaseEventType } from '../../shared/case/caseEvents.js';
-import { availableActions, restoreCaseSnapshot } from '../../shared/case/machineApi.js';
+import type { Actor, CaseEventType } from '../../shared/machine/caseEvents.js';
+import { availableActions, restoreCaseSnapshot } from '../../shared/machine/machineApi.js';
 import type { NotificationKind } from '../../shared/notifications/notificationKinds.js';
 import type { MessageVisibility } from '../../shared/vocabulary.js';
 import { canReadMessage } from '../cases/casePolicy.js';

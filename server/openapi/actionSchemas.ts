@@ -1,5 +1,5 @@
-import { ACTION_SCHEMAS } from '../../shared/case/actionSchemas.js';
-import { CASE_EVENT_TYPES, type CaseEventType } from '../../shared/case/caseEvents.js';
+import { ACTION_SCHEMAS } from '../../shared/machine/actions/actionSchemas.js';
+import { CASE_EVENT_TYPES, type CaseEventType } from '../../shared/machine/caseEvents.js';
 import { joiToJsonSchema } from './joiToJsonSchema.js';
 import type { JsonSchema } from './openApiTypes.js';
 import { oneOfStrings } from './schemaBuilders.js';

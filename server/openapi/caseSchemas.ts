@@ -1,8 +1,8 @@
-import { OUTCOME_KINDS } from '../../shared/case/caseContext.js';
-import { ARBITRATION_VARIANTS, CASE_EVENT_TYPES } from '../../shared/case/caseEvents.js';
-import { CLOCK_IDS } from '../../shared/case/clockIds.js';
-import { DESK_QUEUES } from '../../shared/case/deskQueue.js';
-import { SERVICE_MEANS } from '../../shared/case/serviceRules.js';
+import { OUTCOME_KINDS } from '../../shared/machine/caseContext.js';
+import { ARBITRATION_VARIANTS, CASE_EVENT_TYPES } from '../../shared/machine/caseEvents.js';
+import { CLOCK_IDS } from '../../shared/time/clockIds.js';
+import { DESK_QUEUES } from '../../shared/machine/deskQueue.js';
+import { SERVICE_MEANS } from '../../shared/machine/serviceRules.js';
 import { CASE_STATUSES, CHANNELS, CLOSURE_REASONS, IP_TYPES, TRACKS } from '../../shared/vocabulary.js';
 import type { JsonSchema } from './openApiTypes.js';
 import {

@@ -1,6 +1,6 @@
 import { CHANNELS } from '../../shared/vocabulary.js';
 import type { JsonSchema } from './openApiTypes.js';
-import { SERVICE_MEANS } from '../../shared/case/serviceRules.js';
+import { SERVICE_MEANS } from '../../shared/machine/serviceRules.js';
 import { boolean, closed, id, instant, listOf, nullable, oneOfStrings, ref, text } from './schemaBuilders.js';
 
 /** Response schemas of respondents' invitations (`server/invitations/invitationPresenter.ts`). */

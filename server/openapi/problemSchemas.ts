@@ -1,5 +1,5 @@
 import { PROBLEM_CODES } from '../../shared/api/problemCodes.js';
-import { CASE_EVENT_TYPES } from '../../shared/case/caseEvents.js';
+import { CASE_EVENT_TYPES } from '../../shared/machine/caseEvents.js';
 import type { JsonSchema } from './openApiTypes.js';
 import { closed, count, listOf, oneOfStrings, ref, text } from './schemaBuilders.js';
 

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { ObjectId, type Document, type GridFSBucket } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { CASE_MACHINE_VERSION } from '../../shared/case/machine.js';
+import { CASE_MACHINE_VERSION } from '../../shared/machine/machine.js';
 import { createCaseStore } from '../cases/caseStore.js';
 import { evidenceBucket } from '../evidence/evidenceBucket.js';
 import { verifiedContentStream } from '../evidence/evidenceIntegrity.js';

@@ -1,4 +1,4 @@
-import { CASE_MACHINE_VERSION } from '../../shared/case/machine.js';
+import { CASE_MACHINE_VERSION } from '../../shared/machine/machine.js';
 import { MANIFEST_MEMBER, parseArchiveManifest, type ArchiveManifest } from './archiveManifest.js';
 import { PortabilityError } from './portabilityError.js';
 import type { IncomingMember } from './readArchive.js';

@@ -1,4 +1,4 @@
-import { periodEndsAt } from '../../shared/case/calendar.js';
+import { periodEndsAt } from '../../shared/time/calendar.js';
 import { daysBetween, median, roundTo } from './distribution.js';
 import type { FastTrackFigures } from './statsView.js';
 

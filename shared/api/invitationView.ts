@@ -2,7 +2,7 @@
  * What the API shows of a respondent's invitation: to the holder of its link (`InvitationView`, never
  * the address in full) and to staff (`CaseInvitationsView`, addresses included).
  */
-import type { ServiceRecord } from '../case/serviceRules.js';
+import type { ServiceRecord } from '../machine/serviceRules.js';
 import type { Channel } from '../vocabulary.js';
 
 /** An invitation link as its holder sees it (`GET /api/invitations/{token}`). */

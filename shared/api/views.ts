@@ -2,13 +2,13 @@
  * The shapes the HTTP API and the realtime layer return (server presenters build them, the client
  * reads them).
  */
-import type { CaseOutcome, ClockExtension, MediationExtension } from '../case/caseContext.js';
-import type { CaseEventType } from '../case/caseEvents.js';
-import type { ClockStatus } from '../case/clocks.js';
-import type { ClockId } from '../case/clockIds.js';
-import type { ServiceMeans } from '../case/serviceRules.js';
-import type { DeskQueue } from '../case/deskQueue.js';
-import type { Reason } from '../case/reason.js';
+import type { CaseOutcome, ClockExtension, MediationExtension } from '../machine/caseContext.js';
+import type { CaseEventType } from '../machine/caseEvents.js';
+import type { ClockStatus } from '../time/clocks.js';
+import type { ClockId } from '../time/clockIds.js';
+import type { ServiceMeans } from '../machine/serviceRules.js';
+import type { DeskQueue } from '../machine/deskQueue.js';
+import type { Reason } from '../intake/reason.js';
 import type { Complaint } from '../schemas/complaint.js';
 import type { CaseStatus, Channel, IpType, Track } from '../vocabulary.js';
 

@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { DESK_QUEUES } from '../case/deskQueue.js';
+import { DESK_QUEUES } from '../machine/deskQueue.js';
 import { CASE_STATUSES, CHANNELS, IP_TYPES, TRACKS } from '../vocabulary.js';
 
 /** Sort orders of the case list. */

@@ -1,5 +1,5 @@
 import { intakeSources } from '../../server/compose/intakeSources.js';
-import type { Actor } from '../../shared/case/caseEvents.js';
+import type { Actor } from '../../shared/machine/caseEvents.js';
 import type { AuthUser } from '../../server/auth/authUser.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
 import { createCaseEffects } from '../../server/effects/createCaseEffects.js';

@@ -1,14 +1,14 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { CaseCountsView } from '../../../shared/api/views.js';
-import type { DeskQueue } from '../../../shared/case/deskQueue.js';
-import type { CaseEventType } from '../../../shared/case/caseEvents.js';
+import type { DeskQueue } from '../../../shared/machine/deskQueue.js';
+import type { CaseEventType } from '../../../shared/machine/caseEvents.js';
 import { caseListQuery } from '../api/cases.js';
 import { apiFetch } from '../api/http.js';
 import { queryKeys } from '../api/queryKeys.js';
 import { whenLive } from '../realtime/liveStores.js';
 
 /** The desk's queues and the queue a case is in: one definition, shared with the server. */
-export { DESK_QUEUES, deskQueueOf, type DeskQueue } from '../../../shared/case/deskQueue.js';
+export { DESK_QUEUES, deskQueueOf, type DeskQueue } from '../../../shared/machine/deskQueue.js';
 
 /** The queue a desk user opens first: screening for the intake desk, the channel work for officers. */
 export function defaultDeskQueue(role: string): DeskQueue {

@@ -2,10 +2,10 @@
  * Response shapes the client reads. Case, event, evidence and message views come from `shared/`;
  * the few the server keeps to itself are mirrored here.
  */
-import type { ActionField } from '../../../shared/case/actionFields.js';
-import type { CaseEventType } from '../../../shared/case/caseEvents.js';
+import type { ActionField } from '../../../shared/machine/actions/actionFields.js';
+import type { CaseEventType } from '../../../shared/machine/caseEvents.js';
 import type { RankedChannelView } from '../../../shared/api/views.js';
-import type { Reason } from '../../../shared/case/reason.js';
+import type { Reason } from '../../../shared/intake/reason.js';
 import type { Track } from '../../../shared/vocabulary.js';
 
 export type { CaseEventView, CaseSummaryView, CaseView, ClockView, Page } from '../../../shared/api/views.js';

@@ -1,6 +1,6 @@
 import { Checkbox, MultiSelect, NumberInput, Select, TagsInput, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ActionField } from '../../../shared/case/actionFields.js';
+import type { ActionField } from '../../../shared/machine/actions/actionFields.js';
 import { useOrgsLike, useUsers } from '../api/directory.js';
 
 /** Date-time fields are entered in Beijing time, whatever the browser's zone. */

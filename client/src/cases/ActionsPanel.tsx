@@ -2,7 +2,7 @@ import { Button, Modal, Stack, Text } from '@mantine/core';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../shared/api/views.js';
-import type { CaseEventType } from '../../../shared/case/caseEvents.js';
+import type { CaseEventType } from '../../../shared/machine/caseEvents.js';
 import { useCaseActions } from '../api/cases.js';
 import type { AvailableAction } from '../api/types.js';
 import { ErrorState } from '../ui/ErrorState.js';

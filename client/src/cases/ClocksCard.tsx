@@ -1,8 +1,8 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../shared/api/views.js';
-import { clockParty } from '../../../shared/case/clockParty.js';
-import type { ClockId } from '../../../shared/case/clockIds.js';
+import { clockParty } from '../../../shared/time/clockParty.js';
+import type { ClockId } from '../../../shared/time/clockIds.js';
 import { formatDateTime } from '../i18n/format.js';
 import { clockLabel } from '../i18n/labels.js';
 import { SectionCard } from '../ui/SectionCard.js';

@@ -1,6 +1,6 @@
 import { Badge, Group, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Reason } from '../../../shared/case/reason.js';
+import type { Reason } from '../../../shared/intake/reason.js';
 import { reasonText } from '../i18n/labels.js';
 
 /** Reasons of a triage, routing or intake decision in plain words, with the weight each added. */

@@ -1,7 +1,7 @@
 /** Form values of an action ↔ its request body, validated by the shared action schema. */
-import type { ActionField } from '../../../shared/case/actionFields.js';
-import { ACTION_SCHEMAS } from '../../../shared/case/actionSchemas.js';
-import type { CaseEventType } from '../../../shared/case/caseEvents.js';
+import type { ActionField } from '../../../shared/machine/actions/actionFields.js';
+import { ACTION_SCHEMAS } from '../../../shared/machine/actions/actionSchemas.js';
+import type { CaseEventType } from '../../../shared/machine/caseEvents.js';
 
 /** The value of one field in the form. */
 export type FieldValue = string | boolean | string[];

@@ -1,6 +1,6 @@
 /** Live clock status and urgency, from `clockStatus` in `shared/` (the dashboard colours). */
 import type { ClockView } from '../../../shared/api/views.js';
-import { clockStatus, type ClockStatus } from '../../../shared/case/clocks.js';
+import { clockStatus, type ClockStatus } from '../../../shared/time/clocks.js';
 
 /** Mantine colour of each clock status. */
 export const CLOCK_COLORS: Record<ClockStatus, string> = {

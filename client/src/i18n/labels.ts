@@ -1,7 +1,7 @@
 /** Labels that come from `shared/` tables rather than the translation files. */
-import { CLOCKS } from '../../../shared/case/clocks.js';
-import type { ClockId } from '../../../shared/case/clockIds.js';
-import type { Reason } from '../../../shared/case/reason.js';
+import { CLOCKS } from '../../../shared/time/clocks.js';
+import type { ClockId } from '../../../shared/time/clockIds.js';
+import type { Reason } from '../../../shared/intake/reason.js';
 import { reasonsZh } from './reasonsZh.js';
 
 /** Whether a language tag is Chinese. */

@@ -1,5 +1,5 @@
-import { routeComplaint, type RoutingResult } from '../../../shared/case/routing.js';
-import { triage } from '../../../shared/case/triage.js';
+import { routeComplaint, type RoutingResult } from '../../../shared/intake/routing.js';
+import { triage } from '../../../shared/intake/triage.js';
 import type { Complaint } from '../../../shared/schemas/complaint.js';
 import type { IpType, Remedy, Track } from '../../../shared/vocabulary.js';
 import type { ComplaintDraft } from '../complaints/complaintDraft.js';
@@ -30,7 +30,7 @@ function remediesOf(a: SelfHelpAnswers): Remedy[] {
 
 /**
  * The complaint the answers describe, as routing reads it (names and facts are placeholders the
- * rules do not weigh): the same triage and routing Sevenfold runs on a filing (`shared/case/`).
+ * rules do not weigh): the same triage and routing Sevenfold runs on a filing (`shared/intake/`).
  */
 export function complaintOfAnswers(a: SelfHelpAnswers): Complaint {
   return {

@@ -1,4 +1,4 @@
-import { CLOCKS } from '../../../shared/case/clocks.js';
+import { CLOCKS } from '../../../shared/time/clocks.js';
 import { caseLink, field, layoutMail, type MailTemplate } from '../mailLayout.js';
 
 /** Formats an instant in Beijing time. */

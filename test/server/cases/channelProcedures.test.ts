@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR } from '../../../server/cases/systemActor.js';
 import { expect } from 'chai';
-import type { CaseAction } from '../../../shared/case/caseEvents.js';
+import type { CaseAction } from '../../../shared/machine/caseEvents.js';
 import type { Complaint } from '../../../shared/schemas/complaint.js';
 import type { CaseDoc } from '../../../server/cases/caseModel.js';
 import { verifyCaseLog } from '../../../server/cases/verifyCaseLog.js';

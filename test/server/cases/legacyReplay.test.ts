@@ -3,13 +3,13 @@
  * withdrawal in court without a ruling) replay through the current machine.
  */
 import { expect } from 'chai';
-import type { Actor } from '../../../shared/case/caseEvents.js';
-import { caseStage } from '../../../shared/case/machineApi.js';
-import { CASE_MACHINE_VERSION } from '../../../shared/case/machine.js';
+import type { Actor } from '../../../shared/machine/caseEvents.js';
+import { caseStage } from '../../../shared/machine/machineApi.js';
+import { CASE_MACHINE_VERSION } from '../../../shared/machine/machine.js';
 import type { CaseEventDoc } from '../../../server/cases/caseEventModel.js';
 import { foldCaseEvent, ReplayError } from '../../../server/cases/foldCaseEvent.js';
 import type { CaseFoldState } from '../../../server/cases/projectCase.js';
-import { ACTORS, caseInput, day } from '../../shared/case/machineFixtures.js';
+import { ACTORS, caseInput, day } from '../../shared/machine/machineFixtures.js';
 
 type Step = [type: string, actor: Actor, data: Record<string, unknown>, at: string];
 

@@ -1,13 +1,13 @@
 import { expect } from 'chai';
-import type { CaseEvent } from '../../../shared/case/caseEvents.js';
+import type { CaseEvent } from '../../../shared/machine/caseEvents.js';
 import {
   applyCaseEvent,
   caseStage,
   initialCaseSnapshot,
   type CaseSnapshot,
-} from '../../../shared/case/machineApi.js';
+} from '../../../shared/machine/machineApi.js';
 import { migrateLegacyEvent } from '../../../server/cases/migrateLegacyEvent.js';
-import { IDS, caseInput, day, ev, run, served } from '../../shared/case/machineFixtures.js';
+import { IDS, caseInput, day, ev, run, served } from '../../shared/machine/machineFixtures.js';
 
 function replay(snapshot: CaseSnapshot, event: CaseEvent, version: number): CaseSnapshot {
   let s = snapshot;

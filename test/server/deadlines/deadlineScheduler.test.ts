@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { computeDueAt } from '../../../shared/case/clocks.js';
+import { computeDueAt } from '../../../shared/time/clocks.js';
 import { deadlineModel } from '../../../server/deadlines/deadlineModel.js';
 import { CLOCK_WARNING } from '../../../server/deadlines/deadlineScheduler.js';
 import { smallTrademarkMediation } from '../../fixtures/complaints.js';

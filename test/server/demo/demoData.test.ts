@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { periodEndsAt } from '../../../shared/case/calendar.js';
+import { periodEndsAt } from '../../../shared/time/calendar.js';
 import { validateComplaint } from '../../../shared/schemas/complaint.js';
 import { CASE_STATUSES, CHANNELS, CLOSURE_REASONS, IP_TYPES, TRACKS } from '../../../shared/vocabulary.js';
 import { createCaseStore } from '../../../server/cases/caseStore.js';

@@ -11,7 +11,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { FACTS_MIN_CHARS } from '../../../../shared/case/triage.js';
+import { FACTS_MIN_CHARS } from '../../../../shared/intake/triage.js';
 import type { ComplaintDraft } from '../complaintDraft.js';
 import { useComplaintForm, useField } from '../ComplaintFormContext.js';
 
