@@ -1,3 +1,4 @@
+import { STAGE_TAGS, stageHasTag } from '../../shared/machine/stageTags.js';
 import type { CaseView, CaseSummaryView, ClockView } from '../../shared/api/views.js';
 import type { CaseContext } from '../../shared/machine/caseContext.js';
 import type { ClockId } from '../../shared/time/clockIds.js';
@@ -34,6 +35,7 @@ export function presentCaseSummary(doc: CaseDoc, now: Date): CaseSummaryView {
     title: doc.title,
     status: doc.status as CaseView['status'],
     stage: doc.stage,
+    tags: STAGE_TAGS.filter((tag) => stageHasTag(doc.stage, tag)),
     channel: doc.channel as CaseView['channel'],
     track: doc.track as CaseView['track'],
     ipType: doc.ipType as CaseView['ipType'],

@@ -1,3 +1,4 @@
+import { stageHasTag } from '../../shared/machine/stageTags.js';
 import type { CaseContext } from '../../shared/machine/caseContext.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseDoc } from '../cases/caseModel.js';
@@ -31,7 +32,7 @@ export function documentsForEvent(event: CaseEventDoc, caseDoc: CaseDoc): Docume
       if (context.signatures.complainant && context.signatures.respondent) kinds.push('signedAgreement');
       break;
     case 'REQUEST_CONFIRMATION':
-      if (event.stage.endsWith('awaitingConfirmation')) kinds.push('confirmationApplication');
+      if (stageHasTag(event.stage, 'needsCourt')) kinds.push('confirmationApplication');
       break;
     case 'CONFIRM_AGREEMENT':
     case 'REFUSE_CONFIRMATION':
@@ -39,7 +40,7 @@ export function documentsForEvent(event: CaseEventDoc, caseDoc: CaseDoc): Docume
       break;
     case 'DETERMINE':
       kinds.push('administrativeDecision');
-      if (event.stage.includes('remedy.noticeIssued')) kinds.push('takedownNotice');
+      if (stageHasTag(event.stage, 'takedownNoticeIssued')) kinds.push('takedownNotice');
       // no infringement on an e-commerce complaint: any measure taken on the complaint is lifted
       else if (event.data.infringement === false && context.ecommerce) kinds.push('restoreNotice');
       break;

@@ -1,3 +1,4 @@
+import { stageHasTag } from '../../shared/machine/stageTags.js';
 import { orgById } from '../orgs/orgLookups.js';
 import { recordMediatorConflicts } from '../cases/recordMediatorConflicts.js';
 import type { ClientSession } from 'mongodb';
@@ -61,7 +62,7 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
     if (credit.mayNotify(caseDoc, event)) return true;
     if (caseDoc.status === 'closed' || (event && event.kind !== 'transition')) return false;
     if (mayChangeOrganisation(caseDoc, event) && handlerOrgType(contextOf(caseDoc))) return true;
-    return caseDoc.stage.endsWith('.awaitingConfirmation') || caseDoc.stage.endsWith('.awaitingMediator');
+    return stageHasTag(caseDoc.stage, 'needsCourt') || stageHasTag(caseDoc.stage, 'needsMediator');
   }
 
   /** A case entering a channel is given to an organisation of the right type. */
@@ -84,7 +85,7 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
 
   /** A party applied for judicial confirmation of a mediation agreement: a court joins the case. */
   async function court(caseDoc: CaseDoc, cause?: CaseEventDoc): Promise<FollowUp | undefined> {
-    if (!caseDoc.stage.endsWith('.awaitingConfirmation')) return undefined;
+    if (!stageHasTag(caseDoc.stage, 'needsCourt')) return undefined;
     for (const id of caseDoc.joinedOrgIds ?? []) {
       if ((await orgById(db, id, { type: 1 }))?.type === 'judicial') return undefined;
     }
@@ -94,7 +95,7 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
 
   /** A case waiting for a mediator gets one. */
   async function mediator(caseDoc: CaseDoc): Promise<FollowUp | undefined> {
-    if (!caseDoc.stage.endsWith('.awaitingMediator')) return undefined;
+    if (!stageHasTag(caseDoc.stage, 'needsMediator')) return undefined;
     const choice = await pickMediator(db, caseDoc);
     if (!choice) {
       logger.warn({ caseId: caseDoc._id }, 'no mediator is free for this case: an officer must assign one');

@@ -1,3 +1,4 @@
+import { STAGE_TAGS } from '../../shared/machine/stageTags.js';
 import { OUTCOME_KINDS } from '../../shared/machine/caseContext.js';
 import { ARBITRATION_VARIANTS, CASE_EVENT_TYPES } from '../../shared/machine/caseEvents.js';
 import { CLOCK_IDS } from '../../shared/time/clockIds.js';
@@ -29,6 +30,11 @@ const summaryFields: Record<string, JsonSchema> = {
   title: text,
   status: oneOfStrings(CASE_STATUSES),
   stage: { ...text, description: 'The machine state, e.g. `inChannel.mediation.awaitingAcceptance`.' },
+  tags: {
+    type: 'array',
+    items: oneOfStrings(STAGE_TAGS),
+    description: 'The machine’s tags of the stage: what screens act on (e.g. `mediatorDeciding`).',
+  },
   channel: nullable(channel),
   track: oneOfStrings(TRACKS),
   ipType: oneOfStrings(IP_TYPES),

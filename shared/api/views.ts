@@ -2,6 +2,7 @@
  * The shapes the HTTP API and the realtime layer return (server presenters build them, the client
  * reads them).
  */
+import type { StageTag } from '../machine/stageTags.js';
 import type { CaseOutcome, ClockExtension, MediationExtension } from '../machine/caseContext.js';
 import type { CaseEventType } from '../machine/caseEvents.js';
 import type { ClockStatus } from '../time/clocks.js';
@@ -46,6 +47,8 @@ export interface CaseView {
   title: string;
   status: CaseStatus;
   stage: string;
+  /** The machine's tags of the stage (`shared/machine/stageTags.ts`): what a screen acts on. */
+  tags: StageTag[];
   channel: Channel | null;
   track: Track;
   ipType: IpType;
@@ -100,6 +103,7 @@ export type CaseSummaryView = Pick<
   | 'title'
   | 'status'
   | 'stage'
+  | 'tags'
   | 'channel'
   | 'track'
   | 'ipType'

@@ -28,9 +28,9 @@ export function MediatorConsole() {
   const list = useCaseList(MEDIATOR_QUEUE);
   const me = session?.user.id;
   const mine = (list.data?.items ?? []).filter((c) => c.mediatorId === me && c.status !== 'closed');
-  const pending = mine.filter((c) => c.stage.endsWith('awaitingAcceptance'));
+  const pending = mine.filter((c) => c.tags.includes('mediatorDeciding'));
   const queue = mine
-    .filter((c) => !c.stage.endsWith('awaitingAcceptance'))
+    .filter((c) => !c.tags.includes('mediatorDeciding'))
     .sort((a, b) => urgency(b.clocks, now) - urgency(a.clocks, now) || a.caseNo.localeCompare(b.caseNo));
   const atRisk = mine.filter((c) =>
     c.clocks.some((k) => ['atRisk80', 'breached'].includes(liveClock(k, now).status)),

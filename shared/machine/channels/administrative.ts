@@ -61,6 +61,7 @@ const fastTrack = caseSetup.createStateConfig({
       states: {
         noticeIssued: {
           ...withClock('ecommerceSellerResponse'),
+          tags: ['takedownNoticeIssued'],
           on: {
             COUNTER_NOTICE: {
               guard: 'isRespondent',

@@ -54,6 +54,7 @@ export const mediationChannel = caseSetup.createStateConfig({
     },
     awaitingConfirmation: {
       ...withClock('confirmationRuling'),
+      tags: ['needsCourt'],
       on: {
         CONFIRM_AGREEMENT: {
           guard: officerOf('judicial'),

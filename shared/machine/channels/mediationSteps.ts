@@ -37,6 +37,7 @@ export function mediationOpeningSteps({ failTarget, sessionClock }: MediationSte
     // organisation's officer assigns a mediator who has not declined this case.
     awaitingMediator: caseSetup.createStateConfig({
       ...withClock('mediatorAssignment'),
+      tags: ['needsMediator'],
       on: {
         ASSIGN_MEDIATOR: {
           guard: and(['mayAssignMediator', 'isMediatorEligible']),
@@ -47,6 +48,7 @@ export function mediationOpeningSteps({ failTarget, sessionClock }: MediationSte
     }),
     awaitingAcceptance: caseSetup.createStateConfig({
       ...withClock('mediatorAcceptance'),
+      tags: ['mediatorDeciding'],
       on: {
         ACCEPT_ASSIGNMENT: {
           guard: 'isAssignedMediator',
