@@ -12,7 +12,7 @@ import type { AlsoWrite } from './caseStore.js';
 export interface Committed {
   event?: CaseEventDoc | undefined;
   caseDoc: CaseDoc;
-  /** The clocks the case ran before the event; without them every stored deadline is checked. */
+  /** The clocks the case ran before the event; without them every stored clock run is checked. */
   previousClocks?: CaseDoc['clocks'] | undefined;
   /** Where the case was before the event (none for a new case). */
   previous?: CaseDoc | undefined;

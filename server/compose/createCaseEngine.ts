@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/loadConfig.js';
 import { createInvitationIssuer } from '../invitations/createInvitationIssuer.js';
 import { createMailOutbox } from '../mail/createMailOutbox.js';
-import { createDeadlineScheduler, type DeadlineScheduler } from '../deadlines/deadlineScheduler.js';
+import { createClockScheduler, type ClockScheduler } from '../clocks/clockScheduler.js';
 import { createDocumentWorker, type DocumentWorker } from '../documents/documentWorker.js';
 import type { CaseNotifier } from '../notifications/createCaseNotifier.js';
 import { createCaseEffects } from '../effects/createCaseEffects.js';
@@ -12,7 +12,7 @@ import { createCaseStore, type CaseStore } from '../cases/caseStore.js';
 /** The case engine of one server instance: the store (with its effects), the clock scheduler and the document worker. */
 export interface CaseEngine {
   store: CaseStore;
-  scheduler: DeadlineScheduler;
+  scheduler: ClockScheduler;
   /** Renders the documents events call for, after their commits (`server/documents/`). */
   documents: DocumentWorker;
   /** Writes and announces notifications, when the engine was built with one. */
@@ -49,7 +49,7 @@ export function createCaseEngine(deps: {
   const store = createCaseStore({ db: deps.db, logger: deps.logger, now, effects });
   const { notifier } = deps;
   if (notifier) store.onAppended(({ event }) => notifier.published(event));
-  const scheduler = createDeadlineScheduler({
+  const scheduler = createClockScheduler({
     db: deps.db,
     store,
     logger: deps.logger,

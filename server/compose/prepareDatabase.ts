@@ -8,7 +8,7 @@ import { caseTallyModel } from '../cases/caseTallies.js';
 import { idempotencyKeyModel } from '../cases/idempotencyKeys.js';
 import { mediatorConflictModel } from '../cases/mediatorConflictModel.js';
 import { creditEntryModel } from '../credit/creditEntryModel.js';
-import { deadlineModel } from '../deadlines/deadlineModel.js';
+import { clockRunModel } from '../clocks/clockRunModel.js';
 import { documentJobModel } from '../documents/documentJobModel.js';
 import { invitationModel } from '../invitations/invitationModel.js';
 import { mailOutboxModel } from '../mail/mailOutboxModel.js';
@@ -32,7 +32,7 @@ export function sevenfoldModels(db: Connection): Model<never>[] {
     idempotencyKeyModel(db),
     mediatorConflictModel(db),
     creditEntryModel(db),
-    deadlineModel(db),
+    clockRunModel(db),
     documentJobModel(db),
     invitationModel(db),
     mailOutboxModel(db),

@@ -5,7 +5,7 @@ import type { ComplaintProfile } from './demoComplaints.js';
 /**
  * Who takes a step: a demo user id, the account that filed the case (`filer`), the mediator assigned
  * to the case, or the clock (a `DEADLINE` step: the case waits until that clock expires and the
- * deadline scheduler fires it).
+ * clock scheduler fires it).
  */
 export type DemoActor = string | 'filer' | 'assignedMediator' | 'clock';
 

@@ -140,7 +140,7 @@ function dueMs(clock: ClockId, entry: NonNullable<CaseContext['clocks'][ClockId]
 
 const contextOf = (snapshot: CaseSnapshot) => snapshot.context as CaseContext;
 
-/** The clock's expiry event, as the deadline scheduler sends it. */
+/** The clock's expiry event, as the clock scheduler sends it. */
 const expiry = (clock: ClockId, at: number): CaseEvent => ({
   type: 'DEADLINE',
   clock,

@@ -10,7 +10,7 @@ import type { Channel } from '../../shared/vocabulary.js';
 import type { CaseDoc } from '../cases/caseModel.js';
 import { createCaseEngine } from '../compose/createCaseEngine.js';
 import { fileComplaint } from '../cases/fileComplaint.js';
-import { deadlineModel } from '../deadlines/deadlineModel.js';
+import { clockRunModel } from '../clocks/clockRunModel.js';
 import { DomainError } from '../errors/domainError.js';
 import { DEMO_USERS } from './demoDirectory.js';
 import { DEFAULT_DEMO_CASES } from '../config/demoDefaults.js';
@@ -46,7 +46,7 @@ export const DEMO_SEED_LANES = 4;
  * Creates `count` demo cases (see `planDemoCases`) through the real case engine, every step at its
  * planned past instant with the effects that follow each commit (organisation and mediator
  * assignment, stored clocks). Clocks that come due between two steps fire at their due instants
- * through the deadline scheduler, so warnings, breaches and expiries are in the logs as the running
+ * through the clock scheduler, so warnings, breaches and expiries are in the logs as the running
  * server would have written them; what comes due after a case's last step is left to the server's
  * scheduler. Needs the demo directory.
  *
@@ -63,7 +63,7 @@ export async function seedDemoCases(
   opts: SeedDemoCasesOptions = {},
 ): Promise<number> {
   const plans = planDemoCases(count, { ...(opts.now ? { now: opts.now } : {}), seed: opts.seed });
-  const Deadlines = deadlineModel(db);
+  const ClockRuns = clockRunModel(db);
   // progress in cases' worth of work: a filing and each step weigh one
   const work = plans.reduce((sum, p) => sum + 1 + p.steps.length, 0);
   let worked = 0;
@@ -84,7 +84,7 @@ export async function seedDemoCases(
 
   /**
    * Fires the case's clock levels (warnings at 50% and 80%, expiry) that come due from `from` to
-   * `until` (exclusive, or inclusive for a clock step), each at its due instant. The stored deadlines
+   * `until` (exclusive, or inclusive for a clock step), each at its due instant. The stored clock runs
    * are read only when a running clock has a level in that span.
    */
   async function runClocks(
@@ -98,7 +98,7 @@ export async function seedDemoCases(
     if (!doc.clocks.some((c) => !c.breached && levelTimes(c).some(inSpan))) return doc;
     let current = doc;
     for (let i = 0; i < 50 && current.clocks.length > 0; i++) {
-      const pending = await Deadlines.find({ caseId: current._id, state: 'pending' }, { nextAt: 1 }).lean();
+      const pending = await ClockRuns.find({ caseId: current._id, state: 'pending' }, { nextAt: 1 }).lean();
       const next = Math.min(...pending.map((d) => d.nextAt?.getTime() ?? Number.POSITIVE_INFINITY));
       if (!(inclusive ? next <= until : next < until)) break;
       at.ms = next;

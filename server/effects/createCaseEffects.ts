@@ -9,7 +9,7 @@ import type { CaseContext } from '../../shared/machine/caseContext.js';
 import type { Actor } from '../../shared/machine/caseEvents.js';
 import { createCreditRecorder, CREDIT_LISTED } from '../credit/creditRecorder.js';
 import { queueDocuments } from '../documents/queueDocuments.js';
-import { syncDeadlines } from '../deadlines/syncDeadlines.js';
+import { syncClockRuns } from '../clocks/syncClockRuns.js';
 import type { CaseNotifier } from '../notifications/createCaseNotifier.js';
 import { invitationFollowUp } from '../invitations/invitationFollowUp.js';
 import type { InvitationIssuer } from '../invitations/createInvitationIssuer.js';
@@ -48,7 +48,7 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
 
   async function inCommit(session: ClientSession | undefined, committed: Committed): Promise<void> {
     const { event, caseDoc } = committed;
-    await syncDeadlines(db, caseDoc, committed.previousClocks, session);
+    await syncClockRuns(db, caseDoc, committed.previousClocks, session);
     await credit.onCommit(session, caseDoc, event);
     if (event) await deps.notifier?.inCommit(session, event, caseDoc, committed.previous);
     if (event && event.kind !== 'transition') return;

@@ -6,7 +6,7 @@ import { canReadMessage } from '../cases/casePolicy.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseDoc } from '../cases/caseModel.js';
 import { ORG_ASSIGNED } from '../cases/foldCaseEvent.js';
-import { CLOCK_WARNING } from '../deadlines/deadlineScheduler.js';
+import { CLOCK_WARNING } from '../clocks/clockScheduler.js';
 import { MESSAGE_POSTED, type MessagePostedData } from '../messages/messageEvent.js';
 
 /** One notification to write: to a user, or to every officer of an organisation. */

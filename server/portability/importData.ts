@@ -34,7 +34,7 @@ export interface ImportOptions {
  * `npm run import`: loads an archive written by `exportData` into an empty database. Refuses a
  * database that holds any document. Reads the archive twice: first to verify it without writing
  * (every member's SHA-256, every case's hash chain, every evidence file against its event), then to
- * load it in batches; it then rebuilds the projections, deadlines and messages from the log and checks
+ * load it in batches; it then rebuilds the projections, clock runs and messages from the log and checks
  * every stored evidence file again. When anything fails after loading began, the database is emptied
  * again and the error is thrown.
  */
@@ -58,7 +58,7 @@ export async function importData(db: Connection, file: string, opts: ImportOptio
     const loaded = await loadArchive(db, file, manifest, progress);
     const rebuilt = await rebuildImportedCases(db, loaded.caseIds, { logger: opts.logger, progress });
     progress(
-      `rebuilt ${rebuilt.projections} case projections, ${rebuilt.deadlines} deadlines, ${rebuilt.messages} messages`,
+      `rebuilt ${rebuilt.projections} case projections, ${rebuilt.deadlines} clock runs, ${rebuilt.messages} messages`,
     );
     const bucket = evidenceBucket(db);
     for (const member of manifest.members) {

@@ -26,7 +26,7 @@ export type PortableCollection = (typeof PORTABLE_COLLECTIONS)[number];
 /**
  * Collections an import rebuilds from the event log instead of carrying them: the `cases`
  * projections (replay), the desks' `case_tallies` of open cases (kept with each projection), the
- * stored `deadlines` of the clocks the cases run, and `messages` (each is the copy of a
+ * stored clock runs (`deadlines`) of the clocks the cases run, and `messages` (each is the copy of a
  * `MESSAGE_POSTED` event).
  */
 export const REBUILT_COLLECTIONS = ['cases', 'case_tallies', 'deadlines', 'messages'] as const;

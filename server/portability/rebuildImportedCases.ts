@@ -2,8 +2,8 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { createCaseStore } from '../cases/caseStore.js';
 import { verifyCaseLog } from '../cases/verifyCaseLog.js';
-import { deadlineModel } from '../deadlines/deadlineModel.js';
-import { syncDeadlines } from '../deadlines/syncDeadlines.js';
+import { clockRunModel } from '../clocks/clockRunModel.js';
+import { syncClockRuns } from '../clocks/syncClockRuns.js';
 import { MESSAGE_POSTED } from '../messages/messageEvent.js';
 import { messageFromEvent } from '../messages/messageFromEvent.js';
 import { messageModel } from '../messages/messageModel.js';
@@ -18,8 +18,8 @@ export interface RebuiltCases {
 
 /**
  * Rebuilds what an import derives from each loaded case log, once its hash chain verifies as stored:
- * the `cases` projection (the store's replay), the stored deadlines of the clocks it runs
- * (`syncDeadlines`; the scheduler finds in the log the warnings already published) and its `messages`.
+ * the `cases` projection (the store's replay), the stored runs of the clocks it runs (collection `deadlines`)
+ * (`syncClockRuns`; the scheduler finds in the log the warnings already published) and its `messages`.
  * Appends nothing: the log stays exactly as it was exported.
  */
 export async function rebuildImportedCases(
@@ -28,7 +28,7 @@ export async function rebuildImportedCases(
   deps: { logger: Pick<Logger, 'warn' | 'error' | 'debug'>; progress: (line: string) => void },
 ): Promise<RebuiltCases> {
   const store = createCaseStore({ db, logger: deps.logger, now: () => new Date() });
-  const Deadlines = deadlineModel(db);
+  const ClockRuns = clockRunModel(db);
   const Messages = messageModel(db);
   let messages = 0;
   for (const [i, caseId] of caseIds.entries()) {
@@ -38,8 +38,8 @@ export async function rebuildImportedCases(
       throw new PortabilityError(`case ${caseId} does not verify once loaded: ${check.problems.join('; ')}`);
     }
     const doc = await store.rebuild(caseId);
-    // no deadline exists yet: an empty list of previous clocks makes syncDeadlines read by id only
-    await syncDeadlines(db, doc, []);
+    // no clock run is stored yet: an empty list of previous clocks makes syncClockRuns read by id only
+    await syncClockRuns(db, doc, []);
     const posted = events.filter((ev) => ev.type === MESSAGE_POSTED).map(messageFromEvent);
     if (posted.length > 0) await Messages.insertMany(posted);
     messages += posted.length;
@@ -47,7 +47,7 @@ export async function rebuildImportedCases(
   }
   return {
     projections: caseIds.length,
-    deadlines: await Deadlines.countDocuments({}),
+    deadlines: await ClockRuns.countDocuments({}),
     messages,
   };
 }

@@ -7,7 +7,7 @@ import type {
 import { canReadMessage, canSeeCase } from '../cases/casePolicy.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import { canSeeEvent, presentEvent } from '../cases/eventPresenter.js';
-import { CLOCK_WARNING } from '../deadlines/deadlineScheduler.js';
+import { CLOCK_WARNING } from '../clocks/clockScheduler.js';
 import { MESSAGE_POSTED, type MessagePostedData } from '../messages/messageEvent.js';
 import type { FanoutCase, FanoutMessage } from './fanoutMessage.js';
 import type { SocketData } from './realtimeAuth.js';
@@ -160,7 +160,7 @@ export async function deliverFanout(io: RealtimeServer, msg: FanoutMessage): Pro
   if (isWarning && typeof ev.data.clock === 'string') {
     const level = (ev.data.level as 'warning50' | 'warning80' | 'breach' | undefined) ?? 'breach';
     for (const s of await handlerSockets(io, c)) {
-      s.emit('deadline:warning', {
+      s.emit('clock:warning', {
         caseId: c.id,
         kind: ev.data.clock,
         dueAt: String(ev.data.dueAt ?? ''),

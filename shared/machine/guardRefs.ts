@@ -7,8 +7,8 @@ import type { Decider } from './rules/caseRules.js';
 import type { ClosureReason, OrgType } from '../vocabulary.js';
 
 /** The clock fired one of these clocks, and it runs now. */
-export function deadlineOf(...clocks: ClockId[]) {
-  return { type: 'deadlineOf', params: { clocks } } as const;
+export function expiryOf(...clocks: ClockId[]) {
+  return { type: 'expiryOf', params: { clocks } } as const;
 }
 
 /** An admin, or an officer of an organisation of this type. */

@@ -7,7 +7,7 @@
 import { and } from 'xstate';
 import { createCaseContext } from './caseContext.js';
 import { caseSetup } from './caseSetup.js';
-import { closeReasonIs, deadlineOf } from './guardRefs.js';
+import { closeReasonIs, expiryOf } from './guardRefs.js';
 import { withClock } from './stateClocks.js';
 import { administrativeChannel } from './channels/administrative.js';
 import { arbitrationChannel } from './channels/arbitration.js';
@@ -50,7 +50,7 @@ export const caseMachine = caseSetup.createMachine({
     LINK_RESPONDENT: { guard: and(['isSystemOrAdmin', 'isLinkableRespondent']), actions: 'linkRespondent' },
     // Service on the respondent starts the answer and consent periods (`serviceRules.ts`).
     SERVE: { guard: 'mayRecordService', actions: 'recordService' },
-    // Deadlines that only warn (the authority is late): recorded on the clock, no transition.
+    // ClockRuns that only warn (the authority is late): recorded on the clock, no transition.
     DEADLINE: { guard: 'isUnrecordedBreach', actions: 'recordBreach' },
   },
   states: {
@@ -72,7 +72,7 @@ export const caseMachine = caseSetup.createMachine({
       on: {
         PROVIDE_INFO: { guard: 'isComplainant', target: 'screening' },
         DEADLINE: {
-          guard: deadlineOf('infoRequest'),
+          guard: expiryOf('infoRequest'),
           target: 'closed',
           actions: { type: 'close', params: { reason: 'lapsed' } },
         },

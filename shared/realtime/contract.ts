@@ -56,7 +56,7 @@ export interface QueueChangedPush {
 }
 
 /** A clock of a case passed 50% or 80% of its time, or was breached. */
-export interface DeadlineWarningPush {
+export interface ClockWarningPush {
   caseId: string;
   kind: string;
   dueAt: string;
@@ -132,7 +132,7 @@ export interface ServerToClientEvents {
   'case:event': (push: CaseEventPush) => void;
   'assignment:new': (push: AssignmentPush) => void;
   'queue:changed': (push: QueueChangedPush) => void;
-  'deadline:warning': (push: DeadlineWarningPush) => void;
+  'clock:warning': (push: ClockWarningPush) => void;
   'message:new': (push: MessagePush) => void;
   'presence:changed': (push: PresencePush) => void;
   'message:typing': (push: TypingPush) => void;
@@ -179,7 +179,7 @@ export const SERVER_EVENTS = [
   'case:event',
   'assignment:new',
   'queue:changed',
-  'deadline:warning',
+  'clock:warning',
   'message:new',
   'presence:changed',
   'message:typing',

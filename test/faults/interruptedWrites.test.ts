@@ -143,20 +143,20 @@ describe('crash suite: writes cut short by a crash', function () {
 
   it('a clock that cannot be stored fails the whole commit: nothing is stored, the retry files it once', async () => {
     const deadlines = t.db.collection('deadlines');
-    const Deadlines = a.engine.store.models.cases.db.models.Deadline?.collection as unknown as Record<
+    const ClockRuns = a.engine.store.models.cases.db.models.Deadline?.collection as unknown as Record<
       string,
       unknown
     >;
-    const save = Deadlines.insertMany;
-    Deadlines.insertMany = () => {
-      delete Deadlines.insertMany; // once
+    const save = ClockRuns.insertMany;
+    ClockRuns.insertMany = () => {
+      delete ClockRuns.insertMany; // once
       return Promise.reject(new MongoNetworkError('connection reset by the database'));
     };
     try {
       const res = await file('clock-cut-off', 'Clock cut off');
       expect(res.status, res.text).to.equal(503);
     } finally {
-      if (Deadlines.insertMany !== save) delete Deadlines.insertMany;
+      if (ClockRuns.insertMany !== save) delete ClockRuns.insertMany;
     }
     expect(await filedEventsTitled('Clock cut off')).to.equal(0);
     expect(await casesTitled('Clock cut off')).to.equal(0);

@@ -14,7 +14,7 @@ import request from 'supertest';
 import { extract as tarExtract, pack as tarPack } from 'tar-stream';
 import { createCaseStore } from '../../server/cases/caseStore.js';
 import { verifyCaseLog } from '../../server/cases/verifyCaseLog.js';
-import { createDeadlineScheduler } from '../../server/deadlines/deadlineScheduler.js';
+import { createClockScheduler } from '../../server/clocks/clockScheduler.js';
 import { DEMO_SCENARIOS } from '../../server/demo/demoScenarios.js';
 import { seedDemoCases } from '../../server/demo/seedDemoCases.js';
 import type { ArchiveManifest } from '../../server/portability/archiveManifest.js';
@@ -96,7 +96,7 @@ describe('npm run export and npm run import', function () {
   let published: number;
 
   const tick = (db: Connection) =>
-    createDeadlineScheduler({
+    createClockScheduler({
       db,
       store: createCaseStore({ db, logger: testLogger, now: () => tickAt }),
       logger: testLogger,

@@ -6,7 +6,7 @@ import { createCaseEffects } from '../../server/effects/createCaseEffects.js';
 import type { CaseDoc } from '../../server/cases/caseModel.js';
 import { createCaseStore, type CaseStore } from '../../server/cases/caseStore.js';
 import { fileComplaint } from '../../server/cases/fileComplaint.js';
-import { createDeadlineScheduler, type DeadlineScheduler } from '../../server/deadlines/deadlineScheduler.js';
+import { createClockScheduler, type ClockScheduler } from '../../server/clocks/clockScheduler.js';
 import { DEMO_ORGS, DEMO_USERS } from '../../server/demo/demoDirectory.js';
 import { orgModel } from '../../server/orgs/orgModel.js';
 import { userModel } from '../../server/users/userModel.js';
@@ -34,7 +34,7 @@ export interface CaseWorld {
   readonly t: TestDatabase;
   readonly clock: ManualClock;
   readonly store: CaseStore;
-  readonly scheduler: DeadlineScheduler;
+  readonly scheduler: ClockScheduler;
   /** The actor of a demo user (or an officer of another org: pass orgId/orgType). */
   actor(userId: string): Actor;
   /** A demo user as a request carries them once signed in (for calling services directly). */
@@ -42,19 +42,19 @@ export interface CaseWorld {
   /** Files a complaint as a demo complainant. */
   file(complaint: Complaint, complainantId?: string): Promise<CaseDoc>;
   /** Makes another store and scheduler on the same database (a second server instance). */
-  instance(): { store: CaseStore; scheduler: DeadlineScheduler };
+  instance(): { store: CaseStore; scheduler: ClockScheduler };
 }
 
 /** Sets up a {@link CaseWorld} for the calling describe block. */
 export function useCaseWorld(label: string, start = '2025-09-22T02:00:00.000Z'): CaseWorld {
   const t = useTestDatabase(label);
   const clock = manualClock(start);
-  let parts: { store: CaseStore; scheduler: DeadlineScheduler } | undefined;
+  let parts: { store: CaseStore; scheduler: ClockScheduler } | undefined;
 
   const build = () => {
     const effects = createCaseEffects({ db: t.db, logger: testLogger });
     const store = createCaseStore({ db: t.db, logger: testLogger, now: clock.now, effects });
-    const scheduler = createDeadlineScheduler({ db: t.db, store, logger: testLogger, now: clock.now });
+    const scheduler = createClockScheduler({ db: t.db, store, logger: testLogger, now: clock.now });
     return { store, scheduler };
   };
 

@@ -4,7 +4,7 @@ import { foldCaseEvent } from '../../server/cases/foldCaseEvent.js';
 import { projectCase, type CaseFoldState } from '../../server/cases/projectCase.js';
 import { verifyCaseLog } from '../../server/cases/verifyCaseLog.js';
 import { startEmbeddedDatabase } from '../../server/db/startEmbeddedDatabase.js';
-import { deadlineId } from '../../server/deadlines/syncDeadlines.js';
+import { clockRunId } from '../../server/clocks/syncClockRuns.js';
 import { canonicalize } from '../../shared/util/canonicalJson.js';
 import type { AckedAction, UnackedAction } from './faultLoad.js';
 import type { DueClock } from './faultScenario.js';
@@ -23,7 +23,7 @@ export interface IntegrityReport {
   /** Clock levels made due, each fired exactly once. */
   clocksFired: number;
   /** Clocks of open cases without a live stored deadline (they would never fire). */
-  clocksWithoutDeadline: number;
+  clocksWithoutRun: number;
   /** Idempotency keys left `pending` by a request that never finished. */
   pendingIdempotencyKeys: number;
   /** Everything that is wrong; empty when the run lost and duplicated nothing. */
@@ -183,33 +183,33 @@ export async function checkIntegrity(
   // clocks: each level made due published exactly once; no level anywhere published twice
   const levels = new Map<string, number>();
   for (const ev of events) {
-    if (typeof ev.data.deadlineId !== 'string' || typeof ev.data.level !== 'string') continue;
-    const key = `${ev.data.deadlineId} ${ev.data.level}`;
+    if (typeof ev.data.clockRunId !== 'string' || typeof ev.data.level !== 'string') continue;
+    const key = `${ev.data.clockRunId} ${ev.data.level}`;
     levels.set(key, (levels.get(key) ?? 0) + 1);
   }
   for (const [key, n] of levels) if (n > 1) problems.push(`clock level ${key} fired ${n} times`);
   let clocksFired = 0;
   for (const c of ledger.due) {
-    const n = levels.get(`${c.deadlineId} ${c.level}`) ?? 0;
+    const n = levels.get(`${c.clockRunId} ${c.level}`) ?? 0;
     if (n === 1) clocksFired++;
-    else problems.push(`clock ${c.deadlineId} (${c.level}) came due and fired ${n} times`);
+    else problems.push(`clock ${c.clockRunId} (${c.level}) came due and fired ${n} times`);
   }
 
   // every clock an open case runs has its stored deadline (else it would never fire)
-  const deadlineStates = new Map(
+  const expiryStates = new Map(
     (await db.collection<{ _id: string; state: string }>('deadlines').find({}).toArray()).map(
       (d) => [d._id, d.state] as const,
     ),
   );
-  let clocksWithoutDeadline = 0;
+  let clocksWithoutRun = 0;
   for (const c of projections.values()) {
     const p = c as unknown as { _id: string; status: string; clocks?: { clock: string; startedAt: Date }[] };
     if (p.status === 'closed') continue;
     for (const clock of p.clocks ?? []) {
-      const id = deadlineId(p._id, clock.clock, new Date(clock.startedAt));
-      const state = deadlineStates.get(id);
+      const id = clockRunId(p._id, clock.clock, new Date(clock.startedAt));
+      const state = expiryStates.get(id);
       if (state === undefined || state === 'cancelled') {
-        clocksWithoutDeadline++;
+        clocksWithoutRun++;
         problems.push(
           `case ${p._id} runs clock ${clock.clock} but its deadline ${id} is ${state ?? 'missing'}`,
         );
@@ -224,7 +224,7 @@ export async function checkIntegrity(
     acknowledgedChecked: ledger.acked.length,
     unacknowledgedCommitted,
     clocksFired,
-    clocksWithoutDeadline,
+    clocksWithoutRun,
     pendingIdempotencyKeys,
     problems,
   };

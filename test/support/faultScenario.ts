@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { DEMO_PASSWORD } from '../../server/demo/demoDirectory.js';
-import type { DeadlineLevel } from '../../server/deadlines/deadlineModel.js';
+import type { ClockWarningLevel } from '../../server/clocks/clockRunModel.js';
 import { mediationComplaint } from './caseApi.js';
 import { send, type LoadGenerator, type SessionCase } from './faultLoad.js';
 import { connectToServerEngine, sleep } from './faultServer.js';
@@ -91,18 +91,18 @@ export async function openSessionCases(
 
 /** A clock level the test made come due, which must fire exactly once. */
 export interface DueClock {
-  deadlineId: string;
+  clockRunId: string;
   caseId: string;
   clock: string;
-  level: DeadlineLevel;
+  level: ClockWarningLevel;
 }
 
-interface StoredDeadline {
+interface StoredClockRun {
   _id: string;
   caseId: string;
   clock: string;
   state: string;
-  done: Partial<Record<DeadlineLevel, number>>;
+  done: Partial<Record<ClockWarningLevel, number>>;
 }
 
 /**
@@ -118,19 +118,19 @@ export class ClockDriver {
 
   /** Chooses new clocks to make due: `breaches` screening clocks of quiet filed cases, one session warning. */
   async choose(db: Db, quietCaseIds: readonly string[], sessionCaseIds: readonly string[], breaches: number) {
-    const Deadlines = db.collection<StoredDeadline>('deadlines');
+    const ClockRuns = db.collection<StoredClockRun>('deadlines');
     let added = 0;
     for (const caseId of quietCaseIds) {
       if (added >= breaches) break;
-      const d = await Deadlines.findOne({ caseId, clock: 'screeningDecision', state: 'pending' });
+      const d = await ClockRuns.findOne({ caseId, clock: 'screeningDecision', state: 'pending' });
       if (!d || this.chosen.has(`${d._id}:breach`)) continue;
-      this.add({ deadlineId: d._id, caseId, clock: d.clock, level: 'breach' });
+      this.add({ clockRunId: d._id, caseId, clock: d.clock, level: 'breach' });
       added++;
     }
     for (const caseId of sessionCaseIds) {
-      const d = await Deadlines.findOne({ caseId, clock: 'mediation', state: 'pending' });
+      const d = await ClockRuns.findOne({ caseId, clock: 'mediation', state: 'pending' });
       if (!d) continue;
-      const level: DeadlineLevel | undefined =
+      const level: ClockWarningLevel | undefined =
         d.done.warning50 === undefined
           ? 'warning50'
           : d.done.warning80 === undefined && d.done.warning50 > 0
@@ -138,19 +138,19 @@ export class ClockDriver {
             : undefined;
       // a warning80 only once its warning50 has fired (both due at once would make the 50 % moot)
       if (!level || this.chosen.has(`${d._id}:${level}`)) continue;
-      this.add({ deadlineId: d._id, caseId, clock: d.clock, level });
+      this.add({ clockRunId: d._id, caseId, clock: d.clock, level });
       break;
     }
   }
 
   private add(c: DueClock): void {
-    this.chosen.add(`${c.deadlineId}:${c.level}`);
+    this.chosen.add(`${c.clockRunId}:${c.level}`);
     this.due.push(c);
   }
 
   /** Moves every chosen level that has not fired yet into the past; resolves with how many are waiting. */
   async apply(db: Db): Promise<number> {
-    const Deadlines = db.collection<StoredDeadline>('deadlines');
+    const ClockRuns = db.collection<StoredClockRun>('deadlines');
     const past = new Date(Date.now() - 1000);
     let waiting = 0;
     for (const c of this.due) {
@@ -162,7 +162,7 @@ export class ClockDriver {
           : c.level === 'warning80'
             ? { warnAt80: past, nextAt: past }
             : { warnAt50: past, warnAt80: past, dueAt: past, nextAt: past };
-      await Deadlines.updateOne({ _id: c.deadlineId, state: 'pending' }, { $set: fields });
+      await ClockRuns.updateOne({ _id: c.clockRunId, state: 'pending' }, { $set: fields });
     }
     return waiting;
   }
@@ -171,7 +171,7 @@ export class ClockDriver {
   firedCount(db: Db, c: DueClock): Promise<number> {
     return db
       .collection('case_events')
-      .countDocuments({ caseId: c.caseId, 'data.deadlineId': c.deadlineId, 'data.level': c.level });
+      .countDocuments({ caseId: c.caseId, 'data.clockRunId': c.clockRunId, 'data.level': c.level });
   }
 }
 

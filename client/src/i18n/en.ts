@@ -156,8 +156,8 @@ export const en = {
     },
     assignmentTitle: 'New assignment',
     assignmentBody: 'Case {{caseNo}} “{{title}}” was assigned to you.',
-    deadlineTitle: 'Time limit',
-    deadlineBody: '“{{clock}}” is {{level}}.',
+    clockWarningTitle: 'Time limit',
+    clockWarningBody: '“{{clock}}” is {{level}}.',
   },
   clock: {
     title: 'Time limits',

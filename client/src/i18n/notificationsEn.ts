@@ -12,7 +12,7 @@ export const notificationsEn = {
       assignment: 'New assignment',
       message: 'New message',
       actionWaiting: 'Waiting for you',
-      clockWarning: 'Deadline reminder',
+      clockWarning: 'Time-limit reminder',
       outcome: 'Outcome',
       sessionScheduled: 'Session scheduled',
     },

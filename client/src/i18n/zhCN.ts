@@ -154,8 +154,8 @@ export const zhCN = {
     },
     assignmentTitle: '新的指派',
     assignmentBody: '案件 {{caseNo}}“{{title}}”已指派给您。',
-    deadlineTitle: '期限提醒',
-    deadlineBody: '“{{clock}}”{{level}}。',
+    clockWarningTitle: '期限提醒',
+    clockWarningBody: '“{{clock}}”{{level}}。',
   },
   clock: {
     title: '法定期限',

@@ -1,6 +1,6 @@
 /**
  * The session's socket and what its pushes do: queue changes refresh lists, case events merge into
- * timelines, messages into chats, assignments and deadline warnings notify. Loaded on demand by
+ * timelines, messages into chats, assignments and clock warnings notify. Loaded on demand by
  * {@link RealtimeProvider} once someone is signed in, so the sign-in page does not carry the
  * Socket.IO client.
  */
@@ -74,13 +74,13 @@ export function connectRealtime(token: string, qc: QueryClient, i18n: I18n): Rea
       autoClose: 8000,
     });
   });
-  socket.on('deadline:warning', (push) => {
+  socket.on('clock:warning', (push) => {
     void qc.invalidateQueries({ queryKey: queryKeys.caseLists });
     void qc.invalidateQueries({ queryKey: queryKeys.case(push.caseId), exact: true });
     notifications.show({
       color: push.level === 'breach' ? 'red' : push.level === 'warning80' ? 'orange' : 'yellow',
-      title: t('live.deadlineTitle'),
-      message: t('live.deadlineBody', {
+      title: t('live.clockWarningTitle'),
+      message: t('live.clockWarningBody', {
         clock: clockLabel(push.kind, i18n.language),
         level: t(`vocab.warningLevel.${push.level}`),
       }),

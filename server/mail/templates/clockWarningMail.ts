@@ -29,7 +29,7 @@ export const clockWarningMail: MailTemplate = (data, locale) => {
       link: { url, label: '打开案件' },
     });
   }
-  const what = def?.label ?? 'Deadline';
+  const what = def?.label ?? 'Time limit';
   const head =
     level === 'breach'
       ? `The period "${what}" of case ${caseNo} has expired (${due}).`

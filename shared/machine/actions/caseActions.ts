@@ -103,10 +103,10 @@ export const caseActions = {
     return { service, clocks: startAwaitingClocks(context, serve.servedAt), awaitingService: {} };
   }),
   recordBreach: update(({ context, event }) => {
-    const deadline = eventOf(event, 'DEADLINE');
-    const entry = deadline && context.clocks[deadline.clock];
-    if (!deadline || !entry) return {};
-    return { clocks: { ...context.clocks, [deadline.clock]: { ...entry, breachedAt: deadline.at } } };
+    const expiry = eventOf(event, 'DEADLINE');
+    const entry = expiry && context.clocks[expiry.clock];
+    if (!expiry || !entry) return {};
+    return { clocks: { ...context.clocks, [expiry.clock]: { ...entry, breachedAt: expiry.at } } };
   }),
 
   // ── intake, routing, closing ────────────────────────────────────────────

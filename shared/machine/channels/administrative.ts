@@ -6,7 +6,7 @@
  */
 import { and } from 'xstate';
 import { caseSetup } from '../caseSetup.js';
-import { deadlineOf, determinationBy, officerOf } from '../guardRefs.js';
+import { expiryOf, determinationBy, officerOf } from '../guardRefs.js';
 import { FAST_TRACK_CLOCKS, withClock } from '../stateClocks.js';
 import { RESOLVED } from '../stateIds.js';
 import { ADMIN_CASE_CLOCKS } from '../rules/administrativeRules.js';
@@ -68,7 +68,7 @@ const fastTrack = caseSetup.createStateConfig({
               target: 'counterNoticed',
               actions: 'recordCounterNotice',
             },
-            DEADLINE: { guard: deadlineOf('ecommerceSellerResponse'), target: RESOLVED },
+            DEADLINE: { guard: expiryOf('ecommerceSellerResponse'), target: RESOLVED },
           },
         },
         // The counter-notice waits for the platform to forward it; its 15 days run from receipt
@@ -90,7 +90,7 @@ const fastTrack = caseSetup.createStateConfig({
             PROVIDE_INFO: { guard: 'isComplainant', target: RESOLVED },
             // ... and their restore clock ran from the filing. The determination of infringement is
             // the complaint of art. 43: the listing stays down (no restore).
-            DEADLINE: { guard: 'isRestoreDeadline', target: RESOLVED },
+            DEADLINE: { guard: 'isRestoreExpiry', target: RESOLVED },
           },
         },
         // The rights holder has the counter-notice. A determination of infringement is itself the
@@ -103,7 +103,7 @@ const fastTrack = caseSetup.createStateConfig({
               target: RESOLVED,
               actions: 'recordComplaintNotice',
             },
-            DEADLINE: { guard: deadlineOf('ecommerceRestore'), target: RESOLVED },
+            DEADLINE: { guard: expiryOf('ecommerceRestore'), target: RESOLVED },
           },
         },
       },

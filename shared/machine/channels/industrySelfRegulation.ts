@@ -5,7 +5,7 @@
  */
 import { and } from 'xstate';
 import { caseSetup } from '../caseSetup.js';
-import { closeReasonIs, deadlineOf, determinationBy, officerOf } from '../guardRefs.js';
+import { closeReasonIs, expiryOf, determinationBy, officerOf } from '../guardRefs.js';
 import { withClock } from '../stateClocks.js';
 import { CLOSED, RESOLVED } from '../stateIds.js';
 
@@ -30,7 +30,7 @@ export const industrySelfRegulationChannel = caseSetup.createStateConfig({
             CONSENT: { guard: 'isRespondent', target: 'inSession' },
             DECLINE: { guard: 'isRespondent', target: '#case.inChannel.industrySelfRegulation.failed' },
             DEADLINE: {
-              guard: deadlineOf('respondentAnswer'),
+              guard: expiryOf('respondentAnswer'),
               target: '#case.inChannel.industrySelfRegulation.failed',
             },
           },

@@ -10,7 +10,7 @@
 import { and } from 'xstate';
 import { caseSetup } from '../caseSetup.js';
 import { APPEAL_CLOCKS, TRIAL_CLOCKS } from '../rules/courtRules.js';
-import { deadlineOf, officerOf } from '../guardRefs.js';
+import { expiryOf, officerOf } from '../guardRefs.js';
 import { LITIGATION_MEDIATION_CLOCKS, withClock } from '../stateClocks.js';
 import { mediationOpeningSteps, mediationSessionStep, type MediationStepsOptions } from './mediationSteps.js';
 import { CLOSED, RESOLVED } from '../stateIds.js';
@@ -55,7 +55,7 @@ export const judicialChannel = caseSetup.createStateConfig({
           ...withClock('respondentAnswer'),
           on: {
             RESPOND: { guard: 'isRespondent', target: 'answerClosed', actions: 'recordAnswer' },
-            DEADLINE: { guard: deadlineOf('respondentAnswer'), target: 'answerClosed' },
+            DEADLINE: { guard: expiryOf('respondentAnswer'), target: 'answerClosed' },
           },
         },
         answerClosed: {
@@ -74,7 +74,7 @@ export const judicialChannel = caseSetup.createStateConfig({
       ...withClock(...LITIGATION_MEDIATION_CLOCKS),
       initial: 'awaitingMediator',
       on: {
-        DEADLINE: { guard: deadlineOf(...LITIGATION_MEDIATION_CLOCKS), target: TRIAL },
+        DEADLINE: { guard: expiryOf(...LITIGATION_MEDIATION_CLOCKS), target: TRIAL },
       },
       states: {
         ...mediationOpeningSteps(entrusted),
@@ -133,6 +133,6 @@ export const appealWindowState = caseSetup.createStateConfig({
       target: CLOSED,
       actions: ['recordAppeal', { type: 'close', params: { reason: 'appealed' } }],
     },
-    DEADLINE: { guard: deadlineOf(...APPEAL_CLOCKS), target: RESOLVED, actions: 'finaliseJudgment' },
+    DEADLINE: { guard: expiryOf(...APPEAL_CLOCKS), target: RESOLVED, actions: 'finaliseJudgment' },
   },
 });

@@ -4,7 +4,7 @@
  */
 import { and } from 'xstate';
 import { caseSetup } from '../caseSetup.js';
-import { closeReasonIs, deadlineOf, officerOf } from '../guardRefs.js';
+import { closeReasonIs, expiryOf, officerOf } from '../guardRefs.js';
 import { withClock } from '../stateClocks.js';
 import { mediationOpeningSteps, mediationSessionStep, type MediationStepsOptions } from './mediationSteps.js';
 import { CLOSED, IN_CHANNEL, RESOLVED } from '../stateIds.js';
@@ -46,7 +46,7 @@ export const mediationChannel = caseSetup.createStateConfig({
           actions: { type: 'settle', params: { judiciallyConfirmed: false } },
         },
         DEADLINE: {
-          guard: deadlineOf('confirmationApplication'),
+          guard: expiryOf('confirmationApplication'),
           target: RESOLVED,
           actions: { type: 'settle', params: { judiciallyConfirmed: false } },
         },

@@ -6,7 +6,7 @@
 import { and } from 'xstate';
 import { caseSetup } from '../caseSetup.js';
 import type { ClockId } from '../../time/clockIds.js';
-import { deadlineOf } from '../guardRefs.js';
+import { expiryOf } from '../guardRefs.js';
 import { withClock } from '../stateClocks.js';
 
 /** Where a mediation lives in the machine and what it does on failure. */
@@ -61,7 +61,7 @@ export function mediationOpeningSteps({ failTarget, sessionClock }: MediationSte
           actions: 'releaseMediator',
         },
         DEADLINE: {
-          guard: deadlineOf('mediatorAcceptance'),
+          guard: expiryOf('mediatorAcceptance'),
           target: 'awaitingMediator',
           actions: 'timeOutMediator',
         },
@@ -74,8 +74,8 @@ export function mediationOpeningSteps({ failTarget, sessionClock }: MediationSte
         CONSENT: { guard: 'isRespondent', target: 'inSession' },
         DECLINE: { guard: 'isRespondent', target: failTarget, actions: failed },
         DEADLINE: [
-          { guard: deadlineOf('mediationConsent'), target: failTarget, actions: failed },
-          ...(sessionClock ? [{ guard: deadlineOf('mediation'), target: failTarget, actions: failed }] : []),
+          { guard: expiryOf('mediationConsent'), target: failTarget, actions: failed },
+          ...(sessionClock ? [{ guard: expiryOf('mediation'), target: failTarget, actions: failed }] : []),
         ],
       },
     }),
@@ -102,7 +102,7 @@ export function mediationSessionStep({
       SCHEDULE_SESSION: { guard: 'isAssignedMediator', actions: 'scheduleSession' },
       RECORD_SESSION: { guard: 'isAssignedMediator', actions: 'recordSession' },
       DECLARE_IMPASSE: { guard: 'isAssignedMediator', target: failTarget },
-      ...(sessionClock ? { DEADLINE: { guard: deadlineOf('mediation'), target: failTarget } } : {}),
+      ...(sessionClock ? { DEADLINE: { guard: expiryOf('mediation'), target: failTarget } } : {}),
       REQUEST_EXTENSION: {
         guard: and(['isAssignedMediator', { type: 'isExtensionRequestable', params: extension }]),
         actions: 'requestMediationExtension',

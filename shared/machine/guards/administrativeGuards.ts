@@ -104,9 +104,9 @@ export const administrativeGuards = {
    * The restore period of a counter-notice expired, as the platform's clock reports it. Kept for
    * logs written before the period ran from receipt (their clock is not in a replayed context).
    */
-  isRestoreDeadline: ({ event }: GuardArgs) => {
-    const deadline = eventOf(event, 'DEADLINE');
-    return deadline !== null && who.isSystem(deadline.actor) && deadline.clock === 'ecommerceRestore';
+  isRestoreExpiry: ({ event }: GuardArgs) => {
+    const expiry = eventOf(event, 'DEADLINE');
+    return expiry !== null && who.isSystem(expiry.actor) && expiry.clock === 'ecommerceRestore';
   },
   /** The ordinary administrative procedure may be extended once, by its rule's fixed period. */
   isAdminExtensionAllowed: ({ context, event }: GuardArgs) => {

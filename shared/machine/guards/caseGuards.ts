@@ -66,20 +66,20 @@ export const caseGuards = {
 
   // ── clocks ──────────────────────────────────────────────────────────────
   /** The clock fired one of these clocks, and it runs now. */
-  deadlineOf: ({ context, event }: GuardArgs, params: { clocks: readonly ClockId[] }) => {
-    const deadline = eventOf(event, 'DEADLINE');
+  expiryOf: ({ context, event }: GuardArgs, params: { clocks: readonly ClockId[] }) => {
+    const expiry = eventOf(event, 'DEADLINE');
     return (
-      deadline !== null &&
-      who.isSystem(deadline.actor) &&
-      params.clocks.includes(deadline.clock) &&
-      context.clocks[deadline.clock] !== undefined
+      expiry !== null &&
+      who.isSystem(expiry.actor) &&
+      params.clocks.includes(expiry.clock) &&
+      context.clocks[expiry.clock] !== undefined
     );
   },
   /** The clock fired a running clock whose breach is not recorded yet (warning-only deadlines). */
   isUnrecordedBreach: ({ context, event }: GuardArgs) => {
-    const deadline = eventOf(event, 'DEADLINE');
-    if (deadline === null || !who.isSystem(deadline.actor)) return false;
-    const entry = context.clocks[deadline.clock];
+    const expiry = eventOf(event, 'DEADLINE');
+    if (expiry === null || !who.isSystem(expiry.actor)) return false;
+    const entry = context.clocks[expiry.clock];
     return entry !== undefined && entry.breachedAt === undefined;
   },
 

@@ -4,7 +4,7 @@ import type { CaseAction } from '../../../shared/machine/caseEvents.js';
 import type { Complaint } from '../../../shared/schemas/complaint.js';
 import type { CaseDoc } from '../../../server/cases/caseModel.js';
 import { verifyCaseLog } from '../../../server/cases/verifyCaseLog.js';
-import { deadlineModel } from '../../../server/deadlines/deadlineModel.js';
+import { clockRunModel } from '../../../server/clocks/clockRunModel.js';
 import {
   arbitrationAgreementComplaint,
   designPatentSmeEcommerce,
@@ -26,7 +26,7 @@ describe('channel procedures end to end through the store', function () {
   const act = (id: string, who: string, action: CaseAction) => w.store.transition(id, w.actor(who), action);
   const clocksOf = (doc: CaseDoc) => doc.clocks.map((c) => c.clock);
   const storedClocks = async (id: string) =>
-    (await deadlineModel(w.t.db).find({ caseId: id }).sort({ startedAt: 1, clock: 1 }).lean()).map((d) => [
+    (await clockRunModel(w.t.db).find({ caseId: id }).sort({ startedAt: 1, clock: 1 }).lean()).map((d) => [
       d.clock,
       d.state,
     ]);
@@ -50,7 +50,7 @@ describe('channel procedures end to end through the store', function () {
     const replayed = await w.store.rebuild(doc._id);
     expect(replayed.stage).to.equal(doc.stage);
     expect(replayed.seq).to.equal(doc.seq);
-    const pending = await deadlineModel(w.t.db).countDocuments({ caseId: doc._id, state: 'pending' });
+    const pending = await clockRunModel(w.t.db).countDocuments({ caseId: doc._id, state: 'pending' });
     expect(pending, 'no clock keeps running on a closed case').to.equal(0);
     return doc;
   }

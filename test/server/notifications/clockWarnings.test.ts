@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import request from 'supertest';
-import { deadlineModel } from '../../../server/deadlines/deadlineModel.js';
+import { clockRunModel } from '../../../server/clocks/clockRunModel.js';
 import { notificationModel } from '../../../server/notifications/notificationModel.js';
 import { bearer, mediationComplaint } from '../../support/caseApi.js';
 import { manualClock } from '../../support/manualClock.js';
@@ -55,7 +55,7 @@ describe('clock warnings (issue 12): 50 %, 80 % and breach, each once, to whoeve
       .set(bearer(tok.admin))
       .send({ type: 'SERVE', means: 'post', servedAt: clock.now().toISOString() })
       .expect(200);
-    const consent = await deadlineModel(t.db).findOne({ caseId: id, clock: 'mediationConsent' }).lean();
+    const consent = await clockRunModel(t.db).findOne({ caseId: id, clock: 'mediationConsent' }).lean();
     expect(consent, 'the consent clock runs').to.not.equal(null);
     const warnings = () =>
       notificationModel(t.db)

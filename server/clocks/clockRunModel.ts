@@ -1,15 +1,15 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /** Warning levels of a clock, in the order they come due. */
-export const DEADLINE_LEVELS = ['warning50', 'warning80', 'breach'] as const;
+export const CLOCK_WARNING_LEVELS = ['warning50', 'warning80', 'breach'] as const;
 /** A warning level. */
-export type DeadlineLevel = (typeof DEADLINE_LEVELS)[number];
+export type ClockWarningLevel = (typeof CLOCK_WARNING_LEVELS)[number];
 
 /**
  * A stored clock of a case. `_id` is `<caseId>:<clock>:<startedAt ms>`, so scheduling the same clock
  * twice is a no-op. `nextAt` is when the scheduler must look at it next (null when done).
  */
-export interface DeadlineDoc {
+export interface ClockRunDoc {
   _id: string;
   caseId: string;
   clock: string;
@@ -18,14 +18,14 @@ export interface DeadlineDoc {
   warnAt50: Date;
   warnAt80: Date;
   /** Levels already published, with the seq of the case event that records each. */
-  done: Partial<Record<DeadlineLevel, number>>;
+  done: Partial<Record<ClockWarningLevel, number>>;
   state: 'pending' | 'fired' | 'cancelled';
   nextAt: Date | null;
   /** The fast track's protection center also gets the warnings. */
   fastTrack: boolean;
 }
 
-const schema = new Schema<DeadlineDoc>(
+const schema = new Schema<ClockRunDoc>(
   {
     _id: { type: String, required: true },
     caseId: { type: String, required: true, index: true },
@@ -43,9 +43,9 @@ const schema = new Schema<DeadlineDoc>(
 );
 schema.index({ state: 1, nextAt: 1 });
 
-/** The `deadlines` model on a connection. */
-export function deadlineModel(conn: Connection): Model<DeadlineDoc> {
+/** The clock runs model on a connection (collection `deadlines`, the name existing data has). */
+export function clockRunModel(conn: Connection): Model<ClockRunDoc> {
   return (
-    (conn.models.Deadline as Model<DeadlineDoc> | undefined) ?? conn.model<DeadlineDoc>('Deadline', schema)
+    (conn.models.ClockRun as Model<ClockRunDoc> | undefined) ?? conn.model<ClockRunDoc>('ClockRun', schema)
   );
 }

@@ -3,36 +3,36 @@ import type { ClientSession } from 'mongodb';
 import { computeWarnings } from '../../shared/time/clocks.js';
 import type { ClockId } from '../../shared/time/clockIds.js';
 import type { CaseDoc } from '../cases/caseModel.js';
-import { deadlineModel, type DeadlineDoc } from './deadlineModel.js';
+import { clockRunModel, type ClockRunDoc } from './clockRunModel.js';
 
-/** The stored id of a clock run: the same clock started at the same instant is the same deadline. */
-export function deadlineId(caseId: string, clock: string, startedAt: Date): string {
+/** The stored id of a clock run: the same clock started at the same instant is the same run. */
+export function clockRunId(caseId: string, clock: string, startedAt: Date): string {
   return `${caseId}:${clock}:${startedAt.getTime()}`;
 }
 
 /**
- * Makes the stored deadlines of a case match the clocks its projection runs: new clock runs are
+ * Makes the stored clock runs of a case match the clocks its projection runs: new clock runs are
  * inserted, runs whose state was left are cancelled, an extended clock gets its new due date. Safe to
  * repeat at any time; with `session` it writes inside the event's own transaction.
  *
  * With `previousClocks` (the clocks before the event just appended, already synced by its commit)
  * only the clock runs that started, stopped or moved are read and written, each by its id (the
  * primary key): an event that leaves the clocks as they were costs nothing here. Without them (a
- * repair) every deadline of the case is read by the `{caseId}` index. A pending deadline missed either
- * way is harmless: the scheduler cancels a deadline whose clock no longer runs when it comes due.
+ * repair) every clock run of the case is read by the `{caseId}` index. A pending run missed either
+ * way is harmless: the scheduler cancels a run whose clock no longer runs when it comes due.
  */
-export async function syncDeadlines(
+export async function syncClockRuns(
   db: Connection,
   caseDoc: CaseDoc,
   previousClocks?: CaseDoc['clocks'],
   session?: ClientSession,
 ): Promise<void> {
-  const Deadlines = deadlineModel(db);
+  const ClockRuns = clockRunModel(db);
   const running = caseDoc.status === 'closed' ? [] : caseDoc.clocks;
-  const idOf = (c: CaseDoc['clocks'][number]) => deadlineId(caseDoc._id, c.clock, new Date(c.startedAt));
+  const idOf = (c: CaseDoc['clocks'][number]) => clockRunId(caseDoc._id, c.clock, new Date(c.startedAt));
   const wanted = new Map(running.map((c) => [idOf(c), c]));
   const opts = session ? { session } : {};
-  let stored: DeadlineDoc[];
+  let stored: ClockRunDoc[];
   /** The clock runs to look at: all of them for a repair, else those that started, stopped or moved. */
   let looked: Set<string> = new Set(wanted.keys());
   if (previousClocks) {
@@ -43,30 +43,30 @@ export async function syncDeadlines(
     if (changed.size === 0) return;
     looked = changed;
     const found = await Promise.all(
-      [...changed].map((id) => Deadlines.findById(id, null, opts).lean<DeadlineDoc>()),
+      [...changed].map((id) => ClockRuns.findById(id, null, opts).lean<ClockRunDoc>()),
     );
-    stored = found.filter((d): d is DeadlineDoc => d !== null);
+    stored = found.filter((d): d is ClockRunDoc => d !== null);
   } else {
-    stored = await Deadlines.find({ caseId: caseDoc._id }, null, opts).lean<DeadlineDoc[]>();
+    stored = await ClockRuns.find({ caseId: caseDoc._id }, null, opts).lean<ClockRunDoc[]>();
   }
 
   for (const d of stored) {
     const clock = wanted.get(d._id);
     if (!clock) {
       if (d.state === 'pending') {
-        await Deadlines.updateOne({ _id: d._id }, { $set: { state: 'cancelled', nextAt: null } }, opts);
+        await ClockRuns.updateOne({ _id: d._id }, { $set: { state: 'cancelled', nextAt: null } }, opts);
       }
     } else if (d.state === 'cancelled') {
       // the same clock run (same clock, same start) is running again: revive it
       const w = warningTimes(clock.clock, clock.startedAt, clock.dueAt);
-      await Deadlines.updateOne(
+      await ClockRuns.updateOne(
         { _id: d._id },
         { $set: { state: 'pending', dueAt: clock.dueAt, ...w, nextAt: nextAt(w, clock.dueAt, {}) } },
         opts,
       );
     } else if (d.state === 'pending' && new Date(clock.dueAt).getTime() !== new Date(d.dueAt).getTime()) {
       const w = warningTimes(clock.clock, clock.startedAt, clock.dueAt);
-      await Deadlines.updateOne(
+      await ClockRuns.updateOne(
         { _id: d._id },
         { $set: { dueAt: clock.dueAt, ...w, nextAt: nextAt(w, clock.dueAt, d.done) } },
         opts,
@@ -76,7 +76,7 @@ export async function syncDeadlines(
   const known = new Set(stored.map((d) => d._id));
   const added = [...wanted].filter(([id]) => looked.has(id) && !known.has(id));
   if (added.length === 0) return;
-  await Deadlines.insertMany(
+  await ClockRuns.insertMany(
     added.map(([id, clock]) => {
       const w = warningTimes(clock.clock, clock.startedAt, clock.dueAt);
       return {
@@ -106,11 +106,11 @@ function warningTimes(clock: string, startedAt: Date, dueAt: Date): { warnAt50: 
   return { warnAt50: at('warning50'), warnAt80: at('warning80') };
 }
 
-/** The next instant a deadline needs the scheduler, given the levels already done. */
+/** The next instant a clock run needs the scheduler, given the levels already done. */
 export function nextAt(
   w: { warnAt50: Date; warnAt80: Date },
   dueAt: Date,
-  done: DeadlineDoc['done'],
+  done: ClockRunDoc['done'],
 ): Date | null {
   if (done.warning50 === undefined) return w.warnAt50;
   if (done.warning80 === undefined) return w.warnAt80;

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { computeDueAt } from '../../../shared/time/clocks.js';
-import { deadlineModel } from '../../../server/deadlines/deadlineModel.js';
-import { CLOCK_WARNING } from '../../../server/deadlines/deadlineScheduler.js';
+import { clockRunModel } from '../../../server/clocks/clockRunModel.js';
+import { CLOCK_WARNING } from '../../../server/clocks/clockScheduler.js';
 import { smallTrademarkMediation } from '../../fixtures/complaints.js';
 import { U, useCaseWorld } from '../../support/caseWorld.js';
 
@@ -17,7 +17,7 @@ describe('durable clocks and the deadline scheduler', () => {
   it('stores the screening clock and publishes 50%, 80% and breach exactly once each', async () => {
     w.clock.set('2025-09-22T02:00:00.000Z');
     const doc = await w.file(smallTrademarkMediation);
-    const stored = await deadlineModel(w.t.db).findOne({ caseId: doc._id }).lean();
+    const stored = await clockRunModel(w.t.db).findOne({ caseId: doc._id }).lean();
     const due = computeDueAt('screeningDecision', '2025-09-22T02:00:00.000Z');
     // 5 working days: 23, 24, 25, 26 and Sunday 28 September (a make-up working day) → end of 28 Sep
     expect(due).to.equal('2025-09-28T15:59:59.999Z');
@@ -41,7 +41,7 @@ describe('durable clocks and the deadline scheduler', () => {
       [CLOCK_WARNING, 'warning80'],
       ['DEADLINE', 'breach'],
     ]);
-    const after = await deadlineModel(w.t.db).findById(stored!._id).lean();
+    const after = await clockRunModel(w.t.db).findById(stored!._id).lean();
     expect(after?.state).to.equal('fired');
     // the screening breach is recorded; the case still waits for a screening decision
     const { doc: now } = await w.store.load(doc._id);
@@ -56,7 +56,7 @@ describe('durable clocks and the deadline scheduler', () => {
     await w.store.transition(doc._id, w.actor(U.admin), { type: 'REQUEST_INFO', items: ['certificate'] });
     w.clock.advance(3600_000);
     await w.store.transition(doc._id, w.actor(U.complainant), { type: 'PROVIDE_INFO', note: 'here it is' });
-    const clocks = await deadlineModel(w.t.db).find({ caseId: doc._id }).sort({ startedAt: 1 }).lean();
+    const clocks = await clockRunModel(w.t.db).find({ caseId: doc._id }).sort({ startedAt: 1 }).lean();
     expect(clocks.map((d) => [d.clock, d.state])).to.deep.equal([
       ['screeningDecision', 'cancelled'],
       ['infoRequest', 'cancelled'],
@@ -78,8 +78,8 @@ describe('durable clocks and the deadline scheduler', () => {
     const { doc: lapsed } = await restarted.store.load(doc._id);
     expect(lapsed).to.include({ status: 'closed', closureReason: 'lapsed' });
     const events = await restarted.store.events(doc._id);
-    const deadlineEvents = events.filter((e) => e.type === 'DEADLINE');
-    expect(deadlineEvents).to.have.length(1);
+    const expiryEvents = events.filter((e) => e.type === 'DEADLINE');
+    expect(expiryEvents).to.have.length(1);
     // only the breach was published: the missed 50% and 80% warnings are moot
     expect(events.filter((e) => e.type === CLOCK_WARNING && e.data.clock === 'infoRequest')).to.have.length(
       0,
