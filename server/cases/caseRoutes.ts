@@ -1,3 +1,4 @@
+import type { RoutingPreviewView } from '../../shared/api/views.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import { Router, type RequestHandler } from 'express';
 import Joi from 'joi';
@@ -129,12 +130,13 @@ export function routingRoutes(deps: { cases: CaseService; auth: RequestHandler }
       const c = compared.get(caseId);
       return c !== undefined && canSeeCase(caller, c);
     };
-    res.json({
+    const preview: RoutingPreviewView = {
       track: assessment.triage.track,
       triage: assessment.triage,
       recommendation: assessment.recommendation,
       flags: presentIntakeFlags(assessment.flags, seesIntakeDetails(caller.role), visible),
-    });
+    };
+    res.json(preview);
   });
   return router;
 }

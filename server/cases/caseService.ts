@@ -1,3 +1,4 @@
+import type { AvailableActionView } from '../../shared/api/views.js';
 import type { Connection } from 'mongoose';
 import type {
   CaseCountsView,
@@ -7,8 +8,8 @@ import type {
   CaseView,
   Page,
 } from '../../shared/api/views.js';
-import { type ActionBody, type ActionField } from '../../shared/machine/actions/actionSchemas.js';
-import type { CaseAction, CaseEventType } from '../../shared/machine/caseEvents.js';
+import { type ActionBody } from '../../shared/machine/actions/actionSchemas.js';
+import type { CaseAction } from '../../shared/machine/caseEvents.js';
 import { availableActions } from '../../shared/machine/machineApi.js';
 import type { IntakeFlags } from '../../shared/intake/intakeChecks.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
@@ -104,12 +105,6 @@ export interface CaseListQuery {
   sort: string;
 }
 
-/** An action the caller may take now, with the payload fields it needs. */
-export interface AvailableAction {
-  type: CaseEventType;
-  fields: readonly ActionField[];
-}
-
 /** Case use cases for the HTTP and realtime layers, each authorised for the calling user. */
 export interface CaseService {
   /**
@@ -131,7 +126,7 @@ export interface CaseService {
   loadVisible(user: AuthUser, caseId: string): Promise<LoadedCase>;
   get(user: AuthUser, caseId: string): Promise<CaseView>;
   events(user: AuthUser, caseId: string, after: number, limit: number): Promise<CaseEventView[]>;
-  actions(user: AuthUser, caseId: string): Promise<AvailableAction[]>;
+  actions(user: AuthUser, caseId: string): Promise<AvailableActionView[]>;
   /** Whether the case's event log still verifies (what `npm run verify-log` checks), for its page. */
   integrity(user: AuthUser, caseId: string): Promise<CaseIntegrityView>;
   act(user: AuthUser, caseId: string, body: ActionBody): Promise<CaseView>;

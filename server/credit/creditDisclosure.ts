@@ -1,34 +1,10 @@
+import type { DisclosedEntryView, DisclosurePage } from '../../shared/api/creditView.js';
 import { LRUCache } from 'lru-cache';
 import type { Connection } from 'mongoose';
 import { maskPartyName } from './maskPartyName.js';
 import { creditEntryModel, type CreditEntryDoc } from './creditEntryModel.js';
 import { statusOf } from './creditRules.js';
-import { legalBasisKeyOf, type LegalBasisKey } from './legalBasisKey.js';
-
-/** One entry of the public disclosure: what the law allows to publish, no ids or personal data. */
-export interface DisclosedEntryView {
-  /** An organisation's name; a natural person's masked (`maskPartyName`). */
-  name: string;
-  partyType: 'enterprise' | 'individual';
-  ipType: string;
-  rightNumber: string;
-  decision: string;
-  channel: string | null;
-  legalBasisKey: LegalBasisKey | null;
-  date: string;
-  /** The disclosure ends then. */
-  until: string | null;
-  /** `final`, `corrected`, or `objected` (under objection: the listed party contests it). */
-  status: string;
-}
-
-/** A page of the public disclosure. */
-export interface DisclosurePage {
-  items: DisclosedEntryView[];
-  page: number;
-  limit: number;
-  total: number;
-}
+import { legalBasisKeyOf } from './legalBasisKey.js';
 
 /** The public disclosure of final credit-register entries. */
 export interface CreditDisclosure {

@@ -1,4 +1,4 @@
-import { CREDIT_STATUSES, type CreditStatus } from './creditStatuses.js';
+import { CREDIT_STATUSES, type CreditStatus } from '../../shared/api/creditView.js';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /** One change of an entry's status: who, when, why. */

@@ -9,7 +9,7 @@
  */
 import type { CaseContext } from '../../shared/machine/caseContext.js';
 import { courtRecordOf } from '../../shared/machine/courtContext.js';
-import type { CreditStatus } from './creditStatuses.js';
+import type { CreditStatus } from '../../shared/api/creditView.js';
 
 /** The legal basis for publishing an infringement finding of this case, or null when none allows it. */
 export function publicationBasis(context: CaseContext): string | null {

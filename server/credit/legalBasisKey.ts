@@ -1,17 +1,6 @@
+import type { LegalBasisKey } from '../../shared/api/creditView.js';
 import type { CreditEntryDoc } from './creditEntryModel.js';
 import { PENDING_APPEAL_BASIS } from './creditRules.js';
-
-/** Which law allows an entry to be published, as a key the client translates (the stored text is English). */
-export const LEGAL_BASIS_KEYS = [
-  'finalJudgment',
-  'administrativeDecision',
-  'pendingAppeal',
-  'nonComplianceJudgment',
-  'nonComplianceAdministrative',
-  'other',
-] as const;
-/** A legal-basis key. */
-export type LegalBasisKey = (typeof LEGAL_BASIS_KEYS)[number];
 
 /** The legal-basis key of an entry, from its recorded basis text (`creditRules.ts`) and decision. */
 export function legalBasisKeyOf(

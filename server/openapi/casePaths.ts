@@ -193,7 +193,7 @@ export function casePaths(): Paths {
         tags: ['routing'],
         requestBody: jsonBody('Complaint'),
         responses: {
-          '200': json('The assessment.', ref('RoutingPreview')),
+          '200': json('The assessment.', ref('RoutingPreviewView')),
           ...problems({ ...JSON_BODY_FAILURES, 422: 'The complaint is not valid.' }),
         },
       }),

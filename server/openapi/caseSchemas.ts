@@ -214,9 +214,9 @@ export const caseSchemas: Record<string, JsonSchema> = {
       past: { ...boolean, description: 'A date that may not lie in the future (a date of service).' },
     },
   ),
-  AvailableAction: closed({ type: ref('ActionType'), fields: listOf(ref('ActionField')) }),
-  AvailableActionList: closed({ items: listOf(ref('AvailableAction')) }),
-  RoutingPreview: {
+  AvailableActionView: closed({ type: ref('ActionType'), fields: listOf(ref('ActionField')) }),
+  AvailableActionList: closed({ items: listOf(ref('AvailableActionView')) }),
+  RoutingPreviewView: {
     ...closed({
       track: oneOfStrings(TRACKS),
       triage: ref('Triage'),

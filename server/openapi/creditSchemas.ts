@@ -1,5 +1,5 @@
-import { CREDIT_STATUSES } from '../credit/creditStatuses.js';
-import { LEGAL_BASIS_KEYS } from '../credit/legalBasisKey.js';
+import { CREDIT_STATUSES } from '../../shared/api/creditView.js';
+import { LEGAL_BASIS_KEYS } from '../../shared/api/creditView.js';
 import type { JsonSchema } from './openApiTypes.js';
 import { closed, count, instant, integer, listOf, nullable, ref, text } from './schemaBuilders.js';
 

@@ -1,17 +1,5 @@
+import type { OrgView } from '../../shared/api/orgView.js';
 import type { OrgDoc } from './orgModel.js';
-
-/** An organisation as the API shows it. */
-export interface OrgView {
-  id: string;
-  name: string;
-  nameZh: string;
-  type: string;
-  region: string;
-  channel: string | null;
-  capacity: number | null;
-  expertise: string[];
-  active: boolean;
-}
 
 /** Presents an organisation (those stored before the administration screens read as active, no limits). */
 export function presentOrg(o: OrgDoc): OrgView {

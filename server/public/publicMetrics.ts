@@ -4,7 +4,7 @@ import { CHANNELS, TRACKS, type ClosureReason } from '../../shared/vocabulary.js
 import type { CaseDoc } from '../cases/caseModel.js';
 import { daysBetween, median, percentile, roundTo } from '../stats/distribution.js';
 import { DEFAULT_PERIOD_MS, MERITS_CLOSURE_REASONS } from '../stats/statsService.js';
-import type { PublicMetricsView } from './publicMetricsView.js';
+import type { PublicMetricsView } from '../../shared/api/publicMetricsView.js';
 
 /** Published outcome figures (social supervision of how the plan is carried out). */
 export interface PublicMetrics {

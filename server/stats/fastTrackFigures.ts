@@ -1,6 +1,6 @@
 import { periodEndsAt } from '../../shared/time/calendar.js';
 import { daysBetween, median, roundTo } from './distribution.js';
-import type { FastTrackFigures } from './statsView.js';
+import type { FastTrackFigures } from '../../shared/api/statsView.js';
 
 /** The fast track's target: a determination within 10 working days of filing. */
 export const FAST_TRACK_TARGET_WORKING_DAYS = 10;

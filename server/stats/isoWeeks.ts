@@ -1,3 +1,4 @@
+import type { WeeklyCount } from '../../shared/api/statsView.js';
 const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
 
@@ -9,13 +10,6 @@ export interface IsoWeek {
   week: string;
   start: Date;
   end: Date;
-}
-
-/** Opened and closed counts of one week. */
-export interface WeeklyCount {
-  week: string;
-  opened: number;
-  closed: number;
 }
 
 /** The ISO 8601 week `YYYY-Www` of an instant, on the local calendar of a UTC offset (Beijing by default). */

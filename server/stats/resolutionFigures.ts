@@ -1,6 +1,6 @@
 import { CHANNELS, TRACKS } from '../../shared/vocabulary.js';
 import { daysBetween, median, percentile, roundTo } from './distribution.js';
-import type { ResolutionFigures } from './statsView.js';
+import type { ResolutionFigures } from '../../shared/api/statsView.js';
 
 /** A case resolved on the merits, as the resolution figures need it. */
 export interface ResolvedCase {

@@ -9,7 +9,7 @@ import { lastIsoWeeks, weeklyCounts } from './isoWeeks.js';
 import { resolutionFigures, type ResolvedCase } from './resolutionFigures.js';
 import type { StatsQuery } from './statsQuery.js';
 import { statsScopeOf } from './statsScope.js';
-import type { CaseStatsView } from './statsView.js';
+import type { CaseStatsView } from '../../shared/api/statsView.js';
 
 /** Closure reasons that end a case on the merits (the others: withdrawn, rejected, lapsed, transferred). */
 export const MERITS_CLOSURE_REASONS: readonly ClosureReason[] = ['settled', 'awarded', 'judged', 'decided'];

@@ -2,6 +2,7 @@
  * The shapes the HTTP API and the realtime layer return (server presenters build them, the client
  * reads them).
  */
+import type { ActionField } from '../machine/actions/actionFields.js';
 import type { StageTag } from '../machine/stageTags.js';
 import type { CaseOutcome, ClockExtension, MediationExtension } from '../machine/caseContext.js';
 import type { CaseEventType } from '../machine/caseEvents.js';
@@ -164,4 +165,13 @@ export interface CaseCountsView {
   /** The intake desk's queues (`deskQueueOf`). */
   byQueue: Record<DeskQueue, number>;
   open: number;
+}
+
+/** `POST /api/routing/preview`: how a complaint would be triaged and routed, saving nothing. */
+export type RoutingPreviewView = Pick<CaseView, 'track' | 'triage' | 'recommendation' | 'flags'>;
+
+/** An action the caller may take now, with the payload fields it needs (`GET /api/cases/:id/actions`). */
+export interface AvailableActionView {
+  type: CaseEventType;
+  fields: readonly ActionField[];
 }

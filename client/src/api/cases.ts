@@ -8,12 +8,12 @@ import { fileIdempotently } from '../complaints/fileIdempotently.js';
 import { apiFetch } from './http.js';
 import { queryKeys } from './queryKeys.js';
 import type {
-  AvailableAction,
+  AvailableActionView,
   CaseEventView,
   CaseSummaryView,
   CaseView,
   Page,
-  RoutingPreview,
+  RoutingPreviewView,
 } from './types.js';
 
 /** Filters of the case list (`GET /api/cases`). */
@@ -121,7 +121,7 @@ export function useCaseEvents(id: string, enabled = true) {
  */
 export interface CaseActionsData {
   seq: number;
-  items: AvailableAction[];
+  items: AvailableActionView[];
 }
 
 /** The actions the caller may take on a case now; `seq` is the seq of the case as the caller holds it. */
@@ -129,15 +129,15 @@ export function useCaseActions(id: string, seq: number, enabled = true) {
   return useQuery({
     queryKey: queryKeys.caseActions(id),
     queryFn: ({ signal }): Promise<CaseActionsData> =>
-      apiFetch<{ items: AvailableAction[] }>(`/api/cases/${encodeURIComponent(id)}/actions`, { signal }).then(
-        (r) => ({ seq, items: r.items }),
-      ),
+      apiFetch<{ items: AvailableActionView[] }>(`/api/cases/${encodeURIComponent(id)}/actions`, {
+        signal,
+      }).then((r) => ({ seq, items: r.items })),
     select: selectActionItems,
     enabled,
   });
 }
 
-function selectActionItems(data: CaseActionsData): AvailableAction[] {
+function selectActionItems(data: CaseActionsData): AvailableActionView[] {
   return data.items;
 }
 
@@ -178,6 +178,6 @@ export function useFileComplaint() {
 }
 
 /** Triage, routing and intake checks of a complaint, without filing it. */
-export function previewRouting(complaint: Complaint, signal?: AbortSignal): Promise<RoutingPreview> {
-  return apiFetch<RoutingPreview>('/api/routing/preview', { method: 'POST', body: complaint, signal });
+export function previewRouting(complaint: Complaint, signal?: AbortSignal): Promise<RoutingPreviewView> {
+  return apiFetch<RoutingPreviewView>('/api/routing/preview', { method: 'POST', body: complaint, signal });
 }

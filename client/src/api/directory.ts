@@ -2,7 +2,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from './http.js';
 import { queryKeys } from './queryKeys.js';
-import type { CaseStats, CreditEntry, DirectoryUser } from './types.js';
+import type { CaseStatsView, CreditEntryView, DirectoryUser, OrgView } from './types.js';
 
 /** Accounts of one role (staff only: officers may list mediators, arbitrators, investigators). */
 export function useUsers(role: string, enabled = true) {
@@ -17,21 +17,12 @@ export function useUsers(role: string, enabled = true) {
   });
 }
 
-/** An organisation of the directory (`GET /api/orgs`). */
-export interface DirectoryOrg {
-  id: string;
-  name: string;
-  nameZh: string;
-  type: string;
-  region: string;
-}
-
 /** The other organisations of the same type as one (staff handing a case over within its channel). */
 export function useOrgsLike(orgId: string | null | undefined, enabled = true) {
   return useQuery({
     queryKey: ['orgs', 'sameTypeAs', orgId ?? ''] as const,
     queryFn: ({ signal }) =>
-      apiFetch<{ items: DirectoryOrg[] }>(`/api/orgs?sameTypeAs=${encodeURIComponent(orgId ?? '')}`, {
+      apiFetch<{ items: OrgView[] }>(`/api/orgs?sameTypeAs=${encodeURIComponent(orgId ?? '')}`, {
         signal,
       }).then((r) => r.items),
     enabled: enabled && Boolean(orgId),
@@ -43,7 +34,7 @@ export function useOrgsLike(orgId: string | null | undefined, enabled = true) {
 export function statsQuery() {
   return queryOptions({
     queryKey: queryKeys.stats,
-    queryFn: ({ signal }) => apiFetch<CaseStats>('/api/stats', { signal }),
+    queryFn: ({ signal }) => apiFetch<CaseStatsView>('/api/stats', { signal }),
   });
 }
 
@@ -57,7 +48,7 @@ export function useCredit(name: string, enabled = true) {
   return useQuery({
     queryKey: queryKeys.credit(name),
     queryFn: ({ signal }) =>
-      apiFetch<{ items: CreditEntry[] }>(`/api/credit?name=${encodeURIComponent(name)}`, { signal }).then(
+      apiFetch<{ items: CreditEntryView[] }>(`/api/credit?name=${encodeURIComponent(name)}`, { signal }).then(
         (r) => r.items,
       ),
     enabled: enabled && name.length > 0,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../shared/api/views.js';
 import type { CaseEventType } from '../../../shared/machine/caseEvents.js';
 import { useCaseActions } from '../api/cases.js';
-import type { AvailableAction } from '../api/types.js';
+import type { AvailableActionView } from '../api/types.js';
 import { ErrorState } from '../ui/ErrorState.js';
 import { LoadingState } from '../ui/LoadingState.js';
 import { SectionCard } from '../ui/SectionCard.js';
@@ -27,7 +27,7 @@ export function ActionDialog({
   prefill,
 }: {
   caseView: CaseView;
-  action: AvailableAction | null;
+  action: AvailableActionView | null;
   onClose: () => void;
   /** Values the form opens with. */
   prefill?: Record<string, FieldValue>;
@@ -97,7 +97,7 @@ export function ActionsPanel({
 }) {
   const { t } = useTranslation();
   const actions = useCaseActions(caseView.id, caseView.seq);
-  const [open, setOpen] = useState<AvailableAction | null>(null);
+  const [open, setOpen] = useState<AvailableActionView | null>(null);
   const items = (actions.data ?? [])
     .filter((a) => !SYSTEM_ONLY.has(a.type))
     .filter((a) => !only || only.includes(a.type))

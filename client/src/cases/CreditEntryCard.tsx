@@ -1,3 +1,4 @@
+import type { CreditEntryDetailView } from '../../../shared/api/creditView.js';
 import {
   Alert,
   Badge,
@@ -20,20 +21,6 @@ import { queryKeys } from '../api/queryKeys.js';
 import { formatDateTime } from '../i18n/format.js';
 import { SectionCard } from '../ui/SectionCard.js';
 import { useNow } from '../ui/useNow.js';
-
-/** `GET /api/credit/:id` as the listed party and staff see it. */
-interface CreditEntryDetail {
-  id: string;
-  name: string;
-  status: 'pendingAppeal' | 'final' | 'objected' | 'corrected' | 'removed';
-  legalBasis: string | null;
-  /** The basis as a key, shown in the UI language. */
-  legalBasisKey: string | null;
-  listed: boolean;
-  objectionDueAt: string | null;
-  objection: { reason: string; at: string } | null;
-  history: { status: string; at: string; reason: string }[];
-}
 
 type Decision = 'keep' | 'correct' | 'remove';
 
@@ -60,7 +47,7 @@ export function CreditEntryCard({
   const entry = useQuery({
     queryKey: queryKeys.credit(`entry:${entryId ?? ''}`),
     queryFn: ({ signal }) =>
-      apiFetch<CreditEntryDetail>(`/api/credit/${encodeURIComponent(entryId ?? '')}`, { signal }),
+      apiFetch<CreditEntryDetailView>(`/api/credit/${encodeURIComponent(entryId ?? '')}`, { signal }),
     enabled: entryId !== null,
     retry: false,
   });
@@ -69,7 +56,7 @@ export function CreditEntryCard({
   const [corrected, setCorrected] = useState('');
   const send = useMutation({
     mutationFn: (body: { path: 'objection' | 'decision'; payload: Record<string, unknown> }) =>
-      apiFetch<CreditEntryDetail>(`/api/credit/${encodeURIComponent(entryId ?? '')}/${body.path}`, {
+      apiFetch<CreditEntryDetailView>(`/api/credit/${encodeURIComponent(entryId ?? '')}/${body.path}`, {
         method: 'POST',
         body: body.payload,
       }),

@@ -1,3 +1,4 @@
+import type { CreditEntryDetailView } from '../../../shared/api/creditView.js';
 import { Anchor, Badge, Group, Pagination, Paper, SegmentedControl, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,20 +11,6 @@ import { ErrorState } from '../ui/ErrorState.js';
 import { LoadingState } from '../ui/LoadingState.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { decisionLabel } from './decisionLabel.js';
-
-/** An entry of `GET /api/credit/register`. */
-interface RegisterEntry {
-  id: string;
-  name: string;
-  caseNo: string;
-  caseId: string | null;
-  partyType: string | null;
-  decision: string;
-  status: string;
-  legalBasisKey: string | null;
-  date: string;
-  objectionDueAt: string | null;
-}
 
 const FILTERS = ['all', 'pendingAppeal', 'final', 'objected', 'corrected', 'removed'] as const;
 const PAGE = 20;
@@ -46,7 +33,7 @@ export function CreditRegisterPage() {
   const q = useQuery({
     queryKey: ['creditRegister', filter, page],
     queryFn: ({ signal }) =>
-      apiFetch<{ items: RegisterEntry[]; total: number }>(
+      apiFetch<{ items: CreditEntryDetailView[]; total: number }>(
         `/api/credit/register?page=${page}&limit=${PAGE}${filter === 'all' ? '' : `&status=${filter}`}`,
         { signal },
       ),

@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import type { Complaint } from '../../../shared/schemas/complaint.js';
-import type { CreditEntryDetailView, CreditEntryView } from '../../../server/credit/creditPresenter.js';
+import type { CreditEntryDetailView, CreditEntryView } from '../../../shared/api/creditView.js';
 import { largeInventionPunitive, smallTrademarkMediation } from '../../fixtures/complaints.js';
 import { U, useCaseWorld } from '../../support/caseWorld.js';
 import { buildTestApp, type TestApp } from '../../support/testApp.js';

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import type { Complaint } from '../../../shared/schemas/complaint.js';
 import { SYSTEM_ACTOR } from '../../../server/cases/systemActor.js';
-import type { CaseStatsView } from '../../../server/stats/statsView.js';
+import type { CaseStatsView } from '../../../shared/api/statsView.js';
 import {
   arbitrationAgreementComplaint,
   designPatentSmeEcommerce,

@@ -1,5 +1,11 @@
-import type { WeeklyCount } from './isoWeeks.js';
-import type { StatsScope } from './statsScope.js';
+/** The dashboard figures (`GET /api/stats`), as server and client read them. */
+
+/** Opened and closed counts of one week. */
+export interface WeeklyCount {
+  week: string;
+  opened: number;
+  closed: number;
+}
 
 /** Time to resolution of one channel and track. */
 export interface ResolutionFigures {
@@ -24,7 +30,8 @@ export interface FastTrackFigures {
 
 /** The body of `GET /api/stats`. */
 export interface CaseStatsView {
-  scope: StatsScope;
+  /** Every case (admins), or one organisation's. */
+  scope: 'all' | { orgId: string };
   /** The cases counted: those filed from `from` (a year back unless asked) until `to` (exclusive, or now). */
   filed: { from: string; to: string | null };
   /** When the figures were counted (they are served for up to `STATS_CACHE_SECONDS` after). */
