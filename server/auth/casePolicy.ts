@@ -1,6 +1,7 @@
 import type { CaseContext } from '../../shared/case/caseContext.js';
 import { handlerOrgType } from '../../shared/case/caseActors.js';
 import type { Actor, CaseEventType } from '../../shared/case/caseEvents.js';
+import { respondentIds } from '../../shared/case/respondents.js';
 import { availableActions, type CaseSnapshot } from '../../shared/case/machineApi.js';
 import type { MessageVisibility } from '../../shared/vocabulary.js';
 import type { CaseDoc } from '../cases/caseModel.js';
@@ -58,7 +59,7 @@ export function refusalKind(
   const context = snapshot.context as CaseContext;
   const candidates: Actor[] = [
     { id: context.complainantId, role: 'complainant' },
-    ...(context.respondentId ? [{ id: context.respondentId, role: 'respondent' as const }] : []),
+    ...respondentIds(context).map((id) => ({ id, role: 'respondent' as const })),
     ...(context.mediatorId ? [{ id: context.mediatorId, role: 'mediator' as const }] : []),
     ...(context.arbitratorId ? [{ id: context.arbitratorId, role: 'arbitrator' as const }] : []),
     ...(context.investigatorId ? [{ id: context.investigatorId, role: 'investigator' as const }] : []),
@@ -72,22 +73,30 @@ export function refusalKind(
     : 'notNow';
 }
 
-/** Who reads a message: joint messages everyone on the case; a caucus only its party and the mediator. */
+/**
+ * Who reads a message: joint messages everyone on the case; a caucus only its side and the mediator
+ * (the respondents' caucus is shared by every respondent of the case: one side of the mediation).
+ */
 export function canReadMessage(
   user: AuthUser,
-  c: Pick<CaseDoc, 'complainantId' | 'respondentId' | 'mediatorId'>,
+  c: MessageAccess,
   visibility: MessageVisibility,
 ): boolean {
   if (visibility === 'joint') return true;
   if (user.id === c.mediatorId) return true;
   if (visibility === 'caucus:complainant') return user.id === c.complainantId;
-  return user.id === c.respondentId;
+  return user.id === c.respondentId || (c.coRespondentIds ?? []).includes(user.id);
 }
+
+/** The fields of a case that message access reads (`coRespondentIds` absent on older documents). */
+export type MessageAccess = Pick<CaseDoc, 'complainantId' | 'respondentId' | 'mediatorId'> & {
+  coRespondentIds?: string[];
+};
 
 /** Who may write a message with a visibility: parties and the mediator (caucus), anyone on the case (joint). */
 export function canWriteMessage(
   user: AuthUser,
-  c: Pick<CaseDoc, 'complainantId' | 'respondentId' | 'mediatorId'>,
+  c: MessageAccess,
   visibility: MessageVisibility,
 ): boolean {
   return canReadMessage(user, c, visibility);

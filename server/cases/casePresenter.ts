@@ -1,4 +1,5 @@
-import type { CaseView, CaseSummaryView, ClockView } from '../../shared/api/views.js';
+import type { CaseView, CaseSummaryView, ClockView, RespondentView } from '../../shared/api/views.js';
+import { respondentIdAt, serviceAt } from '../../shared/case/respondents.js';
 import type { CaseContext } from '../../shared/case/caseContext.js';
 import type { ClockId } from '../../shared/case/clockIds.js';
 import { isEstimatedDate } from '../../shared/case/calendar.js';
@@ -24,6 +25,26 @@ export function presentClocks(doc: Pick<CaseDoc, 'clocks'>, now: Date): ClockVie
       : clockStatus(new Date(c.startedAt).toISOString(), new Date(c.dueAt).toISOString(), now.toISOString())
           .status,
   }));
+}
+
+/** Every respondent the complaint names, with their account, service, consent and signature. */
+export function presentRespondents(doc: CaseDoc, context: CaseContext, user: AuthUser): RespondentView[] {
+  const named = [doc.complaint.respondent, ...(doc.complaint.otherRespondents ?? [])];
+  const consents = context.respondentConsents ?? [];
+  const signatures = context.respondentSignatures ?? [];
+  return named.map((r, slot) => {
+    const id = respondentIdAt(context, slot);
+    const service = serviceAt(context, slot);
+    return {
+      slot,
+      name: r.name,
+      linked: id !== null,
+      you: id !== null && id === user.id,
+      served: service ? { means: service.means, servedAt: service.servedAt } : null,
+      consented: id !== null && consents.includes(id),
+      signed: id !== null && (signatures.includes(id) || context.signatures.respondent),
+    };
+  });
 }
 
 /** A case for lists. */
@@ -90,6 +111,7 @@ export function presentCase(
     service: {
       served: context.service ? { means: context.service.means, servedAt: context.service.servedAt } : null,
       awaiting: Object.keys(context.awaitingService ?? {}) as ClockId[],
+      respondents: presentRespondents(doc, context, user),
     },
   };
 }

@@ -1,9 +1,8 @@
 import type { CaseEventView } from '../../shared/api/views.js';
 import type { MessageVisibility } from '../../shared/vocabulary.js';
 import type { AuthUser } from '../auth/authUser.js';
-import { canReadMessage } from '../auth/casePolicy.js';
+import { canReadMessage, type MessageAccess } from '../auth/casePolicy.js';
 import type { CaseEventDoc } from './caseEventModel.js';
-import type { CaseDoc } from './caseModel.js';
 
 /**
  * Whether the caller may see an event: caucus entries only reach their party and the mediator;
@@ -11,7 +10,7 @@ import type { CaseDoc } from './caseModel.js';
  */
 export function canSeeEvent(
   user: AuthUser,
-  caseDoc: Pick<CaseDoc, 'complainantId' | 'respondentId' | 'mediatorId'>,
+  caseDoc: MessageAccess,
   ev: Pick<CaseEventDoc, 'data'>,
 ): boolean {
   const visibility = ev.data.visibility as MessageVisibility | 'staff' | undefined;

@@ -3,7 +3,7 @@ import type { Actor } from '../../shared/case/caseEvents.js';
 import { intakeChecks, normalizePartyName, type IntakeFlags } from '../../shared/case/intakeChecks.js';
 import { routeComplaint, topChannel, type RoutingResult } from '../../shared/case/routing.js';
 import { triage, type CreditRecord, type TriageResult } from '../../shared/case/triage.js';
-import type { Complaint } from '../../shared/schemas/complaint.js';
+import type { Complaint, ComplaintRespondent } from '../../shared/schemas/complaint.js';
 import type { CaseAccess } from '../auth/casePolicy.js';
 import type { CaseStatus, Channel } from '../../shared/vocabulary.js';
 import { creditEntryModel } from '../credit/creditEntryModel.js';
@@ -134,11 +134,13 @@ export async function fileComplaint(
   const respondent = email
     ? await userModel(db).findOne({ email, role: 'respondent', active: true }, { _id: 1 }).lean()
     : null;
+  const otherRespondentIds = await respondentAccounts(db, complaint.otherRespondents ?? []);
   const caseDoc = await store.create(
     {
       input: {
         complainantId: complainant.id,
         respondentId: respondent?._id ?? null,
+        ...(otherRespondentIds.length ? { otherRespondentIds } : {}),
         ipType: complaint.ipType,
         track: assessment.triage.track,
         recommendedChannel: topChannel(assessment.recommendation),
@@ -157,4 +159,16 @@ export async function fileComplaint(
     caseId,
   );
   return { caseDoc, assessment };
+}
+
+/** The active respondent account of each other respondent's address (null without one): one read by address. */
+async function respondentAccounts(db: Connection, others: ComplaintRespondent[]): Promise<(string | null)[]> {
+  const emails = others.map((r) => r.email?.toLowerCase()).filter((e): e is string => Boolean(e));
+  const found = emails.length
+    ? await userModel(db)
+        .find({ email: { $in: emails }, role: 'respondent', active: true }, { _id: 1, email: 1 })
+        .lean()
+    : [];
+  const byEmail = new Map(found.map((u) => [u.email, u._id]));
+  return others.map((r) => (r.email ? (byEmail.get(r.email.toLowerCase()) ?? null) : null));
 }

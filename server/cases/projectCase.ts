@@ -1,4 +1,5 @@
 import type { CaseContext, CaseInput } from '../../shared/case/caseContext.js';
+import { respondentIds } from '../../shared/case/respondents.js';
 import type { ClockId } from '../../shared/case/clockIds.js';
 import { deskQueueOf } from '../../shared/case/deskQueue.js';
 import { normalizePartyName } from '../../shared/case/intakeChecks.js';
@@ -76,9 +77,11 @@ export function projectCase(state: CaseFoldState): CaseDoc {
   const isOpen = status !== 'closed';
   // overdue means a running clock past due or one already breached: the earliest of either
   const attention = clocks.map((c) => c.dueAt.getTime());
+  const coRespondentIds = respondentIds(context).filter((id) => id !== context.respondentId);
   const participants = [
     context.complainantId,
     context.respondentId,
+    ...coRespondentIds,
     context.mediatorId,
     context.arbitratorId,
     context.investigatorId,
@@ -105,6 +108,7 @@ export function projectCase(state: CaseFoldState): CaseDoc {
     complainantId: context.complainantId,
     complainantName: filing.complainantName,
     respondentId: context.respondentId,
+    coRespondentIds,
     respondentName: filing.complaint.respondent.name,
     respondentKey: normalizePartyName(filing.complaint.respondent.name),
     rightNumbers: filing.complaint.rights.map((r) => r.number),

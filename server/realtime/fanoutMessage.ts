@@ -13,6 +13,7 @@ export interface FanoutCase {
   participantIds: string[];
   complainantId: string;
   respondentId: string | null;
+  coRespondentIds: string[];
   mediatorId: string | null;
   arbitratorId: string | null;
   investigatorId: string | null;
@@ -59,6 +60,7 @@ export function fanoutCaseOf(doc: CaseDoc): FanoutCase {
     participantIds: doc.participantIds,
     complainantId: doc.complainantId,
     respondentId: doc.respondentId,
+    coRespondentIds: doc.coRespondentIds ?? [],
     mediatorId: doc.mediatorId,
     arbitratorId: doc.arbitratorId,
     investigatorId: doc.investigatorId,
