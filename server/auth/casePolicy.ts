@@ -74,29 +74,25 @@ export function refusalKind(
 }
 
 /**
- * Who reads a message: joint messages everyone on the case; a caucus only its side and the mediator
- * (the respondents' caucus is shared by every respondent of the case: one side of the mediation).
+ * Who reads a message: joint messages everyone on the case; a caucus only its party and the mediator.
+ * The respondents' caucus is the first respondent's: the other respondents of a case (separate
+ * parties, who may be unrelated companies) never read it and write in the joint thread.
  */
 export function canReadMessage(
   user: AuthUser,
-  c: MessageAccess,
+  c: Pick<CaseDoc, 'complainantId' | 'respondentId' | 'mediatorId'>,
   visibility: MessageVisibility,
 ): boolean {
   if (visibility === 'joint') return true;
   if (user.id === c.mediatorId) return true;
   if (visibility === 'caucus:complainant') return user.id === c.complainantId;
-  return user.id === c.respondentId || (c.coRespondentIds ?? []).includes(user.id);
+  return user.id === c.respondentId;
 }
-
-/** The fields of a case that message access reads (`coRespondentIds` absent on older documents). */
-export type MessageAccess = Pick<CaseDoc, 'complainantId' | 'respondentId' | 'mediatorId'> & {
-  coRespondentIds?: string[];
-};
 
 /** Who may write a message with a visibility: parties and the mediator (caucus), anyone on the case (joint). */
 export function canWriteMessage(
   user: AuthUser,
-  c: MessageAccess,
+  c: Pick<CaseDoc, 'complainantId' | 'respondentId' | 'mediatorId'>,
   visibility: MessageVisibility,
 ): boolean {
   return canReadMessage(user, c, visibility);

@@ -1,8 +1,9 @@
 import type { CaseEventView } from '../../shared/api/views.js';
 import type { MessageVisibility } from '../../shared/vocabulary.js';
 import type { AuthUser } from '../auth/authUser.js';
-import { canReadMessage, type MessageAccess } from '../auth/casePolicy.js';
+import { canReadMessage } from '../auth/casePolicy.js';
 import type { CaseEventDoc } from './caseEventModel.js';
+import type { CaseDoc } from './caseModel.js';
 
 /**
  * Whether the caller may see an event: caucus entries only reach their party and the mediator;
@@ -10,7 +11,7 @@ import type { CaseEventDoc } from './caseEventModel.js';
  */
 export function canSeeEvent(
   user: AuthUser,
-  caseDoc: MessageAccess,
+  caseDoc: Pick<CaseDoc, 'complainantId' | 'respondentId' | 'mediatorId'>,
   ev: Pick<CaseEventDoc, 'data'>,
 ): boolean {
   const visibility = ev.data.visibility as MessageVisibility | 'staff' | undefined;

@@ -1,6 +1,6 @@
 import type { MessageVisibility } from '../../shared/vocabulary.js';
 import type { AuthUser } from '../auth/authUser.js';
-import { canWriteMessage, type MessageAccess } from '../auth/casePolicy.js';
+import { canWriteMessage } from '../auth/casePolicy.js';
 import type { CaseDoc } from '../cases/caseModel.js';
 import { DomainError } from '../errors/domainError.js';
 
@@ -10,7 +10,7 @@ import { DomainError } from '../errors/domainError.js';
  */
 export function assertMayWriteMessage(
   user: AuthUser,
-  doc: Pick<CaseDoc, 'status'> & MessageAccess,
+  doc: Pick<CaseDoc, 'status' | 'complainantId' | 'respondentId' | 'mediatorId'>,
   visibility: MessageVisibility,
 ): void {
   if (doc.status === 'closed') {

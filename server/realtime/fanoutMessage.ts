@@ -13,7 +13,6 @@ export interface FanoutCase {
   participantIds: string[];
   complainantId: string;
   respondentId: string | null;
-  coRespondentIds: string[];
   mediatorId: string | null;
   arbitratorId: string | null;
   investigatorId: string | null;
@@ -60,7 +59,6 @@ export function fanoutCaseOf(doc: CaseDoc): FanoutCase {
     participantIds: doc.participantIds,
     complainantId: doc.complainantId,
     respondentId: doc.respondentId,
-    coRespondentIds: doc.coRespondentIds ?? [],
     mediatorId: doc.mediatorId,
     arbitratorId: doc.arbitratorId,
     investigatorId: doc.investigatorId,
