@@ -54,9 +54,7 @@ async function hasPartyConflict(db: Connection, caseDoc: CaseDoc, mediatorId: st
     caseDoc.respondentKey,
     caseDoc.respondentId,
     ...(caseDoc.coRespondentIds ?? []),
-  ].filter(
-    (k): k is string => Boolean(k),
-  );
+  ].filter((k): k is string => Boolean(k));
   const found = await mediatorConflictModel(db).exists({ mediatorId, partyKey: { $in: partyKeys } });
   return found !== null;
 }

@@ -25,9 +25,7 @@ export async function pickMediator(db: Connection, caseDoc: CaseDoc): Promise<Me
     caseDoc.respondentKey,
     caseDoc.respondentId,
     ...(caseDoc.coRespondentIds ?? []),
-  ].filter(
-    (k): k is string => Boolean(k),
-  );
+  ].filter((k): k is string => Boolean(k));
   const conflicts = await mediatorConflictModel(db)
     .find({ partyKey: { $in: partyKeys } })
     .lean();

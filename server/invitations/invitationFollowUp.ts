@@ -24,7 +24,10 @@ export async function invitationFollowUp(
   if (!caseDoc.channel || caseDoc.status === 'closed' || context.outcome) return undefined;
   const named = namedRespondents(caseDoc);
   if (!named.some((r) => r.email)) return undefined;
-  const existing = await invitationModel(db).find({ caseId: caseDoc._id }, { respondent: 1 }).limit(1000).lean();
+  const existing = await invitationModel(db)
+    .find({ caseId: caseDoc._id }, { respondent: 1 })
+    .limit(1000)
+    .lean();
   const invited = new Set(existing.map(slotOf));
   const respondent = named.findIndex(
     (r, slot) => Boolean(r.email) && !invited.has(slot) && !serviceAt(context, slot),
@@ -37,6 +40,13 @@ export async function invitationFollowUp(
     type: INVITATION_SENT,
     data: { ...prepared, reason: 'routed', ...(respondent > 0 ? { respondent } : {}) },
     alsoWrite: (session) =>
-      issuer.issue(session, { prepared, caseDoc, respondent, email, createdBy: 'system', voidReason: 'resent' }),
+      issuer.issue(session, {
+        prepared,
+        caseDoc,
+        respondent,
+        email,
+        createdBy: 'system',
+        voidReason: 'resent',
+      }),
   };
 }

@@ -46,7 +46,12 @@ export interface InvitationService {
   /** A new link to a respondent's current address (0, the first, by default); their pending one is void. */
   resend(user: AuthUser, caseId: string, respondent?: number): Promise<CaseInvitationsView>;
   /** A respondent's address changes (recorded old → new, for staff only) and a link goes to it. */
-  changeAddress(user: AuthUser, caseId: string, email: string, respondent?: number): Promise<CaseInvitationsView>;
+  changeAddress(
+    user: AuthUser,
+    caseId: string,
+    email: string,
+    respondent?: number,
+  ): Promise<CaseInvitationsView>;
 }
 
 /** What the invitation service needs. */
@@ -304,7 +309,13 @@ export function createInvitationService(deps: InvitationServiceDeps): Invitation
         throw conflict('This is already the respondent’s address.', { code: 'invitationSameAddress' });
       const prepared = deps.issuer.prepare();
       // the addresses are personal data: the event is for staff only
-      const data = { from, to: email, ...prepared, visibility: 'staff', ...(respondent > 0 ? { respondent } : {}) };
+      const data = {
+        from,
+        to: email,
+        ...prepared,
+        visibility: 'staff',
+        ...(respondent > 0 ? { respondent } : {}),
+      };
       await recordFact(deps.store, caseId, actorOf(user), RESPONDENT_ADDRESS_CHANGED, data, (session) =>
         deps.issuer.issue(session, {
           prepared,

@@ -66,4 +66,3 @@ export function everyRespondentIn(context: CaseContext, ids: readonly string[]):
   }
   return true;
 }
-
