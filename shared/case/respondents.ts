@@ -5,7 +5,7 @@
  * account and served on their own; consent to mediation and the signature of an agreement need every
  * respondent (People's Mediation Law arts. 3, 17: mediation rests on each party's free will).
  */
-import type { CaseContext, CoRespondent } from './caseContext.js';
+import type { CaseContext } from './caseContext.js';
 import type { ServiceRecord } from './serviceRules.js';
 
 /** How many respondents the case has slots for (the first and the others). */
