@@ -7,6 +7,7 @@ import { problemsZh } from './problemsZh.js';
 import { documentsZh } from './documentsZh.js';
 import { adminZh } from './adminZh.js';
 import { invitationsZh } from './invitationsZh.js';
+import { respondentsZh } from './respondentsZh.js';
 import { actionsZh } from './actionsZh.js';
 import { vocabularyZh } from './vocabularyZh.js';
 import { passwordAdviceZh } from './passwordAdvice.js';
@@ -33,6 +34,7 @@ export const zhCN = {
   documents: documentsZh,
   passwordAdvice: passwordAdviceZh,
   invitation: invitationsZh,
+  respondents: respondentsZh,
   vocab: vocabularyZh,
   administration: adminZh,
   actions: {

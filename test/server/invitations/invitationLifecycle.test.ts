@@ -312,7 +312,7 @@ describe('respondent invitations (issue 12): sent on routing, registered or clai
       .set(as('court'))
       .send({ type: 'SERVE', means: 'post', servedAt, note: 'EMS return receipt EA123456789CN' })
       .expect(200);
-    expect(served.body.service).to.include.deep({ served: { means: 'post', servedAt }, awaiting: [] });
+    expect(served.body.service).to.deep.include({ served: { means: 'post', servedAt }, awaiting: [] });
     expect(served.body.service.respondents[0].served).to.deep.equal({ means: 'post', servedAt });
     const answer = served.body.clocks.find((c: { clock: string }) => c.clock === 'respondentAnswer');
     expect(answer.startedAt).to.equal(servedAt);
