@@ -5,6 +5,7 @@
  * through the case machine in a dry run, so no clock that moves a case (a lapse, a mediation
  * expiry…) runs out unless the story says so, and the plan knows the state each case ends in.
  */
+import { demoRespondentAccount, GENERATED_RESPONDENT_PREFIX } from './demoRespondentAccounts.js';
 import { isWorkingDay } from '../../shared/case/calendar.js';
 import type { CaseContext } from '../../shared/case/caseContext.js';
 import type { Actor, CaseAction, CaseEvent } from '../../shared/case/caseEvents.js';
@@ -88,6 +89,8 @@ export interface DemoCasePlan {
 
 /** The demo user's id as a case actor (with its organisation and the organisation's type). */
 export function demoActor(id: string): Actor {
+  if (id.startsWith(GENERATED_RESPONDENT_PREFIX))
+    return { id, role: 'respondent', orgId: null, orgType: null };
   const user = DEMO_USERS.find((u) => u.id === id);
   if (!user) throw new Error(`no demo user ${id}`);
   return {
@@ -291,6 +294,8 @@ function actorOf(who: DemoActor, context: CaseContext, filer: string): Actor {
   if (who === 'clock') return SYSTEM_ACTOR;
   if (who === 'filer') return demoActor(filer);
   if (who === 'assignedMediator') return demoActor(context.mediatorId ?? 'u-mediator');
+  // the scenarios' respondent is the company's own account, linked at filing
+  if (who === 'u-respondent') return demoActor(context.respondentId ?? 'u-respondent');
   return demoActor(who);
 }
 
@@ -315,7 +320,7 @@ function dryRun(draw: CaseDraw, filedAtRaw: number): DryRun {
     caseId: `demo-${draw.index}`,
     filedAt: iso(filedAt),
     complainantId: draw.filer,
-    respondentId: complaint.respondent.email ? 'u-respondent' : null,
+    respondentId: complaint.respondent.email ? demoRespondentAccount(complaint.respondent.name).id : null,
     ipType: complaint.ipType,
     track: draw.triageTrack,
     recommendedChannel: null,

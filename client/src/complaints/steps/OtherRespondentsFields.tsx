@@ -35,7 +35,10 @@ export function OtherRespondentsFields() {
             onClick={() =>
               update((d) => ({
                 ...d,
-                otherRespondents: [...(d.otherRespondents ?? []), { name: '', type: 'enterprise', email: '' }],
+                otherRespondents: [
+                  ...(d.otherRespondents ?? []),
+                  { name: '', type: 'enterprise', email: '' },
+                ],
               }))
             }
           >
