@@ -54,7 +54,7 @@ function OtherRespondentRow({ index }: { index: number }) {
   const { t } = useTranslation();
   const { draft, update } = useComplaintForm();
   const row = draft.otherRespondents[index]!;
-  const n = index + 2;
+  const n = index + 1;
   const name = useField(`otherRespondents.${index}.name`);
   const type = useField(`otherRespondents.${index}.type`);
   const email = useField(`otherRespondents.${index}.email`);
