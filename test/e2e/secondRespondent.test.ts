@@ -16,7 +16,7 @@ import { launchChromium, skipWithoutChromium } from './support/chromium.js';
 import { mediationTrademark } from './support/e2eComplaints.js';
 import { startE2eServer, type E2eServer } from './support/e2eServer.js';
 import { ensureClientBuilt } from './support/ensureClientBuilt.js';
-import { openContext, screenshot, screenshotsOnFailure } from './support/ui.js';
+import { openContext, screenshot, screenshotsOnFailure, signIn } from './support/ui.js';
 
 const PUBLIC_URL = 'https://sevenfold.example.cn';
 const LINK = /https:\/\/sevenfold\.example\.cn(\/invitations\/[A-Za-z0-9_-]{43})/;
@@ -146,5 +146,53 @@ describe('the second respondent of a case joins through the link in their mail (
     await page.locator('[data-action="CONSENT"]').waitFor({ state: 'detached' });
     const after = (await api.admin!.get(`/api/cases/${caseId}`)).body as { stage: string };
     expect(after.stage).to.equal('inChannel.mediation.inSession.negotiating');
+  });
+
+  it('the complaint form names another respondent, with type and e-mail, and files both', async () => {
+    const { context, page } = await openContext(browser, server.url);
+    contexts.push(context);
+    await signIn(page, 'complainant@demo.local');
+    await page.goto('/cases/new');
+    await page.getByRole('radio', { name: '商标', exact: true }).click();
+    await page.getByLabel('专利号 / 注册号（第 1 项）').fill('第 12345678 号');
+    await page.getByLabel('投诉标题').fill('两家公司共同销售仿冒茶叶罐');
+    await page.getByRole('button', { name: '下一步' }).click();
+
+    await page.getByRole('textbox', { name: '投诉人名称', exact: true }).fill('北京香茗茶业有限公司');
+    await page.getByRole('textbox', { name: '被投诉人名称', exact: true }).fill('杭州茗润贸易有限公司');
+    await page.getByRole('button', { name: '添加被投诉人' }).click();
+    await page.getByLabel('其他被投诉人 1：名称').fill('宁波南方包装有限公司');
+    await page.getByLabel('其他被投诉人 1：邮箱（选填）').fill('ip@nanfang-pack.example.cn');
+    await page.getByTestId('other-respondents').scrollIntoViewIfNeeded();
+    await screenshot(page, 'complaint-other-respondents');
+    await page.getByRole('button', { name: '下一步' }).click();
+
+    await page
+      .getByLabel('侵权经过')
+      .fill(
+        '两家公司在同一电商店铺联合销售使用我司注册商标的茶叶罐，包装和标识完全相同，我们已公证购买样品并保存订单。',
+      );
+    await page.getByLabel('权利证书（专利证书、商标注册证等）').check();
+    await page.getByLabel('侵权证据（实物、照片、公证购买等）').check();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('checkbox', { name: '停止侵权', exact: true }).check();
+    await page.getByLabel('索赔金额（元）').fill('50000');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('button', { name: '查看渠道推荐' }).click();
+    await page.getByText('杭州茗润贸易有限公司；宁波南方包装有限公司').waitFor();
+    await page.getByRole('button', { name: '提交投诉' }).click();
+    await page.waitForURL(/\/cases\/(?!new)[A-Za-z0-9_-]+$/);
+    const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const filed = (await api.complainant!.get(`/api/cases/${id}`)).body as {
+      complaint: { otherRespondents?: unknown[] };
+      service: { respondents: { name: string }[] };
+    };
+    expect(filed.complaint.otherRespondents).to.deep.equal([
+      { name: '宁波南方包装有限公司', type: 'enterprise', email: 'ip@nanfang-pack.example.cn' },
+    ]);
+    expect(filed.service.respondents.map((r) => r.name)).to.deep.equal([
+      '杭州茗润贸易有限公司',
+      '宁波南方包装有限公司',
+    ]);
   });
 });

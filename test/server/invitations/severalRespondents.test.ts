@@ -14,6 +14,10 @@ const PUBLIC_URL = 'https://sevenfold.example.cn';
 const STRONG = 'violet-harbour-lantern-91';
 const LINK = /https:\/\/sevenfold\.example\.cn\/invitations\/([A-Za-z0-9_-]{43})/;
 const DAY = 24 * 3600_000;
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 interface RespondentRow {
   slot: number;
@@ -204,6 +208,13 @@ describe('several respondents in one case (issue 12): one invitation each, each 
     expect(read.body.items.map((m: { body: string }) => m.body)).to.include(
       'South Packaging will join the mediation.',
     );
+    // and files evidence on the case
+    await request(a.app)
+      .post(`/api/cases/${id}/evidence`)
+      .set(second)
+      .field('description', 'Our supply contract with the seller')
+      .attach('file', PNG, { filename: 'contract.png', contentType: 'image/png' })
+      .expect(201);
     // the first respondent's caucus is theirs: the second may not write in it
     expectProblem(
       await request(a.app)
