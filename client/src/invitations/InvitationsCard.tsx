@@ -23,7 +23,13 @@ export function InvitationsCard({ caseView }: { caseView: CaseView }) {
   if (list.isPending || list.isError) return null;
   const view = list.data;
   const respondents = view.respondents ?? [
-    { respondent: 0, name: caseView.respondent.name, email: view.email, linked: false, service: view.service },
+    {
+      respondent: 0,
+      name: caseView.respondent.name,
+      email: view.email,
+      linked: false,
+      service: view.service,
+    },
   ];
   const several = respondents.length > 1;
   return (
