@@ -24,7 +24,9 @@ export function RespondentsCard({ caseView }: { caseView: CaseView }) {
     <SectionCard title={t('respondents.card.title')}>
       <Stack gap="sm" data-testid="respondents">
         <Text size="xs" c="dimmed">
-          {t('respondents.card.intro', { count: respondents.length })}
+          {respondents.length > 1
+            ? t('respondents.card.introSeveral', { count: respondents.length })
+            : t('respondents.card.introOne')}
         </Text>
         {respondents.map((r) => (
           <Stack key={r.slot} gap={2} data-testid={`respondent-${r.slot}`}>

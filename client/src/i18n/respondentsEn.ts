@@ -11,8 +11,8 @@ export const respondentsEn = {
   },
   card: {
     title: 'Respondents',
-    intro_one: 'One respondent.',
-    intro_other:
+    introOne: 'One respondent.',
+    introSeveral:
       '{{count}} respondents: each is invited and served on their own; mediation needs every respondent’s consent and an agreement every respondent’s signature.',
     you: 'you',
     linked: 'has an account on the case',

@@ -11,8 +11,8 @@ export const respondentsZh = {
   },
   card: {
     title: '被请求人',
-    intro_one: '本案有一名被请求人。',
-    intro_other:
+    introOne: '本案有一名被请求人。',
+    introSeveral:
       '本案有 {{count}} 名被请求人：各自分别邀请、分别送达；调解须经每名被请求人同意，调解协议须每名被请求人签署。',
     you: '您',
     linked: '已加入本案',
