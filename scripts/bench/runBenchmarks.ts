@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import { pino } from 'pino';
 import { connectDatabase } from '../../server/db/connectDatabase.js';
-import { prepareDatabase } from '../../server/db/prepareDatabase.js';
+import { prepareDatabase } from '../../server/compose/prepareDatabase.js';
 import { startEmbeddedDatabase } from '../../server/db/startEmbeddedDatabase.js';
 import type { BenchSection } from './benchTypes.js';
 import { caseEngineBench } from './caseEngineBench.js';

@@ -1,7 +1,12 @@
+import { orgById } from '../orgs/orgLookups.js';
 import type { Connection } from 'mongoose';
-import { orgModel } from '../orgs/orgModel.js';
-import { userModel } from '../users/userModel.js';
-import type { AuthUser } from './authUser.js';
+import { userModel } from './userModel.js';
+import type { AuthUser, LoadAuthUser } from '../auth/authUser.js';
+
+/** Binds `loadAuthUser` to a connection: what authentication (HTTP and sockets) is given. */
+export function authUserLoader(db: Connection): LoadAuthUser {
+  return (userId, sessionVersion) => loadAuthUser(db, userId, sessionVersion);
+}
 
 /**
  * The active user with this id, with their organisation's type; undefined otherwise, and when
@@ -17,7 +22,7 @@ export async function loadAuthUser(
   const user = await userModel(db).findById(userId).lean();
   if (!user?.active) return undefined;
   if (sessionVersion !== undefined && sessionVersion !== (user.sessionVersion ?? 0)) return undefined;
-  const org = user.orgId ? await orgModel(db).findById(user.orgId, { type: 1 }).lean() : null;
+  const org = user.orgId ? await orgById(db, user.orgId, { type: 1 }) : null;
   return {
     id: user._id,
     email: user.email,
