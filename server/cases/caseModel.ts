@@ -34,6 +34,8 @@ export interface CaseDoc {
   complainantId: string;
   complainantName: string;
   respondentId: string | null;
+  /** The accounts linked to the complaint's other respondents (`shared/machine/respondents.ts`). */
+  coRespondentIds: string[];
   respondentName: string;
   respondentKey: string;
   rightNumbers: string[];
@@ -97,6 +99,7 @@ const schema = new Schema<CaseDoc>(
     complainantId: { type: String, required: true },
     complainantName: { type: String, required: true },
     respondentId: { type: String, default: null },
+    coRespondentIds: { type: [String], default: [] },
     respondentName: { type: String, required: true },
     respondentKey: { type: String, required: true },
     rightNumbers: { type: [String], default: [] },

@@ -1,10 +1,11 @@
-import type { CaseContext } from '../../shared/machine/caseContext.js';
 import { handlerOrgType } from '../../shared/machine/caseActors.js';
+import type { CaseContext } from '../../shared/machine/caseContext.js';
 import type { Actor, CaseEventType } from '../../shared/machine/caseEvents.js';
 import { availableActions, type CaseSnapshot } from '../../shared/machine/machineApi.js';
+import { respondentIds } from '../../shared/machine/respondents.js';
 import type { MessageVisibility } from '../../shared/vocabulary.js';
-import type { CaseDoc } from './caseModel.js';
 import type { AuthUser } from '../auth/authUser.js';
+import type { CaseDoc } from './caseModel.js';
 
 /**
  * Authorisation of cases, in one place. A user sees a case when they are a party or an assignee
@@ -58,7 +59,7 @@ export function refusalKind(
   const context = snapshot.context as CaseContext;
   const candidates: Actor[] = [
     { id: context.complainantId, role: 'complainant' },
-    ...(context.respondentId ? [{ id: context.respondentId, role: 'respondent' as const }] : []),
+    ...respondentIds(context).map((id) => ({ id, role: 'respondent' as const })),
     ...(context.mediatorId ? [{ id: context.mediatorId, role: 'mediator' as const }] : []),
     ...(context.arbitratorId ? [{ id: context.arbitratorId, role: 'arbitrator' as const }] : []),
     ...(context.investigatorId ? [{ id: context.investigatorId, role: 'investigator' as const }] : []),
@@ -72,7 +73,11 @@ export function refusalKind(
     : 'notNow';
 }
 
-/** Who reads a message: joint messages everyone on the case; a caucus only its party and the mediator. */
+/**
+ * Who reads a message: joint messages everyone on the case; a caucus only its party and the mediator.
+ * The respondents' caucus is the first respondent's: the other respondents of a case (separate
+ * parties, who may be unrelated companies) never read it and write in the joint thread.
+ */
 export function canReadMessage(
   user: AuthUser,
   c: Pick<CaseDoc, 'complainantId' | 'respondentId' | 'mediatorId'>,

@@ -1,10 +1,11 @@
-import { STAGE_TAGS, stageHasTag } from '../../shared/machine/stageTags.js';
-import type { CaseView, CaseSummaryView, ClockView } from '../../shared/api/views.js';
-import type { CaseContext } from '../../shared/machine/caseContext.js';
-import type { ClockId } from '../../shared/time/clockIds.js';
-import { isEstimatedDate } from '../../shared/time/calendar.js';
-import { clockStatus } from '../../shared/time/clocks.js';
+import type { CaseSummaryView, CaseView, ClockView, RespondentView } from '../../shared/api/views.js';
 import type { IntakeFlags } from '../../shared/intake/intakeChecks.js';
+import type { CaseContext } from '../../shared/machine/caseContext.js';
+import { respondentIdAt, serviceAt } from '../../shared/machine/respondents.js';
+import { STAGE_TAGS, stageHasTag } from '../../shared/machine/stageTags.js';
+import { isEstimatedDate } from '../../shared/time/calendar.js';
+import type { ClockId } from '../../shared/time/clockIds.js';
+import { clockStatus } from '../../shared/time/clocks.js';
 import type { AuthUser } from '../auth/authUser.js';
 import type { CaseDoc } from './caseModel.js';
 import { presentIntakeFlags, seesIntakeDetails } from './flagsPresenter.js';
@@ -25,6 +26,26 @@ export function presentClocks(doc: Pick<CaseDoc, 'clocks'>, now: Date): ClockVie
       : clockStatus(new Date(c.startedAt).toISOString(), new Date(c.dueAt).toISOString(), now.toISOString())
           .status,
   }));
+}
+
+/** Every respondent the complaint names, with their account, service, consent and signature. */
+export function presentRespondents(doc: CaseDoc, context: CaseContext, user: AuthUser): RespondentView[] {
+  const named = [doc.complaint.respondent, ...(doc.complaint.otherRespondents ?? [])];
+  const consents = context.respondentConsents ?? [];
+  const signatures = context.respondentSignatures ?? [];
+  return named.map((r, slot) => {
+    const id = respondentIdAt(context, slot);
+    const service = serviceAt(context, slot);
+    return {
+      slot,
+      name: r.name,
+      linked: id !== null,
+      you: id !== null && id === user.id,
+      served: service ? { means: service.means, servedAt: service.servedAt } : null,
+      consented: id !== null && consents.includes(id),
+      signed: id !== null && (signatures.includes(id) || context.signatures.respondent),
+    };
+  });
 }
 
 /** A case for lists. */
@@ -92,6 +113,7 @@ export function presentCase(
     service: {
       served: context.service ? { means: context.service.means, servedAt: context.service.servedAt } : null,
       awaiting: Object.keys(context.awaitingService ?? {}) as ClockId[],
+      respondents: presentRespondents(doc, context, user),
     },
   };
 }

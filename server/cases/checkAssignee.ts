@@ -32,7 +32,8 @@ export async function checkAssignee(db: Connection, caseDoc: CaseDoc, action: Ca
       errors: [{ path: rule.field, message: `must be an active ${rule.role}` }],
     });
   }
-  if (rule.role !== 'respondent' && (id === caseDoc.complainantId || id === caseDoc.respondentId)) {
+  const parties = [caseDoc.complainantId, caseDoc.respondentId, ...(caseDoc.coRespondentIds ?? [])];
+  if (rule.role !== 'respondent' && parties.includes(id)) {
     throw new DomainError('invalid', `A party of the case cannot also be its ${rule.role}.`, {
       code: 'assigneeIsParty',
       errors: [{ path: rule.field, message: 'must not be a party of the case' }],
@@ -48,9 +49,12 @@ export async function checkAssignee(db: Connection, caseDoc: CaseDoc, action: Ca
 
 /** Whether the mediator declared a conflict of interest with a party of this case (here or in another case). */
 async function hasPartyConflict(db: Connection, caseDoc: CaseDoc, mediatorId: string): Promise<boolean> {
-  const partyKeys = [caseDoc.complainantId, caseDoc.respondentKey, caseDoc.respondentId].filter(
-    (k): k is string => Boolean(k),
-  );
+  const partyKeys = [
+    caseDoc.complainantId,
+    caseDoc.respondentKey,
+    caseDoc.respondentId,
+    ...(caseDoc.coRespondentIds ?? []),
+  ].filter((k): k is string => Boolean(k));
   const found = await mediatorConflictModel(db).exists({ mediatorId, partyKey: { $in: partyKeys } });
   return found !== null;
 }

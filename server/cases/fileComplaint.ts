@@ -123,11 +123,18 @@ export async function fileComplaint(
   const assessment = await assessComplaint(sources, store, complaint, complainant.id, now);
   const email = complaint.respondent.email?.toLowerCase();
   const respondentId = email ? await sources.respondentAccountId(email) : undefined;
+  // each other respondent's account by their address (at most 9 reads by the e-mail index)
+  const otherRespondentIds: (string | null)[] = [];
+  for (const other of complaint.otherRespondents ?? []) {
+    const address = other.email?.toLowerCase();
+    otherRespondentIds.push((address && (await sources.respondentAccountId(address))) || null);
+  }
   const caseDoc = await store.create(
     {
       input: {
         complainantId: complainant.id,
         respondentId: respondentId ?? null,
+        ...(otherRespondentIds.length ? { otherRespondentIds } : {}),
         ipType: complaint.ipType,
         track: assessment.triage.track,
         recommendedChannel: topChannel(assessment.recommendation),

@@ -20,9 +20,12 @@ export interface MediatorChoice {
 export async function pickMediator(db: Connection, caseDoc: CaseDoc): Promise<MediatorChoice | undefined> {
   const context = (caseDoc.snapshot as { context: CaseContext }).context;
   const excluded = new Set(context.declinedMediatorIds);
-  const partyKeys = [caseDoc.complainantId, caseDoc.respondentKey, caseDoc.respondentId].filter(
-    (k): k is string => Boolean(k),
-  );
+  const partyKeys = [
+    caseDoc.complainantId,
+    caseDoc.respondentKey,
+    caseDoc.respondentId,
+    ...(caseDoc.coRespondentIds ?? []),
+  ].filter((k): k is string => Boolean(k));
   const conflicts = await mediatorConflictModel(db)
     .find({ partyKey: { $in: partyKeys } })
     .lean();

@@ -1,7 +1,7 @@
-import type { CaseContext, CaseInput } from '../../shared/machine/caseContext.js';
-import type { ClockId } from '../../shared/time/clockIds.js';
-import { deskQueueOf } from '../../shared/machine/deskQueue.js';
 import { normalizePartyName } from '../../shared/intake/intakeChecks.js';
+import type { CaseContext, CaseInput } from '../../shared/machine/caseContext.js';
+import { deskQueueOf } from '../../shared/machine/deskQueue.js';
+import { CASE_MACHINE_VERSION } from '../../shared/machine/machine.js';
 import {
   activeClocks,
   caseStage,
@@ -9,12 +9,13 @@ import {
   persistCaseSnapshot,
   type CaseSnapshot,
 } from '../../shared/machine/machineApi.js';
-import { CASE_MACHINE_VERSION } from '../../shared/machine/machine.js';
+import { respondentIds } from '../../shared/machine/respondents.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
-import { caseSearchTexts } from './caseSearchTexts.js';
-import { searchTokens } from './searchTokens.js';
+import type { ClockId } from '../../shared/time/clockIds.js';
 import type { CaseDoc, ProjectedClock } from './caseModel.js';
+import { caseSearchTexts } from './caseSearchTexts.js';
 import { dueAtOf } from './dueAtOf.js';
+import { searchTokens } from './searchTokens.js';
 
 /** What a case is filed with: the data of its first event (`FILED`), from which replay starts. */
 export interface CaseFiling {
@@ -76,9 +77,11 @@ export function projectCase(state: CaseFoldState): CaseDoc {
   const isOpen = status !== 'closed';
   // overdue means a running clock past due or one already breached: the earliest of either
   const attention = clocks.map((c) => c.dueAt.getTime());
+  const coRespondentIds = respondentIds(context).filter((id) => id !== context.respondentId);
   const participants = [
     context.complainantId,
     context.respondentId,
+    ...coRespondentIds,
     context.mediatorId,
     context.arbitratorId,
     context.investigatorId,
@@ -105,6 +108,7 @@ export function projectCase(state: CaseFoldState): CaseDoc {
     complainantId: context.complainantId,
     complainantName: filing.complainantName,
     respondentId: context.respondentId,
+    coRespondentIds,
     respondentName: filing.complaint.respondent.name,
     respondentKey: normalizePartyName(filing.complaint.respondent.name),
     rightNumbers: filing.complaint.rights.map((r) => r.number),

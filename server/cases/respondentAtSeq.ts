@@ -23,6 +23,8 @@ export async function respondentAtSeq(
     let respondent = first;
     for (const link of links) {
       if (link.seq >= seq) break;
+      // a link of another respondent's slot leaves the first respondent as it was
+      if (((link.data.respondent as number | undefined) ?? 0) !== 0) continue;
       respondent = (link.data.respondentId as string | undefined) ?? respondent;
     }
     return respondent;

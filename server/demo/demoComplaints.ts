@@ -3,6 +3,7 @@
  * and facts (e-commerce listings, trade fairs, associations, ignored decisions). A complaint profile
  * says what kind of dispute a demo scenario needs; `demoComplaint` draws one from a seeded generator.
  */
+import { demoRespondentAccount } from './demoRespondentAccounts.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
 import type { IpType, Remedy } from '../../shared/vocabulary.js';
 import {
@@ -32,9 +33,6 @@ export const COMPLAINT_PROFILES = [
 ] as const;
 /** A kind of dispute. */
 export type ComplaintProfile = (typeof COMPLAINT_PROFILES)[number];
-
-/** The e-mail of the demo respondent account: a complaint naming it makes that account the respondent. */
-export const DEMO_RESPONDENT_EMAIL = 'respondent@demo.local';
 
 /** What the texts of a complaint are written from. */
 interface Facts {
@@ -377,7 +375,8 @@ export interface DemoComplaint {
 /**
  * Draws a complaint of a profile: a rights holder and right of a fitting IP type, a respondent (now
  * and then a repeat infringer), an amount, the place of infringement and the texts. With
- * `linkRespondent` the complaint names the demo respondent account's e-mail, so that account answers.
+ * `linkRespondent` the complaint names the e-mail of the respondent company's own demo account, so
+ * that account answers.
  */
 export function demoComplaint(
   rng: DemoRandom,
@@ -413,7 +412,8 @@ export function demoComplaint(
     respondent: {
       name: respondent.name,
       type: respondent.type,
-      ...(opts.linkRespondent ? { email: DEMO_RESPONDENT_EMAIL } : {}),
+      // the company's own demo account answers (`demoRespondentAccounts.ts`)
+      ...(opts.linkRespondent ? { email: demoRespondentAccount(respondent.name).email } : {}),
     },
     ...(facts.platform
       ? {

@@ -1,4 +1,5 @@
 import type { StaffLanguage } from '../../shared/admin/staffLanguages.js';
+import { FEATURED_RESPONDENTS } from './demoRespondentAccounts.js';
 import type { IpType, OrgType, Role } from '../../shared/vocabulary.js';
 
 /** The password of every demo account (demo data only). */
@@ -110,13 +111,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
     role: 'complainant',
     orgId: null,
   },
-  {
-    id: 'u-respondent',
-    email: 'respondent@demo.local',
-    name: 'Qian Hao (Shenzhen Brightway)',
-    role: 'respondent',
-    orgId: null,
-  },
+  // one account per respondent company (`demoRespondentAccounts.ts`)
+  ...FEATURED_RESPONDENTS.map(({ company: _company, ...account }) => account),
   {
     id: 'u-mediator',
     email: 'mediator@demo.local',

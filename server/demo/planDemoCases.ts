@@ -5,10 +5,9 @@
  * through the case machine in a dry run, so no clock that moves a case (a lapse, a mediation
  * expiry…) runs out unless the story says so, and the plan knows the state each case ends in.
  */
-import { isWorkingDay } from '../../shared/time/calendar.js';
+import { triage } from '../../shared/intake/triage.js';
 import type { CaseContext } from '../../shared/machine/caseContext.js';
 import type { Actor, CaseAction, CaseEvent } from '../../shared/machine/caseEvents.js';
-import type { ClockId } from '../../shared/time/clockIds.js';
 import {
   activeClocks,
   applyCaseEvent,
@@ -17,15 +16,17 @@ import {
   initialCaseSnapshot,
   type CaseSnapshot,
 } from '../../shared/machine/machineApi.js';
-import { triage } from '../../shared/intake/triage.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
+import { isWorkingDay } from '../../shared/time/calendar.js';
+import type { ClockId } from '../../shared/time/clockIds.js';
 import type { CaseStatus, Channel, ClosureReason, Track } from '../../shared/vocabulary.js';
 import { dueAtOf } from '../cases/dueAtOf.js';
 import { SYSTEM_ACTOR } from '../cases/systemActor.js';
-import { demoComplaint, type ComplaintProfile } from './demoComplaints.js';
 import { DEFAULT_DEMO_CASES } from '../config/demoDefaults.js';
+import { demoComplaint, type ComplaintProfile } from './demoComplaints.js';
 import { DEMO_ORGS, DEMO_USERS } from './demoDirectory.js';
 import { demoRandom, type DemoRandom } from './demoRandom.js';
+import { demoRespondentAccount, GENERATED_RESPONDENT_PREFIX } from './demoRespondentAccounts.js';
 import { DEMO_COVERAGE, DEMO_SCENARIOS, type DemoActor, type DemoScenario } from './demoScenarios.js';
 
 /** The seed of the demo data: the same seed (and `now`) gives the same cases. */
@@ -88,6 +89,8 @@ export interface DemoCasePlan {
 
 /** The demo user's id as a case actor (with its organisation and the organisation's type). */
 export function demoActor(id: string): Actor {
+  if (id.startsWith(GENERATED_RESPONDENT_PREFIX))
+    return { id, role: 'respondent', orgId: null, orgType: null };
   const user = DEMO_USERS.find((u) => u.id === id);
   if (!user) throw new Error(`no demo user ${id}`);
   return {
@@ -291,6 +294,8 @@ function actorOf(who: DemoActor, context: CaseContext, filer: string): Actor {
   if (who === 'clock') return SYSTEM_ACTOR;
   if (who === 'filer') return demoActor(filer);
   if (who === 'assignedMediator') return demoActor(context.mediatorId ?? 'u-mediator');
+  // the scenarios' respondent is the company's own account, linked at filing
+  if (who === 'u-respondent') return demoActor(context.respondentId ?? 'u-respondent');
   return demoActor(who);
 }
 
@@ -315,7 +320,7 @@ function dryRun(draw: CaseDraw, filedAtRaw: number): DryRun {
     caseId: `demo-${draw.index}`,
     filedAt: iso(filedAt),
     complainantId: draw.filer,
-    respondentId: complaint.respondent.email ? 'u-respondent' : null,
+    respondentId: complaint.respondent.email ? demoRespondentAccount(complaint.respondent.name).id : null,
     ipType: complaint.ipType,
     track: draw.triageTrack,
     recommendedChannel: null,

@@ -14,6 +14,7 @@ import { clockRunModel } from '../clocks/clockRunModel.js';
 import { DomainError } from '../errors/domainError.js';
 import { DEMO_USERS } from './demoDirectory.js';
 import { DEFAULT_DEMO_CASES } from '../config/demoDefaults.js';
+import { seedDemoRespondents } from './seedDemoRespondents.js';
 import { demoActor, planDemoCases, type DemoCasePlan } from './planDemoCases.js';
 
 /** Why the intake desk routes a case to a channel other than the recommended one. */
@@ -131,9 +132,15 @@ export async function seedDemoCases(
       if (step.who === 'clock') continue; // the scheduler fired it
       l.at.ms = step.at.getTime();
       const who =
-        step.who === 'filer' ? plan.filer : step.who === 'assignedMediator' ? doc.mediatorId : step.who;
+        step.who === 'filer'
+          ? plan.filer
+          : step.who === 'assignedMediator'
+            ? doc.mediatorId
+            : step.who === 'u-respondent'
+              ? doc.respondentId // the company's own account
+              : step.who;
       try {
-        if (!who) throw new DomainError('conflict', 'No mediator is assigned.');
+        if (!who) throw new DomainError('conflict', 'No mediator or respondent is linked.');
         doc = await l.engine.store.transition(doc._id, demoActor(who), withRoutingReason(step.action, doc));
         doc = await serveDemoRespondent(l, doc);
       } catch (err) {
@@ -153,6 +160,8 @@ export async function seedDemoCases(
     }
   }
 
+  // each respondent company that answers has its own account, found by its address at filing
+  await seedDemoRespondents(db, plans, opts.now ?? new Date());
   // the filings, one after another in filing order
   const first = lane();
   const filed: CaseDoc[] = [];

@@ -126,6 +126,8 @@ export function createCaseEffects(deps: CaseEffectsDeps): CaseEffects {
         if (tried.has(kind)) continue;
         tried.add(kind);
         const next = await step(caseDoc, cause);
+        // one invitation per respondent: the step is asked again until each has theirs (it then answers none)
+        if (next && kind === 'invitation') tried.delete(kind);
         if (next) return next;
       }
       return undefined;

@@ -4,6 +4,7 @@ import type { CaseDoc } from '../cases/caseModel.js';
 import type { MailOutbox } from '../mail/createMailOutbox.js';
 import { invitationModel, type InvitationDoc } from './invitationModel.js';
 import { newInvitationId, newInvitationToken } from './invitationTokens.js';
+import { namedRespondents, slotOf } from './respondentSlot.js';
 
 /** What an issued invitation's `INVITATION_SENT` event records (no address: that is personal data). */
 export interface IssuedInvitation {
@@ -16,14 +17,16 @@ export interface InvitationIssuer {
   /** A new id and expiry for an invitation about to be issued (so its event can name it). */
   prepare(): IssuedInvitation;
   /**
-   * Voids the case's pending links (`voidReason`), stores the prepared one for `email` and queues
-   * its mail, all in `session`.
+   * Voids the pending links of the same respondent of the case (`voidReason`), stores the prepared one
+   * for `email` and queues its mail, all in `session`.
    */
   issue(
     session: ClientSession,
     args: {
       prepared: IssuedInvitation;
       caseDoc: Pick<CaseDoc, '_id' | 'caseNo' | 'title' | 'complaint' | 'respondentName'>;
+      /** The respondent invited (`respondentSlot.ts`). */
+      respondent: number;
       email: string;
       createdBy: string;
       voidReason: NonNullable<InvitationDoc['voidReason']>;
@@ -54,13 +57,17 @@ export function createInvitationIssuer(deps: InvitationIssuerDeps): InvitationIs
       const expiresAt = new Date(now().getTime() + deps.ttlHours * 3600_000);
       return { invitationId: newInvitationId(), expiresAt: expiresAt.toISOString() };
     },
-    async issue(session, { prepared, caseDoc, email, createdBy, voidReason }) {
+    async issue(session, { prepared, caseDoc, respondent, email, createdBy, voidReason }) {
       const at = now();
-      // each pending link by its id (writes by _id only: the engine plans nothing else for an update)
-      const pending = await Invitations.find({ caseId: caseDoc._id, state: 'pending' }, { _id: 1 })
+      // each pending link of this respondent by its id (writes by _id only: the engine plans nothing
+      // else for an update)
+      const pending = await Invitations.find(
+        { caseId: caseDoc._id, state: 'pending' },
+        { _id: 1, respondent: 1 },
+      )
         .session(session)
         .lean();
-      for (const { _id } of pending) {
+      for (const { _id } of pending.filter((p) => slotOf(p) === respondent)) {
         await Invitations.updateOne(
           { _id },
           { $set: { state: 'void', voidedAt: at, voidReason } },
@@ -71,6 +78,7 @@ export function createInvitationIssuer(deps: InvitationIssuerDeps): InvitationIs
       const doc: InvitationDoc = {
         _id: prepared.invitationId,
         caseId: caseDoc._id,
+        respondent,
         email,
         tokenHash,
         state: 'pending',
@@ -96,7 +104,7 @@ export function createInvitationIssuer(deps: InvitationIssuerDeps): InvitationIs
             caseNo: caseDoc.caseNo,
             title: caseDoc.title,
             complainantName: caseDoc.complaint.complainant.name,
-            respondentName: caseDoc.respondentName,
+            respondentName: namedRespondents(caseDoc)[respondent]?.name ?? caseDoc.respondentName,
             expiresAt: prepared.expiresAt,
           },
           dedupeKey: invitationMailKey(prepared.invitationId),

@@ -10,6 +10,11 @@ export type InvitationState = 'pending' | 'claimed' | 'void';
 export interface InvitationDoc {
   _id: string;
   caseId: string;
+  /**
+   * The respondent invited (`shared/machine/respondents.ts`: 0 the complaint's first, 1… the others in
+   * order). Absent on invitations from before several respondents: the first.
+   */
+  respondent?: number;
   /** The address the link was sent to (personal data: shown to staff only). */
   email: string;
   tokenHash: string;
@@ -31,6 +36,7 @@ const schema = new Schema<InvitationDoc>(
   {
     _id: { type: String, required: true },
     caseId: { type: String, required: true },
+    respondent: { type: Number },
     email: { type: String, required: true },
     tokenHash: { type: String, required: true },
     state: { type: String, required: true, enum: ['pending', 'claimed', 'void'] },

@@ -4,10 +4,12 @@ import type {
   InvitationView,
 } from '../../shared/api/invitationView.js';
 import type { CaseContext } from '../../shared/machine/caseContext.js';
+import { respondentIdAt, serviceAt } from '../../shared/machine/respondents.js';
 import type { Channel } from '../../shared/vocabulary.js';
 import type { CaseDoc } from '../cases/caseModel.js';
 import type { MailOutboxDoc } from '../mail/mailOutboxModel.js';
 import type { InvitationDoc } from './invitationModel.js';
+import { namedRespondents, slotOf } from './respondentSlot.js';
 
 /** An address with its local part hidden but its first character (`z***@example.com`). */
 export function maskEmail(email: string): string {
@@ -25,7 +27,8 @@ export function presentInvitation(inv: InvitationDoc, doc: CaseDoc, accountExist
     title: doc.title,
     // the parties as the complaint names them (the filing account may be an agent's)
     complainantName: doc.complaint.complainant.name,
-    respondentName: doc.respondentName,
+    // the respondent this link invites (one of several, each with their own link)
+    respondentName: namedRespondents(doc)[slotOf(inv)]?.name ?? doc.respondentName,
     channel: (doc.channel as Channel | null) ?? null,
     expiresAt: inv.expiresAt.toISOString(),
     emailHint: maskEmail(inv.email),
@@ -48,6 +51,7 @@ export function presentCaseInvitations(
     const expired = inv.state === 'pending' && inv.expiresAt.getTime() <= now.getTime();
     return {
       id: inv._id,
+      respondent: slotOf(inv),
       email: inv.email,
       state: expired ? 'expired' : inv.state,
       createdAt: inv.createdAt.toISOString(),
@@ -59,10 +63,20 @@ export function presentCaseInvitations(
       mailSentAt: iso(mail?.sentAt),
     };
   });
-  const last = items[items.length - 1];
+  const respondents = namedRespondents(doc).map((r, slot) => {
+    const last = items.filter((i) => slotOf(i) === slot).pop();
+    return {
+      respondent: slot,
+      name: r.name,
+      email: last?.email ?? r.email?.toLowerCase() ?? null,
+      linked: respondentIdAt(context, slot) !== null,
+      service: serviceAt(context, slot),
+    };
+  });
   return {
-    email: last?.email ?? doc.complaint.respondent.email?.toLowerCase() ?? null,
+    email: respondents[0]?.email ?? null,
     service: context.service ?? null,
+    respondents,
     items: views,
   };
 }

@@ -3,6 +3,7 @@ import { caseIdParamsSchema } from '../../shared/schemas/caseQueries.js';
 import {
   invitationRegisterSchema,
   invitationTokenParamsSchema,
+  resendInvitationSchema,
   respondentAddressSchema,
 } from '../../shared/schemas/invitations.js';
 import type { AuthUser } from '../auth/authUser.js';
@@ -73,16 +74,22 @@ export function invitationRoutes(deps: {
   cases.get('/:id/invitations', auth, validate({ params: caseIdParamsSchema }), async (_req, res) => {
     res.json(await invitations.list(user(res)!, caseId(res)));
   });
-  cases.post('/:id/invitations', auth, validate({ params: caseIdParamsSchema }), async (_req, res) => {
-    res.status(201).json(await invitations.resend(user(res)!, caseId(res)));
-  });
+  cases.post(
+    '/:id/invitations',
+    auth,
+    validate({ params: caseIdParamsSchema, body: resendInvitationSchema }),
+    async (_req, res) => {
+      const { respondent } = res.locals.body as { respondent: number };
+      res.status(201).json(await invitations.resend(user(res)!, caseId(res), respondent));
+    },
+  );
   cases.post(
     '/:id/invitations/address',
     auth,
     validate({ params: caseIdParamsSchema, body: respondentAddressSchema }),
     async (_req, res) => {
-      const { email } = res.locals.body as { email: string };
-      res.status(201).json(await invitations.changeAddress(user(res)!, caseId(res), email));
+      const { email, respondent } = res.locals.body as { email: string; respondent: number };
+      res.status(201).json(await invitations.changeAddress(user(res)!, caseId(res), email, respondent));
     },
   );
   return { links, cases };

@@ -1,4 +1,3 @@
-import { emailTaken } from '../users/userLookups.js';
 import type { Connection } from 'mongoose';
 import type {
   CaseInvitationsView,
@@ -6,10 +5,11 @@ import type {
   InvitationView,
 } from '../../shared/api/invitationView.js';
 import type { CaseContext } from '../../shared/machine/caseContext.js';
+import { respondentIdAt, respondentSlotOf, serviceAt } from '../../shared/machine/respondents.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
-import { mayActOn } from '../cases/casePolicy.js';
 import type { TokenService } from '../auth/tokenService.js';
 import type { CaseDoc } from '../cases/caseModel.js';
+import { mayActOn } from '../cases/casePolicy.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { CaseStore } from '../cases/caseStore.js';
 import { recordFact } from '../cases/recordFact.js';
@@ -17,6 +17,7 @@ import { SYSTEM_ACTOR } from '../cases/systemActor.js';
 import { DomainError } from '../errors/domainError.js';
 import { conflict, forbidden } from '../http/httpErrors.js';
 import { mailStates } from '../mail/mailStates.js';
+import { emailTaken } from '../users/userLookups.js';
 import { presentUser } from '../users/userPresenter.js';
 import type { UserService } from '../users/userService.js';
 import { invitationMailKey, type InvitationIssuer } from './createInvitationIssuer.js';
@@ -30,6 +31,7 @@ import { INVITATION_OPENED, INVITATION_SENT, RESPONDENT_ADDRESS_CHANGED } from '
 import { invitationModel, type InvitationDoc } from './invitationModel.js';
 import { presentCaseInvitations, presentInvitation } from './invitationPresenter.js';
 import { hashInvitationToken } from './invitationTokens.js';
+import { namedRespondents, slotOf } from './respondentSlot.js';
 
 /** Invitations of respondents: what the holder of a link may do, and what staff may do on a case. */
 export interface InvitationService {
@@ -41,10 +43,15 @@ export interface InvitationService {
   claim(token: string, user: AuthUser): Promise<InvitationClaimView>;
   /** The case's invitations and service (staff of the case). */
   list(user: AuthUser, caseId: string): Promise<CaseInvitationsView>;
-  /** A new link to the current address; the pending one is void. */
-  resend(user: AuthUser, caseId: string): Promise<CaseInvitationsView>;
-  /** The respondent's address changes (recorded old → new, for staff only) and a link goes to it. */
-  changeAddress(user: AuthUser, caseId: string, email: string): Promise<CaseInvitationsView>;
+  /** A new link to a respondent's current address (0, the first, by default); their pending one is void. */
+  resend(user: AuthUser, caseId: string, respondent?: number): Promise<CaseInvitationsView>;
+  /** A respondent's address changes (recorded old → new, for staff only) and a link goes to it. */
+  changeAddress(
+    user: AuthUser,
+    caseId: string,
+    email: string,
+    respondent?: number,
+  ): Promise<CaseInvitationsView>;
 }
 
 /** What the invitation service needs. */
@@ -104,19 +111,24 @@ export function createInvitationService(deps: InvitationServiceDeps): Invitation
           ? invitationExpired()
           : invitationClaimed();
     }
+    const slot = slotOf(inv);
+    // the first respondent's events keep the shape they had before several respondents
+    const which = slot > 0 ? { respondent: slot } : {};
     try {
       const context = contextOf((await deps.store.load(inv.caseId)).doc);
-      if (context.respondentId !== userId) {
+      if (respondentIdAt(context, slot) !== userId) {
         await deps.store.transition(inv.caseId, SYSTEM_ACTOR, {
           type: 'LINK_RESPONDENT',
           respondentId: userId,
+          ...which,
         });
       }
-      if (!context.service && context.outcome === null && context.closureReason === null) {
+      if (!serviceAt(context, slot) && context.outcome === null && context.closureReason === null) {
         await deps.store.transition(inv.caseId, SYSTEM_ACTOR, {
           type: 'SERVE',
           means: 'link',
           servedAt: at.toISOString(),
+          ...which,
         });
       }
     } catch (err) {
@@ -163,17 +175,25 @@ export function createInvitationService(deps: InvitationServiceDeps): Invitation
     return presentCaseInvitations(doc, items, (inv) => mailOf.get(invitationMailKey(inv._id)), now());
   }
 
-  async function currentAddress(doc: CaseDoc): Promise<string | null> {
-    const latest = await Invitations.find({ caseId: doc._id }, { email: 1 })
-      .sort({ createdAt: -1 })
-      .limit(1)
+  /** A respondent's address now: their latest invitation's, or the complaint's. */
+  async function currentAddress(doc: CaseDoc, respondent: number): Promise<string | null> {
+    const items = await Invitations.find({ caseId: doc._id }, { email: 1, respondent: 1, createdAt: 1 })
+      .sort({ createdAt: 1 })
+      .limit(1000)
       .lean();
-    return latest[0]?.email ?? doc.complaint.respondent.email?.toLowerCase() ?? null;
+    const latest = items.filter((i) => slotOf(i) === respondent).pop();
+    return latest?.email ?? namedRespondents(doc)[respondent]?.email?.toLowerCase() ?? null;
   }
 
-  function refuseWhenServed(doc: CaseDoc): void {
+  function refuseWhenServed(doc: CaseDoc, respondent: number): void {
     const context = contextOf(doc);
-    if (context.service)
+    if (respondent >= namedRespondents(doc).length) {
+      throw new DomainError('invalid', 'The complaint names no such respondent.', {
+        code: 'noSuchRespondent',
+        errors: [{ path: 'respondent', message: 'must be a respondent the complaint names' }],
+      });
+    }
+    if (serviceAt(context, respondent))
       throw conflict('The respondent has been served: no new invitation is needed.', {
         code: 'invitationNotNeeded',
       });
@@ -236,9 +256,13 @@ export function createInvitationService(deps: InvitationServiceDeps): Invitation
       if (inv.state === 'claimed') return { caseId: inv.caseId };
       if (user.role !== 'respondent')
         throw forbidden('Sign in with a respondent account to claim this case.');
-      const linked = contextOf(doc).respondentId;
+      const context = contextOf(doc);
+      const linked = respondentIdAt(context, slotOf(inv));
       if (linked && linked !== user.id)
         throw forbidden('Another account answers for the respondent of this case.');
+      const mine = respondentSlotOf(context, user.id);
+      if (mine >= 0 && mine !== slotOf(inv))
+        throw forbidden('This account answers for another respondent of this case.');
       await claimWith(inv, user.id);
       return { caseId: inv.caseId };
     },
@@ -247,10 +271,10 @@ export function createInvitationService(deps: InvitationServiceDeps): Invitation
       return view(await staffCase(user, caseId));
     },
 
-    async resend(user, caseId) {
+    async resend(user, caseId, respondent = 0) {
       const doc = await staffCase(user, caseId);
-      refuseWhenServed(doc);
-      const email = await currentAddress(doc);
+      refuseWhenServed(doc, respondent);
+      const email = await currentAddress(doc, respondent);
       if (!email)
         throw conflict('The complaint gives no address for the respondent: set one first.', {
           code: 'invitationNoAddress',
@@ -261,11 +285,12 @@ export function createInvitationService(deps: InvitationServiceDeps): Invitation
         caseId,
         actorOf(user),
         INVITATION_SENT,
-        { ...prepared, reason: 'resent' },
+        { ...prepared, reason: 'resent', ...(respondent > 0 ? { respondent } : {}) },
         (session) =>
           deps.issuer.issue(session, {
             prepared,
             caseDoc: doc,
+            respondent,
             email,
             createdBy: user.id,
             voidReason: 'resent',
@@ -274,19 +299,26 @@ export function createInvitationService(deps: InvitationServiceDeps): Invitation
       return view((await deps.store.load(caseId)).doc);
     },
 
-    async changeAddress(user, caseId, email) {
+    async changeAddress(user, caseId, email, respondent = 0) {
       const doc = await staffCase(user, caseId);
-      refuseWhenServed(doc);
-      const from = await currentAddress(doc);
+      refuseWhenServed(doc, respondent);
+      const from = await currentAddress(doc, respondent);
       if (from === email)
         throw conflict('This is already the respondent’s address.', { code: 'invitationSameAddress' });
       const prepared = deps.issuer.prepare();
       // the addresses are personal data: the event is for staff only
-      const data = { from, to: email, ...prepared, visibility: 'staff' };
+      const data = {
+        from,
+        to: email,
+        ...prepared,
+        visibility: 'staff',
+        ...(respondent > 0 ? { respondent } : {}),
+      };
       await recordFact(deps.store, caseId, actorOf(user), RESPONDENT_ADDRESS_CHANGED, data, (session) =>
         deps.issuer.issue(session, {
           prepared,
           caseDoc: doc,
+          respondent,
           email,
           createdBy: user.id,
           voidReason: 'addressChanged',

@@ -44,7 +44,9 @@ export function movesOf(
   const snapshot = restoreCaseSnapshot(caseDoc.snapshot);
   const people: Actor[] = [
     { id: caseDoc.complainantId, role: 'complainant' },
-    ...(caseDoc.respondentId ? [{ id: caseDoc.respondentId, role: 'respondent' as const }] : []),
+    ...[caseDoc.respondentId, ...(caseDoc.coRespondentIds ?? [])]
+      .filter((id): id is string => Boolean(id))
+      .map((id) => ({ id, role: 'respondent' as const })),
     ...(caseDoc.mediatorId ? [{ id: caseDoc.mediatorId, role: 'mediator' as const }] : []),
     ...(caseDoc.arbitratorId ? [{ id: caseDoc.arbitratorId, role: 'arbitrator' as const }] : []),
     ...(caseDoc.investigatorId ? [{ id: caseDoc.investigatorId, role: 'investigator' as const }] : []),

@@ -162,9 +162,23 @@ export const caseSchemas: Record<string, JsonSchema> = {
     ...closed({
       served: nullable(closed({ means: oneOfStrings(SERVICE_MEANS), servedAt: instant })),
       awaiting: listOf(oneOfStrings(CLOCK_IDS)),
+      respondents: listOf(ref('RespondentView')),
     }),
     description:
       'Service on the respondent: how and when (null until served), and the clocks of the current step that start only once served (the answer and consent periods run from the date of service).',
+  },
+  RespondentView: {
+    ...closed({
+      slot: { type: 'integer', minimum: 0 },
+      name: text,
+      linked: boolean,
+      you: boolean,
+      served: nullable(closed({ means: oneOfStrings(SERVICE_MEANS), servedAt: instant })),
+      consented: boolean,
+      signed: boolean,
+    }),
+    description:
+      'One respondent the complaint names (slot 0 the first, then `otherRespondents` in order): whether an account answers for them, their own service, and their consent to mediation and signature of the draft agreement (mediation needs every respondent’s consent, an agreement every respondent’s signature).',
   },
   CaseCounts: closed({
     byStatus: closed(

@@ -89,10 +89,12 @@ export function invitationPaths(): Paths {
       }),
       post: signedIn({
         operationId: 'resendInvitation',
-        summary: 'Send the respondent a new link (staff)',
-        description: 'The pending link is void; the new one goes to the current address (`INVITATION_SENT`).',
+        summary: 'Send a respondent a new link (staff)',
+        description:
+          'The respondent’s pending link is void; the new one goes to their current address (`INVITATION_SENT`). The body may name the respondent (`{respondent}`, 0 the first, when absent).',
         tags: ['invitations'],
         parameters: caseIdParameters(),
+        requestBody: { ...jsonBody('ResendInvitationRequest'), required: false },
         responses: {
           '201': json('The invitations after the resend.', ref('CaseInvitations')),
           ...problems({
@@ -100,6 +102,7 @@ export function invitationPaths(): Paths {
             403: STAFF_ONLY,
             404: NO_CASE,
             409: 'The respondent is served already, the case is not in a procedure or decided, or there is no address.',
+            422: 'The case names no such respondent.',
           }),
         },
       }),
@@ -107,7 +110,7 @@ export function invitationPaths(): Paths {
     '/api/cases/{id}/invitations/address': {
       post: signedIn({
         operationId: 'changeRespondentAddress',
-        summary: 'Change the respondent’s address and send a link there (staff)',
+        summary: 'Change a respondent’s address and send a link there (staff)',
         description:
           'Recorded as `RESPONDENT_ADDRESS_CHANGED` (who, when, old → new), shown to staff only; the pending link is void and a new one goes to the new address.',
         tags: ['invitations'],
@@ -121,7 +124,7 @@ export function invitationPaths(): Paths {
             403: STAFF_ONLY,
             404: NO_CASE,
             409: 'The respondent is served already, the case is not in a procedure or decided, or it is the same address.',
-            422: 'The address is not valid.',
+            422: 'The address is not valid, or the case names no such respondent.',
           }),
         },
       }),

@@ -29,6 +29,7 @@ export const invitationSchemas: Record<string, JsonSchema> = {
   },
   InvitationItem: closed({
     id,
+    respondent: { type: 'integer', minimum: 0, description: 'The respondent invited (0 the first).' },
     email: text,
     state: oneOfStrings(['pending', 'claimed', 'void', 'expired']),
     createdAt: instant,
@@ -48,8 +49,26 @@ export const invitationSchemas: Record<string, JsonSchema> = {
           { note: text },
         ),
       ),
+      respondents: listOf(ref('InvitedRespondent')),
       items: listOf(ref('InvitationItem')),
     }),
-    description: 'A case’s invitations (addresses included: staff only) and the respondent’s service.',
+    description:
+      'A case’s invitations (addresses included: staff only) and each respondent’s service; `email` and `service` are the first respondent’s.',
+  },
+  InvitedRespondent: {
+    ...closed({
+      respondent: { type: 'integer', minimum: 0 },
+      name: text,
+      email: nullable(text),
+      linked: boolean,
+      service: nullable(
+        closed(
+          { means: oneOfStrings(SERVICE_MEANS), servedAt: instant, recordedAt: instant },
+          { note: text },
+        ),
+      ),
+    }),
+    description:
+      'A respondent the complaint names (0 the first, then `otherRespondents` in order): their address now, whether an account answers for them, and their service.',
   },
 };

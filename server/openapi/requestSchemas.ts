@@ -1,4 +1,8 @@
-import { invitationRegisterSchema, respondentAddressSchema } from '../../shared/schemas/invitations.js';
+import {
+  invitationRegisterSchema,
+  resendInvitationSchema,
+  respondentAddressSchema,
+} from '../../shared/schemas/invitations.js';
 import {
   changePasswordSchema,
   createUserSchema,
@@ -58,7 +62,11 @@ export function requestSchemas(): Record<string, JsonSchema> {
     ),
     RespondentAddressRequest: described(
       joiToJsonSchema(respondentAddressSchema),
-      'The respondent’s new e-mail address.',
+      'A respondent’s new e-mail address; `respondent` says which (0, the first, when absent).',
+    ),
+    ResendInvitationRequest: described(
+      joiToJsonSchema(resendInvitationSchema),
+      'Optional: which respondent gets a new link (0, the first, when absent).',
     ),
     CreateUserRequest: described(
       joiToJsonSchema(createUserSchema),

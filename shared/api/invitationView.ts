@@ -35,6 +35,8 @@ export interface InvitationClaimView {
 /** One invitation of a case, as staff see it. */
 export interface InvitationItemView {
   id: string;
+  /** The respondent invited (0 the complaint's first, 1… the others). */
+  respondent: number;
   email: string;
   state: 'pending' | 'claimed' | 'void' | 'expired';
   createdAt: string;
@@ -50,10 +52,22 @@ export interface InvitationItemView {
   mailSentAt: string | null;
 }
 
-/** A case's invitations and the respondent's service (`GET /api/cases/{id}/invitations`, staff). */
+/** A case's invitations and the respondents' service (`GET /api/cases/{id}/invitations`, staff). */
 export interface CaseInvitationsView {
-  /** The respondent's address now (the complaint's, or the last one staff set). */
+  /** The first respondent's address now (the complaint's, or the last one staff set). */
   email: string | null;
+  /** The first respondent's service. */
   service: ServiceRecord | null;
+  /** Every respondent the complaint names, with their address now and their service. */
+  respondents: InvitedRespondentView[];
   items: InvitationItemView[];
+}
+
+/** One respondent of a case as its staff see it for invitations. */
+export interface InvitedRespondentView {
+  respondent: number;
+  name: string;
+  email: string | null;
+  linked: boolean;
+  service: ServiceRecord | null;
 }

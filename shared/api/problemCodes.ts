@@ -89,6 +89,7 @@ export const PROBLEM_CODES = [
   'invitationNotNow',
   'invitationAccountExists',
   'invitationNoAddress',
+  'noSuchRespondent',
   'invitationSameAddress',
 ] as const;
 

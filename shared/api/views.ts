@@ -39,6 +39,25 @@ export interface ServiceView {
   served: { means: ServiceMeans; servedAt: string } | null;
   /** Clocks of the current step that start only once the respondent is served. */
   awaiting: ClockId[];
+  /**
+   * Every respondent the complaint names (slot 0 the first, then the others in order): whether an
+   * account answers for them, their service, and whether they consented to mediation or signed the
+   * draft agreement (each one's own, `shared/machine/respondents.ts`).
+   */
+  respondents: RespondentView[];
+}
+
+/** One respondent of a case as the case page lists it. */
+export interface RespondentView {
+  slot: number;
+  name: string;
+  /** An account answers for this respondent (registered or claimed through their invitation). */
+  linked: boolean;
+  /** The caller is this respondent. */
+  you: boolean;
+  served: { means: ServiceMeans; servedAt: string } | null;
+  consented: boolean;
+  signed: boolean;
 }
 
 /** A case as its parties and handlers see it. */

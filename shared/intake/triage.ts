@@ -118,7 +118,8 @@ export function wantsPunitive(complaint: Complaint): boolean {
 
 /** How many respondents the complaint names in all. */
 export function respondentCountOf(complaint: Complaint): number {
-  return complaint.respondentCount ?? 1;
+  const named = 1 + (complaint.otherRespondents?.length ?? 0);
+  return Math.max(complaint.respondentCount ?? named, named);
 }
 
 /** The respondent's credit-register entries, matched by normalised name and within the look-back. */

@@ -4,6 +4,7 @@
  */
 import type { CaseContext } from './caseContext.js';
 import type { Actor } from './caseEvents.js';
+import { respondentSlotOf } from './respondents.js';
 import type { OrgType } from '../vocabulary.js';
 
 /** The platform itself (clock, automatic assignment). */
@@ -43,9 +44,9 @@ export function isComplainant(context: CaseContext, actor: Actor | undefined): b
   return actor?.role === 'complainant' && actor.id === context.complainantId;
 }
 
-/** The case's (linked) respondent. */
+/** One of the case's (linked) respondents (`respondents.ts`). */
 export function isRespondent(context: CaseContext, actor: Actor | undefined): boolean {
-  return actor?.role === 'respondent' && context.respondentId !== null && actor.id === context.respondentId;
+  return actor?.role === 'respondent' && respondentSlotOf(context, actor.id) >= 0;
 }
 
 /** The side a party acts for, or null when the actor is not a party of this case. */

@@ -59,6 +59,12 @@ export interface CounterNotice {
 /** What a party chose for the sole arbitrator: an arbitrator's id, or `chairman` (entrusted). */
 export type ArbitratorNomination = string;
 
+/** A respondent besides the first (`respondents.ts`): the account answering for them and their service. */
+export interface CoRespondent {
+  id: string | null;
+  service: ServiceRecord | null;
+}
+
 /** The context of the case machine. */
 export interface CaseContext {
   caseId: string;
@@ -130,6 +136,15 @@ export interface CaseContext {
   service?: ServiceRecord | null;
   /** Clocks that run from service, waiting for it: each with the instant its state was entered. */
   awaitingService?: Partial<Record<ClockId, string>>;
+  /**
+   * The respondents besides the first, in the complaint's order (`respondents.ts`). Absent in
+   * snapshots from before machine version 4: none.
+   */
+  coRespondents?: CoRespondent[];
+  /** The respondents (account ids) who consented to mediation while it waits for every one's consent. */
+  respondentConsents?: string[];
+  /** The respondents (account ids) who signed the draft agreement; `signatures.respondent` once all have. */
+  respondentSignatures?: string[];
 }
 
 /** What a new case starts from (the filed complaint after triage and routing recommendation). */
@@ -139,6 +154,8 @@ export interface CaseInput {
   filedAt: string;
   complainantId: string;
   respondentId?: string | null;
+  /** One entry per other respondent the complaint names: the account found by its address, or null. */
+  otherRespondentIds?: (string | null)[];
   ipType: IpType;
   track: Track;
   recommendedChannel?: Channel | null;
@@ -193,5 +210,8 @@ export function createCaseContext(input: CaseInput): CaseContext {
     arbitrationAgreement: input.arbitrationAgreement ? { source: 'complaint', at: input.filedAt } : null,
     service: null,
     awaitingService: {},
+    coRespondents: (input.otherRespondentIds ?? []).map((id) => ({ id, service: null })),
+    respondentConsents: [],
+    respondentSignatures: [],
   };
 }

@@ -62,7 +62,8 @@ export interface CaseEventPayloads {
   ROUTE: { channel: Channel; track?: Track; reason?: string; variant?: ArbitrationVariant; orgId?: string };
   TRANSFER: { channel: Channel; reason: string; track?: Track; variant?: ArbitrationVariant; orgId?: string };
   WITHDRAW: { reason?: string };
-  LINK_RESPONDENT: { respondentId: string };
+  /** `respondent`: the slot linked (`respondents.ts`; 0, the complaint's first respondent, when absent). */
+  LINK_RESPONDENT: { respondentId: string; respondent?: number };
   DEADLINE: { clock: ClockId };
   ASSIGN_MEDIATOR: { mediatorId: string };
   ACCEPT_ASSIGNMENT: { note?: string };
@@ -138,7 +139,8 @@ export interface CaseEventPayloads {
    * `link` is recorded by the platform when the respondent claims the invitation; staff record the
    * other means with the date of service.
    */
-  SERVE: { means: ServiceMeans; servedAt: string; note?: string };
+  /** `respondent`: the slot served (`respondents.ts`; 0, the complaint's first respondent, when absent). */
+  SERVE: { means: ServiceMeans; servedAt: string; note?: string; respondent?: number };
 }
 
 /** Every event type, in a stable order (UI lists and tests iterate it). */

@@ -28,9 +28,13 @@ import { CHANNELS } from '../vocabulary.js';
  * agreement, hand-over within a channel. A case of version 1 is migrated by replaying its log
  * (`server/cases/migrateLegacyEvent.ts`, `server/cases/legacyReplay.ts`, and the earlier-rule guards
  * of `administrativeGuards.ts`). 3 (issue 12): the respondent's answer and consent periods run from
- * service (`SERVE`, `serviceRules.ts`); events of version 2 replay with those clocks started on entry.
+ * service (`SERVE`, `serviceRules.ts`); events of version 2 replay with those clocks started on entry. 4 (issue 12): several respondents
+ * (`respondents.ts`): each is linked and served on their own (`LINK_RESPONDENT`/`SERVE` name the
+ * respondent's slot), consent to mediation and the agreement's signature need every respondent, and a
+ * later service moves the start of the running service clocks. A log of version 3 names one
+ * respondent and replays unchanged.
  */
-export const CASE_MACHINE_VERSION = 3;
+export const CASE_MACHINE_VERSION = 4;
 
 /** The respondent agrees in writing to arbitrate (Arbitration Law art. 16), before any decision. */
 const agreeToArbitrate = { guard: 'mayAgreeToArbitrate', actions: 'recordArbitrationAgreement' } as const;

@@ -4,8 +4,9 @@
  * A state with one of these clocks keeps it waiting until the respondent is served; service
  * recorded later starts it from the service date.
  */
-import type { CaseContext, ClockEntry } from './caseContext.js';
 import type { ClockId } from '../time/clockIds.js';
+import type { CaseContext, ClockEntry } from './caseContext.js';
+import { latestServedAt } from './respondents.js';
 
 /** The machine version from which the service clocks wait for service (earlier logs started them on entry). */
 export const SERVICE_RULES_VERSION = 3;
@@ -51,6 +52,22 @@ function later(a: string, b: string): string {
 }
 
 /**
+ * The running service clocks after another respondent is served at `servedAt`: each starts again from
+ * that date when it is later than its start (its extension kept), so the last served respondent has
+ * the whole period too.
+ */
+export function restartServiceClocks(context: CaseContext, servedAt: string): CaseContext['clocks'] {
+  const clocks = { ...context.clocks };
+  for (const clock of SERVICE_CLOCKS) {
+    const entry = clocks[clock];
+    if (entry && !entry.breachedAt && Date.parse(servedAt) > Date.parse(entry.startedAt)) {
+      clocks[clock] = { ...entry, startedAt: servedAt };
+    }
+  }
+  return clocks;
+}
+
+/**
  * The clock entries a state entered at `at` starts, under the service rule: a service clock starts at
  * the later of service and entry, or waits (`pending`) while the respondent is not served.
  */
@@ -59,11 +76,11 @@ export function startServiceClock(
   clock: ClockId,
   at: string,
 ): { clocks: CaseContext['clocks']; awaitingService: CaseContext['awaitingService'] } {
-  const service = context.service ?? null;
-  if (!service) {
+  const servedAt = latestServedAt(context);
+  if (servedAt === null) {
     return { clocks: context.clocks, awaitingService: { ...(context.awaitingService ?? {}), [clock]: at } };
   }
-  const entry: ClockEntry = { startedAt: later(service.servedAt, at) };
+  const entry: ClockEntry = { startedAt: later(servedAt, at) };
   return { clocks: { ...context.clocks, [clock]: entry }, awaitingService: context.awaitingService ?? {} };
 }
 

@@ -15,6 +15,8 @@ export const MAX_RIGHTS = 20;
 export const MAX_AMOUNT_CNY = 1e12;
 /** Largest number of respondents one complaint may name. */
 export const MAX_RESPONDENT_COUNT = 1000;
+/** Most other respondents a complaint may name besides the first (each may be invited and served). */
+export const MAX_OTHER_RESPONDENTS = 9;
 
 /** One asserted right: a registration or patent number, optionally with its title. */
 export interface ComplaintRight {
@@ -59,13 +61,19 @@ export interface Complaint {
   industry?: string;
   complainant: ComplaintComplainant;
   respondent: ComplaintRespondent;
+  /**
+   * The other respondents, named like the first (joint respondents, Civil Procedure Law art. 55): each
+   * with an address is invited and served on their own. Absent in complaints filed before they could
+   * be named.
+   */
+  otherRespondents?: ComplaintRespondent[];
   ecommerce?: { platform: string; listingUrl: string };
   tradeFair?: { name: string };
   claim: ComplaintClaim;
   consents: { mediation: boolean; arbitrationAgreement: boolean };
   foreignRelated?: boolean;
   legalAidRequested?: boolean;
-  /** How many respondents in all (the named one included); 1 when absent. */
+  /** How many respondents in all (the named ones included); the named ones when absent. */
   respondentCount?: number;
   hasCounsel?: boolean;
   counterfeitingAtScale?: boolean;
@@ -131,6 +139,15 @@ const party = (who: string) => ({
     .required(),
 });
 
+const respondentEmail = Joi.string()
+  .trim()
+  .lowercase()
+  .max(254)
+  .email({ tlds: { allow: false } })
+  .label('Respondent email');
+
+const respondent = object({ ...party('Respondent'), email: respondentEmail }, 'Respondent');
+
 /**
  * The Joi schema of the complaint body. Unknown keys are errors; booleans and numbers are strict (no
  * "true" or "5000" strings); enums are `any().valid()` so a wrong value gives exactly one error.
@@ -158,18 +175,19 @@ export const complaintSchema: Joi.ObjectSchema<Complaint> = Joi.object<Complaint
     .messages({ 'array.unique': 'Rights must not list the same right number twice' }),
   industry: text('Industry', 100),
   complainant: object({ ...party('Complainant'), sme: flag('SME').required() }, 'Complainant').required(),
-  respondent: object(
-    {
-      ...party('Respondent'),
-      email: Joi.string()
-        .trim()
-        .lowercase()
-        .max(254)
-        .email({ tlds: { allow: false } })
-        .label('Respondent email'),
-    },
-    'Respondent',
-  ).required(),
+  respondent: respondent.required(),
+  otherRespondents: Joi.array()
+    .items(respondent)
+    .max(MAX_OTHER_RESPONDENTS)
+    .label('Other respondents')
+    .custom((list: ComplaintRespondent[], helpers) => {
+      // one address is one person: two respondents never share an invitation
+      const emails = list.map((r) => r.email).filter((e): e is string => Boolean(e));
+      const first = (helpers.state.ancestors[0] as { respondent?: ComplaintRespondent }).respondent?.email;
+      const all = first ? [first, ...emails] : emails;
+      return new Set(all).size === all.length ? list : helpers.error('respondents.sameEmail');
+    })
+    .messages({ 'respondents.sameEmail': 'Two respondents must not share an e-mail address' }),
   ecommerce: object(
     {
       platform: text('E-commerce platform', 100).required(),

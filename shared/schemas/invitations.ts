@@ -3,6 +3,7 @@
  * respondent's new address (staff).
  */
 import Joi from 'joi';
+import { MAX_OTHER_RESPONDENTS } from './complaint.js';
 import { minCharacters } from './minCharacters.js';
 
 /** `{token}`: 43 base64url characters (anything else is not a link Sevenfold made). */
@@ -23,7 +24,14 @@ export const invitationRegisterSchema = Joi.object({
     .required(),
 });
 
-/** `POST /api/cases/{id}/invitations/address`: the respondent's new e-mail address. */
+/** Which respondent (`shared/machine/respondents.ts`: 0 the complaint's first, 1… the others); 0 when absent. */
+const respondentSlot = Joi.number().integer().min(0).max(MAX_OTHER_RESPONDENTS).default(0);
+
+/** `POST /api/cases/{id}/invitations/address`: a respondent's new e-mail address. */
 export const respondentAddressSchema = Joi.object({
   email: Joi.string().trim().lowercase().email({ tlds: false }).max(254).required(),
+  respondent: respondentSlot,
 });
+
+/** `POST /api/cases/{id}/invitations` (optional body): the respondent who gets a new link. */
+export const resendInvitationSchema = Joi.object({ respondent: respondentSlot });

@@ -26,6 +26,7 @@ import { DocumentsCard } from './DocumentsCard.js';
 import { EvidencePanel } from './EvidencePanel.js';
 import { MessagesPanel } from './MessagesPanel.js';
 import { PartiesCard } from './PartiesCard.js';
+import { RespondentsCard } from './RespondentsCard.js';
 import { InvitationsCard } from '../invitations/InvitationsCard.js';
 
 /**
@@ -62,6 +63,7 @@ export function CasePage() {
       <ActionsPanel caseView={c} />
       <AgreementCard caseView={c} />
       <ClocksCard caseView={c} />
+      <RespondentsCard caseView={c} />
       <DocumentsCard caseView={c} />
       {session && (session.user.role === 'admin' || session.user.role === 'officer') && (
         <InvitationsCard caseView={c} />

@@ -12,6 +12,8 @@ export interface ComplaintDraft {
   rights: { number: string; title: string }[];
   complainant: { name: string; type: PartyType; sme: boolean };
   respondent: { name: string; type: PartyType; email: string };
+  /** The other respondents (each invited on their own). */
+  otherRespondents: { name: string; type: PartyType; email: string }[];
   respondentCount: string;
   description: string;
   venue: { ecommerce: boolean; tradeFair: boolean };
@@ -40,6 +42,7 @@ export function emptyDraft(complainantName: string): ComplaintDraft {
     rights: [{ number: '', title: '' }],
     complainant: { name: complainantName, type: 'enterprise', sme: true },
     respondent: { name: '', type: 'enterprise', email: '' },
+    otherRespondents: [],
     respondentCount: '',
     description: '',
     venue: { ecommerce: false, tradeFair: false },
@@ -84,6 +87,9 @@ export function toComplaint(d: ComplaintDraft): Record<string, unknown> {
       type: d.respondent.type,
       email: blankToUndefined(d.respondent.email),
     },
+    otherRespondents: (d.otherRespondents ?? []).length
+      ? d.otherRespondents.map((r) => ({ name: r.name, type: r.type, email: blankToUndefined(r.email) }))
+      : undefined,
     respondentCount: numberOrText(d.respondentCount),
     ecommerce: d.venue.ecommerce
       ? { platform: d.ecommerce.platform, listingUrl: d.ecommerce.listingUrl }

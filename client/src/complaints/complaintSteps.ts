@@ -7,7 +7,7 @@ export type StepId = (typeof STEPS)[number];
 
 const OWNERS: Record<Exclude<StepId, 'review'>, string[]> = {
   right: ['ipType', 'title', 'industry', 'rights'],
-  parties: ['complainant', 'respondent', 'respondentCount'],
+  parties: ['complainant', 'respondent', 'otherRespondents', 'respondentCount'],
   facts: [
     'description',
     'ecommerce',

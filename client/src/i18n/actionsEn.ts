@@ -56,6 +56,7 @@ export const actionsEn = {
   field: {
     note: 'Note',
     means: 'Means of service',
+    respondent: 'Which respondent (0 the first, 1 the second…; the first when empty)',
     servedAt: 'Date of service (as on the return receipt or signature)',
     items: 'Information needed',
     reason: 'Reason',

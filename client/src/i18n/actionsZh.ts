@@ -55,6 +55,7 @@ export const actionsZh = {
   },
   field: {
     note: '备注',
+    respondent: '哪一名被请求人（0 为第一名，1 为第二名……；不填即第一名）',
     means: '送达方式',
     servedAt: '送达日期（回执或签收上的日期）',
     items: '需补正的材料',

@@ -7,6 +7,7 @@ import { problemsEn } from './problemsEn.js';
 import { documentsEn } from './documentsEn.js';
 import { adminEn } from './adminEn.js';
 import { invitationsEn } from './invitationsEn.js';
+import { respondentsEn } from './respondentsEn.js';
 import { actionsEn } from './actionsEn.js';
 import { vocabularyEn } from './vocabularyEn.js';
 import { passwordAdviceEn } from './passwordAdvice.js';
@@ -33,6 +34,7 @@ export const en = {
   documents: documentsEn,
   passwordAdvice: passwordAdviceEn,
   invitation: invitationsEn,
+  respondents: respondentsEn,
   vocab: vocabularyEn,
   administration: adminEn,
   actions: {
@@ -441,6 +443,10 @@ export const en = {
       respondent_name: 'Respondent name',
       respondent_type: 'Respondent type',
       respondent_email: 'Respondent e-mail (optional)',
+      otherRespondents: 'Other respondents',
+      otherRespondents_name: 'Name of other respondent {{n}}',
+      otherRespondents_type: 'Type of other respondent {{n}}',
+      otherRespondents_email: 'E-mail of other respondent {{n}}',
       respondentCount: 'Number of respondents (optional)',
       venue: 'Where it happened',
       venueEcommerce: 'E-commerce platform',

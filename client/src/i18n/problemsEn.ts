@@ -84,5 +84,6 @@ export const problemsEn: Record<ProblemCode, string> = {
   invitationNotNow: 'Invitations are sent while the case is in a procedure, before a decision.',
   invitationAccountExists: 'An account with this e-mail already exists: sign in, then claim the case.',
   invitationNoAddress: 'The complaint gives no address for the respondent: set one first.',
+  noSuchRespondent: 'The complaint names no such respondent.',
   invitationSameAddress: 'This is already the respondent’s address.',
 };

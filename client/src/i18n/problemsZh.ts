@@ -82,5 +82,6 @@ export const problemsZh: Record<ProblemCode, string> = {
   invitationNotNow: '只有案件处于程序中、尚未作出决定时才能发送邀请。',
   invitationAccountExists: '该邮箱已有账户：请先登录，再认领本案。',
   invitationNoAddress: '投诉未提供被请求人的邮箱，请先填写地址。',
+  noSuchRespondent: '投诉未列明该被请求人。',
   invitationSameAddress: '这已经是被请求人的地址。',
 };

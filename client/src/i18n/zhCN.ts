@@ -7,6 +7,7 @@ import { problemsZh } from './problemsZh.js';
 import { documentsZh } from './documentsZh.js';
 import { adminZh } from './adminZh.js';
 import { invitationsZh } from './invitationsZh.js';
+import { respondentsZh } from './respondentsZh.js';
 import { actionsZh } from './actionsZh.js';
 import { vocabularyZh } from './vocabularyZh.js';
 import { passwordAdviceZh } from './passwordAdvice.js';
@@ -33,6 +34,7 @@ export const zhCN = {
   documents: documentsZh,
   passwordAdvice: passwordAdviceZh,
   invitation: invitationsZh,
+  respondents: respondentsZh,
   vocab: vocabularyZh,
   administration: adminZh,
   actions: {
@@ -423,6 +425,10 @@ export const zhCN = {
       respondent_name: '被投诉人名称',
       respondent_type: '被投诉人类型',
       respondent_email: '被投诉人邮箱（选填）',
+      otherRespondents: '其他被投诉人',
+      otherRespondents_name: '其他被投诉人 {{n}} 的名称',
+      otherRespondents_type: '其他被投诉人 {{n}} 的类型',
+      otherRespondents_email: '其他被投诉人 {{n}} 的邮箱',
       respondentCount: '被投诉人数量（选填）',
       venue: '侵权发生在',
       venueEcommerce: '电商平台',

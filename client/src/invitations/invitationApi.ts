@@ -45,16 +45,21 @@ export function caseInvitations(caseId: string): Promise<CaseInvitationsView> {
 }
 
 /** Sends the respondent a new link (staff); the pending one is void. */
-export function resendInvitation(caseId: string): Promise<CaseInvitationsView> {
+export function resendInvitation(caseId: string, respondent = 0): Promise<CaseInvitationsView> {
   return apiFetch<CaseInvitationsView>(`/api/cases/${encodeURIComponent(caseId)}/invitations`, {
     method: 'POST',
+    body: { respondent },
   });
 }
 
-/** Changes the respondent's address and sends a link there (staff). */
-export function changeRespondentAddress(caseId: string, email: string): Promise<CaseInvitationsView> {
+/** Changes a respondent's address (0, the first, by default) and sends a link there (staff). */
+export function changeRespondentAddress(
+  caseId: string,
+  email: string,
+  respondent = 0,
+): Promise<CaseInvitationsView> {
   return apiFetch<CaseInvitationsView>(`/api/cases/${encodeURIComponent(caseId)}/invitations/address`, {
     method: 'POST',
-    body: { email },
+    body: { email, respondent },
   });
 }

@@ -2,8 +2,9 @@
  * The payload fields of every action a client can send, described for forms (and turned into Joi
  * schemas by `actionSchemas.ts`). One table, so the form and the validation never disagree.
  */
+import { MAX_OTHER_RESPONDENTS } from '../../schemas/complaint.js';
 import { CLOCK_IDS } from '../../time/clockIds.js';
-import { STAFF_SERVICE_MEANS } from '../serviceRules.js';
+import { CHANNELS, CLOSURE_REASONS, TRACKS } from '../../vocabulary.js';
 import {
   ARBITRATION_VARIANTS,
   COMPLAINT_FORUMS,
@@ -14,7 +15,7 @@ import {
   type CaseEventPayloads,
   type CaseEventType,
 } from '../caseEvents.js';
-import { CHANNELS, CLOSURE_REASONS, TRACKS } from '../../vocabulary.js';
+import { STAFF_SERVICE_MEANS } from '../serviceRules.js';
 
 /** How a field is entered and validated. */
 export type FieldKind = 'string' | 'text' | 'number' | 'boolean' | 'enum' | 'date' | 'id';
@@ -58,6 +59,15 @@ const line = <N extends string>(name: N, required = false): ActionField<N> => ({
   required,
 });
 const id = <N extends string>(name: N): ActionField<N> => ({ name, kind: 'id', required: true });
+/** Which respondent (`respondents.ts`: 0 the complaint's first, 1… the others in order); 0 when absent. */
+const respondentSlot: ActionField<'respondent'> = {
+  name: 'respondent',
+  kind: 'number',
+  required: false,
+  min: 0,
+  max: MAX_OTHER_RESPONDENTS,
+  integer: true,
+};
 const flag = <N extends string>(name: N, required = false): ActionField<N> => ({
   name,
   kind: 'boolean',
@@ -102,7 +112,7 @@ const FIELDS: FieldTable = {
     { name: 'orgId', kind: 'id', required: false },
   ],
   WITHDRAW: [text('reason')],
-  LINK_RESPONDENT: [id('respondentId')],
+  LINK_RESPONDENT: [id('respondentId'), respondentSlot],
   DEADLINE: [oneOf('clock', CLOCK_IDS, true)],
   ASSIGN_MEDIATOR: [id('mediatorId')],
   ACCEPT_ASSIGNMENT: [note],
@@ -168,6 +178,7 @@ const FIELDS: FieldTable = {
     oneOf('means', STAFF_SERVICE_MEANS, true),
     { name: 'servedAt', kind: 'date', required: true, past: true },
     note,
+    respondentSlot,
   ],
 };
 

@@ -3,14 +3,18 @@
  * case, so `snapshot.can()` can tell whether an actor may send that type now. Payload-dependent
  * guards get a payload that passes them (another channel for TRANSFER, a reason, no damages…).
  */
-import type { CaseContext } from '../caseContext.js';
 import { CLOCK_IDS } from '../../time/clockIds.js';
-import type { CaseEventPayloads, CaseEventType } from '../caseEvents.js';
 import { CHANNELS } from '../../vocabulary.js';
+import type { CaseContext } from '../caseContext.js';
+import type { CaseEventPayloads, CaseEventType } from '../caseEvents.js';
+import { respondentSlots } from '../respondents.js';
 
 const NOTE = 'probe';
 /** An id no real user has, so "not declined" / "not already linked" guards pass. */
 const FRESH_ID = '__probe__';
+
+/** Every respondent slot of the case (`respondents.ts`). */
+const slots = (context: CaseContext) => Array.from({ length: respondentSlots(context) }, (_, i) => i);
 
 type Probes = { [T in CaseEventType]: (context: CaseContext) => CaseEventPayloads[T][] };
 
@@ -24,7 +28,7 @@ const PROBES: Probes = {
   TRANSFER: (context) =>
     CHANNELS.filter((c) => c !== context.channel).map((channel) => ({ channel, reason: NOTE })),
   WITHDRAW: () => [{}],
-  LINK_RESPONDENT: () => [{ respondentId: FRESH_ID }],
+  LINK_RESPONDENT: (context) => slots(context).map((respondent) => ({ respondentId: FRESH_ID, respondent })),
   DEADLINE: (context) =>
     CLOCK_IDS.filter((clock) => context.clocks[clock] !== undefined).map((clock) => ({ clock })),
   ASSIGN_MEDIATOR: () => [{ mediatorId: FRESH_ID }],
@@ -71,10 +75,11 @@ const PROBES: Probes = {
   NOMINATE_ARBITRATOR: () => [{ entrustChairman: true }],
   HAND_OVER: () => [{ orgId: FRESH_ID, reason: NOTE }],
   // the filing instant is a date of service the guard accepts at any later time
-  SERVE: (context) => [
-    { means: 'link', servedAt: context.filedAt },
-    { means: 'post', servedAt: context.filedAt },
-  ],
+  SERVE: (context) =>
+    slots(context).flatMap((respondent) => [
+      { means: 'link' as const, servedAt: context.filedAt, respondent },
+      { means: 'post' as const, servedAt: context.filedAt, respondent },
+    ]),
 };
 
 /** Candidate payloads for probing whether an event of this type could be accepted now. */

@@ -15,11 +15,13 @@ import { chooseClock } from '../stateClocks.js';
 import {
   followsServiceRule,
   isServiceClock,
+  restartServiceClocks,
   startAwaitingClocks,
   startServiceClock,
   type ServiceRecord,
 } from '../serviceRules.js';
 import { mediationActions } from './mediationActions.js';
+import { everyRespondentIn, latestServedAt, respondentIdAt } from '../respondents.js';
 import { courtActions } from './courtActions.js';
 import type { Channel, ClosureReason, Track } from '../../vocabulary.js';
 
@@ -90,7 +92,11 @@ export const caseActions = {
     for (const clock of clocks) delete awaitingService[clock];
     return { clocks: withoutClocks(context, clocks), awaitingService };
   }),
-  /** The respondent is served: the clocks waiting for it start from the service date. */
+  /**
+   * A respondent is served. The first service starts the clocks waiting for it from its date; a later
+   * one moves the start of the running service clocks to its date, so each respondent has the whole
+   * period from their own service and the case waits for the last served (`respondents.ts`).
+   */
   recordService: update(({ context, event }) => {
     const serve = eventOf(event, 'SERVE');
     if (!serve) return {};
@@ -100,7 +106,19 @@ export const caseActions = {
       recordedAt: serve.at,
       ...(serve.note ? { note: serve.note } : {}),
     };
-    return { service, clocks: startAwaitingClocks(context, serve.servedAt), awaitingService: {} };
+    const slot = serve.respondent ?? 0;
+    const served =
+      slot === 0
+        ? { service }
+        : {
+            coRespondents: (context.coRespondents ?? []).map((r, i) =>
+              i === slot - 1 ? { ...r, service } : r,
+            ),
+          };
+    if (latestServedAt(context) === null) {
+      return { ...served, clocks: startAwaitingClocks(context, serve.servedAt), awaitingService: {} };
+    }
+    return { ...served, clocks: restartServiceClocks(context, serve.servedAt) };
   }),
   recordBreach: update(({ context, event }) => {
     const expiry = eventOf(event, 'DEADLINE');
@@ -140,15 +158,33 @@ export const caseActions = {
   linkRespondent: update(({ context, event }) => {
     const link = eventOf(event, 'LINK_RESPONDENT');
     if (!link) return {};
+    const slot = link.respondent ?? 0;
+    if (slot > 0) {
+      const previous = respondentIdAt(context, slot);
+      return {
+        coRespondents: (context.coRespondents ?? []).map((r, i) =>
+          i === slot - 1 ? { ...r, id: link.respondentId } : r,
+        ),
+        respondentSignatures: (context.respondentSignatures ?? []).filter((id) => id !== previous),
+        respondentConsents: (context.respondentConsents ?? []).filter((id) => id !== previous),
+      };
+    }
     const { extension } = context;
     return {
       respondentId: link.respondentId,
       signatures: { ...context.signatures, respondent: false },
+      respondentSignatures: (context.respondentSignatures ?? []).filter((id) => id !== context.respondentId),
+      respondentConsents: (context.respondentConsents ?? []).filter((id) => id !== context.respondentId),
       extension: extension.granted
         ? extension
         : { ...extension, approvals: { ...extension.approvals, respondent: false } },
     };
   }),
+  /** A respondent consents to mediation; the case moves on only with every respondent's consent. */
+  recordConsent: update(({ context, event }) => ({
+    respondentConsents: [...(context.respondentConsents ?? []), event.actor.id],
+  })),
+  resetConsents: update(() => ({ respondentConsents: [] })),
 
   // ── mediators, arbitrators, investigators ───────────────────────────────
   assignMediator: update(({ event }) => {
@@ -202,19 +238,33 @@ export const caseActions = {
   resetAgreement: update(() => ({
     agreementTerms: null,
     signatures: { complainant: false, respondent: false },
+    respondentSignatures: [],
     extension: NO_EXTENSION,
   })),
   proposeAgreement: update(({ event }) => {
     const proposal = eventOf(event, 'PROPOSE_AGREEMENT');
     return proposal
-      ? { agreementTerms: proposal.terms, signatures: { complainant: false, respondent: false } }
+      ? {
+          agreementTerms: proposal.terms,
+          signatures: { complainant: false, respondent: false },
+          respondentSignatures: [],
+        }
       : {};
   }),
+  /** A party signs; the respondents' side is signed once every respondent has. */
   sign: update(({ context, event }) => {
     const side = partySide(context, event.actor);
-    return side ? { signatures: { ...context.signatures, [side]: true } } : {};
+    if (side !== 'respondent') return side ? { signatures: { ...context.signatures, [side]: true } } : {};
+    const signed = [...(context.respondentSignatures ?? []), event.actor.id];
+    return {
+      respondentSignatures: signed,
+      signatures: { ...context.signatures, respondent: everyRespondentIn(context, signed) },
+    };
   }),
-  clearSignatures: update(() => ({ signatures: { complainant: false, respondent: false } })),
+  clearSignatures: update(() => ({
+    signatures: { complainant: false, respondent: false },
+    respondentSignatures: [],
+  })),
   requestMediationExtension: update(({ context, event }) => {
     const request = eventOf(event, 'REQUEST_EXTENSION');
     return request?.days ? { extension: { ...context.extension, requestedDays: request.days } } : {};

@@ -26,8 +26,13 @@ export const industrySelfRegulationChannel = caseSetup.createStateConfig({
       states: {
         awaitingConsent: {
           ...withClock('respondentAnswer'),
+          entry: [...withClock('respondentAnswer').entry, 'resetConsents'],
           on: {
-            CONSENT: { guard: 'isRespondent', target: 'inSession' },
+            // member mediation needs every respondent's consent (`respondents.ts`)
+            CONSENT: [
+              { guard: and(['mayConsent', 'isLastConsent']), target: 'inSession', actions: 'recordConsent' },
+              { guard: 'mayConsent', actions: 'recordConsent' },
+            ],
             DECLINE: { guard: 'isRespondent', target: '#case.inChannel.industrySelfRegulation.failed' },
             DEADLINE: {
               guard: expiryOf('respondentAnswer'),

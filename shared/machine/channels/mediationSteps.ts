@@ -70,8 +70,13 @@ export function mediationOpeningSteps({ failTarget, sessionClock }: MediationSte
     awaitingConsent: caseSetup.createStateConfig({
       ...consentClock,
       meta: { ...consentClock.meta, ...(sessionClock ? { carries: MEDIATION } : {}) },
+      entry: [...consentClock.entry, 'resetConsents'],
       on: {
-        CONSENT: { guard: 'isRespondent', target: 'inSession' },
+        // mediation needs every respondent's consent (`respondents.ts`); any one declining ends it
+        CONSENT: [
+          { guard: and(['mayConsent', 'isLastConsent']), target: 'inSession', actions: 'recordConsent' },
+          { guard: 'mayConsent', actions: 'recordConsent' },
+        ],
         DECLINE: { guard: 'isRespondent', target: failTarget, actions: failed },
         DEADLINE: [
           { guard: expiryOf('mediationConsent'), target: failTarget, actions: failed },

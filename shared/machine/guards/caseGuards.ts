@@ -2,13 +2,13 @@
  * The guards of the case machine: who may do what, and whether a payload makes sense now. The
  * machine refers to them by name; compose them with `and([...])` in the state configs.
  */
+import type { ClockId } from '../../time/clockIds.js';
+import type { Channel, ClosureReason, OrgType } from '../../vocabulary.js';
 import * as who from '../caseActors.js';
 import type { CaseContext } from '../caseContext.js';
-import type { ClockId } from '../../time/clockIds.js';
-import type { CaseEvent } from '../caseEvents.js';
 import { eventOf, hasText } from '../caseEventOf.js';
-import { courtGuards } from './courtGuards.js';
-import { administrativeGuards, isEarlierRuleEvent } from './administrativeGuards.js';
+import type { CaseEvent } from '../caseEvents.js';
+import { everyRespondentIn, respondentIds, respondentSlots, serviceAt } from '../respondents.js';
 import { courtMayTrySummarily } from '../rules/administrativeRules.js';
 import {
   closureReasonFor,
@@ -19,8 +19,9 @@ import {
   punitiveDamagesAllowed,
   type Decider,
 } from '../rules/caseRules.js';
+import { administrativeGuards, isEarlierRuleEvent } from './administrativeGuards.js';
+import { courtGuards } from './courtGuards.js';
 import { mediationGuards } from './mediationGuards.js';
-import type { Channel, ClosureReason, OrgType } from '../../vocabulary.js';
 
 interface GuardArgs {
   context: CaseContext;
@@ -120,7 +121,9 @@ export const caseGuards = {
    */
   mayRecordService: ({ context, event }: GuardArgs) => {
     const serve = eventOf(event, 'SERVE');
-    if (!serve || context.service || context.channel === null) return false;
+    if (!serve || context.channel === null) return false;
+    const slot = serve.respondent ?? 0;
+    if (slot >= respondentSlots(context) || serviceAt(context, slot)) return false;
     if (context.closureReason !== null || context.outcome !== null) return false;
     const byPlatform = who.isSystem(event.actor);
     if (serve.means === 'link' ? !byPlatform : !(byPlatform || who.isHandler(context, event.actor)))
@@ -130,15 +133,23 @@ export const caseGuards = {
       Number.isFinite(servedAt) && servedAt >= Date.parse(context.filedAt) && servedAt <= Date.parse(serve.at)
     );
   },
+  /** An account that is not yet a party of the case, for a respondent slot the case has. */
   isLinkableRespondent: ({ context, event }: GuardArgs) => {
     const link = eventOf(event, 'LINK_RESPONDENT');
     return (
       link !== null &&
       context.closureReason === null &&
+      (link.respondent ?? 0) < respondentSlots(context) &&
       link.respondentId !== context.complainantId &&
-      link.respondentId !== context.respondentId
+      !respondentIds(context).includes(link.respondentId)
     );
   },
+  /** A respondent who has not consented yet. */
+  mayConsent: ({ context, event }: GuardArgs) =>
+    who.isRespondent(context, event.actor) && !(context.respondentConsents ?? []).includes(event.actor.id),
+  /** This consent is the last one missing: every respondent has consented with it. */
+  isLastConsent: ({ context, event }: GuardArgs) =>
+    everyRespondentIn(context, [...(context.respondentConsents ?? []), event.actor.id]),
 
   // ── assignments ─────────────────────────────────────────────────────────
   isMediatorEligible: ({ context, event }: GuardArgs) => {
@@ -151,15 +162,23 @@ export const caseGuards = {
   },
 
   // ── agreements and extensions ───────────────────────────────────────────
-  /** A party that has not signed yet. */
+  /** A party that has not signed yet (each respondent signs for themselves). */
   canSign: ({ context, event }: GuardArgs) => {
     const side = who.partySide(context, event.actor);
+    if (side === 'respondent') {
+      return !context.signatures.respondent && !(context.respondentSignatures ?? []).includes(event.actor.id);
+    }
     return side !== null && !context.signatures[side];
   },
-  /** The other party has signed already, so this signature completes the agreement. */
+  /** Every other party has signed already, so this signature completes the agreement. */
   isLastSignature: ({ context, event }: GuardArgs) => {
     const side = who.partySide(context, event.actor);
-    return side !== null && context.signatures[side === 'complainant' ? 'respondent' : 'complainant'];
+    if (side === 'complainant') return context.signatures.respondent;
+    return (
+      side === 'respondent' &&
+      context.signatures.complainant &&
+      everyRespondentIn(context, [...(context.respondentSignatures ?? []), event.actor.id])
+    );
   },
   /** A party approves a requested extension it has not approved yet. */
   canApproveExtension: ({ context, event }: GuardArgs) => {

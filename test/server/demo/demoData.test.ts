@@ -160,7 +160,7 @@ describe('demo data', function () {
 
   it('seeds the directory once, then cases through the store as planned, logs intact, projections as replayed', async () => {
     expect(await seedDirectoryTwice()).to.deep.equal([
-      { orgs: 9, users: 17 },
+      { orgs: 9, users: 19 },
       { orgs: 0, users: 0 },
     ]);
     const n = 60;
@@ -180,6 +180,13 @@ describe('demo data', function () {
     expect(new Set(cases.map((c) => c.closureReason).filter(Boolean)).size).to.be.at.least(5);
     expect(tally(cases, (c) => month(c.filedAt)).size).to.be.at.least(4);
     expect(await creditEntryModel(t.db).countDocuments()).to.be.greaterThan(0);
+    // each respondent account answers for one company only, and many companies have their own
+    const companiesOf = new Map<string, Set<string>>();
+    for (const c of cases.filter((k) => k.respondentId)) {
+      companiesOf.set(c.respondentId!, (companiesOf.get(c.respondentId!) ?? new Set()).add(c.respondentName));
+    }
+    expect([...companiesOf.values()].filter((names) => names.size > 1)).to.deep.equal([]);
+    expect(companiesOf.size).to.be.at.least(10);
 
     // each case is where its plan says (every step was accepted by the real engine)
     const plans = planDemoCases(n, { now });

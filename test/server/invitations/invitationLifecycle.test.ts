@@ -264,7 +264,21 @@ describe('respondent invitations (issue 12): sent on routing, registered or clai
     await signIn();
     const id = await routedCase('Posted Co.', 'post@posted.example.cn', 'judicial');
     const before = await request(a.app).get(`/api/cases/${id}`).set(as('court')).expect(200);
-    expect(before.body.service).to.deep.equal({ served: null, awaiting: ['respondentAnswer'] });
+    expect(before.body.service).to.deep.equal({
+      served: null,
+      awaiting: ['respondentAnswer'],
+      respondents: [
+        {
+          slot: 0,
+          name: 'Posted Co.',
+          linked: false,
+          you: false,
+          served: null,
+          consented: false,
+          signed: false,
+        },
+      ],
+    });
     expect(before.body.clocks.map((c: { clock: string }) => c.clock)).to.not.include('respondentAnswer');
 
     await advance(5 * 24 * HOUR);
@@ -298,7 +312,8 @@ describe('respondent invitations (issue 12): sent on routing, registered or clai
       .set(as('court'))
       .send({ type: 'SERVE', means: 'post', servedAt, note: 'EMS return receipt EA123456789CN' })
       .expect(200);
-    expect(served.body.service).to.deep.equal({ served: { means: 'post', servedAt }, awaiting: [] });
+    expect(served.body.service).to.deep.include({ served: { means: 'post', servedAt }, awaiting: [] });
+    expect(served.body.service.respondents[0].served).to.deep.equal({ means: 'post', servedAt });
     const answer = served.body.clocks.find((c: { clock: string }) => c.clock === 'respondentAnswer');
     expect(answer.startedAt).to.equal(servedAt);
     // 15 days from the date of service, to the end of the last day in Beijing time

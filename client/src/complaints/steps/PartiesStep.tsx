@@ -1,7 +1,8 @@
-import { Checkbox, Divider, Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Divider, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PARTY_TYPES, type PartyType } from '../../../../shared/vocabulary.js';
 import { useComplaintForm, useField } from '../ComplaintFormContext.js';
+import { OtherRespondentsFields } from './OtherRespondentsFields.js';
+import { PartyTypeRadio } from './PartyTypeRadio.js';
 
 /** Step 2: who complains (prefilled from the account) and against whom. */
 export function PartiesStep() {
@@ -90,29 +91,7 @@ export function PartiesStep() {
           }}
         />
       </SimpleGrid>
+      <OtherRespondentsFields />
     </Stack>
-  );
-}
-
-function PartyTypeRadio({
-  id,
-  label,
-  value,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  value: PartyType;
-  onChange: (type: PartyType) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Radio.Group id={id} label={label} value={value} onChange={(v) => onChange(v as PartyType)} withAsterisk>
-      <Group mt={10} gap="lg">
-        {PARTY_TYPES.map((type) => (
-          <Radio key={type} value={type} label={t(`vocab.partyType.${type}`)} />
-        ))}
-      </Group>
-    </Radio.Group>
   );
 }

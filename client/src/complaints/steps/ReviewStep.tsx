@@ -52,7 +52,10 @@ export function ReviewStep({
     ],
     [t('complaint.label.title'), complaint.title],
     [t('complaint.section.complainant'), complaint.complainant.name],
-    [t('complaint.section.respondent'), complaint.respondent.name],
+    [
+      t('complaint.section.respondent'),
+      [complaint.respondent, ...(complaint.otherRespondents ?? [])].map((r) => r.name).join(semi),
+    ],
     [
       t('complaint.label.venue'),
       [
