@@ -8,6 +8,8 @@ import { authRoutes } from '../auth/authRoutes.js';
 import { createLoginThrottle, type LoginThrottle } from '../auth/loginThrottle.js';
 import { createRegistrationThrottle, type RegistrationThrottle } from '../auth/registrationThrottle.js';
 import { createPasswordResets, type PasswordResets } from '../auth/passwordResets.js';
+import { createStaffInvitations, type StaffInvitations } from '../users/staffInvitations.js';
+import { staffInvitationRoutes } from '../users/staffInvitationRoutes.js';
 import { requireAuth } from '../auth/requireAuth.js';
 import { createTokenService, type TokenService } from '../auth/tokenService.js';
 import { caseRoutes, routingRoutes } from '../cases/caseRoutes.js';
@@ -116,6 +118,8 @@ export interface AppServices {
   notifications: NotificationService;
   /** Password reset by e-mail. */
   passwordResets: PasswordResets;
+  /** Staff invited by e-mail to choose their password. */
+  staffInvitations: StaffInvitations;
   /** The administrator's view of the outbox. */
   outbox: OutboxService;
   /** The audit log: reads recorded in batches, administrative changes in their transactions. */
@@ -212,6 +216,14 @@ export function createServices(deps: AppDeps): AppServices {
       perHour: deps.config.passwordResetPerHour,
       redis: deps.redis,
     }),
+    staffInvitations: createStaffInvitations({
+      db: deps.db,
+      users,
+      outbox: mailOutbox,
+      audit: auditLog,
+      now,
+      ttlHours: deps.config.staffInvitationTtlHours,
+    }),
     invitations: createInvitationService({
       db: deps.db,
       store: deps.engine.store,
@@ -256,7 +268,21 @@ export function createApp(deps: AppDeps, services: AppServices = createServices(
   );
   app.use(
     '/api/users',
-    userRoutes({ users: services.users, auth, passwordMinLength: deps.config.passwordMinLength }),
+    userRoutes({
+      users: services.users,
+      invitations: services.staffInvitations,
+      auth,
+      passwordMinLength: deps.config.passwordMinLength,
+    }),
+  );
+  app.use(
+    '/api/staff-invitations',
+    staffInvitationRoutes({
+      invitations: services.staffInvitations,
+      tokens: services.tokens,
+      throttle: services.invitationThrottle,
+      passwordMinLength: deps.config.passwordMinLength,
+    }),
   );
   app.use('/api/orgs', orgRoutes({ orgs: services.orgs, auth }));
   const audit = services.auditLog;

@@ -3,6 +3,8 @@ import {
   changePasswordSchema,
   createUserSchema,
   passwordResetConfirmSchema,
+  staffInvitationAcceptSchema,
+  staffInvitationCheckSchema,
   passwordResetRequestSchema,
   createOrgSchema,
   updateOrgSchema,
@@ -43,6 +45,19 @@ function reportInputSchema(): JsonSchema {
 
 const described = (schema: JsonSchema, description: string): JsonSchema => ({ ...schema, description });
 
+/** Joi's `xor(a, b)` as JSON Schema: exactly one of the two properties (joi-to-json's rendering is not strict). */
+function exactlyOneOf(schema: JsonSchema, names: [string, string]): JsonSchema {
+  const { if: _if, then: _then, else: _else, ...rest } = schema as Record<string, unknown>;
+  void _if;
+  void _then;
+  void _else;
+  const props = (rest.properties ?? {}) as Record<string, JsonSchema>;
+  return {
+    ...rest,
+    oneOf: names.map((name) => ({ required: [name], properties: { [name]: props[name] } })),
+  } as JsonSchema;
+}
+
 /** Request bodies, converted from the Joi schemas the routes validate them with. */
 export function requestSchemas(): Record<string, JsonSchema> {
   return {
@@ -61,8 +76,8 @@ export function requestSchemas(): Record<string, JsonSchema> {
       'The respondent’s new e-mail address.',
     ),
     CreateUserRequest: described(
-      joiToJsonSchema(createUserSchema),
-      'An account. Officers, mediators, arbitrators and investigators need an `orgId` (an organisation’s lead: their own, the default); other roles must not have one. The password is the initial one the administrator hands over.',
+      exactlyOneOf(joiToJsonSchema(createUserSchema), ['password', 'invite']),
+      'An account. Officers, mediators, arbitrators and investigators need an `orgId` (an organisation’s lead: their own, the default); other roles must not have one. The password is the initial one the administrator hands over; with `invite: true` instead, the account is mailed a link to choose its own.',
     ),
     CreateOrgRequest: described(
       joiToJsonSchema(createOrgSchema),
@@ -81,6 +96,14 @@ export function requestSchemas(): Record<string, JsonSchema> {
       'The current password and a new one.',
     ),
     PasswordResetRequest: joiToJsonSchema(passwordResetRequestSchema),
+    StaffInvitationCheck: described(
+      joiToJsonSchema(staffInvitationCheckSchema),
+      'The token of the link in the staff invitation mail.',
+    ),
+    StaffInvitationAccept: described(
+      joiToJsonSchema(staffInvitationAcceptSchema),
+      'The token of the link in the staff invitation mail, and the password the staff member chooses.',
+    ),
     PasswordResetConfirm: described(
       joiToJsonSchema(passwordResetConfirmSchema),
       'The token of the link in the reset mail, and the new password.',

@@ -77,6 +77,10 @@ export const PROBLEM_CODES = [
   'agreementChanged',
   // notifications, mail, password reset
   'resetLinkInvalid',
+  'staffInvitationUnknown',
+  'staffInvitationUsed',
+  'staffInvitationExpired',
+  'staffNotInvited',
   'resetThrottled',
   'wrongPassword',
   'notificationNotFound',
