@@ -24,6 +24,7 @@ const SettingsPage = screens.settings.Component;
 const OutboxPage = screens.outbox.Component;
 const ForgotPasswordPage = screens.forgotPassword.Component;
 const ResetPasswordPage = screens.resetPassword.Component;
+const StaffInvitationPage = screens.staffInvitation.Component;
 const OrganisationsPage = screens.organisations.Component;
 const StaffPage = screens.staff.Component;
 const AuditPage = screens.audit.Component;
@@ -87,6 +88,14 @@ export function AppRoutes() {
         element={
           <Lazy minHeight="100vh">
             <ResetPasswordPage />
+          </Lazy>
+        }
+      />
+      <Route
+        path="/staff-invitation/:token"
+        element={
+          <Lazy minHeight="100vh">
+            <StaffInvitationPage />
           </Lazy>
         }
       />

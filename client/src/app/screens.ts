@@ -129,6 +129,11 @@ export const screens = {
     () => import('../account/ResetPasswordPage.js'),
     (m) => m.ResetPasswordPage,
   ),
+  staffInvitation: screen(
+    '/staff-invitation/:token',
+    () => import('../account/StaffInvitationPage.js'),
+    (m) => m.StaffInvitationPage,
+  ),
   stats: screen(
     '/stats',
     () => import('../stats/StatsPage.js'),

@@ -121,6 +121,7 @@ export const adminEn: typeof adminZh = {
       'org.update': 'Changed an organisation',
       'user.create': 'Created an account',
       'user.update': 'Changed an account',
+      'user.invite': 'Sent an account invitation',
     },
     fields: {
       email: 'E-mail',

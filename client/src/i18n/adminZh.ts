@@ -116,6 +116,7 @@ export const adminZh = {
       'org.update': '变更机构',
       'user.create': '新建账号',
       'user.update': '变更账号',
+      'user.invite': '发送账号邀请',
     },
     fields: {
       email: '邮箱',

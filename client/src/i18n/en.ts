@@ -7,6 +7,7 @@ import { problemsEn } from './problemsEn.js';
 import { documentsEn } from './documentsEn.js';
 import { adminEn } from './adminEn.js';
 import { invitationsEn } from './invitationsEn.js';
+import { staffInvitationEn } from './staffInvitationEn.js';
 import { actionsEn } from './actionsEn.js';
 import { vocabularyEn } from './vocabularyEn.js';
 import { passwordAdviceEn } from './passwordAdvice.js';
@@ -33,6 +34,7 @@ export const en = {
   documents: documentsEn,
   passwordAdvice: passwordAdviceEn,
   invitation: invitationsEn,
+  staffInvitation: staffInvitationEn,
   vocab: vocabularyEn,
   administration: adminEn,
   actions: {
