@@ -188,7 +188,7 @@ export function createServices(deps: AppDeps): AppServices {
       minSample: deps.config.publicMetricsMinSample,
     }),
     disclosure: createCreditDisclosure({ db: deps.db, now, cacheSeconds: deps.config.publicCacheSeconds }),
-    reports: createSupervisionReports(deps.db, now),
+    reports: createSupervisionReports(deps.db, now, auditLog),
     reportThrottle: createReportThrottle(deps.config.reportLimitPerIpPerHour, deps.redis),
     metrics: createAppMetrics({ store: deps.engine.store, logger: deps.logger }),
     loginThrottle: createLoginThrottle(

@@ -16,7 +16,7 @@ import { complaintSchema } from '../../shared/schemas/complaint.js';
 import { creditDecisionSchema, creditObjectionSchema } from '../credit/creditQuery.js';
 import { messageSchema } from '../../shared/schemas/messages.js';
 import { notificationSettingsSchema } from '../../shared/schemas/notifications.js';
-import { reportSchema } from '../public/publicQuery.js';
+import { reportActionSchema, reportSchema } from '../public/publicQuery.js';
 import { joiToJsonSchema } from './joiToJsonSchema.js';
 import type { JsonSchema } from './openApiTypes.js';
 
@@ -44,6 +44,23 @@ function reportInputSchema(): JsonSchema {
 }
 
 const described = (schema: JsonSchema, description: string): JsonSchema => ({ ...schema, description });
+
+/** The office's action on a report: Joi's `when` (a note, and a case, only to handle it) as `if`/`then`/`else`. */
+function reportActionInputSchema(): JsonSchema {
+  const converted = joiToJsonSchema(reportActionSchema) as { properties: Record<string, JsonSchema> };
+  const plain = (field: string) => {
+    const { oneOf, ...rest } = converted.properties[field] as JsonSchema & { oneOf?: unknown };
+    void oneOf;
+    return rest;
+  };
+  return {
+    ...converted,
+    properties: { ...converted.properties, note: plain('note'), caseNo: plain('caseNo') },
+    if: { properties: { type: { const: 'handle' } } },
+    then: { properties: { note: { type: 'string' } }, required: ['note'] },
+    else: { properties: { note: false, caseNo: false } },
+  } as JsonSchema;
+}
 
 /** Joi's `xor(a, b)` as JSON Schema: exactly one of the two properties (joi-to-json's rendering is not strict). */
 function exactlyOneOf(schema: JsonSchema, names: [string, string]): JsonSchema {
@@ -116,6 +133,10 @@ export function requestSchemas(): Record<string, JsonSchema> {
     CreditObjection: described(
       joiToJsonSchema(creditObjectionSchema),
       'The listed party’s objection to a credit-register entry, with its reason.',
+    ),
+    ReportAction: described(
+      reportActionInputSchema(),
+      'Acknowledge a new report; or handle it, with a note and optionally the number of the case it concerns.',
     ),
     ReportInput: described(
       reportInputSchema(),

@@ -82,7 +82,7 @@ export function createStaffInvitations(deps: {
         orgId: user.orgId,
         target: { type: 'user', id: user._id, label: user.name },
         before: null,
-        after: { email: user.email, expiresAt: expiresAt.toISOString() },
+        after: { email: user.email },
       });
     },
 

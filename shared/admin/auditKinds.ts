@@ -15,6 +15,8 @@ export const CHANGE_KINDS = [
   'user.create',
   'user.update',
   'user.invite',
+  'report.acknowledge',
+  'report.handle',
 ] as const;
 /** An administrative change kind. */
 export type ChangeKind = (typeof CHANGE_KINDS)[number];

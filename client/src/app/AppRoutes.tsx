@@ -29,6 +29,7 @@ const OrganisationsPage = screens.organisations.Component;
 const StaffPage = screens.staff.Component;
 const AuditPage = screens.audit.Component;
 const CreditRegisterPage = screens.creditRegister.Component;
+const SupervisionReportsPage = screens.supervisionReports.Component;
 const PublicLayout = screens.publicLayout.Component;
 const SelfHelpPage = screens.selfHelp.Component;
 const ReportPage = screens.report.Component;
@@ -260,6 +261,19 @@ export function AppRoutes() {
             <RequireRole roles={['officer', 'admin']}>
               <Lazy>
                 <AuditPage />
+              </Lazy>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="supervision/reports"
+          element={
+            <RequireRole
+              roles={['officer', 'admin']}
+              when={(u) => u.role === 'admin' || u.orgType === 'socialSupervision'}
+            >
+              <Lazy>
+                <SupervisionReportsPage />
               </Lazy>
             </RequireRole>
           }

@@ -154,6 +154,11 @@ export const screens = {
     () => import('../administration/AuditPage.js'),
     (m) => m.AuditPage,
   ),
+  supervisionReports: screen(
+    '/supervision/reports',
+    () => import('../supervision/SupervisionReportsPage.js'),
+    (m) => m.SupervisionReportsPage,
+  ),
   creditRegister: screen(
     '/credit',
     () => import('../credit/CreditRegisterPage.js'),

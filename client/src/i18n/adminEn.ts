@@ -122,6 +122,8 @@ export const adminEn: typeof adminZh = {
       'user.create': 'Created an account',
       'user.update': 'Changed an account',
       'user.invite': 'Sent an account invitation',
+      'report.acknowledge': 'Acknowledged a public report',
+      'report.handle': 'Handled a public report',
     },
     fields: {
       email: 'E-mail',
@@ -137,6 +139,9 @@ export const adminEn: typeof adminZh = {
       region: 'Region',
       lead: 'Lead',
       active: 'Active',
+      status: 'Status',
+      note: 'Note',
+      caseNo: 'Case number',
     },
     yes: 'yes',
     no: 'no',

@@ -117,6 +117,8 @@ export const adminZh = {
       'user.create': '新建账号',
       'user.update': '变更账号',
       'user.invite': '发送账号邀请',
+      'report.acknowledge': '受理公众举报',
+      'report.handle': '处理公众举报',
     },
     fields: {
       email: '邮箱',
@@ -132,6 +134,9 @@ export const adminZh = {
       region: '地区',
       lead: '负责人',
       active: '启用',
+      status: '状态',
+      note: '处理意见',
+      caseNo: '关联案号',
     },
     yes: '是',
     no: '否',

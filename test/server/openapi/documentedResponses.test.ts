@@ -788,6 +788,40 @@ describe('OpenAPI document: real responses match it', () => {
     await expectDocumented(request(a.app).get('/api/supervision/reports').set(as('admin')), 200);
     await expectDocumented(request(a.app).get('/api/supervision/reports').set(as('center')), 403);
     await expectDocumented(request(a.app).get('/api/supervision/reports?page=x').set(as('admin')), 400);
+    await expectDocumented(request(a.app).get('/api/supervision/reports?status=new').set(as('admin')), 200);
+    const reportId = (sent.body as { id: string }).id;
+    const reportPath = `/api/supervision/reports/${reportId}`;
+    await expectDocumented(request(a.app).get(reportPath).set(as('admin')), 200);
+    await expectDocumented(request(a.app).get(reportPath).set(as('center')), 403);
+    await expectDocumented(request(a.app).get('/api/supervision/reports/nope').set(as('admin')), 400);
+    await expectDocumented(
+      request(a.app).get('/api/supervision/reports/00000000-0000-4000-8000-000000000000').set(as('admin')),
+      404,
+    );
+    const acknowledge = { type: 'acknowledge' };
+    await expectDocumented(
+      request(a.app).post(`${reportPath}/actions`).set(as('admin')).send(acknowledge),
+      200,
+    );
+    checker.checkRequest('POST', `${reportPath}/actions`, acknowledge);
+    await expectDocumented(
+      request(a.app).post(`${reportPath}/actions`).set(as('admin')).send(acknowledge),
+      409,
+    );
+    await expectDocumented(
+      request(a.app).post(`${reportPath}/actions`).set(as('admin')).send({ type: 'handle' }),
+      422,
+    );
+    await expectDocumented(
+      request(a.app)
+        .post(`${reportPath}/actions`)
+        .set(as('admin'))
+        .send({ type: 'handle', note: '查无此店。', caseNo: 'NO-SUCH-CASE' }),
+      422,
+    );
+    const handle = { type: 'handle', note: '已转交市场监管部门查处。' };
+    await expectDocumented(request(a.app).post(`${reportPath}/actions`).set(as('admin')).send(handle), 200);
+    checker.checkRequest('POST', `${reportPath}/actions`, handle);
     await expectDocumented(request(a.app).get('/api/credit/register').set(as('admin')), 200);
     await expectDocumented(
       request(a.app).get('/api/credit/register?status=final').set(as('enforcement')),
