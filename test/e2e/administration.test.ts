@@ -195,6 +195,13 @@ describe('administration: a supervisor creates an organisation and a mediator, w
     await again.page.getByTestId('invitation-invalid').waitFor();
     expect(await again.page.getByTestId('invitation-invalid').innerText()).to.include('该邀请链接已使用过');
     await screenshot(again.page, 'staff-invitation-used');
+    // and in English
+    await again.page.getByText('EN', { exact: true }).click();
+    await again.page.getByText('This invitation link cannot be used').waitFor();
+    expect(await again.page.getByTestId('invitation-invalid').innerText()).to.include(
+      'This invitation link was used already',
+    );
+    await screenshot(again.page, 'staff-invitation-used-en');
     // the staff screen no longer shows the mediator as invited; the mail went once
     await admin.goto(`/admin/staff?org=${ORG_ID}`);
     await admin.getByTestId(`staff-row-${MEDIATOR.email}`).getByText('在岗').waitFor();

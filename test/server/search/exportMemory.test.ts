@@ -1,57 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { expect } from 'chai';
 import type { CaseDoc } from '../../../server/cases/caseModel.js';
+import { downloadExport } from '../../../scripts/bench/exportDownload.js';
 import { syntheticCase } from '../../../scripts/bench/syntheticCases.js';
 import { fileCaseViaApi, mediationComplaint } from '../../support/caseApi.js';
 import { buildTestApp, login, seedDirectory, type TestApp } from '../../support/testApp.js';
 import { useTestDatabase } from '../../support/useTestDatabase.js';
-
-setFlagsFromString('--expose-gc');
-/** A full collection, so each measurement starts from the live heap alone. */
-const gc = runInNewContext('gc') as () => void;
-
-/** What one download through the listening server cost the server's process. */
-interface ExportRun {
-  dataRows: number;
-  /** The highest `heapUsed` seen while streaming, above the heap before the request. */
-  peakGrowth: number;
-  ms: number;
-}
-
-/**
- * Downloads `GET /api/exports/cases` over loopback, counting lines as the chunks arrive (nothing kept)
- * and sampling this process's heap at every chunk and every 5 ms.
- */
-async function download(url: string, token: string): Promise<ExportRun> {
-  gc();
-  const base = process.memoryUsage().heapUsed;
-  let peak = base;
-  const sample = () => {
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-  };
-  const timer = setInterval(sample, 5);
-  const started = performance.now();
-  try {
-    const res = await fetch(`${url}/api/exports/cases?sort=-updatedAt`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(res.status).to.equal(200);
-    expect(res.headers.get('content-length')).to.equal(null);
-    let lines = 0;
-    const decoder = new TextDecoder();
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-      const text = decoder.decode(chunk, { stream: true });
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-      sample();
-    }
-    return { dataRows: lines - 1, peakGrowth: peak - base, ms: performance.now() - started };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 describe('GET /api/exports/cases: 10,000 rows stream with flat memory', function () {
   this.timeout(300_000);
@@ -92,6 +47,13 @@ describe('GET /api/exports/cases: 10,000 rows stream with flat memory', function
       await t.db.collection('cases').insertMany(batch as never[], { ordered: false });
     }
   }
+
+  const download = async (url: string, token: string) => {
+    const run = await downloadExport(url, token);
+    expect(run.status).to.equal(200);
+    expect(run.contentLength).to.equal(null);
+    return run;
+  };
 
   it('downloads 1,000 and then 10,000 rows; the heap grows no more for ten times the rows', async () => {
     await seed(0, 1000);
