@@ -13,6 +13,7 @@ import { prepareDatabase } from '../../server/compose/prepareDatabase.js';
 import { startEmbeddedDatabase } from '../../server/db/startEmbeddedDatabase.js';
 import type { BenchSection } from './benchTypes.js';
 import { caseEngineBench } from './caseEngineBench.js';
+import { exportBench } from './exportBench.js';
 import { startBenchServer } from './benchServerHandle.js';
 import { middlewareBench } from './middlewareBench.js';
 import { benchTokens, httpBench, listBench, saturationBench } from './httpBench.js';
@@ -58,7 +59,7 @@ function render(sections: BenchSection[], engine: string, started: Date, seconds
 }
 
 /**
- * `BENCH_ONLY=engine,middleware,http,realtime,saturation,soak,lists,startup,paint,suites` runs a part (printed,
+ * `BENCH_ONLY=engine,middleware,http,realtime,saturation,soak,lists,export,startup,paint,suites` runs a part (printed,
  * docs left alone).
  */
 const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
@@ -139,6 +140,10 @@ try {
     } finally {
       await server.stop();
     }
+  }
+  if (wanted('export')) {
+    process.stdout.write('CSV export…\n');
+    sections.push(await exportBench(db, sizesOf(process.env.BENCH_EXPORT_SIZES, '1000,10000')));
   }
   if (wanted('startup')) {
     process.stdout.write('start-up and idle (a few minutes)…\n');

@@ -1,12 +1,12 @@
-import { userByEmail } from '../users/userLookups.js';
-import { createHash, randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { RateLimiterRes } from 'rate-limiter-flexible';
+import { claimLink,newLinkToken } from '../auth/linkTokens.js';
 import { DomainError } from '../errors/domainError.js';
-import { createRateLimiter, type SharedRedis } from '../http/createRateLimiter.js';
+import { createRateLimiter,type SharedRedis } from '../http/createRateLimiter.js';
 import { TooManyRequestsError } from '../http/tooManyRequests.js';
 import type { MailOutbox } from '../mail/createMailOutbox.js';
+import { userByEmail } from '../users/userLookups.js';
 import type { UserService } from '../users/userService.js';
 import { passwordResetModel } from './passwordResetModel.js';
 
@@ -22,9 +22,6 @@ export interface PasswordResets {
   /** Sets the new password with a link's token: once, before it expires (else 400). Ends every session. */
   confirm(token: string, password: string): Promise<void>;
 }
-
-/** The SHA-256 of a token, as stored. */
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Builds password resets over a connection, the user service and the mail outbox. */
 export function createPasswordResets(deps: {
@@ -65,9 +62,8 @@ export function createPasswordResets(deps: {
   async function issue(email: string): Promise<void> {
     const user = await userByEmail(deps.db, email);
     if (!user?.active) return;
-    const token = randomBytes(32).toString('base64url');
+    const { token, id } = newLinkToken();
     const at = deps.now();
-    const id = hashToken(token);
     await Resets.create({
       _id: id,
       userId: user._id,
@@ -95,15 +91,8 @@ export function createPasswordResets(deps: {
     },
     async confirm(token, password) {
       const at = deps.now();
-      // one atomic claim by the primary key: the pipeline marks the link used only when it was unused
-      // and unexpired, and returns it as it was; a second use, or an expired link, finds it spent
-      const usable = { $and: [{ $eq: ['$usedAt', null] }, { $gt: ['$expiresAt', at] }] };
-      const before = await Resets.collection.findOneAndUpdate(
-        { _id: hashToken(token) } as never,
-        [{ $set: { usedAt: { $cond: [usable, at, '$usedAt'] } } }],
-        { returnDocument: 'before' },
-      );
-      const reset = before as { userId: string; usedAt: Date | null; expiresAt: Date } | null;
+      // one atomic claim: a second use, or an expired link, finds it spent
+      const reset = await claimLink(Resets.collection as never, token, at);
       if (!reset || reset.usedAt !== null || reset.expiresAt <= at)
         throw new DomainError(
           'invalid',

@@ -3,7 +3,7 @@ import { AUDIT_KINDS, type AuditKind } from '../../shared/admin/auditKinds.js';
 
 /** What an audit entry is about. */
 export interface AuditTarget {
-  type: 'case' | 'evidence' | 'caseFile' | 'calendar' | 'org' | 'user';
+  type: 'case' | 'evidence' | 'caseFile' | 'calendar' | 'org' | 'user' | 'report';
   id: string;
   /** A name to show (a file name, an account's name); empty when there is none. */
   label: string;

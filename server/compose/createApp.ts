@@ -1,30 +1,31 @@
 import express, { type Express } from 'express';
-import { auditRoutes } from '../audit/auditRoutes.js';
 import { authRoutes } from '../accounts/authRoutes.js';
+import { auditRoutes } from '../audit/auditRoutes.js';
 import { requireAuth } from '../auth/requireAuth.js';
-import { caseRoutes, routingRoutes } from '../cases/caseRoutes.js';
-import { creditRoutes } from '../credit/creditRoutes.js';
 import { calendarRoutes } from '../calendar/calendarRoutes.js';
 import { caseFileRoutes } from '../caseFiles/caseFileRoutes.js';
-import { evidenceRoutes } from '../evidence/evidenceRoutes.js';
+import { caseRoutes, routingRoutes } from '../cases/caseRoutes.js';
+import { creditRoutes } from '../credit/creditRoutes.js';
 import { documentRoutes } from '../documents/documentRoutes.js';
-import { orgRoutes } from '../orgs/orgRoutes.js';
+import { evidenceRoutes } from '../evidence/evidenceRoutes.js';
 import { healthRoutes } from '../health/healthRoutes.js';
+import { noStore } from '../http/noStore.js';
+import { platformMiddleware } from '../http/platformMiddleware.js';
+import { notFoundHandler, problemMiddleware } from '../http/problemMiddleware.js';
+import { refuseWritesWhenDown } from '../http/refuseWritesWhenDown.js';
+import { findClientDir, serveClient } from '../http/serveClient.js';
 import { invitationRoutes } from '../invitations/invitationRoutes.js';
 import { outboxRoutes } from '../mail/outboxRoutes.js';
 import { messageRoutes } from '../messages/messageRoutes.js';
 import { metricsRoutes } from '../metrics/metricsRoutes.js';
 import { notificationRoutes } from '../notifications/notificationRoutes.js';
 import { openApiRoutes } from '../openapi/openApiRoutes.js';
+import { orgRoutes } from '../orgs/orgRoutes.js';
 import { publicRoutes, supervisionRoutes } from '../public/publicRoutes.js';
 import { exportRoutes } from '../search/exportRoutes.js';
 import { statsRoutes } from '../stats/statsRoutes.js';
+import { staffInvitationRoutes } from '../users/staffInvitationRoutes.js';
 import { userRoutes } from '../users/userRoutes.js';
-import { noStore } from '../http/noStore.js';
-import { platformMiddleware } from '../http/platformMiddleware.js';
-import { notFoundHandler, problemMiddleware } from '../http/problemMiddleware.js';
-import { refuseWritesWhenDown } from '../http/refuseWritesWhenDown.js';
-import { findClientDir, serveClient } from '../http/serveClient.js';
 
 import type { AppDeps, AppServices } from './createServices.js';
 
@@ -54,7 +55,21 @@ export function createApp(deps: AppDeps, services: AppServices): Express {
   );
   app.use(
     '/api/users',
-    userRoutes({ users: services.users, auth, passwordMinLength: deps.config.passwordMinLength }),
+    userRoutes({
+      users: services.users,
+      invitations: services.staffInvitations,
+      auth,
+      passwordMinLength: deps.config.passwordMinLength,
+    }),
+  );
+  app.use(
+    '/api/staff-invitations',
+    staffInvitationRoutes({
+      invitations: services.staffInvitations,
+      tokens: services.tokens,
+      throttle: services.invitationThrottle,
+      passwordMinLength: deps.config.passwordMinLength,
+    }),
   );
   app.use('/api/orgs', orgRoutes({ orgs: services.orgs, auth }));
   const audit = services.auditLog;

@@ -1,45 +1,46 @@
 /** The services behind the routes and the realtime layer, built once by the composition root. */
-import type { LoadAuthUser } from '../auth/authUser.js';
-import { intakeSources } from './intakeSources.js';
-import { caseOrgs } from '../cases/caseOrgs.js';
-import { createCaseMetrics } from '../cases/caseMetrics.js';
-import { checkAgreementSignature } from '../documents/checkAgreementSignature.js';
-import { authUserLoader } from '../users/loadAuthUser.js';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
+import { createLoginThrottle, type LoginThrottle } from '../accounts/loginThrottle.js';
+import { createPasswordResets, type PasswordResets } from '../accounts/passwordResets.js';
+import { createRegistrationThrottle, type RegistrationThrottle } from '../accounts/registrationThrottle.js';
 import { createAuditLog, type AuditLog } from '../audit/auditLog.js';
 import { createAuditReader, type AuditReader } from '../audit/auditReader.js';
-import { createLoginThrottle, type LoginThrottle } from '../accounts/loginThrottle.js';
-import { createRegistrationThrottle, type RegistrationThrottle } from '../accounts/registrationThrottle.js';
-import { createPasswordResets, type PasswordResets } from '../accounts/passwordResets.js';
+import type { LoadAuthUser } from '../auth/authUser.js';
 import { createTokenService, type TokenService } from '../auth/tokenService.js';
-import { createCaseService, type CaseService } from '../cases/caseService.js';
-import type { CaseEngine } from './createCaseEngine.js';
-import { createIdempotencyKeys, type IdempotencyKeys } from '../cases/idempotencyKeys.js';
-import type { Config } from '../config/loadConfig.js';
-import { createCreditService, type CreditService } from '../credit/creditService.js';
 import { createCalendarService, type CalendarService } from '../calendar/calendarService.js';
 import { createCaseFileService, type CaseFileService } from '../caseFiles/caseFileService.js';
+import { createCaseMetrics } from '../cases/caseMetrics.js';
+import { caseOrgs } from '../cases/caseOrgs.js';
+import { createCaseService, type CaseService } from '../cases/caseService.js';
+import { createIdempotencyKeys, type IdempotencyKeys } from '../cases/idempotencyKeys.js';
+import type { Config } from '../config/loadConfig.js';
+import { createCreditDisclosure, type CreditDisclosure } from '../credit/creditDisclosure.js';
+import { createCreditService, type CreditService } from '../credit/creditService.js';
+import { checkAgreementSignature } from '../documents/checkAgreementSignature.js';
 import { createDocumentService, type DocumentService } from '../documents/documentService.js';
-import { createOrgService, type OrgService } from '../orgs/orgService.js';
 import { createEvidenceService, type EvidenceService } from '../evidence/evidenceService.js';
-import { createWriteLimits, type WriteLimits } from '../limits/writeLimits.js';
+import { type SharedRedis } from '../http/createRateLimiter.js';
 import { createInvitationIssuer } from '../invitations/createInvitationIssuer.js';
 import { createInvitationService, type InvitationService } from '../invitations/invitationService.js';
 import { createInvitationThrottle, type InvitationThrottle } from '../invitations/invitationThrottle.js';
+import { createWriteLimits, type WriteLimits } from '../limits/writeLimits.js';
 import { createMailOutbox, type MailOutbox } from '../mail/createMailOutbox.js';
 import { createMailSender, type MailSender } from '../mail/createMailSender.js';
 import { createOutboxService, type OutboxService } from '../mail/outboxService.js';
 import { createMessageService, type MessageService } from '../messages/messageService.js';
 import { createAppMetrics, type AppMetrics } from '../metrics/appMetrics.js';
 import { createNotificationService, type NotificationService } from '../notifications/notificationService.js';
-import { createCreditDisclosure, type CreditDisclosure } from '../credit/creditDisclosure.js';
+import { createOrgService, type OrgService } from '../orgs/orgService.js';
 import { createPublicMetrics, type PublicMetrics } from '../public/publicMetrics.js';
 import { createReportThrottle, type ReportThrottle } from '../public/reportThrottle.js';
 import { createSupervisionReports, type SupervisionReports } from '../public/supervisionReports.js';
 import { createStatsService, type StatsService } from '../stats/statsService.js';
+import { authUserLoader } from '../users/loadAuthUser.js';
+import { createStaffInvitations, type StaffInvitations } from '../users/staffInvitations.js';
 import { createUserService, type UserService } from '../users/userService.js';
-import { type SharedRedis } from '../http/createRateLimiter.js';
+import type { CaseEngine } from './createCaseEngine.js';
+import { intakeSources } from './intakeSources.js';
 
 /** What the HTTP app needs from the composition root. */
 export interface AppDeps {
@@ -98,6 +99,8 @@ export interface AppServices {
   notifications: NotificationService;
   /** Password reset by e-mail. */
   passwordResets: PasswordResets;
+  /** Staff invited by e-mail to choose their password. */
+  staffInvitations: StaffInvitations;
   /** The administrator's view of the outbox. */
   outbox: OutboxService;
   /** The audit log: reads recorded in batches, administrative changes in their transactions. */
@@ -181,7 +184,7 @@ export function createServices(deps: AppDeps): AppServices {
       minSample: deps.config.publicMetricsMinSample,
     }),
     disclosure: createCreditDisclosure({ db: deps.db, now, cacheSeconds: deps.config.publicCacheSeconds }),
-    reports: createSupervisionReports(deps.db, now),
+    reports: createSupervisionReports(deps.db, now, auditLog),
     reportThrottle: createReportThrottle(deps.config.reportLimitPerIpPerHour, deps.redis),
     metrics,
     loginThrottle: createLoginThrottle(
@@ -208,6 +211,14 @@ export function createServices(deps: AppDeps): AppServices {
       ttlMinutes: deps.config.passwordResetTtlMinutes,
       perHour: deps.config.passwordResetPerHour,
       redis: deps.redis,
+    }),
+    staffInvitations: createStaffInvitations({
+      db: deps.db,
+      users,
+      outbox: mailOutbox,
+      audit: auditLog,
+      now,
+      ttlHours: deps.config.staffInvitationTtlHours,
     }),
     invitations: createInvitationService({
       db: deps.db,

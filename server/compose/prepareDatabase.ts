@@ -16,6 +16,7 @@ import { messageModel } from '../messages/messageModel.js';
 import { notificationModel } from '../notifications/notificationModel.js';
 import { orgModel } from '../orgs/orgModel.js';
 import { supervisionReportModel } from '../public/supervisionReportModel.js';
+import { staffInvitationModel } from '../users/staffInvitationModel.js';
 import { userModel } from '../users/userModel.js';
 
 /** MongoDB's "collection already exists". */
@@ -40,6 +41,7 @@ export function sevenfoldModels(db: Connection): Model<never>[] {
     notificationModel(db),
     orgModel(db),
     passwordResetModel(db),
+    staffInvitationModel(db),
     supervisionReportModel(db),
     userModel(db),
   ] as unknown as Model<never>[];

@@ -76,6 +76,8 @@ export interface Config {
   readonly passwordResetPerHour: number;
   /** How long a respondent's invitation link stays valid, in hours. */
   readonly invitationTtlHours: number;
+  /** How long a staff member's invitation link (choose a password, sign in) works, in hours. */
+  readonly staffInvitationTtlHours: number;
   /** Invitation links one client address may look up per minute (opening, registering, claiming). */
   readonly invitationLookupsPerMinute: number;
 }
@@ -154,6 +156,11 @@ const schema = Joi.object({
     .empty(''),
   PASSWORD_RESET_TTL_MINUTES: Joi.number().integer().min(5).max(1440).default(30),
   PASSWORD_RESET_PER_HOUR: Joi.number().integer().min(1).default(5),
+  STAFF_INVITATION_TTL_HOURS: Joi.number()
+    .integer()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
 })
   .unknown(true)
   .custom((env: Record<string, unknown>, helpers) => {
@@ -224,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       (v.PUBLIC_URL as string | undefined) ?? `http://${v.HOST as string}:${v.PORT as number}`
     ).replace(/\/+$/, ''),
     invitationTtlHours: v.INVITATION_TTL_HOURS as number,
+    staffInvitationTtlHours: v.STAFF_INVITATION_TTL_HOURS as number,
     invitationLookupsPerMinute: v.INVITATION_LOOKUPS_PER_MINUTE as number,
   });
 }

@@ -7,6 +7,7 @@ import { messageMail } from './templates/messageMail.js';
 import { outcomeMail } from './templates/outcomeMail.js';
 import { passwordResetMail } from './templates/passwordResetMail.js';
 import { sessionScheduledMail } from './templates/sessionScheduledMail.js';
+import { staffInvitationMail } from './templates/staffInvitationMail.js';
 
 /**
  * Every mail Sevenfold sends, by name: one template file each in `templates/`, a function
@@ -21,6 +22,7 @@ export const mailTemplates = {
   passwordReset: passwordResetMail,
   invitation: invitationMail,
   sessionScheduled: sessionScheduledMail,
+  staffInvitation: staffInvitationMail,
 } satisfies Record<string, MailTemplate>;
 
 /** The name of a mail template. */
@@ -36,4 +38,5 @@ export const MAIL_TEMPLATE_NAMES = Object.keys(mailTemplates) as MailTemplateNam
 export const SECRET_TEMPLATES: ReadonlySet<string> = new Set<MailTemplateName>([
   'passwordReset',
   'invitation',
+  'staffInvitation',
 ]);

@@ -36,12 +36,21 @@ export const accountSchemas: Record<string, JsonSchema> = {
           description: 'An officer who leads their organisation: manages its staff, reads its audit log.',
         },
         active: boolean,
+        invited: {
+          ...boolean,
+          description:
+            'Invited by e-mail and not yet signed in: no password chosen yet (the invitation can be resent).',
+        },
       },
     ),
     description:
       'An account (never its password hash). Its administrators (the platform supervisor, its organisation’s lead) also see its languages, capacity, lead flag and whether it is active.',
   },
   UserList: closed({ items: listOf(ref('UserView')) }),
+  StaffInvitationView: {
+    ...closed({ name: text, email }),
+    description: 'The account a working staff invitation link is for.',
+  },
   OrgView: {
     ...closed({
       id,

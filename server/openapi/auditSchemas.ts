@@ -22,7 +22,7 @@ export const auditSchemas: Record<string, JsonSchema> = {
         description: 'The organisation concerned (the case’s handling one for reads).',
       },
       target: closed({
-        type: oneOfStrings(['case', 'evidence', 'caseFile', 'calendar', 'org', 'user']),
+        type: oneOfStrings(['case', 'evidence', 'caseFile', 'calendar', 'org', 'user', 'report']),
         id,
         label: { type: 'string' },
       }),

@@ -1,5 +1,5 @@
 import { creditRegisterQuerySchema, disclosureQuerySchema } from '../credit/creditQuery.js';
-import { reportListQuerySchema } from '../public/publicQuery.js';
+import { reportIdParamsSchema, reportListQuerySchema } from '../public/publicQuery.js';
 import { caseExportQuerySchema } from '../search/exportRoutes.js';
 import { joiParameters } from './joiParameters.js';
 import type { Paths } from './openApiTypes.js';
@@ -56,12 +56,50 @@ export function publicPaths(): Paths {
         operationId: 'listReports',
         summary: 'The supervision office’s queue of public reports, newest first',
         tags: ['public'],
-        parameters: joiParameters(reportListQuerySchema, 'query', {}),
+        parameters: joiParameters(reportListQuerySchema, 'query', { status: 'Only reports in this status.' }),
         responses: {
           '200': json('A page of reports.', ref('SupervisionReportPage')),
           ...problems({
             400: 'The query is not valid.',
             403: 'Only admins and officers of a social-supervision organisation see reports.',
+          }),
+        },
+      }),
+    },
+    '/api/supervision/reports/{id}': {
+      get: signedIn({
+        operationId: 'getReport',
+        summary: 'One public report, with the office’s handling of it',
+        tags: ['public'],
+        parameters: joiParameters(reportIdParamsSchema, 'path', { id: 'The report’s reference.' }),
+        responses: {
+          '200': json('The report.', ref('SupervisionReport')),
+          ...problems({
+            400: 'The id is not valid.',
+            403: 'Only admins and officers of a social-supervision organisation see reports.',
+            404: 'There is no such report.',
+          }),
+        },
+      }),
+    },
+    '/api/supervision/reports/{id}/actions': {
+      post: signedIn({
+        operationId: 'actOnReport',
+        summary: 'Acknowledge a public report, or mark it handled with a note and the case it concerns',
+        description:
+          '`acknowledge` moves a new report to acknowledged; `handle` moves a new or acknowledged one to handled, with the office’s note and optionally the number of a case the user may see (a complaint filed from the report, or a case already on the platform). Audited (`report.acknowledge`, `report.handle`) in the same transaction.',
+        tags: ['public'],
+        parameters: joiParameters(reportIdParamsSchema, 'path', { id: 'The report’s reference.' }),
+        requestBody: jsonBody('ReportAction'),
+        responses: {
+          '200': json('The report after the action.', ref('SupervisionReport')),
+          ...problems({
+            ...JSON_BODY_FAILURES,
+            400: 'The id is not valid, or the body is not valid JSON.',
+            403: 'Only admins and officers of a social-supervision organisation handle reports.',
+            404: 'There is no such report.',
+            409: 'The report is no longer where the action starts from (`code: reportNotNow`).',
+            422: 'The body is not valid, or there is no case with this number the user may see (`code: reportCaseUnknown`).',
           }),
         },
       }),

@@ -10,9 +10,11 @@ import {
   listOf,
   nullable,
   number,
+  oneOfStrings,
   ref,
   text,
 } from './schemaBuilders.js';
+import { REPORT_STATUSES } from '../public/reportStatuses.js';
 
 const basisKey = nullable({ type: 'string', enum: [...LEGAL_BASIS_KEYS] });
 
@@ -75,8 +77,13 @@ export const publicSchemas: Record<string, JsonSchema> = {
     location: text,
     ipType: text,
     description: text,
-    status: text,
+    status: oneOfStrings(REPORT_STATUSES),
     createdAt: instant,
+    updatedAt: nullable(instant),
+    handlerName: nullable(text),
+    note: nullable(text),
+    caseId: nullable(text),
+    caseNo: nullable(text),
   }),
   SupervisionReportPage: closed({
     items: listOf(ref('SupervisionReport')),

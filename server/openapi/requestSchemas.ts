@@ -7,6 +7,8 @@ import {
   changePasswordSchema,
   createUserSchema,
   passwordResetConfirmSchema,
+  staffInvitationAcceptSchema,
+  staffInvitationCheckSchema,
   passwordResetRequestSchema,
   createOrgSchema,
   updateOrgSchema,
@@ -18,7 +20,7 @@ import { complaintSchema } from '../../shared/schemas/complaint.js';
 import { creditDecisionSchema, creditObjectionSchema } from '../credit/creditQuery.js';
 import { messageSchema } from '../../shared/schemas/messages.js';
 import { notificationSettingsSchema } from '../../shared/schemas/notifications.js';
-import { reportSchema } from '../public/publicQuery.js';
+import { reportActionSchema, reportSchema } from '../public/publicQuery.js';
 import { joiToJsonSchema } from './joiToJsonSchema.js';
 import type { JsonSchema } from './openApiTypes.js';
 
@@ -47,6 +49,36 @@ function reportInputSchema(): JsonSchema {
 
 const described = (schema: JsonSchema, description: string): JsonSchema => ({ ...schema, description });
 
+/** The office's action on a report: Joi's `when` (a note, and a case, only to handle it) as `if`/`then`/`else`. */
+function reportActionInputSchema(): JsonSchema {
+  const converted = joiToJsonSchema(reportActionSchema) as { properties: Record<string, JsonSchema> };
+  const plain = (field: string) => {
+    const { oneOf, ...rest } = converted.properties[field] as JsonSchema & { oneOf?: unknown };
+    void oneOf;
+    return rest;
+  };
+  return {
+    ...converted,
+    properties: { ...converted.properties, note: plain('note'), caseNo: plain('caseNo') },
+    if: { properties: { type: { const: 'handle' } } },
+    then: { properties: { note: { type: 'string' } }, required: ['note'] },
+    else: { properties: { note: false, caseNo: false } },
+  } as JsonSchema;
+}
+
+/** Joi's `xor(a, b)` as JSON Schema: exactly one of the two properties (joi-to-json's rendering is not strict). */
+function exactlyOneOf(schema: JsonSchema, names: [string, string]): JsonSchema {
+  const { if: _if, then: _then, else: _else, ...rest } = schema as Record<string, unknown>;
+  void _if;
+  void _then;
+  void _else;
+  const props = (rest.properties ?? {}) as Record<string, JsonSchema>;
+  return {
+    ...rest,
+    oneOf: names.map((name) => ({ required: [name], properties: { [name]: props[name] } })),
+  } as JsonSchema;
+}
+
 /** Request bodies, converted from the Joi schemas the routes validate them with. */
 export function requestSchemas(): Record<string, JsonSchema> {
   return {
@@ -69,8 +101,8 @@ export function requestSchemas(): Record<string, JsonSchema> {
       'Optional: which respondent gets a new link (0, the first, when absent).',
     ),
     CreateUserRequest: described(
-      joiToJsonSchema(createUserSchema),
-      'An account. Officers, mediators, arbitrators and investigators need an `orgId` (an organisation’s lead: their own, the default); other roles must not have one. The password is the initial one the administrator hands over.',
+      exactlyOneOf(joiToJsonSchema(createUserSchema), ['password', 'invite']),
+      'An account. Officers, mediators, arbitrators and investigators need an `orgId` (an organisation’s lead: their own, the default); other roles must not have one. The password is the initial one the administrator hands over; with `invite: true` instead, the account is mailed a link to choose its own.',
     ),
     CreateOrgRequest: described(
       joiToJsonSchema(createOrgSchema),
@@ -89,6 +121,14 @@ export function requestSchemas(): Record<string, JsonSchema> {
       'The current password and a new one.',
     ),
     PasswordResetRequest: joiToJsonSchema(passwordResetRequestSchema),
+    StaffInvitationCheck: described(
+      joiToJsonSchema(staffInvitationCheckSchema),
+      'The token of the link in the staff invitation mail.',
+    ),
+    StaffInvitationAccept: described(
+      joiToJsonSchema(staffInvitationAcceptSchema),
+      'The token of the link in the staff invitation mail, and the password the staff member chooses.',
+    ),
     PasswordResetConfirm: described(
       joiToJsonSchema(passwordResetConfirmSchema),
       'The token of the link in the reset mail, and the new password.',
@@ -101,6 +141,10 @@ export function requestSchemas(): Record<string, JsonSchema> {
     CreditObjection: described(
       joiToJsonSchema(creditObjectionSchema),
       'The listed party’s objection to a credit-register entry, with its reason.',
+    ),
+    ReportAction: described(
+      reportActionInputSchema(),
+      'Acknowledge a new report; or handle it, with a note and optionally the number of the case it concerns.',
     ),
     ReportInput: described(
       reportInputSchema(),

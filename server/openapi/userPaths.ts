@@ -17,7 +17,8 @@ export function userPaths(): Paths {
       post: signedIn({
         operationId: 'createUser',
         summary: 'Create an account (the platform supervisor: any; an organisation’s lead: its staff)',
-        description: 'Audited (`user.create`), in the same transaction as the account.',
+        description:
+          'Audited (`user.create`), in the same transaction as the account. With `invite: true` instead of a `password`, the account has no usable password yet: a single-use link (STAFF_INVITATION_TTL_HOURS) is mailed to it (`staffInvitation`) in the same transaction, audited (`user.invite`); the account shows `invited: true` until it chooses its password.',
         tags: ['users'],
         requestBody: jsonBody('CreateUserRequest'),
         responses: {
@@ -68,6 +69,63 @@ export function userPaths(): Paths {
           }),
         },
       }),
+    },
+    '/api/users/{id}/invitation': {
+      post: signedIn({
+        operationId: 'resendStaffInvitation',
+        summary: 'Send an invited account a new invitation link (its earlier links stop working)',
+        description:
+          'The platform supervisor for any account, an organisation’s lead for its staff, while the account has not chosen its password. Audited (`user.invite`).',
+        tags: ['users'],
+        parameters: joiParameters(userIdParamsSchema, 'path', { id: 'The account id.' }),
+        responses: {
+          '200': json('The account, its invitation sent again.', ref('UserView')),
+          ...problems({
+            400: 'The account id is not valid.',
+            403: 'The caller may not invite staff.',
+            404: 'There is no such account, or it is not of the lead’s organisation.',
+            409: 'The account has chosen its password already (`code: staffNotInvited`).',
+          }),
+        },
+      }),
+    },
+    '/api/staff-invitations/check': {
+      post: {
+        operationId: 'checkStaffInvitation',
+        summary: 'Whom a staff invitation link invites, while it works',
+        description:
+          'No sign-in. Limited per client address (INVITATION_LOOKUPS_PER_MINUTE). A link that does not work is answered 422 with its reason: `staffInvitationUnknown`, `staffInvitationUsed` or `staffInvitationExpired` (also a link replaced by a newer one).',
+        tags: ['users'],
+        requestBody: jsonBody('StaffInvitationCheck'),
+        responses: {
+          '200': json('The invited account’s name and e-mail.', ref('StaffInvitationView')),
+          ...problems({
+            ...JSON_BODY_FAILURES,
+            400: 'The body is not valid JSON.',
+            422: 'The body is not valid, or the link does not work (its `code` says why).',
+            429: 'Too many lookups from this address: wait (`Retry-After`).',
+          }),
+        },
+      },
+    },
+    '/api/staff-invitations/accept': {
+      post: {
+        operationId: 'acceptStaffInvitation',
+        summary: 'Choose the password with a staff invitation link, and sign in',
+        description:
+          'No sign-in. Works once, before the link expires; the account’s invitation ends (`invited: false`) and the answer signs it in.',
+        tags: ['users'],
+        requestBody: jsonBody('StaffInvitationAccept'),
+        responses: {
+          '200': json('Signed in with the new password.', ref('LoginResponse')),
+          ...problems({
+            ...JSON_BODY_FAILURES,
+            400: 'The password is too weak (`errors` gives advice), or the body is not valid JSON.',
+            422: 'The body is not valid, or the link does not work (`staffInvitationUnknown`, `staffInvitationUsed`, `staffInvitationExpired`).',
+            429: 'Too many lookups from this address: wait (`Retry-After`).',
+          }),
+        },
+      },
     },
     '/api/orgs': {
       get: signedIn({

@@ -1,3 +1,4 @@
+import type { ClientSession } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { OrgType } from '../../shared/vocabulary.js';
 import { orgModel, type OrgDoc } from './orgModel.js';
@@ -6,9 +7,14 @@ import { orgModel, type OrgDoc } from './orgModel.js';
 export type OrgFields = Partial<Record<keyof OrgDoc, 1>>;
 
 /** The organisation with this id (by its primary key), with only `fields` when given; null when none. */
-export async function orgById(db: Connection, id: string, fields?: OrgFields): Promise<OrgDoc | null> {
+export async function orgById(
+  db: Connection,
+  id: string,
+  fields?: OrgFields,
+  session?: ClientSession,
+): Promise<OrgDoc | null> {
   return orgModel(db)
-    .findById(id, fields ?? null)
+    .findById(id, fields ?? null, session ? { session } : {})
     .lean<OrgDoc>();
 }
 

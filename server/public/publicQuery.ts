@@ -1,5 +1,6 @@
 import Joi from 'joi';
 import { IP_TYPES } from '../../shared/vocabulary.js';
+import { REPORT_STATUSES } from './reportStatuses.js';
 import { REPORT_PLACES } from './supervisionReportModel.js';
 
 // eslint-disable-next-line no-control-regex
@@ -53,8 +54,34 @@ export const reportSchema = Joi.object<ReportInput>({
   description: text(5000).min(10).label('What you saw').required(),
 });
 
-/** `GET /api/supervision/reports` query. */
+/** `GET /api/supervision/reports` query: a page of the queue, or of one status's. */
 export const reportListQuerySchema = Joi.object({
   page: Joi.number().integer().min(1).max(10_000).default(1),
   limit: Joi.number().integer().min(1).max(100).default(20),
+  status: Joi.string().valid(...REPORT_STATUSES),
+});
+
+/** `:id` of a report. */
+export const reportIdParamsSchema = Joi.object({
+  id: Joi.string()
+    .pattern(/^[0-9a-f-]{36}$/)
+    .required(),
+});
+
+/** What the office does with a report. */
+export type ReportAction = { type: 'acknowledge' } | { type: 'handle'; note: string; caseNo?: string };
+
+/**
+ * `POST /api/supervision/reports/:id/actions`: acknowledge a new report, or mark it handled with a
+ * note and, optionally, the number of the case it concerns (a complaint filed from it, or a case
+ * already on the platform).
+ */
+export const reportActionSchema = Joi.object<ReportAction>({
+  type: Joi.string().valid('acknowledge', 'handle').required(),
+  note: text(2000)
+    .label('Note')
+    .when('type', { is: 'handle', then: Joi.required(), otherwise: Joi.forbidden() }),
+  caseNo: text(60)
+    .label('Case number')
+    .when('type', { is: 'handle', then: Joi.optional(), otherwise: Joi.forbidden() }),
 });

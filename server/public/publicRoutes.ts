@@ -5,7 +5,15 @@ import { disclosureQuerySchema } from '../credit/creditQuery.js';
 import { clientAddressKey } from '../http/clientAddressKey.js';
 import { validate } from '../http/validate.js';
 import type { PublicMetrics } from './publicMetrics.js';
-import { reportListQuerySchema, reportSchema, type ReportInput } from './publicQuery.js';
+import {
+  reportActionSchema,
+  reportIdParamsSchema,
+  reportListQuerySchema,
+  reportSchema,
+  type ReportAction,
+  type ReportInput,
+} from './publicQuery.js';
+import type { ReportStatus } from './reportStatuses.js';
 import type { ReportThrottle } from './reportThrottle.js';
 import type { SupervisionReports } from './supervisionReports.js';
 
@@ -39,12 +47,30 @@ export function publicRoutes(deps: PublicDeps): Router {
   return router;
 }
 
-/** `GET /api/supervision/reports?page=`: the supervision office's queue of public reports. */
+/**
+ * The supervision office's queue of public reports: `GET /api/supervision/reports?page=&status=`,
+ * `GET /api/supervision/reports/:id`, and `POST /api/supervision/reports/:id/actions` (acknowledge,
+ * handle with a note and the case it concerns; audited).
+ */
 export function supervisionRoutes(deps: { reports: SupervisionReports; auth: RequestHandler }): Router {
   const router = Router();
+  const userOf = (res: { locals: Record<string, unknown> }) => res.locals.user as AuthUser;
   router.get('/reports', deps.auth, validate({ query: reportListQuerySchema }), async (_req, res) => {
-    const { page, limit } = res.locals.query as Paged;
-    res.json(await deps.reports.list(res.locals.user as AuthUser, page, limit));
+    const query = res.locals.query as Paged & { status?: ReportStatus };
+    res.json(await deps.reports.list(userOf(res), query));
   });
+  router.get('/reports/:id', deps.auth, validate({ params: reportIdParamsSchema }), async (_req, res) => {
+    const { id } = res.locals.params as { id: string };
+    res.json(await deps.reports.get(userOf(res), id));
+  });
+  router.post(
+    '/reports/:id/actions',
+    deps.auth,
+    validate({ params: reportIdParamsSchema, body: reportActionSchema }),
+    async (_req, res) => {
+      const { id } = res.locals.params as { id: string };
+      res.json(await deps.reports.act(userOf(res), id, res.locals.body as ReportAction));
+    },
+  );
   return router;
 }

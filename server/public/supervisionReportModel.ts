@@ -1,3 +1,4 @@
+import { REPORT_STATUSES, type ReportStatus } from './reportStatuses.js';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /** Where the reported infringement happens. */
@@ -5,7 +6,8 @@ export const REPORT_PLACES = ['online', 'offline', 'export'] as const;
 
 /**
  * A report from the public to the social-supervision office: anonymous, or with a name and a way to
- * reach the reporter. `status` is `new` until the office reviews it.
+ * reach the reporter. `status` is `new` until the office acknowledges it, then `handled` with the
+ * office's note (and the case it concerns, if any).
  */
 export interface SupervisionReportDoc {
   _id: string;
@@ -19,8 +21,15 @@ export interface SupervisionReportDoc {
   location: string;
   ipType: string;
   description: string;
-  status: 'new' | 'reviewed';
+  status: ReportStatus;
   createdAt: Date;
+  /** When the status last changed, and by whom (null while new). */
+  updatedAt?: Date | null;
+  handlerName?: string | null;
+  /** The office's note when it handled the report. */
+  note?: string | null;
+  /** The case the report concerns (a complaint filed from it, or one already on the platform). */
+  caseId?: string | null;
 }
 
 const schema = new Schema<SupervisionReportDoc>(
@@ -34,13 +43,18 @@ const schema = new Schema<SupervisionReportDoc>(
     location: { type: String, required: true },
     ipType: { type: String, required: true },
     description: { type: String, required: true },
-    status: { type: String, enum: ['new', 'reviewed'], required: true },
+    status: { type: String, enum: REPORT_STATUSES, required: true },
     createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, default: null },
+    handlerName: { type: String, default: null },
+    note: { type: String, default: null },
+    caseId: { type: String, default: null },
   },
   { versionKey: false, collection: 'supervision_reports' },
 );
-// the office's queue: newest first
+// the office's queue: newest first; and one status's, newest first
 schema.index({ createdAt: -1, _id: 1 });
+schema.index({ status: 1, createdAt: -1, _id: 1 });
 
 /** The `supervision_reports` model on a connection. */
 export function supervisionReportModel(conn: Connection): Model<SupervisionReportDoc> {

@@ -26,6 +26,8 @@ export interface UserDoc {
   lead: boolean;
   active: boolean;
   createdAt: Date;
+  /** When an invitation by e-mail was last sent, while the account has not chosen a password (else null). */
+  invitedAt?: Date | null;
   /** The language of the user's mails (and of the client once signed in); zh-CN when unset. */
   language?: Language;
   /** Kinds of notification the user does not want by e-mail (they still appear in the app). */
@@ -48,6 +50,7 @@ const schema = new Schema<UserDoc>(
     lead: { type: Boolean, default: false },
     active: { type: Boolean, default: true },
     createdAt: { type: Date, required: true },
+    invitedAt: { type: Date, default: null },
     language: { type: String, enum: LANGUAGES },
     mailOff: { type: [String], enum: NOTIFICATION_KINDS, default: undefined },
     sessionVersion: { type: Number },

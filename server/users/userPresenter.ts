@@ -16,6 +16,8 @@ export interface AccountView extends UserView {
   capacity: number;
   lead: boolean;
   active: boolean;
+  /** Invited by e-mail and not yet signed in (no password chosen yet). */
+  invited: boolean;
 }
 
 /** Presents a user for the directory and sign-in. */
@@ -35,7 +37,7 @@ export function presentUser(
 /** Presents an account for its administrators (the platform supervisor, its organisation's lead). */
 export function presentAccount(
   user: Pick<UserDoc, '_id' | 'email' | 'name' | 'role' | 'orgId' | 'expertise'> &
-    Partial<Pick<UserDoc, 'languages' | 'capacity' | 'lead' | 'active'>>,
+    Partial<Pick<UserDoc, 'languages' | 'capacity' | 'lead' | 'active' | 'invitedAt'>>,
 ): AccountView {
   return {
     ...presentUser(user),
@@ -43,5 +45,6 @@ export function presentAccount(
     capacity: user.capacity ?? 10,
     lead: user.lead ?? false,
     active: user.active ?? true,
+    invited: Boolean(user.invitedAt),
   };
 }

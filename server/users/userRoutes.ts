@@ -11,6 +11,7 @@ import { requireStrongPassword } from '../auth/requireStrongPassword.js';
 import { forbidden, notFound } from '../http/httpErrors.js';
 import { validate } from '../http/validate.js';
 import { isAccountAdmin, mayManageAccount, refuseChanges, refuseNewAccount } from './staffPolicy.js';
+import type { StaffInvitations } from './staffInvitations.js';
 import type { UserChanges } from './userChanges.js';
 import { presentAccount, presentUser } from './userPresenter.js';
 import type { NewUser, UserListFilter, UserService } from './userService.js';
@@ -26,11 +27,13 @@ const LISTABLE_BY_OFFICERS: readonly Role[] = ['mediator', 'arbitrator', 'invest
  */
 export function userRoutes(deps: {
   users: UserService;
+  invitations: StaffInvitations;
   auth: RequestHandler;
   passwordMinLength: number;
 }): Router {
   const router = Router();
   const userOf = (res: { locals: Record<string, unknown> }) => res.locals.user as AuthUser;
+  const strongPassword = requireStrongPassword(deps.passwordMinLength);
 
   router.post(
     '/',
@@ -45,12 +48,35 @@ export function userRoutes(deps: {
       if (refusal) throw forbidden(refusal);
       next();
     },
-    requireStrongPassword(deps.passwordMinLength),
+    // an invited account has no password yet: it chooses one through the mailed link
+    (req, res, next) =>
+      (res.locals.body as { invite?: true }).invite ? next() : strongPassword(req, res, next),
     async (_req, res) => {
-      const created = await deps.users.create(res.locals.body as NewUser, userOf(res));
+      const by = userOf(res);
+      const { invite, ...input } = res.locals.body as NewUser & { invite?: true };
+      // the account, its audit entry, and with an invitation its link, mail and audit entry: one transaction
+      const created = await deps.users.create(
+        input,
+        by,
+        invite ? (session, doc) => deps.invitations.issue(session, doc, by) : undefined,
+      );
       res.status(201).json(presentAccount(created));
     },
   );
+
+  // a new invitation mail for an account that has not chosen its password yet; earlier links stop working
+  router.post('/:id/invitation', deps.auth, validate({ params: userIdParamsSchema }), async (_req, res) => {
+    const user = userOf(res);
+    if (!isAccountAdmin(user))
+      throw forbidden(
+        'Only the platform supervisor and an organisation’s lead may invite staff.',
+        'adminOnly',
+      );
+    const { id } = res.locals.params as { id: string };
+    const target = await deps.users.get(id);
+    if (!mayManageAccount(user, target)) throw notFound('No such account.', 'accountNotFound');
+    res.json(presentAccount(await deps.invitations.resend(id, user)));
+  });
 
   router.get('/', deps.auth, validate({ query: listUsersQuerySchema }), async (_req, res) => {
     const user = userOf(res);

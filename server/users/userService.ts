@@ -1,6 +1,6 @@
 import { orgById } from '../orgs/orgLookups.js';
 import { randomBytes } from 'node:crypto';
-import type { Connection } from 'mongoose';
+import type { ClientSession, Connection } from 'mongoose';
 import { STAFF_ROLES } from '../../shared/admin/staffRoles.js';
 import type { StaffLanguage } from '../../shared/admin/staffLanguages.js';
 import type { IpType, Role } from '../../shared/vocabulary.js';
@@ -14,10 +14,10 @@ import { DomainError } from '../errors/domainError.js';
 import { AUDITED_USER_FIELDS, type UserChanges } from './userChanges.js';
 import { userModel, type UserDoc } from './userModel.js';
 
-/** Input of a new account. */
+/** Input of a new account: a password, or none when the account is invited by e-mail to choose one. */
 export interface NewUser {
   email: string;
-  password: string;
+  password?: string;
   name: string;
   role: Role;
   orgId: string | null;
@@ -36,8 +36,16 @@ export interface UserListFilter {
 
 /** Accounts: creation, sign-in checks, listings and administrative changes (audited). */
 export interface UserService {
-  /** Creates an account; with `by`, an administrator's act, audited in the same transaction. */
-  create(input: NewUser, by?: AuthUser): Promise<UserDoc>;
+  /**
+   * Creates an account; with `by`, an administrator's act, audited in the same transaction, in which
+   * `within` then runs (an invitation's link and mail). Without a password the account cannot sign in
+   * until it chooses one through an invitation (`invitedAt` set).
+   */
+  create(
+    input: NewUser,
+    by?: AuthUser,
+    within?: (session: ClientSession, doc: UserDoc) => Promise<void>,
+  ): Promise<UserDoc>;
   /**
    * Self-registration of a rights holder (`complainant`): creates the account unless the e-mail has
    * one, and says nothing about which happened; both take the time of hashing the password.
@@ -67,7 +75,10 @@ export interface UserService {
    * ends. Resolves with the account after, for a new token of this session.
    */
   changePassword(userId: string, current: string, next: string): Promise<UserDoc>;
-  /** Sets a new password (a reset by e-mail) and ends every session of the account. */
+  /**
+   * Sets a new password (a reset or an invitation by e-mail), ends every session of the account and
+   * ends a pending invitation (`invitedAt` cleared).
+   */
   setPassword(userId: string, next: string): Promise<UserDoc>;
   /** Calls `listener` when an account's sessions end; returns the unsubscribe. */
   onSessionsEnded(listener: (userId: string, reason: SessionEndReason) => void): () => void;
@@ -122,8 +133,9 @@ export function createUserService(db: Connection, now: () => Date, audit: AuditL
   }
 
   const service: UserService = {
-    async create(input, by) {
+    async create(input, by, within) {
       const lead = input.lead ?? false;
+      const invited = input.password === undefined;
       await checkFit(input.role, input.orgId, lead, true);
       const doc: UserDoc = {
         _id: `u-${randomBytes(9).toString('base64url')}`,
@@ -131,13 +143,15 @@ export function createUserService(db: Connection, now: () => Date, audit: AuditL
         name: input.name,
         role: input.role,
         orgId: input.orgId,
-        passwordHash: await hashPassword(input.password),
+        // an invited account has a password nobody knows until it chooses its own
+        passwordHash: await hashPassword(input.password ?? randomBytes(32).toString('base64url')),
         expertise: input.expertise ?? [],
         capacity: input.capacity ?? 10,
         languages: input.languages ?? [],
         lead,
         active: true,
         createdAt: now(),
+        invitedAt: invited ? now() : null,
         sessionVersion: 0,
       };
       try {
@@ -155,6 +169,7 @@ export function createUserService(db: Connection, now: () => Date, audit: AuditL
             before: null,
             after,
           });
+          if (within) await within(session, doc);
           return doc;
         });
       } catch (err) {
@@ -242,7 +257,10 @@ export function createUserService(db: Connection, now: () => Date, audit: AuditL
       return bumpSessions(userId, 'passwordChanged', { passwordHash: await hashPassword(next) });
     },
     async setPassword(userId, next) {
-      return bumpSessions(userId, 'passwordChanged', { passwordHash: await hashPassword(next) });
+      return bumpSessions(userId, 'passwordChanged', {
+        passwordHash: await hashPassword(next),
+        invitedAt: null,
+      });
     },
     onSessionsEnded(listener) {
       endedListeners.add(listener);

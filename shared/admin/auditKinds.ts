@@ -9,7 +9,15 @@ export const ACCESS_KINDS = [
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
 /** What an administrative change records (always, in the change's own transaction, with before/after). */
-export const CHANGE_KINDS = ['org.create', 'org.update', 'user.create', 'user.update'] as const;
+export const CHANGE_KINDS = [
+  'org.create',
+  'org.update',
+  'user.create',
+  'user.update',
+  'user.invite',
+  'report.acknowledge',
+  'report.handle',
+] as const;
 /** An administrative change kind. */
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 

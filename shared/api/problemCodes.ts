@@ -77,6 +77,13 @@ export const PROBLEM_CODES = [
   'agreementChanged',
   // notifications, mail, password reset
   'resetLinkInvalid',
+  'staffInvitationUnknown',
+  'staffInvitationUsed',
+  'staffInvitationExpired',
+  'staffNotInvited',
+  'reportNotFound',
+  'reportNotNow',
+  'reportCaseUnknown',
   'resetThrottled',
   'wrongPassword',
   'notificationNotFound',

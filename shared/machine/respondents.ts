@@ -8,6 +8,9 @@
 import type { CaseContext } from './caseContext.js';
 import type { ServiceRecord } from './serviceRules.js';
 
+/** Most other respondents a complaint may name besides the first (each may be invited and served). */
+export const MAX_OTHER_RESPONDENTS = 9;
+
 /** How many respondents the case has slots for (the first and the others). */
 export function respondentSlots(context: CaseContext): number {
   return 1 + (context.coRespondents?.length ?? 0);

@@ -22,10 +22,14 @@ export const registerSchema = Joi.object({
   name: name.required(),
 });
 
-/** `POST /api/users`: an admin creates an account of any role. */
+/**
+ * `POST /api/users`: an admin creates an account of any role, with an initial password or, with
+ * `invite: true`, none: the account is then invited by e-mail to choose one (exactly one of the two).
+ */
 export const createUserSchema = Joi.object({
   email: email.required(),
-  password: password.required(),
+  password,
+  invite: Joi.boolean().strict().valid(true),
   name: name.required(),
   role: Joi.string()
     .valid(...ROLES)
@@ -45,7 +49,7 @@ export const createUserSchema = Joi.object({
     .max(STAFF_LANGUAGES.length)
     .default([]),
   lead: Joi.boolean().strict().default(false),
-});
+}).xor('password', 'invite');
 
 /** `GET /api/users` filters (staff); `orgId=none` lists the accounts of no organisation (admins). */
 export const listUsersQuerySchema = Joi.object({
@@ -145,6 +149,16 @@ export const passwordResetConfirmSchema = Joi.object({
     .required(),
   password: password.required(),
 });
+
+const linkToken = Joi.string()
+  .pattern(/^[A-Za-z0-9_-]{20,100}$/)
+  .required();
+
+/** `POST /api/staff-invitations/check`: the token of a staff invitation's link. */
+export const staffInvitationCheckSchema = Joi.object({ token: linkToken });
+
+/** `POST /api/staff-invitations/accept`: the link's token and the password the staff member chooses. */
+export const staffInvitationAcceptSchema = Joi.object({ token: linkToken, password: password.required() });
 
 /** `POST /api/auth/password`: change the password, with the current one. */
 export const changePasswordSchema = Joi.object({

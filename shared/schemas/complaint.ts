@@ -4,6 +4,7 @@
  * for people, every error is reported (not just the first), and unknown keys — including operator
  * keys such as `$ne` — are always an error, never silently stripped.
  */
+import { MAX_OTHER_RESPONDENTS } from '../machine/respondents.js';
 import Joi from 'joi';
 import { IP_TYPES, PARTY_TYPES, REMEDIES } from '../vocabulary.js';
 import type { IpType, PartyType, Remedy } from '../vocabulary.js';
@@ -15,8 +16,6 @@ export const MAX_RIGHTS = 20;
 export const MAX_AMOUNT_CNY = 1e12;
 /** Largest number of respondents one complaint may name. */
 export const MAX_RESPONDENT_COUNT = 1000;
-/** Most other respondents a complaint may name besides the first (each may be invited and served). */
-export const MAX_OTHER_RESPONDENTS = 9;
 
 /** One asserted right: a registration or patent number, optionally with its title. */
 export interface ComplaintRight {

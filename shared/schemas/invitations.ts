@@ -3,7 +3,7 @@
  * respondent's new address (staff).
  */
 import Joi from 'joi';
-import { MAX_OTHER_RESPONDENTS } from './complaint.js';
+import { MAX_OTHER_RESPONDENTS } from '../machine/respondents.js';
 import { minCharacters } from './minCharacters.js';
 
 /** `{token}`: 43 base64url characters (anything else is not a link Sevenfold made). */

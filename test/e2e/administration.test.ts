@@ -1,12 +1,15 @@
 /**
- * Administration in Chromium: the platform supervisor creates an organisation and a mediator in it;
- * the mediator signs in and receives an assignment; the supervisor then reads both changes in the
- * audit log. Saves the organisations, staff and audit screens (zh-CN).
+ * Administration in Chromium: the platform supervisor creates an organisation and invites a mediator
+ * in it by e-mail (a real SMTP server on loopback receives the mail); the mediator follows the mail's
+ * link, chooses a password, is signed in and receives an assignment; the supervisor then reads the
+ * changes in the audit log. Saves the organisations, staff, invitation and audit screens (zh-CN).
  */
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Complaint } from '../../shared/schemas/complaint.js';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtpServer.js';
 import { seedDirectory } from '../support/testApp.js';
+import { testConfig } from '../support/testConfig.js';
 import { useTestDatabase } from '../support/useTestDatabase.js';
 import { apiAs, type ApiAs } from './support/api.js';
 import { launchChromium, skipWithoutChromium } from './support/chromium.js';
@@ -17,6 +20,8 @@ import { openContext, screenshot, screenshotsOnFailure, signIn } from './support
 
 const ORG_ID = 'org-chaoyang-mediation';
 const ORG_NAME = '朝阳区知识产权纠纷调解中心';
+/** The address the mails' links start with (the test swaps it for the test server's). */
+const PUBLIC_URL = 'https://sevenfold.example.cn';
 const MEDIATOR = {
   name: '周梅',
   email: 'zhou.mei@chaoyang-mediation.example',
@@ -33,6 +38,7 @@ describe('administration: a supervisor creates an organisation and a mediator, w
   this.timeout(180_000);
   const t = useTestDatabase('e2eAdministration');
   let server: E2eServer;
+  let smtp: TestSmtpServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let admin: Page;
@@ -47,12 +53,26 @@ describe('administration: a supervisor creates an organisation and a mediator, w
     return { id: filed.id, mediatorId: (res.body as { mediatorId: string | null }).mediatorId };
   };
 
+  /** The invitation mails the SMTP server received for the new mediator. */
+  const invitationsReceived = () =>
+    smtp.received.filter(
+      (m) => m.subject?.includes('邀请您加入') && JSON.stringify(m.to ?? '').includes(MEDIATOR.email),
+    );
+  const invitationMail = async () => {
+    for (let i = 0; i < 300 && invitationsReceived().length === 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    const [mail] = invitationsReceived();
+    if (!mail) throw new Error('no invitation mail');
+    return mail;
+  };
+
   before(async function () {
     skipWithoutChromium(this);
     this.timeout(240_000);
     ensureClientBuilt();
     await seedDirectory(t.db);
-    server = await startE2eServer(t.db);
+    smtp = await startSmtpServer();
+    server = await startE2eServer(t.db, { config: testConfig({ SMTP_URL: smtp.url, PUBLIC_URL }) });
     browser = await launchChromium();
     api = {
       complainant: await apiAs(server.app, 'complainant@demo.local'),
@@ -73,6 +93,7 @@ describe('administration: a supervisor creates an organisation and a mediator, w
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
     await server?.close();
+    await smtp?.close();
   });
 
   it('the supervisor creates an organisation on the organisations screen', async () => {
@@ -103,7 +124,7 @@ describe('administration: a supervisor creates an organisation and a mediator, w
     await screenshot(admin, 'admin-organisations');
   });
 
-  it('the supervisor creates a mediator in it on the staff screen', async () => {
+  it('the supervisor invites a mediator in it by e-mail on the staff screen', async () => {
     await admin.getByTestId(`org-row-${ORG_ID}`).getByRole('link', { name: '人员' }).click();
     await admin.waitForURL(`**/admin/staff?org=${ORG_ID}`);
     await admin.getByText('该机构还没有人员。').waitFor();
@@ -111,7 +132,9 @@ describe('administration: a supervisor creates an organisation and a mediator, w
     const dialog = admin.getByRole('dialog');
     await dialog.getByLabel('姓名').fill(MEDIATOR.name);
     await dialog.getByLabel('电子邮箱').fill(MEDIATOR.email);
-    await dialog.getByLabel('初始密码').fill(MEDIATOR.password);
+    // an invitation by e-mail is the default: no password to hand over
+    expect(await dialog.getByLabel('发送邀请邮件').isChecked()).to.equal(true);
+    expect(await dialog.getByLabel('初始密码', { exact: true }).count()).to.equal(0);
     await dialog.getByLabel('擅长领域').click({ force: true });
     await admin.getByRole('option', { name: '商标', exact: true }).click();
     await admin.getByRole('option', { name: '著作权', exact: true }).click();
@@ -123,14 +146,23 @@ describe('administration: a supervisor creates an organisation and a mediator, w
     const row = admin.getByTestId(`staff-row-${MEDIATOR.email}`);
     await row.waitFor();
     const text = await row.innerText();
-    expect(text).to.include('调解员').and.include('商标').and.include('英语').and.include('在岗');
+    expect(text).to.include('调解员').and.include('商标').and.include('英语').and.include('已邀请，尚未登录');
+    await row.getByRole('button', { name: '重发邀请' }).waitFor();
+    await screenshot(admin, 'admin-staff-invited');
     // the screen of an organisation with its lead, officers and mediators
     await admin.goto('/admin/staff?org=org-zgc-mediation');
     await admin.getByTestId('staff-row-mediation-office@demo.local').getByText('机构负责人').waitFor();
     await screenshot(admin, 'admin-staff');
   });
 
-  it('the new mediator signs in and finds the next case assigned on their console', async () => {
+  it('the new mediator follows the mailed link, chooses a password, and finds the next case assigned', async () => {
+    // the invitation the SMTP server received: its link
+    const mail = await invitationMail();
+    expect(mail?.subject).to.equal('【Sevenfold】邀请您加入知识产权纠纷平台');
+    expect(mail?.text).to.include(MEDIATOR.name).and.include(ORG_NAME);
+    const link = /https:\/\/\S+\/staff-invitation\/[A-Za-z0-9_-]+/.exec(mail?.text ?? '')?.[0] ?? '';
+    expect(link.startsWith(`${PUBLIC_URL}/staff-invitation/`)).to.equal(true);
+    expect(mail?.html).to.include(`href="${link}"`);
     const users = await api.admin.get(`/api/users?orgId=${ORG_ID}`);
     const created = (users.body as { items: { id: string; email: string }[] }).items.find(
       (u) => u.email === MEDIATOR.email,
@@ -143,16 +175,37 @@ describe('administration: a supervisor creates an organisation and a mediator, w
     const opened = await openContext(browser, server.url);
     contexts.push(opened.context);
     const page = opened.page;
-    await page.goto('/sign-in');
-    await page.getByLabel('电子邮箱').fill(MEDIATOR.email);
-    await page.getByLabel(/^密码/).fill(MEDIATOR.password);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    // the mail's link, on this test's server
+    await page.goto(link.replace(PUBLIC_URL, server.url));
+    await page.getByText(`${MEDIATOR.name}（${MEDIATOR.email}），请为您的工作账号设置密码`).waitFor();
+    await screenshot(page, 'staff-invitation');
+    await page.getByLabel(/^新密码/).fill(MEDIATOR.password);
+    await page.getByRole('button', { name: '设置密码并登录' }).click();
     await page.waitForURL('**/mediator');
     const card = page.locator(`[data-testid="assignment"][data-case-id="${second.id}"]`);
     await card.waitFor();
     expect(await card.innerText()).to.include(title);
     await card.getByRole('button', { name: '接受指派' }).waitFor();
     expect(opened.errors).to.deep.equal([]);
+
+    // the link worked once: opened again, it says so
+    const again = await openContext(browser, server.url);
+    contexts.push(again.context);
+    await again.page.goto(link.replace(PUBLIC_URL, server.url));
+    await again.page.getByTestId('invitation-invalid').waitFor();
+    expect(await again.page.getByTestId('invitation-invalid').innerText()).to.include('该邀请链接已使用过');
+    await screenshot(again.page, 'staff-invitation-used');
+    // and in English
+    await again.page.getByText('EN', { exact: true }).click();
+    await again.page.getByText('This invitation link cannot be used').waitFor();
+    expect(await again.page.getByTestId('invitation-invalid').innerText()).to.include(
+      'This invitation link was used already',
+    );
+    await screenshot(again.page, 'staff-invitation-used-en');
+    // the staff screen no longer shows the mediator as invited; the mail went once
+    await admin.goto(`/admin/staff?org=${ORG_ID}`);
+    await admin.getByTestId(`staff-row-${MEDIATOR.email}`).getByText('在岗').waitFor();
+    expect(invitationsReceived()).to.have.length(1);
   });
 
   it('the supervisor reads both changes in the audit log, and who opened a case on its access log', async () => {

@@ -15,6 +15,9 @@ const KIND_COLORS: Record<string, string> = {
   'org.update': 'teal',
   'user.create': 'grape',
   'user.update': 'grape',
+  'user.invite': 'grape',
+  'report.acknowledge': 'orange',
+  'report.handle': 'orange',
 };
 
 /** Audit entries as a table: when, who, what, of what, and the changes of administrative entries. */

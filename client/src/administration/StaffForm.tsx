@@ -6,8 +6,10 @@ import {
   MultiSelect,
   NumberInput,
   PasswordInput,
+  SegmentedControl,
   Select,
   Stack,
+  Text,
   TextInput,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
@@ -19,8 +21,9 @@ import { useSaveStaff, type AdminUser } from '../api/administration.js';
 import { saveFailure } from './saveFailure.js';
 
 /**
- * The form of a new account of an organisation (with the initial password the administrator hands
- * over), or of one being edited (`user`). Only the platform supervisor names a lead.
+ * The form of a new account of an organisation — invited by e-mail to choose its password (the
+ * default), or with an initial password the administrator hands over — or of one being edited
+ * (`user`). Only the platform supervisor names a lead.
  */
 export function StaffForm({
   orgId,
@@ -39,6 +42,7 @@ export function StaffForm({
     name: user?.name ?? '',
     email: user?.email ?? '',
     password: '',
+    access: 'invite' as 'invite' | 'password',
     role: user?.role ?? 'mediator',
     expertise: user?.expertise ?? [],
     languages: user?.languages ?? ['zh'],
@@ -58,7 +62,8 @@ export function StaffForm({
       capacity: values.capacity,
       ...(mayNameLead ? { lead: values.role === 'officer' && values.lead } : {}),
     };
-    const body = user ? common : { ...common, email: values.email, password: values.password, orgId };
+    const access = values.access === 'invite' ? { invite: true } : { password: values.password };
+    const body = user ? common : { ...common, email: values.email, ...access, orgId };
     save.mutate({ id: user?.id ?? null, body }, { onSuccess: onDone });
   };
 
@@ -80,14 +85,35 @@ export function StaffForm({
               value={values.email}
               onChange={(e) => set('email', e.currentTarget.value.trim())}
             />
-            <PasswordInput
-              label={t('administration.staff.password')}
-              description={t('administration.staff.passwordHint')}
-              required
-              autoComplete="new-password"
-              value={values.password}
-              onChange={(e) => set('password', e.currentTarget.value)}
-            />
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="staff-access-label">
+                {t('staffInvitation.access')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="staff-access-label"
+                data-testid="staff-access"
+                data={[
+                  { value: 'invite', label: t('staffInvitation.sendInvitation') },
+                  { value: 'password', label: t('staffInvitation.setPassword') },
+                ]}
+                value={values.access}
+                onChange={(v) => set('access', v as 'invite' | 'password')}
+              />
+            </Stack>
+            {values.access === 'invite' ? (
+              <Text size="xs" c="dimmed">
+                {t('staffInvitation.invitationHint')}
+              </Text>
+            ) : (
+              <PasswordInput
+                label={t('administration.staff.password')}
+                description={t('administration.staff.passwordHint')}
+                required
+                autoComplete="new-password"
+                value={values.password}
+                onChange={(e) => set('password', e.currentTarget.value)}
+              />
+            )}
           </>
         )}
         <Group grow align="flex-start">

@@ -4,7 +4,13 @@ import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useAdminOrgs, useSaveStaff, useStaff, type AdminUser } from '../api/administration.js';
+import {
+  useAdminOrgs,
+  useResendInvitation,
+  useSaveStaff,
+  useStaff,
+  type AdminUser,
+} from '../api/administration.js';
 import { useSession } from '../auth/useSession.js';
 import { isZh } from '../i18n/labels.js';
 import { EmptyBlock } from '../ui/EmptyBlock.js';
@@ -28,6 +34,7 @@ export function StaffPage() {
   const orgId = isAdmin ? (params.get('org') ?? orgs.data?.[0]?.id ?? null) : (session?.user.orgId ?? null);
   const staff = useStaff(orgId);
   const toggle = useSaveStaff();
+  const resend = useResendInvitation();
   const [editing, setEditing] = useState<AdminUser | 'new' | null>(null);
   const zh = isZh(i18n.language);
   const list = (values: string[], key: string) =>
@@ -48,6 +55,13 @@ export function StaffPage() {
         onError: (err) => notifications.show({ color: 'red', message: saveFailure(err, t) }),
       },
     );
+
+  const resendInvitation = (user: AdminUser) =>
+    resend.mutate(user.id, {
+      onSuccess: (saved) =>
+        notifications.show({ message: t('staffInvitation.resent', { email: saved.email }) }),
+      onError: (err) => notifications.show({ color: 'red', message: saveFailure(err, t) }),
+    });
 
   return (
     <>
@@ -129,15 +143,31 @@ export function StaffPage() {
                     </Table.Td>
                     <Table.Td>{u.capacity}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 80 }}>
-                      <Badge color={u.active ? 'teal' : 'gray'} variant="light">
-                        {u.active ? t('administration.staff.active') : t('administration.staff.inactive')}
-                      </Badge>
+                      {u.active && u.invited ? (
+                        <Badge color="yellow" variant="light" data-testid="staff-invited">
+                          {t('staffInvitation.invited')}
+                        </Badge>
+                      ) : (
+                        <Badge color={u.active ? 'teal' : 'gray'} variant="light">
+                          {u.active ? t('administration.staff.active') : t('administration.staff.inactive')}
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
                         <Button size="compact-sm" variant="light" onClick={() => setEditing(u)}>
                           {t('administration.staff.edit')}
                         </Button>
+                        {u.active && u.invited && (
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            loading={resend.isPending && resend.variables === u.id}
+                            onClick={() => resendInvitation(u)}
+                          >
+                            {t('staffInvitation.resend')}
+                          </Button>
+                        )}
                         {u.id !== session?.user.id && (
                           <Button
                             size="compact-sm"
@@ -173,10 +203,12 @@ export function StaffPage() {
             onDone={(saved) => {
               notifications.show({
                 message: t(
-                  editing === 'new' ? 'administration.staff.created' : 'administration.staff.saved',
-                  {
-                    name: saved.name,
-                  },
+                  editing !== 'new'
+                    ? 'administration.staff.saved'
+                    : saved.invited
+                      ? 'staffInvitation.created'
+                      : 'administration.staff.created',
+                  { name: saved.name, email: saved.email },
                 ),
               });
               setEditing(null);

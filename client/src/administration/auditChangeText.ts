@@ -16,6 +16,7 @@ function valueText(
     channel: 'vocab.channel',
     expertise: 'vocab.ipType',
     languages: 'administration.language',
+    status: 'supervision.status',
   };
   const key = vocab[field];
   if (Array.isArray(value)) {

@@ -27,6 +27,8 @@ export interface AdminUser {
   capacity: number;
   lead: boolean;
   active: boolean;
+  /** Invited by e-mail and not yet signed in. */
+  invited?: boolean;
 }
 
 /** An audit entry. */
@@ -101,7 +103,17 @@ export function useStaff(orgId: string | null) {
   });
 }
 
-/** Creates an account (with its initial password) or changes one. */
+/** Sends an invited account a new invitation mail (its earlier link stops working). */
+export function useResendInvitation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiFetch<AdminUser>(`/api/users/${encodeURIComponent(id)}/invitation`, { method: 'POST' }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['admin'] }),
+  });
+}
+
+/** Creates an account (with its initial password, or invited by e-mail) or changes one. */
 export function useSaveStaff() {
   const qc = useQueryClient();
   return useMutation({

@@ -24,10 +24,12 @@ const SettingsPage = screens.settings.Component;
 const OutboxPage = screens.outbox.Component;
 const ForgotPasswordPage = screens.forgotPassword.Component;
 const ResetPasswordPage = screens.resetPassword.Component;
+const StaffInvitationPage = screens.staffInvitation.Component;
 const OrganisationsPage = screens.organisations.Component;
 const StaffPage = screens.staff.Component;
 const AuditPage = screens.audit.Component;
 const CreditRegisterPage = screens.creditRegister.Component;
+const SupervisionReportsPage = screens.supervisionReports.Component;
 const PublicLayout = screens.publicLayout.Component;
 const SelfHelpPage = screens.selfHelp.Component;
 const ReportPage = screens.report.Component;
@@ -87,6 +89,14 @@ export function AppRoutes() {
         element={
           <Lazy minHeight="100vh">
             <ResetPasswordPage />
+          </Lazy>
+        }
+      />
+      <Route
+        path="/staff-invitation/:token"
+        element={
+          <Lazy minHeight="100vh">
+            <StaffInvitationPage />
           </Lazy>
         }
       />
@@ -251,6 +261,19 @@ export function AppRoutes() {
             <RequireRole roles={['officer', 'admin']}>
               <Lazy>
                 <AuditPage />
+              </Lazy>
+            </RequireRole>
+          }
+        />
+        <Route
+          path="supervision/reports"
+          element={
+            <RequireRole
+              roles={['officer', 'admin']}
+              when={(u) => u.role === 'admin' || u.orgType === 'socialSupervision'}
+            >
+              <Lazy>
+                <SupervisionReportsPage />
               </Lazy>
             </RequireRole>
           }

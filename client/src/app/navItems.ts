@@ -7,6 +7,7 @@ import {
   IconGauge,
   IconMail,
   IconMessages,
+  IconSpeakerphone,
   IconShieldSearch,
   IconUsers,
   IconShieldCheck,
@@ -27,6 +28,11 @@ export interface NavItem {
 export function navItems(user: SessionUser): NavItem[] {
   const cases: NavItem = { to: '/cases', labelKey: 'nav.myCases', icon: IconFolders, end: true };
   const credit: NavItem = { to: '/credit', labelKey: 'creditRegister.title', icon: IconShieldCheck };
+  const reports: NavItem = {
+    to: '/supervision/reports',
+    labelKey: 'supervision.nav',
+    icon: IconSpeakerphone,
+  };
   switch (user.role) {
     case 'complainant':
       return [cases, { to: '/cases/new', labelKey: 'nav.newComplaint', icon: IconFilePlus, end: true }];
@@ -43,6 +49,7 @@ export function navItems(user: SessionUser): NavItem[] {
         ...(user.lead ? [{ to: '/admin/staff', labelKey: 'administration.nav.staff', icon: IconUsers }] : []),
         { to: '/admin/audit', labelKey: 'administration.nav.audit', icon: IconShieldSearch },
         credit,
+        ...(user.orgType === 'socialSupervision' ? [reports] : []),
       ];
     case 'admin':
       return [
@@ -58,6 +65,7 @@ export function navItems(user: SessionUser): NavItem[] {
         { to: '/admin/staff', labelKey: 'administration.nav.staff', icon: IconUsers },
         { to: '/admin/audit', labelKey: 'administration.nav.audit', icon: IconShieldSearch },
         credit,
+        reports,
       ];
     default:
       return [cases];

@@ -129,6 +129,11 @@ export const screens = {
     () => import('../account/ResetPasswordPage.js'),
     (m) => m.ResetPasswordPage,
   ),
+  staffInvitation: screen(
+    '/staff-invitation/:token',
+    () => import('../account/StaffInvitationPage.js'),
+    (m) => m.StaffInvitationPage,
+  ),
   stats: screen(
     '/stats',
     () => import('../stats/StatsPage.js'),
@@ -148,6 +153,11 @@ export const screens = {
     '/admin/audit',
     () => import('../administration/AuditPage.js'),
     (m) => m.AuditPage,
+  ),
+  supervisionReports: screen(
+    '/supervision/reports',
+    () => import('../supervision/SupervisionReportsPage.js'),
+    (m) => m.SupervisionReportsPage,
   ),
   creditRegister: screen(
     '/credit',

@@ -95,3 +95,22 @@ export async function confirmPasswordReset(token: string, password: string): Pro
     anonymous: true,
   });
 }
+
+/** Whom a staff invitation link invites, while it works (else the server's reason, a 422 problem). */
+export function checkStaffInvitation(token: string): Promise<{ name: string; email: string }> {
+  return apiFetch<{ name: string; email: string }>('/api/staff-invitations/check', {
+    method: 'POST',
+    body: { token },
+    anonymous: true,
+  });
+}
+
+/** Chooses the password with a staff invitation link (once); the session is stored on success. */
+export async function acceptStaffInvitation(token: string, password: string): Promise<Session> {
+  const res = await apiFetch<TokenResponse>('/api/staff-invitations/accept', {
+    method: 'POST',
+    body: { token, password },
+    anonymous: true,
+  });
+  return completeSession(res);
+}

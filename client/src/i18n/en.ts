@@ -8,6 +8,8 @@ import { documentsEn } from './documentsEn.js';
 import { adminEn } from './adminEn.js';
 import { invitationsEn } from './invitationsEn.js';
 import { respondentsEn } from './respondentsEn.js';
+import { staffInvitationEn } from './staffInvitationEn.js';
+import { supervisionEn } from './supervisionEn.js';
 import { actionsEn } from './actionsEn.js';
 import { vocabularyEn } from './vocabularyEn.js';
 import { passwordAdviceEn } from './passwordAdvice.js';
@@ -35,6 +37,8 @@ export const en = {
   passwordAdvice: passwordAdviceEn,
   invitation: invitationsEn,
   respondents: respondentsEn,
+  staffInvitation: staffInvitationEn,
+  supervision: supervisionEn,
   vocab: vocabularyEn,
   administration: adminEn,
   actions: {

@@ -22,7 +22,8 @@ export function stageLeaf(stage: string): string {
   return parts[parts.length - 1] ?? stage;
 }
 
-const NUMBER = /CNY -?[\d,]+(?:\.\d+)?|\d+(?:\.\d+)?%|\d[\d,]*(?:\.\d+)?/g;
+// thousands groups only: a comma after a number (“CNY 200,000, is…”) is the sentence's, not the number's
+const NUMBER = /CNY -?\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?%|\d+(?:,\d{3})*(?:\.\d+)?/g;
 
 function zhNumber(token: string): string {
   return token.startsWith('CNY ') ? `¥${token.slice(4)}` : token;

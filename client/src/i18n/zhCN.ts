@@ -8,6 +8,8 @@ import { documentsZh } from './documentsZh.js';
 import { adminZh } from './adminZh.js';
 import { invitationsZh } from './invitationsZh.js';
 import { respondentsZh } from './respondentsZh.js';
+import { staffInvitationZh } from './staffInvitationZh.js';
+import { supervisionZh } from './supervisionZh.js';
 import { actionsZh } from './actionsZh.js';
 import { vocabularyZh } from './vocabularyZh.js';
 import { passwordAdviceZh } from './passwordAdvice.js';
@@ -35,6 +37,8 @@ export const zhCN = {
   passwordAdvice: passwordAdviceZh,
   invitation: invitationsZh,
   respondents: respondentsZh,
+  staffInvitation: staffInvitationZh,
+  supervision: supervisionZh,
   vocab: vocabularyZh,
   administration: adminZh,
   actions: {

@@ -2,7 +2,7 @@
  * The payload fields of every action a client can send, described for forms (and turned into Joi
  * schemas by `actionSchemas.ts`). One table, so the form and the validation never disagree.
  */
-import { MAX_OTHER_RESPONDENTS } from '../../schemas/complaint.js';
+import { MAX_OTHER_RESPONDENTS } from '../respondents.js';
 import { CLOCK_IDS } from '../../time/clockIds.js';
 import { CHANNELS, CLOSURE_REASONS, TRACKS } from '../../vocabulary.js';
 import {

@@ -192,6 +192,27 @@ describe('every read by an index (explain on the running engine)', function () {
       })
       .expect(201);
     await get('admin', '/api/supervision/reports?page=1', 'GET /api/supervision/reports');
+    await get('admin', '/api/supervision/reports?status=new', 'GET /api/supervision/reports?status=');
+    const reportId = (
+      (await request(a.app).get('/api/supervision/reports').set(t('admin'))).body as {
+        items: { id: string }[];
+      }
+    ).items[0]?.id as string;
+    await get('admin', `/api/supervision/reports/${reportId}`, 'GET /api/supervision/reports/:id');
+    label = 'POST /api/supervision/reports/:id/actions';
+    const caseNo = ((await request(a.app).get(`/api/cases/${id}`).set(t('admin'))).body as { caseNo: string })
+      .caseNo;
+    await request(a.app)
+      .post(`/api/supervision/reports/${reportId}/actions`)
+      .set(t('admin'))
+      .send({ type: 'acknowledge' })
+      .expect(200);
+    await request(a.app)
+      .post(`/api/supervision/reports/${reportId}/actions`)
+      .set(t('admin'))
+      .send({ type: 'handle', note: '已转交执法部门。', caseNo })
+      .expect(200);
+    await get('admin', `/api/supervision/reports/${reportId}`, 'GET /api/supervision/reports/:id (handled)');
     label = 'GET /metrics';
     await request(a.app).get('/metrics').expect(200);
     await get('admin', '/api/users');

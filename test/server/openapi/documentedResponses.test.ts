@@ -241,6 +241,52 @@ describe('OpenAPI document: real responses match it', () => {
       request(a.app).get('/api/users?orgId=org-pc-zgc&includeInactive=true').set(as('center')),
       200,
     );
+    // staff invited by e-mail: created without a password, the invitation resent, the link checked and used
+    const invited = {
+      email: 'doc.invited@example.com',
+      invite: true,
+      name: 'Documented Invitee',
+      role: 'investigator',
+    };
+    const made2 = await expectDocumented(
+      request(a.app).post('/api/users').set(as('center')).send(invited),
+      201,
+    );
+    checker.checkRequest('POST', '/api/users', invited);
+    const invitedId = (made2.body as { id: string }).id;
+    await expectDocumented(request(a.app).post(`/api/users/${invitedId}/invitation`).set(as('center')), 200);
+    await expectDocumented(request(a.app).post(`/api/users/${madeId}/invitation`).set(as('center')), 409);
+    await expectDocumented(
+      request(a.app).post(`/api/users/${invitedId}/invitation`).set(as('complainant')),
+      403,
+    );
+    await expectDocumented(
+      request(a.app).post(`/api/users/${invitedId}/invitation`).set(as('enforcement')),
+      404,
+    );
+    await expectDocumented(request(a.app).post('/api/users/bad%20id/invitation').set(as('admin')), 400);
+    const mails = await a.deps.db
+      .collection('mail_outbox')
+      .find({ template: 'staffInvitation', userId: invitedId })
+      .toArray();
+    const link = mails
+      .map((m) => /staff-invitation\/([A-Za-z0-9_-]+)/.exec(String(m.text))?.[1])
+      .filter(Boolean)
+      .at(-1) as string;
+    const check = { token: link };
+    await expectDocumented(request(a.app).post('/api/staff-invitations/check').send(check), 200);
+    checker.checkRequest('POST', '/api/staff-invitations/check', check);
+    await expectDocumented(request(a.app).post('/api/staff-invitations/check').send({ token: 'x' }), 422);
+    const accept = { token: link, password: 'Lantern-orchard-47-quietly' };
+    await expectDocumented(
+      request(a.app)
+        .post('/api/staff-invitations/accept')
+        .send({ ...accept, password: 'password123' }),
+      400,
+    );
+    await expectDocumented(request(a.app).post('/api/staff-invitations/accept').send(accept), 200);
+    checker.checkRequest('POST', '/api/staff-invitations/accept', accept);
+    await expectDocumented(request(a.app).post('/api/staff-invitations/accept').send(accept), 422);
   });
 
   it('cases: filing with idempotency, lists, detail, timeline, routing preview', async () => {
@@ -742,6 +788,40 @@ describe('OpenAPI document: real responses match it', () => {
     await expectDocumented(request(a.app).get('/api/supervision/reports').set(as('admin')), 200);
     await expectDocumented(request(a.app).get('/api/supervision/reports').set(as('center')), 403);
     await expectDocumented(request(a.app).get('/api/supervision/reports?page=x').set(as('admin')), 400);
+    await expectDocumented(request(a.app).get('/api/supervision/reports?status=new').set(as('admin')), 200);
+    const reportId = (sent.body as { id: string }).id;
+    const reportPath = `/api/supervision/reports/${reportId}`;
+    await expectDocumented(request(a.app).get(reportPath).set(as('admin')), 200);
+    await expectDocumented(request(a.app).get(reportPath).set(as('center')), 403);
+    await expectDocumented(request(a.app).get('/api/supervision/reports/nope').set(as('admin')), 400);
+    await expectDocumented(
+      request(a.app).get('/api/supervision/reports/00000000-0000-4000-8000-000000000000').set(as('admin')),
+      404,
+    );
+    const acknowledge = { type: 'acknowledge' };
+    await expectDocumented(
+      request(a.app).post(`${reportPath}/actions`).set(as('admin')).send(acknowledge),
+      200,
+    );
+    checker.checkRequest('POST', `${reportPath}/actions`, acknowledge);
+    await expectDocumented(
+      request(a.app).post(`${reportPath}/actions`).set(as('admin')).send(acknowledge),
+      409,
+    );
+    await expectDocumented(
+      request(a.app).post(`${reportPath}/actions`).set(as('admin')).send({ type: 'handle' }),
+      422,
+    );
+    await expectDocumented(
+      request(a.app)
+        .post(`${reportPath}/actions`)
+        .set(as('admin'))
+        .send({ type: 'handle', note: '查无此店。', caseNo: 'NO-SUCH-CASE' }),
+      422,
+    );
+    const handle = { type: 'handle', note: '已转交市场监管部门查处。' };
+    await expectDocumented(request(a.app).post(`${reportPath}/actions`).set(as('admin')).send(handle), 200);
+    checker.checkRequest('POST', `${reportPath}/actions`, handle);
     await expectDocumented(request(a.app).get('/api/credit/register').set(as('admin')), 200);
     await expectDocumented(
       request(a.app).get('/api/credit/register?status=final').set(as('enforcement')),

@@ -144,6 +144,8 @@ describe('OpenAPI document: structure', () => {
       'POST /api/auth/register',
       'POST /api/invitations/{token}/register',
       'POST /api/public/reports',
+      'POST /api/staff-invitations/accept',
+      'POST /api/staff-invitations/check',
     ]);
   });
 });

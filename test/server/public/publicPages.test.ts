@@ -237,5 +237,98 @@ describe('public pages and the staff credit register (API)', function () {
         .expect(403);
       await request(a.app).get('/api/supervision/reports').expect(401);
     });
+
+    it('the office acknowledges a report, then handles it with a note and its case; each step audited once', async () => {
+      const office = bearer(tokens.supervision as string);
+      const queue = await request(a.app).get('/api/supervision/reports?status=new').set(office).expect(200);
+      const items = (queue.body as { items: { id: string; status: string }[] }).items;
+      expect(items.length).to.be.greaterThan(0);
+      expect(items.every((i) => i.status === 'new')).to.equal(true);
+      const id = items[0]?.id as string;
+      const path = `/api/supervision/reports/${id}`;
+
+      const detail = await request(a.app).get(path).set(office).expect(200);
+      expect(detail.body).to.include({ status: 'new', note: null, caseId: null, handlerName: null });
+      await request(a.app)
+        .get(path)
+        .set(bearer(tokens.enforcement as string))
+        .expect(403);
+      await request(a.app)
+        .post(`${path}/actions`)
+        .set(bearer(tokens.enforcement as string))
+        .send({ type: 'acknowledge' })
+        .expect(403);
+      // bad input changes nothing
+      for (const body of [
+        { type: 'handle' },
+        { type: 'acknowledge', note: 'x' },
+        { type: 'close' },
+        { type: 'handle', note: '<b>x</b>' },
+        { type: 'handle', note: 'x', caseNo: { $ne: null } },
+      ])
+        await request(a.app).post(`${path}/actions`).set(office).send(body).expect(422);
+      await request(a.app).get('/api/supervision/reports/not-an-id').set(office).expect(400);
+      expect((await request(a.app).get(path).set(office).expect(200)).body.status).to.equal('new');
+
+      const acknowledged = await request(a.app)
+        .post(`${path}/actions`)
+        .set(office)
+        .send({ type: 'acknowledge' })
+        .expect(200);
+      expect(acknowledged.body).to.include({
+        status: 'acknowledged',
+        handlerName: 'He Jie (Public Supervision Office)',
+      });
+      const again = await request(a.app)
+        .post(`${path}/actions`)
+        .set(office)
+        .send({ type: 'acknowledge' })
+        .expect(409);
+      expect(again.body.code).to.equal('reportNotNow');
+
+      // a case the office may not see is answered as none (M-1 is held by another organisation)
+      const hidden = await request(a.app)
+        .post(`${path}/actions`)
+        .set(office)
+        .send({ type: 'handle', note: '已立案。', caseNo: 'M-1' })
+        .expect(422);
+      expect(hidden.body.code).to.equal('reportCaseUnknown');
+      const handled = await request(a.app)
+        .post(`${path}/actions`)
+        .set(office)
+        .send({ type: 'handle', note: '已转交市场监管部门查处。' })
+        .expect(200);
+      expect(handled.body).to.include({ status: 'handled', note: '已转交市场监管部门查处。', caseId: null });
+      // the platform supervisor handles another report straight from new, linking it to a case
+      const other = items[1]?.id as string;
+      const linked = await request(a.app)
+        .post(`/api/supervision/reports/${other}/actions`)
+        .set(bearer(tokens.admin as string))
+        .send({ type: 'handle', note: '已立案调解。', caseNo: 'M-1' })
+        .expect(200);
+      expect(linked.body).to.include({ status: 'handled', caseId: 'm-1', caseNo: 'M-1' });
+      await request(a.app)
+        .post(`${path}/actions`)
+        .set(office)
+        .send({ type: 'handle', note: '再次处理' })
+        .expect(409);
+
+      const audit = t.db.collection('audit_events');
+      expect(await audit.countDocuments({ kind: 'report.acknowledge', 'target.id': id })).to.equal(1);
+      const entry = await audit.findOne({ kind: 'report.handle', 'target.id': id });
+      expect(entry).to.deep.include({
+        actorId: 'u-supervision',
+        orgId: 'org-bj-supervision',
+        before: { status: 'acknowledged' },
+        after: { status: 'handled', note: '已转交市场监管部门查处。' },
+      });
+      const handledOnly = await request(a.app)
+        .get('/api/supervision/reports?status=handled')
+        .set(office)
+        .expect(200);
+      expect((handledOnly.body as { items: { id: string }[] }).items.map((i) => i.id).sort()).to.deep.equal(
+        [id, other].sort(),
+      );
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Divider, Group, Input, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { MAX_OTHER_RESPONDENTS } from '../../../../shared/schemas/complaint.js';
+import { MAX_OTHER_RESPONDENTS } from '../../../../shared/machine/respondents.js';
 import { useComplaintForm, useField } from '../ComplaintFormContext.js';
 import { PartyTypeRadio } from './PartyTypeRadio.js';
 

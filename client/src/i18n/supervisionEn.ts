@@ -1,0 +1,33 @@
+/** Social supervision: the public reports screen. */
+export const supervisionEn = {
+  nav: 'Public reports',
+  title: 'Public reports',
+  intro:
+    'Reports the public sent through the “Report an infringement” page, newest first. Acknowledge each one, then mark it handled with a note and, where it applies, the case it concerns.',
+  filter: 'Filter by status',
+  all: 'All',
+  status: { new: 'New', acknowledged: 'Acknowledged', handled: 'Handled' },
+  statusColumn: 'Status',
+  received: 'Received',
+  kind: 'Kind of right',
+  summary: 'Report',
+  empty: 'No reports.',
+  detailTitle: 'Report',
+  reference: 'Reference',
+  subject: 'Who infringes',
+  place: 'Where',
+  location: 'Address or link',
+  description: 'What the reporter saw',
+  reporter: 'Reporter',
+  anonymous: 'Anonymous',
+  acknowledge: 'Acknowledge',
+  acknowledgedBy: 'Acknowledged by {{name}} on {{at}}.',
+  note: 'Note',
+  noteHint:
+    'For example: passed to market regulation for enforcement; the rights holder was contacted; not enough to act on.',
+  caseNo: 'Case number (optional)',
+  caseNoHint: 'When the report led to a case, or concerns one already on the platform: its case number.',
+  handle: 'Mark handled',
+  handledBy: 'Handled by',
+  case: 'Case',
+};

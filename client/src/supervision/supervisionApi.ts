@@ -1,0 +1,72 @@
+/** The supervision office's queue of public reports (`/api/supervision/reports`). */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../api/http.js';
+
+/** Where a report stands in the office. */
+export const REPORT_STATUSES = ['new', 'acknowledged', 'handled'] as const;
+/** A report's status. */
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** A report as the office sees it. */
+export interface SupervisionReport {
+  id: string;
+  anonymous: boolean;
+  reporterName: string | null;
+  contact: string | null;
+  subject: string;
+  place: string;
+  location: string;
+  ipType: string;
+  description: string;
+  status: ReportStatus;
+  createdAt: string;
+  updatedAt: string | null;
+  handlerName: string | null;
+  note: string | null;
+  caseId: string | null;
+  caseNo: string | null;
+}
+
+/** Reports per page of the queue. */
+export const REPORTS_PAGE = 20;
+
+/** A page of the queue, every status or one, newest first. */
+export function useReports(status: ReportStatus | 'all', page: number) {
+  return useQuery({
+    queryKey: ['supervisionReports', status, page],
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: SupervisionReport[]; total: number }>(
+        `/api/supervision/reports?page=${page}&limit=${REPORTS_PAGE}${status === 'all' ? '' : `&status=${status}`}`,
+        { signal },
+      ),
+  });
+}
+
+/** One report. */
+export function useReport(id: string | null) {
+  return useQuery({
+    queryKey: ['supervisionReport', id],
+    queryFn: ({ signal }) =>
+      apiFetch<SupervisionReport>(`/api/supervision/reports/${encodeURIComponent(id ?? '')}`, { signal }),
+    enabled: id !== null,
+  });
+}
+
+/** Acknowledges a report, or marks it handled with a note and the case it concerns. */
+export function useReportAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      id: string;
+      body: { type: 'acknowledge' } | { type: 'handle'; note: string; caseNo?: string };
+    }) =>
+      apiFetch<SupervisionReport>(`/api/supervision/reports/${encodeURIComponent(input.id)}/actions`, {
+        method: 'POST',
+        body: input.body,
+      }),
+    onSuccess: (report) => {
+      qc.setQueryData(['supervisionReport', report.id], report);
+      void qc.invalidateQueries({ queryKey: ['supervisionReports'] });
+    },
+  });
+}
