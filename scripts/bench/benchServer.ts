@@ -26,7 +26,14 @@ const logger = pino({ level: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent' }, p
 const dir = mkdtempSync(join(tmpdir(), 'sevenfold-rtbench-'));
 const external = process.env.MONGODB_URI;
 const engineDb = external ? undefined : await startEmbeddedDatabase({ dataDir: dir, logger });
-const db = await connectDatabase(engineDb ? engineDb.uri : external!, `sf_rtbench_${Date.now()}`);
+const db = await connectDatabase(engineDb ? engineDb.uri : external!, `sf_rtbench_${Date.now()}`, {
+  monitorCommands: true,
+});
+/** Database commands sent since counting began, by command name (null: not counting). */
+let commands: Map<string, number> | null = null;
+db.getClient().on('commandStarted', (e: { commandName: string }) => {
+  if (commands) commands.set(e.commandName, (commands.get(e.commandName) ?? 0) + 1);
+});
 await prepareDatabase(db);
 await seedDemoDirectory(db);
 // the benchmarks open many mediation cases: no mediator may run out of capacity
@@ -203,6 +210,19 @@ process.on(
     }
     if (msg.kind === 'addCases') {
       void addCases(msg.count ?? 0, msg.templateId).then((r) => process.send?.({ kind: 'addCases', ...r }));
+      return;
+    }
+    if (msg.kind === 'countCommands') {
+      // starts counting afresh; replies with what was counted since the previous call
+      const counted = Object.fromEntries(commands ?? []);
+      commands = new Map();
+      process.send?.({ kind: 'countCommands', counted });
+      return;
+    }
+    if (msg.kind === 'stopCounting') {
+      const counted = Object.fromEntries(commands ?? []);
+      commands = null;
+      process.send?.({ kind: 'stopCounting', counted });
       return;
     }
     if (msg.kind === 'clearStats') {

@@ -18,6 +18,7 @@ import { middlewareBench } from './middlewareBench.js';
 import { benchTokens, httpBench, listBench, saturationBench } from './httpBench.js';
 import { presenceStormBench } from './presenceStormBench.js';
 import { realtimeBench } from './realtimeBench.js';
+import { roundTripBench } from './roundTripBench.js';
 import { paintBench } from './paintBench.js';
 import { soakBench } from './soakBench.js';
 import { startupBench } from './startupBench.js';
@@ -58,7 +59,7 @@ function render(sections: BenchSection[], engine: string, started: Date, seconds
 }
 
 /**
- * `BENCH_ONLY=engine,middleware,http,realtime,saturation,soak,lists,startup,paint,suites` runs a part (printed,
+ * `BENCH_ONLY=engine,middleware,http,realtime,saturation,soak,lists,trips,startup,paint,suites` runs a part (printed,
  * docs left alone).
  */
 const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
@@ -102,7 +103,7 @@ try {
     process.stdout.write('middleware cost (about 2 minutes)…\n');
     sections.push(await middlewareBench());
   }
-  if (['http', 'realtime', 'saturation', 'soak', 'lists'].some(wanted)) {
+  if (['http', 'realtime', 'saturation', 'soak', 'lists', 'trips'].some(wanted)) {
     const server = await startBenchServer();
     try {
       const tokens = await benchTokens(server.url);
@@ -132,9 +133,21 @@ try {
       }
       if (wanted('lists')) {
         process.stdout.write('case lists…\n');
+        // round trips are counted at 10,000 cases (or the largest size listed below it)
+        const sizes = sizesOf(process.env.BENCH_LIST_SIZES, '1000,10000,100000');
+        const tripsAt = Math.max(...sizes.filter((n) => n <= 10_000), sizes[0]!);
+        const trips: BenchSection[] = [];
         sections.push(
-          await listBench(server, tokens, sizesOf(process.env.BENCH_LIST_SIZES, '1000,10000,100000')),
+          await listBench(server, tokens, sizes, async (size, as) => {
+            if (!wanted('trips') || size !== tripsAt) return;
+            process.stdout.write(`round trips at ${size} cases…\n`);
+            trips.push(await roundTripBench(server, tokens, as, `${size.toLocaleString('en')} cases`));
+          }),
         );
+        sections.push(...trips);
+      } else if (wanted('trips')) {
+        process.stdout.write('round trips…\n');
+        sections.push(await roundTripBench(server, tokens));
       }
     } finally {
       await server.stop();
