@@ -50,8 +50,10 @@ const config = loadConfig({
   MESSAGE_LIMIT_PER_MINUTE: '100000000',
   EVIDENCE_LIMIT_PER_HOUR: '100000000',
   FILING_LIMIT_PER_DAY: '100000000',
+  // BENCH_CASE_CACHE_SIZE=0 runs the server with no case projection cache (the "before" of the cache)
+  CASE_CACHE_SIZE: process.env.BENCH_CASE_CACHE_SIZE ?? '2000',
 });
-const engine = createCaseEngine({ db, logger });
+const engine = createCaseEngine({ db, logger, cacheSize: config.caseCacheSize });
 const deps = { config, logger, db, jwtSecret: config.jwtSecret!, engine };
 const services = createServices(deps);
 const http = createServer(createApp(deps, services));
