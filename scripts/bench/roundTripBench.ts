@@ -68,9 +68,12 @@ export async function roundTripBench(
     await count(
       `${home.label}`,
       async () => {
-        for (const p of home.paths) await browserGet(`${server.url}${p}`, token);
+        const answers: unknown[] = [];
+        for (const p of home.paths)
+          answers.push(JSON.parse((await browserGet(`${server.url}${p}`, token)).body) as unknown);
+        for (const p of home.then?.(answers) ?? []) await browserGet(`${server.url}${p}`, token);
       },
-      home.paths.join(' + '),
+      home.paths.join(' + ') + (home.then ? ', then /api/cases/:id + /api/cases/:id/actions' : ''),
     );
   }
   await server.ask('stopCounting');

@@ -110,6 +110,20 @@ try {
       if (wanted('http')) {
         process.stdout.write('HTTP…\n');
         sections.push(await httpBench(server, tokens));
+        // the same on a server with no case projection cache: the action as it was before the cache
+        process.stdout.write('HTTP, no case projection cache…\n');
+        const uncached = await startBenchServer({ BENCH_CASE_CACHE_SIZE: '0' });
+        try {
+          const uncachedTokens = await benchTokens(uncached.url);
+          const before = await httpBench(uncached, uncachedTokens);
+          sections.push({ ...before, title: 'HTTP, no case projection cache (CASE_CACHE_SIZE=0)' });
+          if (wanted('trips'))
+            sections.push(
+              await roundTripBench(uncached, uncachedTokens, uncachedTokens, 'CASE_CACHE_SIZE=0'),
+            );
+        } finally {
+          await uncached.stop();
+        }
       }
       if (wanted('realtime')) {
         process.stdout.write('realtime fan-out…\n');
