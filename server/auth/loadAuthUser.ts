@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { OrgType } from '../../shared/vocabulary.js';
 import type { UserDoc } from '../users/userModel.js';
+import { orgModel } from '../orgs/orgModel.js';
 import { userModel } from '../users/userModel.js';
 import type { AuthUser } from './authUser.js';
 
@@ -15,7 +16,7 @@ const AUTH_FIELDS = {
   sessionVersion: 1,
 } as const;
 
-type AuthRow = Pick<UserDoc, '_id' | keyof typeof AUTH_FIELDS> & { org: { type: OrgType }[] };
+type AuthRow = Pick<UserDoc, '_id' | keyof typeof AUTH_FIELDS> & { org: { type?: OrgType }[] };
 
 /**
  * The active user with this id, with their organisation's type; undefined otherwise, and when
@@ -36,11 +37,10 @@ export async function loadAuthUser(
       { $project: AUTH_FIELDS },
       {
         $lookup: {
-          from: 'orgs',
+          from: orgModel(db).collection.collectionName,
           localField: 'orgId',
           foreignField: '_id',
           as: 'org',
-          pipeline: [{ $project: { type: 1 } }],
         },
       },
     ])
