@@ -17,7 +17,7 @@ describe('loadAuthUser: the signed-in account in one round trip', () => {
       id: 'u-center',
       role: 'officer',
       orgId: 'org-pc-zgc',
-      orgType: 'center',
+      orgType: 'protectionCenter',
       lead: true,
     });
     expect(officer).to.not.have.property('passwordHash');
