@@ -94,6 +94,12 @@ const db = await connectDatabase(engine ? engine.uri : external!, `sf_bench_${Da
 await prepareDatabase(db);
 try {
   const sections: BenchSection[] = [];
+  // each section is printed as soon as it is measured, so a run cut short keeps what it measured
+  const push = sections.push.bind(sections);
+  sections.push = (...added: BenchSection[]) => {
+    for (const section of added) process.stdout.write(`${render([section], '', started, 0).split('\n').slice(9).join('\n')}\n`);
+    return push(...added);
+  };
   const engineDescription = await engineLine(db, Boolean(engine));
   if (wanted('engine')) {
     process.stdout.write('case engine…\n');
