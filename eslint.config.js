@@ -21,6 +21,44 @@ export default tseslint.config(
     },
   },
   {
+    // shared code runs in the server and the browser: it imports neither
+    files: ['shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/client/**'],
+              message: 'shared/ imports neither server/ nor client/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // a feature does not open another feature's collections: it calls that feature's small
+    // repository functions instead (types of its documents may be imported)
+    files: ['server/**/*.ts'],
+    ignores: ['server/compose/**', 'server/demo/**', 'server/portability/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/*Model.js', '../*/*Model'],
+              allowTypeImports: true,
+              message:
+                "Another feature's model opens its collection: call a repository function of that feature instead.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     languageOptions: { globals: { ...globals.mocha } },
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },

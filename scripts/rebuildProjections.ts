@@ -1,6 +1,6 @@
 /** `npm run rebuild-projections`: rebuilds every case projection from its event log. */
 import { recountTallies } from '../server/cases/caseTallies.js';
-import { createCaseEngine } from '../server/cases/createCaseEngine.js';
+import { createCaseEngine } from '../server/compose/createCaseEngine.js';
 import { runMaintenance } from './runMaintenance.js';
 
 await runMaintenance(async (db, logger) => {

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { loadConfig } from '../server/config/loadConfig.js';
-import { openDatabase } from '../server/db/openDatabase.js';
+import { openDatabase } from '../server/compose/openDatabase.js';
 import { createLogger } from '../server/logging/createLogger.js';
 
 /**

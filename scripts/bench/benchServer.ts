@@ -12,13 +12,12 @@ import { pino } from 'pino';
 import { Server } from 'socket.io';
 import type { CaseDoc } from '../../server/cases/caseModel.js';
 import { recountTallies } from '../../server/cases/caseTallies.js';
-import { createCaseEngine } from '../../server/cases/createCaseEngine.js';
 import { loadConfig } from '../../server/config/loadConfig.js';
 import { connectDatabase } from '../../server/db/connectDatabase.js';
-import { prepareDatabase } from '../../server/db/prepareDatabase.js';
+import { prepareDatabase } from '../../server/compose/prepareDatabase.js';
 import { startEmbeddedDatabase } from '../../server/db/startEmbeddedDatabase.js';
 import { seedDemoDirectory } from '../../server/demo/seedDemoDirectory.js';
-import { createApp, createServices } from '../../server/http/createApp.js';
+import { composeSevenfold } from '../../server/compose/composeSevenfold.js';
 import { createRealtime } from '../../server/realtime/createRealtime.js';
 import { syntheticCase } from './syntheticCases.js';
 
@@ -53,10 +52,9 @@ const config = loadConfig({
   // BENCH_CASE_CACHE_SIZE=0 runs the server with no case projection cache (the "before" of the cache)
   CASE_CACHE_SIZE: process.env.BENCH_CASE_CACHE_SIZE ?? '2000',
 });
-const engine = createCaseEngine({ db, logger, cacheSize: config.caseCacheSize });
-const deps = { config, logger, db, jwtSecret: config.jwtSecret!, engine };
-const services = createServices(deps);
-const http = createServer(createApp(deps, services));
+// the real composition (engine with its notifier and effects, services, app), as the server builds it
+const { engine, services, app } = composeSevenfold({ config, logger, db, jwtSecret: config.jwtSecret! });
+const http = createServer(app);
 await createRealtime(http, {
   db,
   logger,

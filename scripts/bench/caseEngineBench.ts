@@ -1,9 +1,10 @@
+import { intakeSources } from '../../server/compose/intakeSources.js';
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { pino } from 'pino';
 import { applyCaseEvent, restoreCaseSnapshot } from '../../shared/case/machineApi.js';
 import type { Actor } from '../../shared/case/caseEvents.js';
-import { createCaseEngine } from '../../server/cases/createCaseEngine.js';
+import { createCaseEngine } from '../../server/compose/createCaseEngine.js';
 import { fileComplaint } from '../../server/cases/fileComplaint.js';
 import { DEMO_ORGS, DEMO_USERS } from '../../server/demo/demoDirectory.js';
 import { orgModel } from '../../server/orgs/orgModel.js';
@@ -59,7 +60,7 @@ export async function caseEngineBench(db: Connection): Promise<BenchSection> {
   /** Files a mediation case and takes it into session; resolves with its projection then. */
   const inSession = async (via = store): Promise<CaseDoc> => {
     const { caseDoc } = await fileComplaint(
-      db,
+      intakeSources(db),
       via,
       complaint,
       { id: 'u-complainant', name: 'Lin Wei' },

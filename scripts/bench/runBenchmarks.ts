@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import { pino } from 'pino';
 import { connectDatabase } from '../../server/db/connectDatabase.js';
-import { prepareDatabase } from '../../server/db/prepareDatabase.js';
+import { prepareDatabase } from '../../server/compose/prepareDatabase.js';
 import { startEmbeddedDatabase } from '../../server/db/startEmbeddedDatabase.js';
 import type { BenchSection } from './benchTypes.js';
 import { caseEngineBench } from './caseEngineBench.js';
@@ -97,7 +97,8 @@ try {
   // each section is printed as soon as it is measured, so a run cut short keeps what it measured
   const push = sections.push.bind(sections);
   sections.push = (...added: BenchSection[]) => {
-    for (const section of added) process.stdout.write(`${render([section], '', started, 0).split('\n').slice(9).join('\n')}\n`);
+    for (const section of added)
+      process.stdout.write(`${render([section], '', started, 0).split('\n').slice(9).join('\n')}\n`);
     return push(...added);
   };
   const engineDescription = await engineLine(db, Boolean(engine));

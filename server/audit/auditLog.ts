@@ -2,7 +2,6 @@ import type { ClientSession, Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { AccessKind, ChangeKind } from '../../shared/admin/auditKinds.js';
 import type { AuthUser } from '../auth/authUser.js';
-import { caseModel } from '../cases/caseModel.js';
 import { auditEventId } from './auditEventId.js';
 import { auditEventModel, type AuditEventDoc, type AuditTarget } from './auditEventModel.js';
 
@@ -45,9 +44,14 @@ export interface AuditLog {
 }
 
 /** Builds the audit log on a connection. */
-export function createAuditLog(deps: { db: Connection; logger: Logger; now?: () => Date }): AuditLog {
+export function createAuditLog(deps: {
+  db: Connection;
+  logger: Logger;
+  now?: () => Date;
+  /** The organisation holding each of these cases (`server/cases/caseOrgs.ts`): who may read their log. */
+  orgsOfCases: (caseIds: string[]) => Promise<Map<string, string | null>>;
+}): AuditLog {
   const Audit = auditEventModel(deps.db);
-  const Cases = caseModel(deps.db);
   const now = deps.now ?? (() => new Date());
   let pending: AuditEventDoc[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -59,12 +63,7 @@ export function createAuditLog(deps: { db: Connection; logger: Logger; now?: () 
   async function write(batch: AuditEventDoc[]): Promise<void> {
     try {
       const caseIds = [...new Set(batch.map((e) => e.caseId).filter((id): id is string => Boolean(id)))];
-      const orgs = new Map(
-        (await Cases.find({ _id: { $in: caseIds } }, { orgId: 1 }).lean()).map((c) => [
-          c._id,
-          c.orgId ?? null,
-        ]),
-      );
+      const orgs = await deps.orgsOfCases(caseIds);
       for (const e of batch) if (e.caseId) e.orgId = orgs.get(e.caseId) ?? null;
       await Audit.collection.insertMany(batch as never[], { ordered: false });
     } catch (err) {

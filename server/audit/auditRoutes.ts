@@ -2,7 +2,6 @@ import { Router, type RequestHandler } from 'express';
 import { auditQuerySchema, caseAuditQuerySchema } from '../../shared/schemas/audit.js';
 import { caseIdParamsSchema } from '../../shared/schemas/caseQueries.js';
 import type { AuthUser } from '../auth/authUser.js';
-import type { CaseService } from '../cases/caseService.js';
 import { forbidden } from '../http/httpErrors.js';
 import { validate } from '../http/validate.js';
 import type { AuditQuery, AuditReader } from './auditReader.js';
@@ -13,7 +12,12 @@ import type { AuditQuery, AuditReader } from './auditReader.js';
  * files: admins and the officers of the organisation handling it; 404 for who may not see the case,
  * 403 for who may see it but not its log).
  */
-export function auditRoutes(deps: { audit: AuditReader; cases: CaseService; auth: RequestHandler }): Router {
+export function auditRoutes(deps: {
+  audit: AuditReader;
+  /** Loads a case the user may see (404 otherwise): the case service. */
+  cases: { loadVisible(user: AuthUser, id: string): Promise<{ doc: { orgId: string | null } }> };
+  auth: RequestHandler;
+}): Router {
   const router = Router();
   router.get('/audit', deps.auth, validate({ query: auditQuerySchema }), async (_req, res) => {
     res.json(await deps.audit.list(res.locals.user as AuthUser, res.locals.query as AuditQuery));

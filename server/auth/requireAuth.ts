@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
-import type { Connection } from 'mongoose';
 import { unauthorized } from '../http/httpErrors.js';
-import { loadAuthUser } from './loadAuthUser.js';
+import type { LoadAuthUser } from './authUser.js';
 import { InvalidTokenError, type TokenService } from './tokenService.js';
 
 /**
@@ -10,7 +9,7 @@ import { InvalidTokenError, type TokenService } from './tokenService.js';
  * the user in `res.locals.user` (and the token's claims in `res.locals.claims`); anything else is 401
  * problem+json.
  */
-export function requireAuth(db: Connection, tokens: TokenService): RequestHandler {
+export function requireAuth(loadAuthUser: LoadAuthUser, tokens: TokenService): RequestHandler {
   return async (req, res, next) => {
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]{10,4096})$/i.exec(header) : null;
@@ -22,7 +21,7 @@ export function requireAuth(db: Connection, tokens: TokenService): RequestHandle
       if (err instanceof InvalidTokenError) throw unauthorized(err.message, 'sessionEnded');
       throw err;
     }
-    const user = await loadAuthUser(db, claims.sub, claims.sv);
+    const user = await loadAuthUser(claims.sub, claims.sv);
     if (!user)
       throw unauthorized(
         'This session was ended, or the account no longer exists or is disabled.',

@@ -1,9 +1,9 @@
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseDoc } from '../cases/caseModel.js';
-import type { DocumentIssuedData } from '../documents/documentEvent.js';
-import { DOCUMENT_ISSUED } from '../documents/documentEvent.js';
+import type { DocumentIssuedData } from '../cases/documentIssued.js';
+import { DOCUMENT_ISSUED } from '../cases/documentIssued.js';
 import { titleOf, type DocumentContent } from '../documents/documentContent.js';
-import type { DocumentLang } from '../documents/documentKinds.js';
+import type { DocumentLang } from '../../shared/documents/documentKinds.js';
 import { beijingTime, labelOf, say } from '../documents/documentLabels.js';
 import { renderPdf } from '../documents/renderPdf.js';
 import { EVIDENCE_ADDED, type EvidenceAddedData } from '../evidence/evidenceEvent.js';

@@ -14,7 +14,7 @@ import { EVIDENCE_ADDED, type EvidenceAddedData } from '../evidence/evidenceEven
 import { verifiedContentStream } from '../evidence/evidenceIntegrity.js';
 import { sanitiseFileName } from '../evidence/sanitiseFileName.js';
 import type { Logger } from 'pino';
-import type { DocumentLang } from '../documents/documentKinds.js';
+import type { DocumentLang } from '../../shared/documents/documentKinds.js';
 import { caseFilePdf } from './caseFilePdf.js';
 import {
   CASE_FILE_FORMAT,

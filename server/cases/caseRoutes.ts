@@ -9,7 +9,7 @@ import {
 } from '../../shared/schemas/caseQueries.js';
 import { complaintSchema, type Complaint } from '../../shared/schemas/complaint.js';
 import type { AuthUser } from '../auth/authUser.js';
-import { canSeeCase } from '../auth/casePolicy.js';
+import { canSeeCase } from './casePolicy.js';
 import { invalidInput } from '../errors/invalidInput.js';
 import { validate } from '../http/validate.js';
 import type { CaseListQuery, CaseService } from './caseService.js';

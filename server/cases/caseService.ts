@@ -8,13 +8,13 @@ import type {
   Page,
 } from '../../shared/api/views.js';
 import { type ActionBody, type ActionField } from '../../shared/case/actionSchemas.js';
-import type { CaseEventType } from '../../shared/case/caseEvents.js';
+import type { CaseAction, CaseEventType } from '../../shared/case/caseEvents.js';
 import { availableActions } from '../../shared/case/machineApi.js';
 import type { IntakeFlags } from '../../shared/case/intakeChecks.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
 import { type CaseStatus, type Channel, type IpType, type Track } from '../../shared/vocabulary.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
-import { canSeeCase, mayActOn, viewerKeyOf } from '../auth/casePolicy.js';
+import { canSeeCase, mayActOn, viewerKeyOf } from './casePolicy.js';
 import { DomainError, ForbiddenError, NotAllowedNowError, NotFoundError } from '../errors/domainError.js';
 import { refusalOf } from './refusalOf.js';
 import type { WriteLimits } from '../limits/writeLimits.js';
@@ -24,12 +24,16 @@ import { actionFormFields } from '../../shared/case/actionFormFields.js';
 import { checkAssignee } from './checkAssignee.js';
 import { checkCaseIntegrity } from './checkCaseIntegrity.js';
 import { checkHandOver } from './checkHandOver.js';
-import { checkAgreementSignature } from '../documents/checkAgreementSignature.js';
-import { onlyDocumentsSince } from '../documents/onlyDocumentsSince.js';
+import { onlyDocumentsSince } from './onlyDocumentsSince.js';
 import { presentCase, presentCaseSummary } from './casePresenter.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
 import { canSeeEvent, presentEvent } from './eventPresenter.js';
-import { assessComplaint, fileComplaint, type IntakeAssessment } from './fileComplaint.js';
+import {
+  assessComplaint,
+  fileComplaint,
+  type IntakeAssessment,
+  type IntakeSources,
+} from './fileComplaint.js';
 import { planCaseList, type CaseListPlan } from './planCaseList.js';
 import { readRecentCases } from './readRecentCases.js';
 import { respondentAtSeq } from './respondentAtSeq.js';
@@ -140,6 +144,13 @@ export function createCaseService(deps: {
   now: () => Date;
   /** Filings per user (none: not limited). */
   limits?: WriteLimits;
+  /** What intake reads from the credit register and the accounts. */
+  intake: IntakeSources;
+  /**
+   * Completes an action from the case's other records before the machine sees it (the agreement
+   * being signed: `server/documents/checkAgreementSignature.ts`); none: the action as sent.
+   */
+  prepareAction?: (doc: CaseDoc, action: CaseAction) => Promise<CaseAction>;
 }): CaseService {
   const { db, store, now } = deps;
   const Cases = store.models.cases;
@@ -216,7 +227,7 @@ export function createCaseService(deps: {
     let seen = expectedSeq ?? doc.seq;
     for (let attempt = 1; ; attempt++) {
       try {
-        const action = await checkAgreementSignature(store, loaded.doc, requested);
+        const action = deps.prepareAction ? await deps.prepareAction(loaded.doc, requested) : requested;
         const expected = expectedSeq === undefined ? undefined : seen;
         const after = await store.transition(caseId, actorOf(user), action, {
           expectedSeq: expected,
@@ -249,7 +260,7 @@ export function createCaseService(deps: {
       await deps.limits?.consume('filing', user.id);
       try {
         const { caseDoc } = await fileComplaint(
-          db,
+          deps.intake,
           store,
           complaint,
           { id: user.id, name: user.name },
@@ -266,7 +277,7 @@ export function createCaseService(deps: {
     },
 
     async preview(user, complaint) {
-      return assessComplaint(db, store, complaint, user.id, now());
+      return assessComplaint(deps.intake, store, complaint, user.id, now());
     },
 
     async list(user, query) {

@@ -1,8 +1,8 @@
+import { userById } from '../users/userLookups.js';
 import type { Connection } from 'mongoose';
 import type { CaseAction } from '../../shared/case/caseEvents.js';
 import type { Role } from '../../shared/vocabulary.js';
 import { DomainError } from '../errors/domainError.js';
-import { userModel } from '../users/userModel.js';
 import type { CaseDoc } from './caseModel.js';
 import { mediatorConflictModel } from './mediatorConflictModel.js';
 
@@ -24,7 +24,7 @@ export async function checkAssignee(db: Connection, caseDoc: CaseDoc, action: Ca
   if (!rule) return;
   const id = (action as unknown as Record<string, unknown>)[rule.field];
   if (typeof id !== 'string') return;
-  const found = await userModel(db).findById(id, { role: 1, active: 1 }).lean();
+  const found = await userById(db, id, { role: 1, active: 1 });
   const user = found?.active ? found : null;
   if (!user || user.role !== rule.role) {
     throw new DomainError('invalid', `${id} is not an active ${rule.role} account.`, {

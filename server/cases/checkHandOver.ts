@@ -1,9 +1,9 @@
+import { orgById } from '../orgs/orgLookups.js';
 import type { Connection } from 'mongoose';
 import { handlerOrgType } from '../../shared/case/caseActors.js';
 import type { CaseContext } from '../../shared/case/caseContext.js';
 import type { CaseAction } from '../../shared/case/caseEvents.js';
 import { DomainError } from '../errors/domainError.js';
-import { orgModel } from '../orgs/orgModel.js';
 import type { CaseDoc } from './caseModel.js';
 import { orgStaffing } from './pickOrganisation.js';
 
@@ -22,7 +22,7 @@ export async function checkHandOver(db: Connection, caseDoc: CaseDoc, action: Ca
     });
   };
   if (action.orgId === caseDoc.orgId) refuse('The case is already held by this organisation.');
-  const org = await orgModel(db).findById(action.orgId, { type: 1 }).lean();
+  const org = await orgById(db, action.orgId, { type: 1 });
   if (!org || org.type !== needed) refuse(`must be an organisation of type ${String(needed)}`);
   if ((await orgStaffing(db, action.orgId)).officers === 0) refuse('must be an organisation with officers');
 }

@@ -1,7 +1,7 @@
 import type { CaseEventView } from '../../shared/api/views.js';
 import type { MessageVisibility } from '../../shared/vocabulary.js';
 import type { AuthUser } from '../auth/authUser.js';
-import { canReadMessage } from '../auth/casePolicy.js';
+import { canReadMessage } from './casePolicy.js';
 import type { CaseEventDoc } from './caseEventModel.js';
 import type { CaseDoc } from './caseModel.js';
 

@@ -1,13 +1,10 @@
-import type { Connection } from 'mongoose';
 import type { Actor } from '../../shared/case/caseEvents.js';
-import { intakeChecks, normalizePartyName, type IntakeFlags } from '../../shared/case/intakeChecks.js';
+import { intakeChecks, type IntakeFlags } from '../../shared/case/intakeChecks.js';
 import { routeComplaint, topChannel, type RoutingResult } from '../../shared/case/routing.js';
 import { triage, type CreditRecord, type TriageResult } from '../../shared/case/triage.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
-import type { CaseAccess } from '../auth/casePolicy.js';
+import type { CaseAccess } from './casePolicy.js';
 import type { CaseStatus, Channel } from '../../shared/vocabulary.js';
-import { creditEntryModel } from '../credit/creditEntryModel.js';
-import { userModel } from '../users/userModel.js';
 import type { CaseDoc } from './caseModel.js';
 import type { CaseStore } from './caseStore.js';
 
@@ -26,21 +23,15 @@ export interface IntakeAssessment {
 
 const PAE_LOOKBACK_MS = 90 * 24 * 3600 * 1000;
 
-/** The respondent's entries in the credit register, looked up by normalised name. */
-export async function creditRecordOf(db: Connection, respondentName: string): Promise<CreditRecord> {
-  const entries = await creditEntryModel(db)
-    .find({ nameKey: normalizePartyName(respondentName) })
-    .sort({ date: -1 })
-    .limit(100)
-    .lean();
-  return {
-    entries: entries.map((e) => ({
-      name: e.name,
-      rightNumber: e.rightNumber,
-      decision: e.decision,
-      date: e.date,
-    })),
-  };
+/**
+ * What intake reads from other features: the credit register (`server/credit/`) and the accounts
+ * (`server/users/`). Built by `intakeSources` in the composition root.
+ */
+export interface IntakeSources {
+  /** The respondent's entries in the credit register, by name. */
+  creditRecordOf(respondentName: string): Promise<CreditRecord>;
+  /** The id of the active respondent account with this (lower-case) e-mail, if there is one. */
+  respondentAccountId(email: string): Promise<string | undefined>;
 }
 
 /** Open cases on any of these rights (at most 200), each right looked up by its index. */
@@ -67,7 +58,7 @@ const RECENT_FIELDS = { snapshot: 0, recommendation: 0, triage: 0, flags: 0 } as
  * (PAE risk) and the respondent's credit record. Saves nothing (`POST /api/routing/preview` uses it).
  */
 export async function assessComplaint(
-  db: Connection,
+  sources: IntakeSources,
   store: CaseStore,
   complaint: Complaint,
   complainantId: string,
@@ -81,7 +72,7 @@ export async function assessComplaint(
     Cases.find({ complainantId, filedAt: { $gte: new Date(now.getTime() - PAE_LOOKBACK_MS) } }, RECENT_FIELDS)
       .limit(1000)
       .lean<CaseDoc[]>(),
-    creditRecordOf(db, complaint.respondent.name),
+    sources.creditRecordOf(complaint.respondent.name),
   ]);
   const { flags } = intakeChecks(complaint, {
     complainantId,
@@ -121,7 +112,7 @@ export async function assessComplaint(
  * `caseId` fixes the new case's id (a filing under an Idempotency-Key).
  */
 export async function fileComplaint(
-  db: Connection,
+  sources: IntakeSources,
   store: CaseStore,
   complaint: Complaint,
   complainant: { id: string; name: string },
@@ -129,16 +120,14 @@ export async function fileComplaint(
   now: Date,
   caseId?: string,
 ): Promise<{ caseDoc: CaseDoc; assessment: IntakeAssessment }> {
-  const assessment = await assessComplaint(db, store, complaint, complainant.id, now);
+  const assessment = await assessComplaint(sources, store, complaint, complainant.id, now);
   const email = complaint.respondent.email?.toLowerCase();
-  const respondent = email
-    ? await userModel(db).findOne({ email, role: 'respondent', active: true }, { _id: 1 }).lean()
-    : null;
+  const respondentId = email ? await sources.respondentAccountId(email) : undefined;
   const caseDoc = await store.create(
     {
       input: {
         complainantId: complainant.id,
-        respondentId: respondent?._id ?? null,
+        respondentId: respondentId ?? null,
         ipType: complaint.ipType,
         track: assessment.triage.track,
         recommendedChannel: topChannel(assessment.recommendation),

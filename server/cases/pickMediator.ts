@@ -1,6 +1,6 @@
+import { activeMediators } from '../users/userLookups.js';
 import type { Connection } from 'mongoose';
 import type { CaseContext } from '../../shared/case/caseContext.js';
-import { userModel } from '../users/userModel.js';
 import { caseModel, type CaseDoc } from './caseModel.js';
 import { mediatorConflictModel } from './mediatorConflictModel.js';
 
@@ -28,7 +28,7 @@ export async function pickMediator(db: Connection, caseDoc: CaseDoc): Promise<Me
     .lean();
   for (const c of conflicts) excluded.add(c.mediatorId);
 
-  const mediators = await userModel(db).find({ role: 'mediator', active: true }).lean();
+  const mediators = await activeMediators(db);
   const Cases = caseModel(db);
   const candidates: MediatorChoice[] = [];
   for (const m of mediators) {

@@ -1,8 +1,8 @@
+import { orgById, orgsOfType } from '../orgs/orgLookups.js';
+import { orgMembers } from '../users/userLookups.js';
 import type { Connection } from 'mongoose';
 import type { Actor } from '../../shared/case/caseEvents.js';
 import type { OrgType } from '../../shared/vocabulary.js';
-import { orgModel } from '../orgs/orgModel.js';
-import { userModel } from '../users/userModel.js';
 import { caseModel } from './caseModel.js';
 
 /** An organisation's staff and load: its active officers, the cases they can hold, the cases open. */
@@ -15,7 +15,7 @@ export interface OrgStaffing {
 
 /** The staffing of one organisation (officers by the `orgId` index, open cases by `{orgId, open}`). */
 export async function orgStaffing(db: Connection, orgId: string): Promise<OrgStaffing> {
-  const members = await userModel(db).find({ orgId }, { role: 1, active: 1, capacity: 1 }).lean();
+  const members = await orgMembers(db, orgId, { fields: { role: 1, active: 1, capacity: 1 }, limit: 2000 });
   const officers = members.filter((u) => u.role === 'officer' && u.active);
   const load = await caseModel(db).countDocuments({ orgId, open: true });
   return {
@@ -41,11 +41,11 @@ export async function pickOrganisation(
   requested?: string,
 ): Promise<string | undefined> {
   if (requested) {
-    const org = await orgModel(db).findById(requested, { type: 1, active: 1 }).lean();
+    const org = await orgById(db, requested, { type: 1, active: 1 });
     if (org && org.type === needed && org.active !== false) return requested;
   }
   if (actor.role === 'officer' && actor.orgType === needed && actor.orgId) return actor.orgId;
-  const all = await orgModel(db).find({ type: needed }).sort({ _id: 1 }).lean();
+  const all = await orgsOfType(db, needed);
   // a deactivated organisation takes no new cases
   const orgs = all.filter((o) => o.active !== false);
   let best: { id: string; room: boolean; share: number } | undefined;

@@ -1,7 +1,7 @@
 import type { AuthUser } from '../auth/authUser.js';
-import { canSeeCase, viewerKeyOf } from '../auth/casePolicy.js';
-import { caseSearchTexts } from '../search/caseSearchTexts.js';
-import { queryTokens, textsContain } from '../search/searchTokens.js';
+import { canSeeCase, viewerKeyOf } from './casePolicy.js';
+import { caseSearchTexts } from './caseSearchTexts.js';
+import { queryTokens, textsContain } from './searchTokens.js';
 import type { CaseDoc } from './caseModel.js';
 import type { CaseListQuery } from './caseService.js';
 

@@ -11,8 +11,8 @@ import {
 } from '../../shared/case/machineApi.js';
 import { CASE_MACHINE_VERSION } from '../../shared/case/machine.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
-import { caseSearchTexts } from '../search/caseSearchTexts.js';
-import { searchTokens } from '../search/searchTokens.js';
+import { caseSearchTexts } from './caseSearchTexts.js';
+import { searchTokens } from './searchTokens.js';
 import type { CaseDoc, ProjectedClock } from './caseModel.js';
 import { dueAtOf } from './dueAtOf.js';
 

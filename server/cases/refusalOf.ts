@@ -3,7 +3,7 @@ import type { ActionBody } from '../../shared/case/actionSchemas.js';
 import type { CaseContext } from '../../shared/case/caseContext.js';
 import type { Actor } from '../../shared/case/caseEvents.js';
 import type { CaseSnapshot } from '../../shared/case/machineApi.js';
-import { refusalKind } from '../auth/casePolicy.js';
+import { refusalKind } from './casePolicy.js';
 import {
   ForbiddenError,
   InvalidError,

@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import { DEFAULT_PASSWORD_MIN_LENGTH, PASSWORD_FLOOR } from '../../shared/passwords/passwordPolicy.js';
-import { DEFAULT_DEMO_CASES } from '../demo/demoDefaults.js';
+import { DEFAULT_DEMO_CASES } from './demoDefaults.js';
 
 const DAY_SECONDS = 24 * 3600;
 

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Connection } from 'mongoose';
-import { maskPartyName } from '../public/maskPartyName.js';
+import { maskPartyName } from './maskPartyName.js';
 import { creditEntryModel, type CreditEntryDoc } from './creditEntryModel.js';
 import { statusOf } from './creditRules.js';
 import { legalBasisKeyOf, type LegalBasisKey } from './legalBasisKey.js';

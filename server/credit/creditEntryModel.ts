@@ -1,9 +1,5 @@
+import { CREDIT_STATUSES, type CreditStatus } from './creditStatuses.js';
 import { Schema, type Connection, type Model } from 'mongoose';
-
-/** Statuses of a credit-register entry (`pendingAppeal` is never listed publicly). */
-export const CREDIT_STATUSES = ['pendingAppeal', 'final', 'objected', 'corrected', 'removed'] as const;
-/** A status of a credit-register entry. */
-export type CreditStatus = (typeof CREDIT_STATUSES)[number];
 
 /** One change of an entry's status: who, when, why. */
 export interface CreditHistoryItem {

@@ -1,4 +1,5 @@
-import type { CreditEntryDoc, CreditStatus } from './creditEntryModel.js';
+import type { CreditEntryDoc } from './creditEntryModel.js';
+import type { CreditStatus } from './creditStatuses.js';
 import { statusOf } from './creditRules.js';
 import { legalBasisKeyOf, type LegalBasisKey } from './legalBasisKey.js';
 

@@ -1,5 +1,5 @@
 import Joi from 'joi';
-import { CREDIT_STATUSES, type CreditStatus } from './creditEntryModel.js';
+import { CREDIT_STATUSES, type CreditStatus } from './creditStatuses.js';
 
 /** `GET /api/credit` query. */
 export interface CreditQuery {

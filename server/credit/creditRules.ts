@@ -9,7 +9,7 @@
  */
 import type { CaseContext } from '../../shared/case/caseContext.js';
 import { courtRecordOf } from '../../shared/case/courtContext.js';
-import type { CreditStatus } from './creditEntryModel.js';
+import type { CreditStatus } from './creditStatuses.js';
 
 /** The legal basis for publishing an infringement finding of this case, or null when none allows it. */
 export function publicationBasis(context: CaseContext): string | null {

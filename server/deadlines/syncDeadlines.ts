@@ -1,9 +1,9 @@
+import type { Connection } from 'mongoose';
 import type { ClientSession } from 'mongodb';
-import type { Model } from 'mongoose';
 import { computeWarnings } from '../../shared/case/clocks.js';
 import type { ClockId } from '../../shared/case/clockIds.js';
 import type { CaseDoc } from '../cases/caseModel.js';
-import type { DeadlineDoc } from './deadlineModel.js';
+import { deadlineModel, type DeadlineDoc } from './deadlineModel.js';
 
 /** The stored id of a clock run: the same clock started at the same instant is the same deadline. */
 export function deadlineId(caseId: string, clock: string, startedAt: Date): string {
@@ -22,11 +22,12 @@ export function deadlineId(caseId: string, clock: string, startedAt: Date): stri
  * way is harmless: the scheduler cancels a deadline whose clock no longer runs when it comes due.
  */
 export async function syncDeadlines(
-  Deadlines: Model<DeadlineDoc>,
+  db: Connection,
   caseDoc: CaseDoc,
   previousClocks?: CaseDoc['clocks'],
   session?: ClientSession,
 ): Promise<void> {
+  const Deadlines = deadlineModel(db);
   const running = caseDoc.status === 'closed' ? [] : caseDoc.clocks;
   const idOf = (c: CaseDoc['clocks'][number]) => deadlineId(caseDoc._id, c.clock, new Date(c.startedAt));
   const wanted = new Map(running.map((c) => [idOf(c), c]));

@@ -23,7 +23,7 @@ import type { CaseStatus, Channel, ClosureReason, Track } from '../../shared/voc
 import { dueAtOf } from '../cases/dueAtOf.js';
 import { SYSTEM_ACTOR } from '../cases/systemActor.js';
 import { demoComplaint, type ComplaintProfile } from './demoComplaints.js';
-import { DEFAULT_DEMO_CASES } from './demoDefaults.js';
+import { DEFAULT_DEMO_CASES } from '../config/demoDefaults.js';
 import { DEMO_ORGS, DEMO_USERS } from './demoDirectory.js';
 import { demoRandom, type DemoRandom } from './demoRandom.js';
 import { DEMO_COVERAGE, DEMO_SCENARIOS, type DemoActor, type DemoScenario } from './demoScenarios.js';

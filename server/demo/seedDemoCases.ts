@@ -1,3 +1,4 @@
+import { intakeSources } from '../compose/intakeSources.js';
 import { SYSTEM_ACTOR } from '../cases/systemActor.js';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
@@ -7,12 +8,12 @@ import type { ClockId } from '../../shared/case/clockIds.js';
 import { computeWarnings } from '../../shared/case/clocks.js';
 import type { Channel } from '../../shared/vocabulary.js';
 import type { CaseDoc } from '../cases/caseModel.js';
-import { createCaseEngine } from '../cases/createCaseEngine.js';
+import { createCaseEngine } from '../compose/createCaseEngine.js';
 import { fileComplaint } from '../cases/fileComplaint.js';
 import { deadlineModel } from '../deadlines/deadlineModel.js';
 import { DomainError } from '../errors/domainError.js';
 import { DEMO_USERS } from './demoDirectory.js';
-import { DEFAULT_DEMO_CASES } from './demoDefaults.js';
+import { DEFAULT_DEMO_CASES } from '../config/demoDefaults.js';
 import { demoActor, planDemoCases, type DemoCasePlan } from './planDemoCases.js';
 
 /** Why the intake desk routes a case to a channel other than the recommended one. */
@@ -160,7 +161,7 @@ export async function seedDemoCases(
     const filer = DEMO_USERS.find((u) => u.id === plan.filer);
     if (!filer) throw new Error(`no demo user ${plan.filer}`);
     const { caseDoc } = await fileComplaint(
-      db,
+      intakeSources(db),
       first.engine.store,
       plan.complaint,
       { id: filer.id, name: filer.name },

@@ -1,5 +1,5 @@
 import type { CaseContext } from '../../shared/case/caseContext.js';
-import type { DocumentKind, DocumentLang } from './documentKinds.js';
+import type { DocumentKind, DocumentLang } from '../../shared/documents/documentKinds.js';
 import { beijingTime, labelOf, money, say } from './documentLabels.js';
 
 /** A signature on the agreement: who, when, and the SHA-256 of the text signed. */

@@ -1,12 +1,12 @@
+import { orgById } from '../orgs/orgLookups.js';
 import type { Connection } from 'mongoose';
 import type { CaseContext } from '../../shared/case/caseContext.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseDoc } from '../cases/caseModel.js';
 import type { CaseStore } from '../cases/caseStore.js';
-import { orgModel } from '../orgs/orgModel.js';
 import { agreementState } from './agreementState.js';
 import type { DocumentFacts } from './documentContent.js';
-import type { DocumentKind } from './documentKinds.js';
+import type { DocumentKind } from '../../shared/documents/documentKinds.js';
 
 const AGREEMENT_KINDS: ReadonlySet<DocumentKind> = new Set([
   'mediationAgreement',
@@ -26,7 +26,7 @@ export async function documentFacts(
   event: CaseEventDoc,
   kind: DocumentKind,
 ): Promise<DocumentFacts> {
-  const org = doc.orgId ? await orgModel(db).findById(doc.orgId, { name: 1, nameZh: 1 }).lean() : null;
+  const org = doc.orgId ? await orgById(db, doc.orgId, { name: 1, nameZh: 1 }) : null;
   const agreement = AGREEMENT_KINDS.has(kind) ? await agreementState(store, doc, event.seq) : null;
   return {
     caseNo: doc.caseNo,

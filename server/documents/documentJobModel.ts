@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { DocumentKind, DocumentLang } from './documentKinds.js';
+import type { DocumentKind, DocumentLang } from '../../shared/documents/documentKinds.js';
 
 /**
  * A document to render. Written in the transaction of the event that calls for it (so it is never

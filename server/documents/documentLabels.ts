@@ -1,4 +1,4 @@
-import type { DocumentLang } from './documentKinds.js';
+import type { DocumentLang } from '../../shared/documents/documentKinds.js';
 
 type Pair = readonly [zh: string, en: string];
 

@@ -1,6 +1,6 @@
 import type { DocumentView } from '../../shared/api/documentView.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
-import type { DocumentIssuedData } from './documentEvent.js';
+import type { DocumentIssuedData } from '../cases/documentIssued.js';
 
 /** Presents a `DOCUMENT_ISSUED` event as the document it records. */
 export function presentDocument(ev: Pick<CaseEventDoc, 'seq' | 'at' | 'data'>): DocumentView {

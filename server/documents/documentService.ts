@@ -10,7 +10,7 @@ import { DomainError } from '../errors/domainError.js';
 import { storedContentMatches, verifiedContentStream } from '../evidence/evidenceIntegrity.js';
 import { agreementState } from './agreementState.js';
 import { documentBucket } from './documentBucket.js';
-import { DOCUMENT_ISSUED, type DocumentIssuedData } from './documentEvent.js';
+import { DOCUMENT_ISSUED, type DocumentIssuedData } from '../cases/documentIssued.js';
 import { presentDocument } from './documentPresenter.js';
 
 /** A verified document ready to be sent. */

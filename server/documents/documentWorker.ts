@@ -10,10 +10,10 @@ import { recordFact } from '../cases/recordFact.js';
 import { SYSTEM_ACTOR } from '../cases/systemActor.js';
 import { documentBucket } from './documentBucket.js';
 import { documentContent, titleOf } from './documentContent.js';
-import { DOCUMENT_ISSUED, type DocumentIssuedData } from './documentEvent.js';
+import { DOCUMENT_ISSUED, type DocumentIssuedData } from '../cases/documentIssued.js';
 import { documentFacts } from './documentFacts.js';
 import { documentJobModel, type DocumentJobDoc } from './documentJobModel.js';
-import { documentIdOf } from './documentKinds.js';
+import { documentIdOf } from '../../shared/documents/documentKinds.js';
 import { renderPdf } from './renderPdf.js';
 
 /** Renders queued documents after their events commit, so an action never waits for a PDF. */

@@ -1,7 +1,7 @@
 import type { CaseContext } from '../../shared/case/caseContext.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseDoc } from '../cases/caseModel.js';
-import type { DocumentKind } from './documentKinds.js';
+import type { DocumentKind } from '../../shared/documents/documentKinds.js';
 
 /**
  * The documents an event calls for, read from the event and the case as it left it (pure). Only

@@ -1,9 +1,9 @@
+import type { Connection } from 'mongoose';
 import type { ClientSession } from 'mongodb';
-import type { Model } from 'mongoose';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseDoc } from '../cases/caseModel.js';
-import { DOCUMENT_LANGS, documentIdOf, documentJobIdOf } from './documentKinds.js';
-import type { DocumentJobDoc } from './documentJobModel.js';
+import { DOCUMENT_LANGS, documentIdOf, documentJobIdOf } from '../../shared/documents/documentKinds.js';
+import { documentJobModel } from './documentJobModel.js';
 import { documentsForEvent } from './documentsForEvent.js';
 
 /**
@@ -11,11 +11,12 @@ import { documentsForEvent } from './documentsForEvent.js';
  * upsert on the job's id, so a repair running it again adds nothing. Returns how many it queued.
  */
 export async function queueDocuments(
-  Jobs: Model<DocumentJobDoc>,
+  db: Connection,
   event: CaseEventDoc,
   caseDoc: CaseDoc,
   session?: ClientSession,
 ): Promise<number> {
+  const Jobs = documentJobModel(db);
   const kinds = documentsForEvent(event, caseDoc);
   for (const kind of kinds) {
     for (const lang of DOCUMENT_LANGS) {

@@ -1,3 +1,4 @@
+import { emailTaken } from '../users/userLookups.js';
 import type { Connection } from 'mongoose';
 import type {
   CaseInvitationsView,
@@ -6,7 +7,7 @@ import type {
 } from '../../shared/api/invitationView.js';
 import type { CaseContext } from '../../shared/case/caseContext.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
-import { mayActOn } from '../auth/casePolicy.js';
+import { mayActOn } from '../cases/casePolicy.js';
 import type { TokenService } from '../auth/tokenService.js';
 import type { CaseDoc } from '../cases/caseModel.js';
 import type { CaseService } from '../cases/caseService.js';
@@ -15,8 +16,7 @@ import { recordFact } from '../cases/recordFact.js';
 import { SYSTEM_ACTOR } from '../cases/systemActor.js';
 import { DomainError } from '../errors/domainError.js';
 import { conflict, forbidden } from '../http/httpErrors.js';
-import { mailOutboxModel } from '../mail/mailOutboxModel.js';
-import { userModel } from '../users/userModel.js';
+import { mailStates } from '../mail/mailStates.js';
 import { presentUser } from '../users/userPresenter.js';
 import type { UserService } from '../users/userService.js';
 import { invitationMailKey, type InvitationIssuer } from './createInvitationIssuer.js';
@@ -63,8 +63,6 @@ const contextOf = (doc: CaseDoc) => (doc.snapshot as { context: CaseContext }).c
 /** Builds the invitation service. */
 export function createInvitationService(deps: InvitationServiceDeps): InvitationService {
   const Invitations = invitationModel(deps.db);
-  const Users = userModel(deps.db);
-  const Outbox = mailOutboxModel(deps.db);
   const now = deps.now ?? (() => new Date());
 
   /** The pending, unexpired invitation of a token, or the error that says what the link is. */
@@ -157,10 +155,10 @@ export function createInvitationService(deps: InvitationServiceDeps): Invitation
 
   async function view(doc: CaseDoc): Promise<CaseInvitationsView> {
     const items = await Invitations.find({ caseId: doc._id }).sort({ createdAt: 1 }).limit(100).lean();
-    const mails = await Outbox.find(
-      { _id: { $in: items.map((i) => invitationMailKey(i._id)) } },
-      { state: 1, sentAt: 1 },
-    ).lean();
+    const mails = await mailStates(
+      deps.db,
+      items.map((i) => invitationMailKey(i._id)),
+    );
     const mailOf = new Map(mails.map((m) => [String(m._id), m]));
     return presentCaseInvitations(doc, items, (inv) => mailOf.get(invitationMailKey(inv._id)), now());
   }
@@ -199,7 +197,7 @@ export function createInvitationService(deps: InvitationServiceDeps): Invitation
           await recordFact(deps.store, doc._id, SYSTEM_ACTOR, INVITATION_OPENED, { invitationId: inv._id });
         }
       }
-      const accountExists = (await Users.exists({ email: inv.email })) !== null;
+      const accountExists = await emailTaken(deps.db, inv.email);
       return presentInvitation(inv, doc, accountExists);
     },
 

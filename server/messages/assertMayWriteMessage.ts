@@ -1,6 +1,6 @@
 import type { MessageVisibility } from '../../shared/vocabulary.js';
 import type { AuthUser } from '../auth/authUser.js';
-import { canWriteMessage } from '../auth/casePolicy.js';
+import { canWriteMessage } from '../cases/casePolicy.js';
 import type { CaseDoc } from '../cases/caseModel.js';
 import { DomainError } from '../errors/domainError.js';
 

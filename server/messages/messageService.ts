@@ -5,7 +5,7 @@ import { caseIdParamsSchema } from '../../shared/schemas/caseQueries.js';
 import { messageSchema, type MessageInput } from '../../shared/schemas/messages.js';
 import { MESSAGE_VISIBILITIES, type MessageVisibility } from '../../shared/vocabulary.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
-import { canReadMessage } from '../auth/casePolicy.js';
+import { canReadMessage } from '../cases/casePolicy.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { CaseStore } from '../cases/caseStore.js';
 import { recordFact } from '../cases/recordFact.js';

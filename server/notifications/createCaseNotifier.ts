@@ -1,3 +1,4 @@
+import { orgMembers, userById } from '../users/userLookups.js';
 import type { ClientSession } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
@@ -7,7 +8,7 @@ import type { CaseDoc } from '../cases/caseModel.js';
 import type { MailOutbox } from '../mail/createMailOutbox.js';
 import { sessionInvite } from '../calendar/sessionInvite.js';
 import type { MailAttachment } from '../mail/outgoingMail.js';
-import { userModel, type UserDoc } from '../users/userModel.js';
+import { type UserDoc } from '../users/userModel.js';
 import { notificationModel, type NotificationDoc } from './notificationModel.js';
 import { planNotifications } from './planNotifications.js';
 import { presentNotification } from './presentNotification.js';
@@ -41,7 +42,6 @@ export function createCaseNotifier(deps: {
   outbox: MailOutbox;
   logger: Pick<Logger, 'warn'>;
 }): CaseNotifier {
-  const Users = userModel(deps.db);
   const Notifications = notificationModel(deps.db);
   const waiting = new Map<string, NotificationDoc[]>();
   const listeners: ((userId: string, view: NotificationView) => void)[] = [];
@@ -50,13 +50,12 @@ export function createCaseNotifier(deps: {
     to: { userId: string } | { officersOf: string },
     session: ClientSession | undefined,
   ): Promise<UserDoc[]> {
-    const opts = session ? { session } : {};
     if ('userId' in to) {
-      const user = await Users.findById(to.userId, null, opts).lean<UserDoc>();
+      const user = await userById(deps.db, to.userId, undefined, session);
       return user ? [user] : [];
     }
     // by the {orgId} index, then the officers among them
-    const members = await Users.find({ orgId: to.officersOf }, null, opts).limit(500).lean<UserDoc[]>();
+    const members = await orgMembers(deps.db, to.officersOf, { limit: 500, ...(session ? { session } : {}) });
     return members.filter((u) => u.role === 'officer').slice(0, MAX_OFFICERS);
   }
 

@@ -1,3 +1,4 @@
+import { updateUserSettings, userById } from '../users/userLookups.js';
 import type { Connection } from 'mongoose';
 import {
   NOTIFICATION_KINDS,
@@ -7,7 +8,6 @@ import {
 import type { NotificationPage } from '../../shared/notifications/notificationView.js';
 import type { AuthUser } from '../auth/authUser.js';
 import { DomainError } from '../errors/domainError.js';
-import { userModel } from '../users/userModel.js';
 import { notificationModel, type NotificationDoc } from './notificationModel.js';
 import { presentNotification } from './presentNotification.js';
 
@@ -35,7 +35,6 @@ export interface NotificationService {
 /** Builds the notification service on a connection. */
 export function createNotificationService(db: Connection, now: () => Date): NotificationService {
   const Notifications = notificationModel(db);
-  const Users = userModel(db);
   // by the {userId, read} index
   const unread = (userId: string) => Notifications.countDocuments({ userId, read: false });
   const service: NotificationService = {
@@ -76,7 +75,7 @@ export function createNotificationService(db: Connection, now: () => Date): Noti
       return unread(user.id);
     },
     async settings(user) {
-      const doc = await Users.findById(user.id, { language: 1, mailOff: 1 }).lean();
+      const doc = await userById(db, user.id, { language: 1, mailOff: 1 });
       const off = new Set(doc?.mailOff ?? []);
       return {
         language: doc?.language ?? 'zh-CN',
@@ -84,10 +83,12 @@ export function createNotificationService(db: Connection, now: () => Date): Noti
       };
     },
     async updateSettings(user, change) {
-      const $set: Record<string, unknown> = {};
-      if (change.language) $set.language = change.language;
-      if (change.mailKinds) $set.mailOff = NOTIFICATION_KINDS.filter((k) => !change.mailKinds?.includes(k));
-      await Users.updateOne({ _id: user.id }, { $set });
+      await updateUserSettings(db, user.id, {
+        ...(change.language ? { language: change.language } : {}),
+        ...(change.mailKinds
+          ? { mailOff: NOTIFICATION_KINDS.filter((k) => !change.mailKinds?.includes(k)) }
+          : {}),
+      });
       return service.settings(user);
     },
   };

@@ -2,7 +2,7 @@ import type { Actor, CaseEventType } from '../../shared/case/caseEvents.js';
 import { availableActions, restoreCaseSnapshot } from '../../shared/case/machineApi.js';
 import type { NotificationKind } from '../../shared/notifications/notificationKinds.js';
 import type { MessageVisibility } from '../../shared/vocabulary.js';
-import { canReadMessage } from '../auth/casePolicy.js';
+import { canReadMessage } from '../cases/casePolicy.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseDoc } from '../cases/caseModel.js';
 import { ORG_ASSIGNED } from '../cases/foldCaseEvent.js';

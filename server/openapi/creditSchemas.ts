@@ -1,4 +1,4 @@
-import { CREDIT_STATUSES } from '../credit/creditEntryModel.js';
+import { CREDIT_STATUSES } from '../credit/creditStatuses.js';
 import { LEGAL_BASIS_KEYS } from '../credit/legalBasisKey.js';
 import type { JsonSchema } from './openApiTypes.js';
 import { closed, count, instant, integer, listOf, nullable, ref, text } from './schemaBuilders.js';

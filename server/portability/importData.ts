@@ -1,7 +1,7 @@
 import { BSON } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import { prepareDatabase } from '../db/prepareDatabase.js';
+import { prepareDatabase } from '../compose/prepareDatabase.js';
 import { evidenceBucket } from '../evidence/evidenceBucket.js';
 import { storedContentMatches } from '../evidence/evidenceIntegrity.js';
 import type { ArchiveManifest } from './archiveManifest.js';

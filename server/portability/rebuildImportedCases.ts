@@ -39,7 +39,7 @@ export async function rebuildImportedCases(
     }
     const doc = await store.rebuild(caseId);
     // no deadline exists yet: an empty list of previous clocks makes syncDeadlines read by id only
-    await syncDeadlines(Deadlines, doc, []);
+    await syncDeadlines(db, doc, []);
     const posted = events.filter((ev) => ev.type === MESSAGE_POSTED).map(messageFromEvent);
     if (posted.length > 0) await Messages.insertMany(posted);
     messages += posted.length;

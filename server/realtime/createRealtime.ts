@@ -6,7 +6,16 @@ import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { createClient } from 'redis';
 import { Server, type Socket } from 'socket.io';
-import type { Ack, PresenceList, PresenceUser } from '../../shared/realtime/contract.js';
+import type {
+  Ack,
+  ClientAckDataOf,
+  ClientEventName,
+  ClientRequestOf,
+  ClientToServerEvents,
+  PresenceList,
+  PresenceUser,
+  ServerToClientEvents,
+} from '../../shared/realtime/contract.js';
 import {
   sendMessageSchema,
   subscribeSchema,
@@ -14,16 +23,15 @@ import {
   unsubscribeSchema,
 } from '../../shared/schemas/realtime.js';
 import { markReadSchema } from '../../shared/schemas/notifications.js';
-import type { MessageVisibility } from '../../shared/vocabulary.js';
 import type { AuthUser } from '../auth/authUser.js';
-import type { CaseEngine } from '../cases/createCaseEngine.js';
+import type { CaseEngine } from '../compose/createCaseEngine.js';
 import { DomainError } from '../errors/domainError.js';
 import { HttpError, TooManyRequestsError } from '../errors/httpError.js';
 import { invalidInput } from '../errors/invalidInput.js';
-import type { AppServices } from '../http/createApp.js';
+import type { AppServices } from '../compose/createServices.js';
 import { assertMayWriteMessage } from '../messages/assertMayWriteMessage.js';
 import { ackErrorOf } from './ackError.js';
-import { deliverFanout, type RealtimeServer } from './deliverFanout.js';
+import { deliverFanout, type InterServerEvents, type RealtimeServer } from './deliverFanout.js';
 import { fanoutCaseOf, type FanoutMessage } from './fanoutMessage.js';
 import { createPresenceTracker, type PresenceChange } from './presenceTracker.js';
 import { realtimeAuth, type SocketData } from './realtimeAuth.js';
@@ -52,7 +60,8 @@ export interface Realtime {
   close(): Promise<void>;
 }
 
-type AnySocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+/** A connected socket of the Sevenfold contract. */
+type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /**
  * Attaches Socket.IO to the HTTP server (never listens itself). Sockets authenticate in `io.use`
@@ -84,7 +93,9 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     redisClients.push(pub, sub);
   }
 
-  io.use(realtimeAuth(deps.db, services.tokens, createSocketQuota(deps.maxSocketsPerUser ?? 20)));
+  io.use(
+    realtimeAuth(services.loadAuthUser, services.tokens, createSocketQuota(deps.maxSocketsPerUser ?? 20)),
+  );
   const guard = createSessionGuard(deps.db, services.tokens);
   // a disabled account's sockets go at once, on every instance (the Redis adapter relays this)
   const stopDisabled = services.users.onDisabled((userId) => {
@@ -98,7 +109,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     const next = (chains.get(key) ?? Promise.resolve())
       .then(async () => {
         await deliverFanout(io, msg);
-        if (deps.redisUrl) io.serverSideEmit('fanout' as never, msg as never);
+        if (deps.redisUrl) io.serverSideEmit('fanout', msg);
       })
       .catch((err: unknown) => logger.error({ err, caseId: key }, 'realtime fan-out failed'))
       .finally(() => {
@@ -106,7 +117,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
       });
     chains.set(key, next);
   };
-  io.on('fanout' as never, (msg: FanoutMessage) => {
+  io.on('fanout', (msg) => {
     void deliverFanout(io, msg).catch((err: unknown) => logger.error({ err }, 'relayed fan-out failed'));
   });
   // every committed event is pushed
@@ -176,99 +187,100 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     'notifications:read',
   ]);
 
-  function handle<T>(
-    socket: AnySocket,
-    event: string,
+  /**
+   * The listener of a client event of the contract: rate limit, session check, Joi validation of its payload,
+   * then `fn`, whose result (or typed error) is the acknowledgement.
+   */
+  function answer<E extends ClientEventName>(
+    socket: RealtimeSocket,
+    event: E,
     schema: Joi.Schema,
-    fn: (value: T, user: AuthUser) => Promise<unknown>,
-  ): void {
-    socket.on(
-      event as never,
-      (async (...args: unknown[]) => {
-        // the acknowledgement callback is always the last argument: a client that sends no payload
-        // (or extra arguments) still gets its answer
-        const last = args[args.length - 1];
-        const ack = typeof last === 'function' ? (last as (res: Ack<unknown>) => void) : undefined;
-        const payload = ack && args.length === 1 ? undefined : args[0];
-        const reply = ack ?? (() => undefined);
-        try {
-          await limiter.consume(socket.id);
-        } catch (err) {
-          const ms = err instanceof RateLimiterRes ? err.msBeforeNext : 1000;
-          reply({ error: ackErrorOf(new TooManyRequestsError('Slow down: too many events.', ms))! });
-          return;
-        }
-        const expired = await guard.check(socket).catch((err: unknown) => {
-          logger.error({ err, event }, 'socket session check failed');
-          return ackErrorOf(new HttpError(503, 'Service Unavailable', 'Try again shortly.'))!;
+    fn: (value: ClientRequestOf<E>, user: AuthUser) => Promise<ClientAckDataOf<E>>,
+  ): ClientToServerEvents[E] {
+    // a client may send no payload (or extra arguments): the acknowledgement is always the last one
+    const listener = async (...args: unknown[]): Promise<void> => {
+      // the acknowledgement callback is always the last argument: a client that sends no payload
+      // (or extra arguments) still gets its answer
+      const last = args[args.length - 1];
+      const ack = typeof last === 'function' ? (last as (res: Ack<ClientAckDataOf<E>>) => void) : undefined;
+      const payload = ack && args.length === 1 ? undefined : args[0];
+      const reply = ack ?? (() => undefined);
+      try {
+        await limiter.consume(socket.id);
+      } catch (err) {
+        const ms = err instanceof RateLimiterRes ? err.msBeforeNext : 1000;
+        reply({ error: ackErrorOf(new TooManyRequestsError('Slow down: too many events.', ms))! });
+        return;
+      }
+      const expired = await guard.check(socket).catch((err: unknown) => {
+        logger.error({ err, event }, 'socket session check failed');
+        return ackErrorOf(new HttpError(503, 'Service Unavailable', 'Try again shortly.'))!;
+      });
+      if (expired) {
+        reply({ error: expired });
+        if (expired.status === 401) socket.disconnect(true);
+        return;
+      }
+      const { value, error } = schema.validate(payload ?? {}, { abortEarly: false });
+      if (error) {
+        reply({ error: ackErrorOf(invalidInput(error, 'payload'))! });
+        return;
+      }
+      try {
+        reply({ data: await fn(value as ClientRequestOf<E>, socket.data.user) });
+      } catch (err) {
+        const known = ackErrorOf(err);
+        if (!known) logger.error({ err, event }, 'socket handler failed');
+        reply({
+          error: known ?? {
+            status: 500,
+            title: 'Internal Server Error',
+            detail: 'Something went wrong on our side.',
+            code: 'internal',
+          },
         });
-        if (expired) {
-          reply({ error: expired });
-          if (expired.status === 401) socket.disconnect(true);
-          return;
-        }
-        const { value, error } = schema.validate(payload ?? {}, { abortEarly: false });
-        if (error) {
-          reply({ error: ackErrorOf(invalidInput(error, 'payload'))! });
-          return;
-        }
-        try {
-          reply({ data: await fn(value as T, socket.data.user) });
-        } catch (err) {
-          const known = ackErrorOf(err);
-          if (!known) logger.error({ err, event }, 'socket handler failed');
-          reply({
-            error: known ?? {
-              status: 500,
-              title: 'Internal Server Error',
-              detail: 'Something went wrong on our side.',
-              code: 'internal',
-            },
-          });
-        }
-      }) as never,
-    );
+      }
+    };
+    return listener as ClientToServerEvents[E];
   }
 
-  io.on('connection', (typed) => {
-    const socket = typed as unknown as AnySocket;
+  io.on('connection', (socket) => {
     const user = socket.data.user;
     guard.expireOnTime(socket);
     void socket.join(`user:${user.id}`);
     if (user.orgId) void socket.join(`org:${user.orgId}`);
     if (user.role === 'admin') void socket.join('admins');
 
-    handle<{ caseId: string; afterSeq: number }>(
-      socket,
+    socket.on(
       'case:subscribe',
-      subscribeSchema,
-      async ({ caseId, afterSeq }) => {
+      answer(socket, 'case:subscribe', subscribeSchema, async ({ caseId, afterSeq }) => {
         const { doc } = await services.cases.loadVisible(user, caseId);
         await socket.join(`case:${caseId}`);
         const events = await services.cases.events(user, caseId, afterSeq, 1000);
         return { events, seq: doc.seq, presence: await presenceOf(caseId) };
-      },
+      }),
     );
 
-    handle<{ caseId: string }>(socket, 'case:unsubscribe', unsubscribeSchema, async ({ caseId }) => {
-      // leaving a room the socket is in is always right; a case it may not see is 404 (as over HTTP)
-      if (socket.rooms.has(`case:${caseId}`)) await socket.leave(`case:${caseId}`);
-      await services.cases.loadVisible(user, caseId);
-      return { caseId };
-    });
+    socket.on(
+      'case:unsubscribe',
+      answer(socket, 'case:unsubscribe', unsubscribeSchema, async ({ caseId }) => {
+        // leaving a room the socket is in is always right; a case it may not see is 404 (as over HTTP)
+        if (socket.rooms.has(`case:${caseId}`)) await socket.leave(`case:${caseId}`);
+        await services.cases.loadVisible(user, caseId);
+        return { caseId };
+      }),
+    );
 
-    handle<{ caseId: string; body: string; visibility: MessageVisibility }>(
-      socket,
+    socket.on(
       'message:send',
-      sendMessageSchema,
-      async ({ caseId, body, visibility }) => services.messages.post(user, caseId, { body, visibility }),
+      answer(socket, 'message:send', sendMessageSchema, async ({ caseId, body, visibility }) =>
+        services.messages.post(user, caseId, { body, visibility }),
+      ),
     );
 
-    handle<{ caseId: string; visibility: MessageVisibility; typing: boolean }>(
-      socket,
+    socket.on(
       'message:typing',
-      typingSchema,
-      async ({ caseId, visibility, typing }) => {
+      answer(socket, 'message:typing', typingSchema, async ({ caseId, visibility, typing }) => {
         if (!socket.rooms.has(`case:${caseId}`))
           throw new DomainError('conflict', 'Subscribe to the case first.', { code: 'subscribeFirst' });
         const { doc } = await services.cases.loadVisible(user, caseId);
@@ -282,16 +294,19 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
           typing,
           fromSocket: socket.id,
         });
-        return { ok: true };
-      },
+        return { ok: true as const };
+      }),
     );
 
-    handle<{ ids?: string[]; all?: true }>(socket, 'notifications:read', markReadSchema, async (req) => {
-      if (req.all) return { unread: await services.notifications.markAllRead(user) };
-      let unread = 0;
-      for (const id of req.ids ?? []) unread = await services.notifications.markRead(user, id);
-      return { unread };
-    });
+    socket.on(
+      'notifications:read',
+      answer(socket, 'notifications:read', markReadSchema, async (req) => {
+        if ('all' in req) return { unread: await services.notifications.markAllRead(user) };
+        let unread = 0;
+        for (const id of req.ids) unread = await services.notifications.markRead(user, id);
+        return { unread };
+      }),
+    );
 
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN.has(event)) return;

@@ -4,7 +4,7 @@ import type {
   MessagePush,
   ServerToClientEvents,
 } from '../../shared/realtime/contract.js';
-import { canReadMessage, canSeeCase } from '../auth/casePolicy.js';
+import { canReadMessage, canSeeCase } from '../cases/casePolicy.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import { canSeeEvent, presentEvent } from '../cases/eventPresenter.js';
 import { CLOCK_WARNING } from '../deadlines/deadlineScheduler.js';
@@ -16,9 +16,15 @@ import type { SocketData } from './realtimeAuth.js';
 export type RealtimeServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
-  Record<string, never>,
+  InterServerEvents,
   SocketData
 >;
+
+/** Events the instances send one another through the Redis adapter. */
+export interface InterServerEvents {
+  /** A fan-out this instance delivered, for the sockets connected elsewhere. */
+  fanout: (msg: FanoutMessage) => void;
+}
 
 type LocalSocket = Awaited<ReturnType<RealtimeServer['fetchSockets']>>[number];
 

@@ -1,7 +1,5 @@
-import type { Connection } from 'mongoose';
 import type { Socket } from 'socket.io';
-import type { AuthUser } from '../auth/authUser.js';
-import { loadAuthUser } from '../auth/loadAuthUser.js';
+import type { AuthUser, LoadAuthUser } from '../auth/authUser.js';
 import type { TokenService } from '../auth/tokenService.js';
 import type { SocketQuota } from './socketQuota.js';
 
@@ -27,7 +25,7 @@ function refusal(status: number, message: string): Error {
  * status 401); a user who already holds `quota`'s ceiling of sockets is refused with status 429.
  * The socket's place in the quota is released when it disconnects or its connection closes.
  */
-export function realtimeAuth(db: Connection, tokens: TokenService, quota: SocketQuota) {
+export function realtimeAuth(loadAuthUser: LoadAuthUser, tokens: TokenService, quota: SocketQuota) {
   return async (socket: Socket, next: (err?: Error) => void): Promise<void> => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (typeof token !== 'string' || token.length < 10 || token.length > 4096) {
@@ -41,7 +39,7 @@ export function realtimeAuth(db: Connection, tokens: TokenService, quota: Socket
       const claims = await tokens.check(token);
       exp = claims.exp;
       sv = claims.sv;
-      user = await loadAuthUser(db, claims.sub, claims.sv);
+      user = await loadAuthUser(claims.sub, claims.sv);
     } catch (err) {
       next(refusal(401, `unauthorized: ${(err as Error).message}`));
       return;

@@ -1,7 +1,7 @@
+import { userById } from '../users/userLookups.js';
 import type { Connection } from 'mongoose';
 import type { AckError } from '../../shared/realtime/contract.js';
 import type { TokenService } from '../auth/tokenService.js';
-import { userModel } from '../users/userModel.js';
 import type { SocketData } from './realtimeAuth.js';
 
 /** The part of a server-side socket the guard needs. */
@@ -36,13 +36,11 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
  * while its read is in flight share that read (a burst from many sockets of one account costs one).
  */
 export function createSessionGuard(db: Connection, tokens: TokenService): SessionGuard {
-  const Users = userModel(db);
   const inFlight = new Map<string, Promise<{ active: boolean; sessionVersion: number }>>();
   const accountOf = (userId: string) => {
     let read = inFlight.get(userId);
     if (!read) {
-      read = Users.findById(userId, { active: 1, sessionVersion: 1 })
-        .lean()
+      read = userById(db, userId, { active: 1, sessionVersion: 1 })
         .then((user) => ({ active: Boolean(user?.active), sessionVersion: user?.sessionVersion ?? 0 }))
         .finally(() => inFlight.delete(userId));
       inFlight.set(userId, read);

@@ -1,3 +1,4 @@
+import { orgById } from '../orgs/orgLookups.js';
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { STAFF_ROLES } from '../../shared/admin/staffRoles.js';
@@ -10,7 +11,6 @@ import type { AuthUser } from '../auth/authUser.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { isDuplicateKeyError } from '../db/duplicateKeyError.js';
 import { DomainError } from '../errors/domainError.js';
-import { orgModel } from '../orgs/orgModel.js';
 import { AUDITED_USER_FIELDS, type UserChanges } from './userChanges.js';
 import { userModel, type UserDoc } from './userModel.js';
 
@@ -115,7 +115,7 @@ export function createUserService(db: Connection, now: () => Date, audit: AuditL
     if (lead && role !== 'officer')
       throw new DomainError('invalid', 'Only an officer can lead an organisation.');
     if (orgId && orgChanged) {
-      const org = await orgModel(db).findById(orgId, { active: 1 }).lean();
+      const org = await orgById(db, orgId, { active: 1 });
       if (!org || org.active === false)
         throw new DomainError('invalid', `There is no active organisation ${orgId}.`, { code: 'noSuchOrg' });
     }

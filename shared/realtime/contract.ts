@@ -164,6 +164,16 @@ export interface ClientToServerEvents {
   'notifications:read': (req: MarkReadRequest, ack: (res: Ack<{ unread: number }>) => void) => void;
 }
 
+/** The name of an event a client sends. */
+export type ClientEventName = keyof ClientToServerEvents;
+
+/** The payload of a client event. */
+export type ClientRequestOf<E extends ClientEventName> = Parameters<ClientToServerEvents[E]>[0];
+
+/** What the acknowledgement of a client event carries in `data`. */
+export type ClientAckDataOf<E extends ClientEventName> =
+  Parameters<Parameters<ClientToServerEvents[E]>[1]>[0] extends Ack<infer T> ? T : never;
+
 /** Event names, for code that iterates them. */
 export const SERVER_EVENTS = [
   'case:event',

@@ -1,7 +1,8 @@
+import { intakeSources } from '../../server/compose/intakeSources.js';
 import type { Actor } from '../../shared/case/caseEvents.js';
 import type { AuthUser } from '../../server/auth/authUser.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
-import { createCaseEffects } from '../../server/cases/caseEffects.js';
+import { createCaseEffects } from '../../server/effects/createCaseEffects.js';
 import type { CaseDoc } from '../../server/cases/caseModel.js';
 import { createCaseStore, type CaseStore } from '../../server/cases/caseStore.js';
 import { fileComplaint } from '../../server/cases/fileComplaint.js';
@@ -113,7 +114,7 @@ export function useCaseWorld(label: string, start = '2025-09-22T02:00:00.000Z'):
     async file(complaint, complainantId = U.complainant) {
       const user = DEMO_USERS.find((u) => u.id === complainantId);
       const { caseDoc } = await fileComplaint(
-        t.db,
+        intakeSources(t.db),
         need().store,
         complaint,
         { id: complainantId, name: user?.name ?? complainantId },

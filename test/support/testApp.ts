@@ -1,14 +1,13 @@
 import express, { type Express } from 'express';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
-import { createCaseEngine, type CaseEngine } from '../../server/cases/createCaseEngine.js';
+import { type CaseEngine } from '../../server/compose/createCaseEngine.js';
 import type { Config } from '../../server/config/loadConfig.js';
 import { DEMO_PASSWORD } from '../../server/demo/demoDirectory.js';
-import { createMailOutbox } from '../../server/mail/createMailOutbox.js';
-import { createCaseNotifier } from '../../server/notifications/createCaseNotifier.js';
 import { seedDemoDirectory } from '../../server/demo/seedDemoDirectory.js';
 import type { SharedRedis } from '../../server/http/createRateLimiter.js';
-import { createApp, createServices, type AppDeps, type AppServices } from '../../server/http/createApp.js';
+import { composeSevenfold } from '../../server/compose/composeSevenfold.js';
+import { type AppDeps, type AppServices } from '../../server/compose/createServices.js';
 import { testConfig } from './testConfig.js';
 import { testLogger } from './testEnvironment.js';
 
@@ -27,20 +26,15 @@ export function buildTestApp(
 ): TestApp {
   const now = opts.now ?? (() => new Date());
   const config = opts.config ?? testConfig();
-  const outbox = createMailOutbox({ db, config, logger: testLogger, now });
-  const notifier = createCaseNotifier({ db, outbox, logger: testLogger });
-  const engine = createCaseEngine({ db, logger: testLogger, now, notifier, config });
-  const deps: AppDeps = {
+  const { deps, engine, services, app } = composeSevenfold({
     config,
     logger: testLogger,
     db,
     jwtSecret: 'test-secret-test-secret-test-secret-0123',
-    engine,
     now,
     ...(opts.clientDir ? { clientDir: opts.clientDir } : {}),
     ...(opts.redis ? { redis: opts.redis } : {}),
-  };
-  const services = createServices(deps);
+  });
   // every app in the suite reports server errors, so the run can prove no request produced a 5xx
   const outer = express();
   outer.use((req, res, next) => {
@@ -52,7 +46,7 @@ export function buildTestApp(
     });
     next();
   });
-  outer.use(createApp(deps, services));
+  outer.use(app);
   return { app: outer, deps, services, engine };
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import { connectDatabase } from '../../server/db/connectDatabase.js';
-import { prepareDatabase } from '../../server/db/prepareDatabase.js';
+import { prepareDatabase } from '../../server/compose/prepareDatabase.js';
 import { testDatabaseServer, uriForDatabase } from './testEnvironment.js';
 
 /** A test file's own database: connected before its tests, dropped after them. */

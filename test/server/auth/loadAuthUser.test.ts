@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { loadAuthUser } from '../../../server/auth/loadAuthUser.js';
+import { loadAuthUser } from '../../../server/users/loadAuthUser.js';
 import { seedDemoDirectory } from '../../../server/demo/seedDemoDirectory.js';
 import { userModel } from '../../../server/users/userModel.js';
 import { useTestDatabase } from '../../support/useTestDatabase.js';

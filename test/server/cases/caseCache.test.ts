@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { createCaseEffects } from '../../../server/cases/caseEffects.js';
+import { intakeSources } from '../../../server/compose/intakeSources.js';
+import { createCaseEffects } from '../../../server/effects/createCaseEffects.js';
 import { createCaseService } from '../../../server/cases/caseService.js';
 import { createCaseStore, type CaseStore } from '../../../server/cases/caseStore.js';
 import { verifyCaseLog } from '../../../server/cases/verifyCaseLog.js';
@@ -84,13 +85,23 @@ describe('case projection cache: several servers writing one case', () => {
     const caseId = await inSession();
     const a = server();
     const b = server();
-    const cases = createCaseService({ db: w.t.db, store: a, now: w.clock.now });
+    const cases = createCaseService({
+      db: w.t.db,
+      store: a,
+      now: w.clock.now,
+      intake: intakeSources(w.t.db),
+    });
     const mediator = w.authUser(U.mediator);
     await cases.act(mediator, caseId, session('a1'));
     expect((await a.loadForAction(caseId)).cached).to.equal(true);
     const withdrawn = await b.transition(caseId, w.actor(U.complainant), { type: 'WITHDRAW' });
     expect(withdrawn.status).to.not.equal('inChannel');
-    const uncached = createCaseService({ db: w.t.db, store: w.store, now: w.clock.now });
+    const uncached = createCaseService({
+      db: w.t.db,
+      store: w.store,
+      now: w.clock.now,
+      intake: intakeSources(w.t.db),
+    });
     const refusal = async (act: () => Promise<unknown>) => {
       try {
         await act();

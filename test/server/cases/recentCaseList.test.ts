@@ -1,3 +1,4 @@
+import { intakeSources } from '../../../server/compose/intakeSources.js';
 import { expect } from 'chai';
 import { createCaseService } from '../../../server/cases/caseService.js';
 import { recountTallies } from '../../../server/cases/caseTallies.js';
@@ -18,7 +19,7 @@ describe("an admin's list of every case, newest first, read window by window", (
       if (i % 3 === 0) await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
     }
     const now = () => new Date(start + 704 * 86_400_000);
-    const service = createCaseService({ db: w.t.db, store: w.store, now });
+    const service = createCaseService({ db: w.t.db, store: w.store, now, intake: intakeSources(w.t.db) });
     const all = (await w.store.models.cases.find({}, { updatedAt: 1, filedAt: 1 }).lean()).map((c) => ({
       id: c._id,
       updatedAt: new Date(c.updatedAt).getTime(),
@@ -40,7 +41,12 @@ describe("an admin's list of every case, newest first, read window by window", (
   });
 
   it('keeps the total right after a recount, open and closed cases alike', async () => {
-    const service = createCaseService({ db: w.t.db, store: w.store, now: w.clock.now });
+    const service = createCaseService({
+      db: w.t.db,
+      store: w.store,
+      now: w.clock.now,
+      intake: intakeSources(w.t.db),
+    });
     const before = (await service.list(admin(), { page: 1, limit: 1, sort: '-updatedAt' })).total;
     const doc = await w.file(smallTrademarkMediation);
     await w.store.transition(doc._id, w.actor(U.admin), { type: 'REJECT', reason: 'x'.repeat(20) });

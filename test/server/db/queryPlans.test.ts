@@ -3,7 +3,7 @@ import type { CommandStartedEvent } from 'mongodb';
 import mongoose, { type Connection } from 'mongoose';
 import request from 'supertest';
 import { actViaApi, bearer, fileCaseViaApi, mediationComplaint } from '../../support/caseApi.js';
-import { prepareDatabase } from '../../../server/db/prepareDatabase.js';
+import { prepareDatabase } from '../../../server/compose/prepareDatabase.js';
 import { buildTestApp, login, seedDirectory, type TestApp } from '../../support/testApp.js';
 import { testDatabaseServer, uriForDatabase } from '../../support/testEnvironment.js';
 

@@ -6,7 +6,7 @@ import { createCaseStore } from '../../../server/cases/caseStore.js';
 import { verifyCaseLog } from '../../../server/cases/verifyCaseLog.js';
 import { creditEntryModel } from '../../../server/credit/creditEntryModel.js';
 import { COMPLAINT_PROFILES, demoComplaint, profileCandidates } from '../../../server/demo/demoComplaints.js';
-import { DEFAULT_DEMO_CASES } from '../../../server/demo/demoDefaults.js';
+import { DEFAULT_DEMO_CASES } from '../../../server/config/demoDefaults.js';
 import { REPEAT_INFRINGERS } from '../../../server/demo/demoParties.js';
 import { demoRandom } from '../../../server/demo/demoRandom.js';
 import { DEMO_COVERAGE, DEMO_SCENARIOS } from '../../../server/demo/demoScenarios.js';

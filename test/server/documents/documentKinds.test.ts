@@ -5,9 +5,9 @@ import type { Complaint } from '../../../shared/schemas/complaint.js';
 import type { CaseDoc } from '../../../server/cases/caseModel.js';
 import { verifyCaseLog } from '../../../server/cases/verifyCaseLog.js';
 import { documentBucket } from '../../../server/documents/documentBucket.js';
-import { DOCUMENT_ISSUED, type DocumentIssuedData } from '../../../server/documents/documentEvent.js';
+import { DOCUMENT_ISSUED, type DocumentIssuedData } from '../../../server/cases/documentIssued.js';
 import { createDocumentWorker, type DocumentWorker } from '../../../server/documents/documentWorker.js';
-import { DOCUMENT_KINDS, type DocumentKind } from '../../../server/documents/documentKinds.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../shared/documents/documentKinds.js';
 import {
   arbitrationAgreementComplaint,
   designPatentSmeEcommerce,

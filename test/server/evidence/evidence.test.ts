@@ -4,7 +4,7 @@ import type { Express } from 'express';
 import { Binary, ObjectId, type Db } from 'mongodb';
 import request from 'supertest';
 import type { EvidenceView } from '../../../shared/api/evidenceView.js';
-import { loadAuthUser } from '../../../server/auth/loadAuthUser.js';
+import { loadAuthUser } from '../../../server/users/loadAuthUser.js';
 import { createEvidenceService } from '../../../server/evidence/evidenceService.js';
 import type { TestApp } from '../../support/testApp.js';
 import { actViaApi, bearer, fileCaseViaApi, mediationComplaint } from '../../support/caseApi.js';

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { Express } from 'express';
 import request from 'supertest';
 import type { MessagePage, MessageView } from '../../../shared/api/messageView.js';
-import { loadAuthUser } from '../../../server/auth/loadAuthUser.js';
+import { loadAuthUser } from '../../../server/users/loadAuthUser.js';
 import { DomainError } from '../../../server/errors/domainError.js';
 import type { TestApp } from '../../support/testApp.js';
 import { actViaApi, bearer, fileCaseViaApi, mediationComplaint } from '../../support/caseApi.js';

@@ -1,7 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { expect } from 'chai';
 import request from 'supertest';
-import { createApp } from '../../../server/http/createApp.js';
+import { createApp } from '../../../server/compose/createApp.js';
 import { buildOpenApiDocument } from '../../../server/openapi/buildOpenApiDocument.js';
 import type {
   JsonSchema,

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import { caseModel } from '../../../server/cases/caseModel.js';
 import { creditEntryModel } from '../../../server/credit/creditEntryModel.js';
-import { maskPartyName } from '../../../server/public/maskPartyName.js';
+import { maskPartyName } from '../../../server/credit/maskPartyName.js';
 import { bearer } from '../../support/caseApi.js';
 import { buildTestApp, login, seedDirectory, type TestApp } from '../../support/testApp.js';
 import { testConfig } from '../../support/testConfig.js';

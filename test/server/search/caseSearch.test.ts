@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { caseModel } from '../../../server/cases/caseModel.js';
-import { queryTokens, searchTokens, textsContain } from '../../../server/search/searchTokens.js';
+import { queryTokens, searchTokens, textsContain } from '../../../server/cases/searchTokens.js';
 import type { Complaint } from '../../../shared/schemas/complaint.js';
 import { actViaApi, bearer, fileCaseViaApi, mediationComplaint } from '../../support/caseApi.js';
 import { buildTestApp, login, seedDirectory, type TestApp } from '../../support/testApp.js';

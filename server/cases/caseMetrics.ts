@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { CASE_STATUSES } from '../../shared/vocabulary.js';
-import type { CaseStore } from '../cases/caseStore.js';
+import type { CaseStore } from './caseStore.js';
 
 /** Case metrics: transitions counted as they are appended; open cases and breaches read on scrape. */
 export interface CaseMetrics {

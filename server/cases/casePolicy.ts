@@ -3,8 +3,8 @@ import { handlerOrgType } from '../../shared/case/caseActors.js';
 import type { Actor, CaseEventType } from '../../shared/case/caseEvents.js';
 import { availableActions, type CaseSnapshot } from '../../shared/case/machineApi.js';
 import type { MessageVisibility } from '../../shared/vocabulary.js';
-import type { CaseDoc } from '../cases/caseModel.js';
-import type { AuthUser } from './authUser.js';
+import type { CaseDoc } from './caseModel.js';
+import type { AuthUser } from '../auth/authUser.js';
 
 /**
  * Authorisation of cases, in one place. A user sees a case when they are a party or an assignee

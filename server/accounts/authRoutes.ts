@@ -10,13 +10,13 @@ import { unauthorized } from '../http/httpErrors.js';
 import { validate } from '../http/validate.js';
 import { presentUser } from '../users/userPresenter.js';
 import type { UserService } from '../users/userService.js';
-import type { AuthUser } from './authUser.js';
+import type { AuthUser } from '../auth/authUser.js';
 import { clientAddressKey } from '../http/clientAddressKey.js';
 import type { LoginThrottle } from './loginThrottle.js';
 import type { PasswordResets } from './passwordResets.js';
 import type { RegistrationThrottle } from './registrationThrottle.js';
-import { requireStrongPassword } from './requireStrongPassword.js';
-import type { TokenClaims, TokenService } from './tokenService.js';
+import { requireStrongPassword } from '../auth/requireStrongPassword.js';
+import type { TokenClaims, TokenService } from '../auth/tokenService.js';
 
 /** The answer to every well-formed registration (it must not tell whether the e-mail was free). */
 const REGISTERED =

@@ -1,65 +1,45 @@
-import express, { type Express } from 'express';
+/** The services behind the routes and the realtime layer, built once by the composition root. */
+import type { LoadAuthUser } from '../auth/authUser.js';
+import { intakeSources } from './intakeSources.js';
+import { caseOrgs } from '../cases/caseOrgs.js';
+import { createCaseMetrics } from '../cases/caseMetrics.js';
+import { checkAgreementSignature } from '../documents/checkAgreementSignature.js';
+import { authUserLoader } from '../users/loadAuthUser.js';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { createAuditLog, type AuditLog } from '../audit/auditLog.js';
 import { createAuditReader, type AuditReader } from '../audit/auditReader.js';
-import { auditRoutes } from '../audit/auditRoutes.js';
-import { authRoutes } from '../auth/authRoutes.js';
-import { createLoginThrottle, type LoginThrottle } from '../auth/loginThrottle.js';
-import { createRegistrationThrottle, type RegistrationThrottle } from '../auth/registrationThrottle.js';
-import { createPasswordResets, type PasswordResets } from '../auth/passwordResets.js';
-import { requireAuth } from '../auth/requireAuth.js';
+import { createLoginThrottle, type LoginThrottle } from '../accounts/loginThrottle.js';
+import { createRegistrationThrottle, type RegistrationThrottle } from '../accounts/registrationThrottle.js';
+import { createPasswordResets, type PasswordResets } from '../accounts/passwordResets.js';
 import { createTokenService, type TokenService } from '../auth/tokenService.js';
-import { caseRoutes, routingRoutes } from '../cases/caseRoutes.js';
 import { createCaseService, type CaseService } from '../cases/caseService.js';
-import type { CaseEngine } from '../cases/createCaseEngine.js';
+import type { CaseEngine } from './createCaseEngine.js';
 import { createIdempotencyKeys, type IdempotencyKeys } from '../cases/idempotencyKeys.js';
 import type { Config } from '../config/loadConfig.js';
-import { creditRoutes } from '../credit/creditRoutes.js';
 import { createCreditService, type CreditService } from '../credit/creditService.js';
-import { calendarRoutes } from '../calendar/calendarRoutes.js';
 import { createCalendarService, type CalendarService } from '../calendar/calendarService.js';
-import { caseFileRoutes } from '../caseFiles/caseFileRoutes.js';
 import { createCaseFileService, type CaseFileService } from '../caseFiles/caseFileService.js';
-import { evidenceRoutes } from '../evidence/evidenceRoutes.js';
-import { documentRoutes } from '../documents/documentRoutes.js';
 import { createDocumentService, type DocumentService } from '../documents/documentService.js';
-import { orgRoutes } from '../orgs/orgRoutes.js';
 import { createOrgService, type OrgService } from '../orgs/orgService.js';
 import { createEvidenceService, type EvidenceService } from '../evidence/evidenceService.js';
-import { healthRoutes } from '../health/healthRoutes.js';
 import { createWriteLimits, type WriteLimits } from '../limits/writeLimits.js';
 import { createInvitationIssuer } from '../invitations/createInvitationIssuer.js';
-import { invitationRoutes } from '../invitations/invitationRoutes.js';
 import { createInvitationService, type InvitationService } from '../invitations/invitationService.js';
 import { createInvitationThrottle, type InvitationThrottle } from '../invitations/invitationThrottle.js';
 import { createMailOutbox, type MailOutbox } from '../mail/createMailOutbox.js';
 import { createMailSender, type MailSender } from '../mail/createMailSender.js';
 import { createOutboxService, type OutboxService } from '../mail/outboxService.js';
-import { outboxRoutes } from '../mail/outboxRoutes.js';
-import { messageRoutes } from '../messages/messageRoutes.js';
 import { createMessageService, type MessageService } from '../messages/messageService.js';
 import { createAppMetrics, type AppMetrics } from '../metrics/appMetrics.js';
-import { metricsRoutes } from '../metrics/metricsRoutes.js';
 import { createNotificationService, type NotificationService } from '../notifications/notificationService.js';
-import { notificationRoutes } from '../notifications/notificationRoutes.js';
-import { openApiRoutes } from '../openapi/openApiRoutes.js';
 import { createCreditDisclosure, type CreditDisclosure } from '../credit/creditDisclosure.js';
 import { createPublicMetrics, type PublicMetrics } from '../public/publicMetrics.js';
-import { publicRoutes, supervisionRoutes } from '../public/publicRoutes.js';
 import { createReportThrottle, type ReportThrottle } from '../public/reportThrottle.js';
 import { createSupervisionReports, type SupervisionReports } from '../public/supervisionReports.js';
-import { exportRoutes } from '../search/exportRoutes.js';
-import { statsRoutes } from '../stats/statsRoutes.js';
 import { createStatsService, type StatsService } from '../stats/statsService.js';
-import { userRoutes } from '../users/userRoutes.js';
 import { createUserService, type UserService } from '../users/userService.js';
-import { type SharedRedis } from './createRateLimiter.js';
-import { noStore } from './noStore.js';
-import { platformMiddleware } from './platformMiddleware.js';
-import { notFoundHandler, problemMiddleware } from './problemMiddleware.js';
-import { refuseWritesWhenDown } from './refuseWritesWhenDown.js';
-import { findClientDir, serveClient } from './serveClient.js';
+import { type SharedRedis } from '../http/createRateLimiter.js';
 
 /** What the HTTP app needs from the composition root. */
 export interface AppDeps {
@@ -78,6 +58,8 @@ export interface AppDeps {
 
 /** The services behind the routes (the realtime layer uses the same ones). */
 export interface AppServices {
+  /** Finds the signed-in user of a token (HTTP and sockets). */
+  loadAuthUser: LoadAuthUser;
   tokens: TokenService;
   users: UserService;
   cases: CaseService;
@@ -139,12 +121,27 @@ export function createServices(deps: AppDeps): AppServices {
     },
     deps.redis,
   );
-  const cases = createCaseService({ db: deps.db, store: deps.engine.store, now, limits });
-  const auditLog = createAuditLog({ db: deps.db, logger: deps.logger, now });
+  const cases = createCaseService({
+    db: deps.db,
+    store: deps.engine.store,
+    now,
+    limits,
+    intake: intakeSources(deps.db),
+    prepareAction: (doc, action) => checkAgreementSignature(deps.engine.store, doc, action),
+  });
+  const auditLog = createAuditLog({
+    db: deps.db,
+    logger: deps.logger,
+    now,
+    orgsOfCases: (ids) => caseOrgs(deps.db, ids),
+  });
   const tokens = createTokenService(deps.jwtSecret, deps.config.jwtTtlSeconds, now);
   const users = createUserService(deps.db, now, auditLog);
   const mailOutbox = createMailOutbox({ db: deps.db, config: deps.config, logger: deps.logger, now });
+  const metrics = createAppMetrics();
+  createCaseMetrics(metrics.registry, { store: deps.engine.store, logger: deps.logger });
   return {
+    loadAuthUser: authUserLoader(deps.db),
     auditLog,
     audit: createAuditReader({ db: deps.db, log: auditLog, now }),
     limits,
@@ -186,7 +183,7 @@ export function createServices(deps: AppDeps): AppServices {
     disclosure: createCreditDisclosure({ db: deps.db, now, cacheSeconds: deps.config.publicCacheSeconds }),
     reports: createSupervisionReports(deps.db, now),
     reportThrottle: createReportThrottle(deps.config.reportLimitPerIpPerHour, deps.redis),
-    metrics: createAppMetrics({ store: deps.engine.store, logger: deps.logger }),
+    metrics,
     loginThrottle: createLoginThrottle(
       {
         delayAfterFailures: deps.config.loginDelayAfterFailures,
@@ -228,78 +225,4 @@ export function createServices(deps: AppDeps): AppServices {
     }),
     invitationThrottle: createInvitationThrottle(deps.config.invitationLookupsPerMinute, deps.redis),
   };
-}
-
-/** Builds the Express 5 app. It never listens: `server/index.ts` and the tests do. */
-export function createApp(deps: AppDeps, services: AppServices = createServices(deps)): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', deps.config.trustProxy);
-  app.use(platformMiddleware({ logger: deps.logger, metrics: services.metrics.http }));
-  app.use(healthRoutes(deps.db));
-  app.use(refuseWritesWhenDown(deps.db));
-  app.use(express.json({ limit: '256kb' }));
-
-  app.use('/api', noStore);
-  const auth = requireAuth(deps.db, services.tokens);
-  app.use(
-    '/api/auth',
-    authRoutes({
-      users: services.users,
-      tokens: services.tokens,
-      auth,
-      loginThrottle: services.loginThrottle,
-      registrationThrottle: services.registrationThrottle,
-      passwordMinLength: deps.config.passwordMinLength,
-      passwordResets: services.passwordResets,
-    }),
-  );
-  app.use(
-    '/api/users',
-    userRoutes({ users: services.users, auth, passwordMinLength: deps.config.passwordMinLength }),
-  );
-  app.use('/api/orgs', orgRoutes({ orgs: services.orgs, auth }));
-  const audit = services.auditLog;
-  app.use('/api', auditRoutes({ audit: services.audit, cases: services.cases, auth }));
-  app.use(
-    '/api/cases',
-    caseRoutes({ cases: services.cases, idempotency: services.idempotency, auth, audit }),
-  );
-  app.use('/api/cases', evidenceRoutes({ evidence: services.evidence, auth, audit }));
-  app.use('/api/cases', caseFileRoutes({ caseFiles: services.caseFiles, auth, audit }));
-  app.use('/api/cases', documentRoutes({ documents: services.documents, auth }));
-  app.use('/api/cases', calendarRoutes({ calendar: services.calendar, auth, audit }));
-  app.use('/api/cases', messageRoutes({ messages: services.messages, auth }));
-  app.use(
-    '/api/public',
-    publicRoutes({
-      metrics: services.publicMetrics,
-      disclosure: services.disclosure,
-      reports: services.reports,
-      reportThrottle: services.reportThrottle,
-    }),
-  );
-  app.use('/api/supervision', supervisionRoutes({ reports: services.reports, auth }));
-  app.use('/api/exports', exportRoutes({ cases: services.cases, auth }));
-  const invitationRouters = invitationRoutes({
-    invitations: services.invitations,
-    throttle: services.invitationThrottle,
-    auth,
-    passwordMinLength: deps.config.passwordMinLength,
-  });
-  app.use('/api/invitations', invitationRouters.links);
-  app.use('/api/cases', invitationRouters.cases);
-  app.use('/api/routing', routingRoutes({ cases: services.cases, auth }));
-  app.use('/api/stats', statsRoutes({ stats: services.stats, auth }));
-  app.use('/api/credit', creditRoutes({ credit: services.credit, auth }));
-  app.use('/api/mail', outboxRoutes({ outbox: services.outbox, auth }));
-  app.use('/api/notifications', notificationRoutes({ notifications: services.notifications, auth }));
-  app.use(metricsRoutes(services.metrics));
-  app.use(openApiRoutes());
-
-  serveClient(app, deps.clientDir ?? findClientDir(), { production: deps.config.nodeEnv === 'production' });
-
-  app.use(notFoundHandler);
-  app.use(problemMiddleware(deps.logger));
-  return app;
 }

@@ -1,3 +1,4 @@
+import { userByEmail } from '../users/userLookups.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
@@ -6,7 +7,6 @@ import { DomainError } from '../errors/domainError.js';
 import { createRateLimiter, type SharedRedis } from '../http/createRateLimiter.js';
 import { TooManyRequestsError } from '../http/tooManyRequests.js';
 import type { MailOutbox } from '../mail/createMailOutbox.js';
-import { userModel } from '../users/userModel.js';
 import type { UserService } from '../users/userService.js';
 import { passwordResetModel } from './passwordResetModel.js';
 
@@ -38,7 +38,6 @@ export function createPasswordResets(deps: {
   redis?: SharedRedis | undefined;
 }): PasswordResets {
   const Resets = passwordResetModel(deps.db);
-  const Users = userModel(deps.db);
   const byAddress = createRateLimiter(deps.redis, {
     keyPrefix: 'reset-ip',
     points: deps.perHour,
@@ -64,7 +63,7 @@ export function createPasswordResets(deps: {
   }
 
   async function issue(email: string): Promise<void> {
-    const user = await Users.findOne({ email: email.toLowerCase() }).lean();
+    const user = await userByEmail(deps.db, email);
     if (!user?.active) return;
     const token = randomBytes(32).toString('base64url');
     const at = deps.now();

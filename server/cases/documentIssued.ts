@@ -1,4 +1,4 @@
-import type { DocumentKind, DocumentLang } from './documentKinds.js';
+import type { DocumentKind, DocumentLang } from '../../shared/documents/documentKinds.js';
 
 /** The case event type that records a generated document (a record: it does not move the machine). */
 export const DOCUMENT_ISSUED = 'DOCUMENT_ISSUED';

@@ -6,8 +6,8 @@ import { createMailOutbox } from '../mail/createMailOutbox.js';
 import { createDeadlineScheduler, type DeadlineScheduler } from '../deadlines/deadlineScheduler.js';
 import { createDocumentWorker, type DocumentWorker } from '../documents/documentWorker.js';
 import type { CaseNotifier } from '../notifications/createCaseNotifier.js';
-import { createCaseEffects } from './caseEffects.js';
-import { createCaseStore, type CaseStore } from './caseStore.js';
+import { createCaseEffects } from '../effects/createCaseEffects.js';
+import { createCaseStore, type CaseStore } from '../cases/caseStore.js';
 
 /** The case engine of one server instance: the store (with its effects), the clock scheduler and the document worker. */
 export interface CaseEngine {

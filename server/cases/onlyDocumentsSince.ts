@@ -1,5 +1,5 @@
-import type { CaseStore } from '../cases/caseStore.js';
-import { DOCUMENT_ISSUED } from './documentEvent.js';
+import type { CaseStore } from './caseStore.js';
+import { DOCUMENT_ISSUED } from './documentIssued.js';
 
 /**
  * Whether everything appended to a case after `seq` is generated documents (`DOCUMENT_ISSUED`): facts

@@ -1,5 +1,5 @@
 import type { Connection, Model } from 'mongoose';
-import { passwordResetModel } from '../auth/passwordResetModel.js';
+import { passwordResetModel } from '../accounts/passwordResetModel.js';
 import { auditEventModel } from '../audit/auditEventModel.js';
 import { caseEventModel } from '../cases/caseEventModel.js';
 import { caseModel } from '../cases/caseModel.js';

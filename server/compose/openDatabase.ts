@@ -1,9 +1,9 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Config } from '../config/loadConfig.js';
-import { connectDatabase } from './connectDatabase.js';
+import { connectDatabase } from '../db/connectDatabase.js';
 import { prepareDatabase } from './prepareDatabase.js';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './startEmbeddedDatabase.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../db/startEmbeddedDatabase.js';
 
 /** An open database connection and, for the embedded default, its engine. */
 export interface OpenDatabase {

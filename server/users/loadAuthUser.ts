@@ -1,9 +1,13 @@
 import type { Connection } from 'mongoose';
 import type { OrgType } from '../../shared/vocabulary.js';
-import type { UserDoc } from '../users/userModel.js';
-import { orgModel } from '../orgs/orgModel.js';
-import { userModel } from '../users/userModel.js';
-import type { AuthUser } from './authUser.js';
+import { orgCollectionName } from '../orgs/orgLookups.js';
+import { userModel, type UserDoc } from './userModel.js';
+import type { AuthUser, LoadAuthUser } from '../auth/authUser.js';
+
+/** Binds `loadAuthUser` to a connection: what authentication (HTTP and sockets) is given. */
+export function authUserLoader(db: Connection): LoadAuthUser {
+  return (userId, sessionVersion) => loadAuthUser(db, userId, sessionVersion);
+}
 
 /** The account fields a request is authenticated with (never the password hash). */
 const AUTH_FIELDS = {
@@ -21,8 +25,8 @@ type AuthRow = Pick<UserDoc, '_id' | keyof typeof AUTH_FIELDS> & { org: { type?:
 /**
  * The active user with this id, with their organisation's type; undefined otherwise, and when
  * `sessionVersion` (a token's) is not the account's current one (its sessions were ended). One round
- * trip: the account read by its id (the primary key) with its organisation's type joined to it, read
- * afresh on every request, so disabling an account or ending its sessions takes effect at once.
+ * trip: the account read by its id (the primary key) with its organisation joined to it, read afresh
+ * on every request, so disabling an account or ending its sessions takes effect at once.
  */
 export async function loadAuthUser(
   db: Connection,
@@ -35,14 +39,7 @@ export async function loadAuthUser(
       { $match: { _id: userId } },
       { $limit: 1 },
       { $project: AUTH_FIELDS },
-      {
-        $lookup: {
-          from: orgModel(db).collection.collectionName,
-          localField: 'orgId',
-          foreignField: '_id',
-          as: 'org',
-        },
-      },
+      { $lookup: { from: orgCollectionName(db), localField: 'orgId', foreignField: '_id', as: 'org' } },
     ])
     .toArray();
   if (!user?.active) return undefined;
