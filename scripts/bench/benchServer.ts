@@ -25,7 +25,14 @@ const logger = pino({ level: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent' }, p
 const dir = mkdtempSync(join(tmpdir(), 'sevenfold-rtbench-'));
 const external = process.env.MONGODB_URI;
 const engineDb = external ? undefined : await startEmbeddedDatabase({ dataDir: dir, logger });
-const db = await connectDatabase(engineDb ? engineDb.uri : external!, `sf_rtbench_${Date.now()}`);
+const db = await connectDatabase(engineDb ? engineDb.uri : external!, `sf_rtbench_${Date.now()}`, {
+  monitorCommands: true,
+});
+/** Database commands sent since counting began, by command name (null: not counting). */
+let commands: Map<string, number> | null = null;
+db.getClient().on('commandStarted', (e: { commandName: string }) => {
+  if (commands) commands.set(e.commandName, (commands.get(e.commandName) ?? 0) + 1);
+});
 await prepareDatabase(db);
 await seedDemoDirectory(db);
 // the benchmarks open many mediation cases: no mediator may run out of capacity
@@ -42,6 +49,8 @@ const config = loadConfig({
   MESSAGE_LIMIT_PER_MINUTE: '100000000',
   EVIDENCE_LIMIT_PER_HOUR: '100000000',
   FILING_LIMIT_PER_DAY: '100000000',
+  // BENCH_CASE_CACHE_SIZE=0 runs the server with no case projection cache (the "before" of the cache)
+  CASE_CACHE_SIZE: process.env.BENCH_CASE_CACHE_SIZE ?? '2000',
 });
 // the real composition (engine with its notifier and effects, services, app), as the server builds it
 const { engine, services, app } = composeSevenfold({ config, logger, db, jwtSecret: config.jwtSecret! });
@@ -203,6 +212,19 @@ process.on(
       void addCases(msg.count ?? 0, msg.templateId).then((r) => process.send?.({ kind: 'addCases', ...r }));
       return;
     }
+    if (msg.kind === 'countCommands') {
+      // starts counting afresh; replies with what was counted since the previous call
+      const counted = Object.fromEntries(commands ?? []);
+      commands = new Map();
+      process.send?.({ kind: 'countCommands', counted });
+      return;
+    }
+    if (msg.kind === 'stopCounting') {
+      const counted = Object.fromEntries(commands ?? []);
+      commands = null;
+      process.send?.({ kind: 'stopCounting', counted });
+      return;
+    }
     if (msg.kind === 'clearStats') {
       services.stats.clear();
       process.send?.({ kind: 'clearStats' });
@@ -225,7 +247,8 @@ process.on(
         bare.close();
         plainHttp.close();
         http.closeAllConnections();
-        await db.dropDatabase().catch(() => undefined);
+        // the embedded engine's folder is removed whole (dropping 10,000s of cases first took minutes)
+        if (external) await db.dropDatabase().catch(() => undefined);
         await db.close();
         await engineDb?.stop();
         rmSync(dir, { recursive: true, force: true });

@@ -14,9 +14,13 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** Forks `benchServer.ts` (real app on the embedded engine plus the floors) and waits until it listens. */
-export async function startBenchServer(): Promise<BenchServer> {
+/**
+ * Forks `benchServer.ts` (real app on the embedded engine plus the floors), with `env` added to its
+ * environment (`BENCH_CASE_CACHE_SIZE=0`: no case projection cache), and waits until it listens.
+ */
+export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
   const child: ChildProcess = fork(join(here, 'benchServer.ts'), [], {
+    env: { ...process.env, ...env },
     execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

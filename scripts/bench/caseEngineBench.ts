@@ -53,28 +53,33 @@ export async function caseEngineBench(db: Connection): Promise<BenchSection> {
       createdAt: new Date(),
     })),
   );
-  const engine = createCaseEngine({ db, logger });
-  const { store } = engine;
+  // the store as a server builds it (its projection cache on) and with no cache (every action reads)
+  const { store } = createCaseEngine({ db, logger, cacheSize: 0 });
+  const { store: cachedStore } = createCaseEngine({ db, logger, cacheSize: 2000 });
   const admin = actorOf('u-admin');
   /** Files a mediation case and takes it into session; resolves with its projection then. */
-  const inSession = async (): Promise<CaseDoc> => {
+  const inSession = async (via = store): Promise<CaseDoc> => {
     const { caseDoc } = await fileComplaint(
       intakeSources(db),
-      store,
+      via,
       complaint,
       { id: 'u-complainant', name: 'Lin Wei' },
       actorOf('u-complainant'),
       new Date(),
     );
-    await store.transition(caseDoc._id, admin, { type: 'ACCEPT' });
-    const routed = await store.transition(caseDoc._id, admin, { type: 'ROUTE', channel: 'mediation' });
+    await via.transition(caseDoc._id, admin, { type: 'ACCEPT' });
+    const routed = await via.transition(caseDoc._id, admin, { type: 'ROUTE', channel: 'mediation' });
     const assigned = actorOf(routed.mediatorId ?? 'u-mediator');
-    await store.transition(caseDoc._id, assigned, { type: 'ACCEPT_ASSIGNMENT' });
-    return store.transition(caseDoc._id, actorOf('u-respondent'), { type: 'CONSENT' });
+    await via.transition(caseDoc._id, assigned, { type: 'ACCEPT_ASSIGNMENT' });
+    return via.transition(caseDoc._id, actorOf('u-respondent'), { type: 'CONSENT' });
   };
   // the store's actions go round ACTION_CASES cases, so no case's history grows past a real one's
   const inTurn: CaseDoc[] = [];
   for (let i = 0; i < ACTION_CASES; i++) inTurn.push(await inSession());
+  // the cached store takes turns on cases of its own (only it writes them, as one server would)
+  const inTurnCached: CaseDoc[] = [];
+  for (let i = 0; i < ACTION_CASES; i++) inTurnCached.push(await inSession(cachedStore));
+  let cachedTurn = 0;
   const ready = inTurn[0]!;
   const caseDoc = ready;
   const mediator = actorOf(ready.mediatorId ?? 'u-mediator');
@@ -111,9 +116,17 @@ export async function caseEngineBench(db: Connection): Promise<BenchSection> {
         at,
       });
     },
-    'action through the store (load, transition, one commit with its effects)': async () => {
-      const c = inTurn[turn++ % inTurn.length]!;
-      await store.transition(c._id, actorOf(c.mediatorId ?? 'u-mediator'), {
+    'action through the store, no projection cache (load, transition, one commit with its effects)':
+      async () => {
+        const c = inTurn[turn++ % inTurn.length]!;
+        await store.transition(c._id, actorOf(c.mediatorId ?? 'u-mediator'), {
+          type: 'RECORD_SESSION',
+          notes: `session ${n++}`,
+        });
+      },
+    'action through the store with its projection cache (CASE_CACHE_SIZE, the default)': async () => {
+      const c = inTurnCached[cachedTurn++ % inTurnCached.length]!;
+      await cachedStore.transition(c._id, actorOf(c.mediatorId ?? 'u-mediator'), {
         type: 'RECORD_SESSION',
         notes: `session ${n++}`,
       });
@@ -165,7 +178,8 @@ export async function caseEngineBench(db: Connection): Promise<BenchSection> {
         }
       },
   });
-  const [pure, restored, store_, floor, realFloor] = figures as [
+  const [pure, restored, uncached, store_, floor, realFloor] = figures as [
+    (typeof figures)[0],
     (typeof figures)[0],
     (typeof figures)[0],
     (typeof figures)[0],
@@ -177,7 +191,9 @@ export async function caseEngineBench(db: Connection): Promise<BenchSection> {
     description:
       `${ACTION_CASES} cases in mediation (in session); the action is RECORD_SESSION by the assigned mediator, ` +
       'taken on each case in turn (so a case records a few dozen sessions over the run, as a long mediation ' +
-      'might). The store path loads the projection (one read by id), runs the machine, and in one transaction ' +
+      'might). The store path takes the projection from its cache (the projection its previous commit left; ' +
+      'the commit proves it current, as its `<caseId>:<seq>` insert fails otherwise) or, with no cache, reads it ' +
+      '(one read by id), runs the machine, and in one transaction ' +
       'inserts `<caseId>:<seq>`, updates the changed fields of the projection and writes what follows from the ' +
       'event alone (clocks that started, stopped or moved: none here); a session has no follow-ups, so nothing ' +
       'else is written. The floor is that one transaction alone: a copy of the event inserted and the projection ' +
@@ -190,6 +206,11 @@ export async function caseEngineBench(db: Connection): Promise<BenchSection> {
         name: 'store action ÷ one-commit floor (latency, p50)',
         value: store_.p50Ms / floor.p50Ms,
         explanation: 'how many bare insert + update transactions one full action costs (target ≤ 2)',
+      },
+      {
+        name: 'before: store action with no projection cache ÷ one-commit floor (latency, p50)',
+        value: uncached.p50Ms / floor.p50Ms,
+        explanation: 'the same action reading its case first (CASE_CACHE_SIZE=0: the store before the cache)',
       },
       {
         name: "store action ÷ the same writes on Sevenfold's collections (latency, p50)",

@@ -132,7 +132,7 @@ export async function httpBench(server: BenchServer, tokens: Record<string, stri
  * app/screens.ts, which starts the first round with the page's code). Paths keep the client's
  * parameter order.
  */
-interface HomeRound {
+export interface HomeRound {
   label: string;
   /** Who asks (a key of the tokens). */
   as: string;
@@ -154,7 +154,8 @@ const deskWorkbench = (answers: unknown[]): string[] => {
 const DESK_LABEL = 'intake desk (admin home): counts + screening queue at once';
 const DESK_FULL_LABEL = 'intake desk (admin home), then the workbench of its first case';
 
-const HOME_ROUNDS: HomeRound[] = [
+/** Each role's home page as the web client opens it. */
+export const HOME_ROUNDS: HomeRound[] = [
   { label: DESK_LABEL, as: 'admin', paths: DESK_PATHS },
   { label: DESK_FULL_LABEL, as: 'admin', paths: DESK_PATHS, then: deskWorkbench },
   {
@@ -199,7 +200,7 @@ const HOME_ROUNDS: HomeRound[] = [
 const browserAgent = new Agent({ keepAlive: true, maxSockets: 6 });
 
 /** GETs a path as a browser would (gzip accepted and decoded); resolves with the status and the body. */
-function browserGet(url: string, token: string): Promise<{ status: number; body: string }> {
+export function browserGet(url: string, token: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpGet(
       url,
@@ -281,6 +282,8 @@ export async function listBench(
   server: BenchServer,
   tokens: Record<string, string>,
   sizes: number[] = [1_000, 10_000, 100_000],
+  /** Called once each size is timed, with the tokens of every home's account (to count round trips). */
+  onSize?: (size: number, as: Record<string, string>) => Promise<void>,
 ): Promise<BenchSection> {
   const figures: BenchFigure[] = [];
   const ratios: BenchSection['ratios'] = [];
@@ -370,6 +373,7 @@ export async function listBench(
         });
       }
     }
+    await onSize?.(size, as);
     deskAt.push({
       size,
       desk: p50[DESK_LABEL]!,

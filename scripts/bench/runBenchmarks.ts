@@ -19,6 +19,7 @@ import { middlewareBench } from './middlewareBench.js';
 import { benchTokens, httpBench, listBench, saturationBench } from './httpBench.js';
 import { presenceStormBench } from './presenceStormBench.js';
 import { realtimeBench } from './realtimeBench.js';
+import { roundTripBench } from './roundTripBench.js';
 import { paintBench } from './paintBench.js';
 import { soakBench } from './soakBench.js';
 import { startupBench } from './startupBench.js';
@@ -59,7 +60,7 @@ function render(sections: BenchSection[], engine: string, started: Date, seconds
 }
 
 /**
- * `BENCH_ONLY=engine,middleware,http,realtime,saturation,soak,lists,export,startup,paint,suites` runs a part (printed,
+ * `BENCH_ONLY=engine,middleware,http,realtime,saturation,soak,lists,trips,export,startup,paint,suites` runs a part (printed,
  * docs left alone).
  */
 const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim());
@@ -94,6 +95,13 @@ const db = await connectDatabase(engine ? engine.uri : external!, `sf_bench_${Da
 await prepareDatabase(db);
 try {
   const sections: BenchSection[] = [];
+  // each section is printed as soon as it is measured, so a run cut short keeps what it measured
+  const push = sections.push.bind(sections);
+  sections.push = (...added: BenchSection[]) => {
+    for (const section of added)
+      process.stdout.write(`${render([section], '', started, 0).split('\n').slice(9).join('\n')}\n`);
+    return push(...added);
+  };
   const engineDescription = await engineLine(db, Boolean(engine));
   if (wanted('engine')) {
     process.stdout.write('case engine…\n');
@@ -103,13 +111,27 @@ try {
     process.stdout.write('middleware cost (about 2 minutes)…\n');
     sections.push(await middlewareBench());
   }
-  if (['http', 'realtime', 'saturation', 'soak', 'lists'].some(wanted)) {
+  if (['http', 'realtime', 'saturation', 'soak', 'lists', 'trips'].some(wanted)) {
     const server = await startBenchServer();
     try {
       const tokens = await benchTokens(server.url);
       if (wanted('http')) {
         process.stdout.write('HTTP…\n');
         sections.push(await httpBench(server, tokens));
+        // the same on a server with no case projection cache: the action as it was before the cache
+        process.stdout.write('HTTP, no case projection cache…\n');
+        const uncached = await startBenchServer({ BENCH_CASE_CACHE_SIZE: '0' });
+        try {
+          const uncachedTokens = await benchTokens(uncached.url);
+          const before = await httpBench(uncached, uncachedTokens);
+          sections.push({ ...before, title: 'HTTP, no case projection cache (CASE_CACHE_SIZE=0)' });
+          if (wanted('trips'))
+            sections.push(
+              await roundTripBench(uncached, uncachedTokens, uncachedTokens, 'CASE_CACHE_SIZE=0'),
+            );
+        } finally {
+          await uncached.stop();
+        }
       }
       if (wanted('realtime')) {
         process.stdout.write('realtime fan-out…\n');
@@ -133,9 +155,21 @@ try {
       }
       if (wanted('lists')) {
         process.stdout.write('case lists…\n');
+        // round trips are counted at 10,000 cases (or the largest size listed below it)
+        const sizes = sizesOf(process.env.BENCH_LIST_SIZES, '1000,10000,100000');
+        const tripsAt = Math.max(...sizes.filter((n) => n <= 10_000), sizes[0]!);
+        const trips: BenchSection[] = [];
         sections.push(
-          await listBench(server, tokens, sizesOf(process.env.BENCH_LIST_SIZES, '1000,10000,100000')),
+          await listBench(server, tokens, sizes, async (size, as) => {
+            if (!wanted('trips') || size !== tripsAt) return;
+            process.stdout.write(`round trips at ${size} cases…\n`);
+            trips.push(await roundTripBench(server, tokens, as, `${size.toLocaleString('en')} cases`));
+          }),
         );
+        sections.push(...trips);
+      } else if (wanted('trips')) {
+        process.stdout.write('round trips…\n');
+        sections.push(await roundTripBench(server, tokens));
       }
     } finally {
       await server.stop();

@@ -1,9 +1,9 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { RateLimiterRes } from 'rate-limiter-flexible';
-import { claimLink,newLinkToken } from '../auth/linkTokens.js';
+import { claimLink, newLinkToken } from '../auth/linkTokens.js';
 import { DomainError } from '../errors/domainError.js';
-import { createRateLimiter,type SharedRedis } from '../http/createRateLimiter.js';
+import { createRateLimiter, type SharedRedis } from '../http/createRateLimiter.js';
 import { TooManyRequestsError } from '../http/tooManyRequests.js';
 import type { MailOutbox } from '../mail/createMailOutbox.js';
 import { userByEmail } from '../users/userLookups.js';

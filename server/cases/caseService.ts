@@ -180,17 +180,70 @@ export function createCaseService(deps: {
     return { ...plan, filter: { searchTokens: rarest } };
   }
 
-  async function loadVisible(user: AuthUser, caseId: string): Promise<LoadedCase> {
+  /**
+   * The case if the user may see it, read (or, `forAction`, possibly from the store's cache: see
+   * `CaseStore.loadForAction`; a cached case the user may not see is read again before the 404).
+   */
+  async function loadVisible(user: AuthUser, caseId: string, forAction = false): Promise<LoadedCase> {
     let loaded: LoadedCase;
     try {
-      loaded = await store.load(caseId);
+      loaded = forAction ? await store.loadForAction(caseId) : await store.load(caseId);
     } catch (err) {
       if (err instanceof DomainError && err.kind === 'notFound')
         throw new NotFoundError('No such case.', 'caseNotFound');
       throw err;
     }
-    if (!canSeeCase(user, loaded.doc)) throw new NotFoundError('No such case.', 'caseNotFound');
+    if (!canSeeCase(user, loaded.doc)) {
+      const refused = new NotFoundError('No such case.', 'caseNotFound');
+      if (store.staleCached(loaded, refused)) return loadVisible(user, caseId);
+      throw refused;
+    }
     return loaded;
+  }
+
+  /** Authorises and takes an action on the case as `first` holds it (see `act`). */
+  async function actOn(
+    user: AuthUser,
+    caseId: string,
+    body: ActionBody,
+    first: LoadedCase,
+  ): Promise<CaseView> {
+    let loaded = first;
+    const { doc, state } = loaded;
+    if (!mayActOn(user, doc)) {
+      throw new ForbiddenError(
+        'Only officers of the organisation holding this case may act on it.',
+        'notHandlingOrg',
+      );
+    }
+    const { expectedSeq, ...requested } = body;
+    await checkAssignee(db, doc, requested);
+    await checkHandOver(db, doc, requested);
+    let seen = expectedSeq ?? doc.seq;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const action = deps.prepareAction ? await deps.prepareAction(loaded.doc, requested) : requested;
+        const expected = expectedSeq === undefined ? undefined : seen;
+        const after = await store.transition(caseId, actorOf(user), action, {
+          expectedSeq: expected,
+          loaded,
+        });
+        return present(after, user);
+      } catch (err) {
+        const code = err instanceof DomainError ? err.extra.code : undefined;
+        // a generated document recorded meanwhile changes nothing the user decided on: act again
+        if ((code === 'seqConflict' || code === 'staleSeq') && attempt < 5) {
+          if (await onlyDocumentsSince(store, caseId, seen)) {
+            loaded = await loadVisible(user, caseId);
+            seen = loaded.doc.seq;
+            continue;
+          }
+        }
+        if (err instanceof NotAllowedNowError)
+          throw refusalOf(err, state.snapshot, requested, actorOf(user), now());
+        throw err;
+      }
+    }
   }
 
   return {
@@ -334,41 +387,14 @@ export function createCaseService(deps: {
     },
 
     async act(user, caseId, body) {
-      let loaded = await loadVisible(user, caseId);
-      const { doc, state } = loaded;
-      if (!mayActOn(user, doc)) {
-        throw new ForbiddenError(
-          'Only officers of the organisation holding this case may act on it.',
-          'notHandlingOrg',
-        );
-      }
-      const { expectedSeq, ...requested } = body;
-      await checkAssignee(db, doc, requested);
-      await checkHandOver(db, doc, requested);
-      let seen = expectedSeq ?? doc.seq;
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const action = deps.prepareAction ? await deps.prepareAction(loaded.doc, requested) : requested;
-          const expected = expectedSeq === undefined ? undefined : seen;
-          const after = await store.transition(caseId, actorOf(user), action, {
-            expectedSeq: expected,
-            loaded,
-          });
-          return present(after, user);
-        } catch (err) {
-          const code = err instanceof DomainError ? err.extra.code : undefined;
-          // a generated document recorded meanwhile changes nothing the user decided on: act again
-          if ((code === 'seqConflict' || code === 'staleSeq') && attempt < 5) {
-            if (await onlyDocumentsSince(store, caseId, seen)) {
-              loaded = await loadVisible(user, caseId);
-              seen = loaded.doc.seq;
-              continue;
-            }
-          }
-          if (err instanceof NotAllowedNowError)
-            throw refusalOf(err, state.snapshot, requested, actorOf(user), now());
-          throw err;
-        }
+      // the case as this process last committed it, when it holds it: the commit proves it current
+      const loaded = await loadVisible(user, caseId, true);
+      try {
+        return await actOn(user, caseId, body, loaded);
+      } catch (err) {
+        // refused or beaten on a cached case another server may have moved on: decide again on a read
+        if (!store.staleCached(loaded, err)) throw err;
+        return actOn(user, caseId, body, await loadVisible(user, caseId));
       }
     },
   };

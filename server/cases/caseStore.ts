@@ -17,6 +17,7 @@ import { DomainError, NotAllowedNowError } from '../errors/domainError.js';
 import type { CaseEffects, FollowUp, FollowUpKind } from './caseEffects.js';
 import { caseEventModel, type CaseEventDoc } from './caseEventModel.js';
 import { caseModel, type CaseDoc } from './caseModel.js';
+import { createCaseCache } from './caseCache.js';
 import { createCaseTallies, tallyChanges } from './caseTallies.js';
 import { nextCaseNumber } from './caseNumbers.js';
 import { GENESIS_HASH, hashEvent } from './eventHash.js';
@@ -45,12 +46,22 @@ export interface CaseStoreDeps {
   now: () => Date;
   /** What an event causes: writes in its transaction and follow-up events (none without). */
   effects?: CaseEffects;
+  /**
+   * How many case projections this process keeps for its writers (`CASE_CACHE_SIZE`; 0 or none:
+   * every action reads its case). See {@link CaseCache}.
+   */
+  cacheSize?: number;
 }
 
 /** A loaded case: the projection document and the live snapshot it was computed from. */
 export interface LoadedCase {
   doc: CaseDoc;
   state: CaseFoldState;
+  /**
+   * Taken from this process's cache, not read: the commit that follows proves it current (its
+   * `<caseId>:<seq + 1>` insert fails otherwise); whoever decided on it must decide again on a read.
+   */
+  cached?: boolean;
 }
 
 /** Options of a transition. */
@@ -90,6 +101,19 @@ export interface CaseStore {
   /** Files a case (event 1) under `caseId` (a new id by default); a second create of one id is a 409. */
   create(filing: NewCase, actor: Actor, caseId?: string): Promise<CaseDoc>;
   load(caseId: string): Promise<LoadedCase>;
+  /**
+   * The case for an action: from this process's cache when it holds it (marked `cached`), else read
+   * as {@link CaseStore.load} does. A caller that authorised or refused on a cached case and then
+   * fails must {@link CaseStore.forget} it and decide again on a read: nothing was committed.
+   */
+  loadForAction(caseId: string): Promise<LoadedCase>;
+  /**
+   * Whether a failure of a decision taken on `loaded` calls for deciding again on a read: the case
+   * came from the cache, the failure is a domain error (a refusal or a conflict: nothing was
+   * committed) and no commit of this process moved the case meanwhile (that is a race, answered as it
+   * is without the cache). When it does, the case is dropped from the cache.
+   */
+  staleCached(loaded: LoadedCase, err: unknown): boolean;
   transition(caseId: string, actor: Actor, action: CaseAction, opts?: TransitionOptions): Promise<CaseDoc>;
   /**
    * Appends a record event (a fact that does not move the machine). `alsoWrite` writes what belongs
@@ -144,6 +168,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
   const Cases = caseModel(deps.db);
   const client = deps.db.getClient();
   const tallies = createCaseTallies(deps.db);
+  const cache = createCaseCache(deps.cacheSize ?? 0);
   const listeners: AppendListener[] = [];
   const effects = deps.effects;
   let effectsFailed = false;
@@ -233,7 +258,9 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
         });
         await alsoWrite?.(session, ev);
       });
+      cache.put(next);
     } catch (err) {
+      cache.evict(next._id, prev?.seq);
       if (isDuplicateKeyError(err)) throw seqConflict(ev.seq - 1);
       throw err;
     } finally {
@@ -365,6 +392,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
   ): Promise<void> {
     const counted = tallyChanges(old ?? undefined, doc);
     await tallies.prepare(counted);
+    cache.evict(doc._id);
     const session = client.startSession();
     try {
       await session.withTransaction(async () => {
@@ -378,8 +406,14 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
 
   async function load(caseId: string): Promise<LoadedCase> {
     const doc = await Cases.findById(caseId).lean<CaseDoc>();
-    if (!doc) throw new DomainError('notFound', 'No such case.', { code: 'caseNotFound' });
-    if (doc.machineVersion === CASE_MACHINE_VERSION) return { doc, state: stateFromDoc(doc) };
+    if (!doc) {
+      cache.evict(caseId);
+      throw new DomainError('notFound', 'No such case.', { code: 'caseNotFound' });
+    }
+    if (doc.machineVersion === CASE_MACHINE_VERSION) {
+      cache.put(doc);
+      return { doc, state: stateFromDoc(doc) };
+    }
     // written by another machine version: replay the log through this one (a migration)
     const state = await replayAll(caseId);
     if (!state) throw new DomainError('notFound', 'No such case.', { code: 'caseNotFound' });
@@ -412,6 +446,44 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       deps.logger.error({ err, caseId: doc._id, seq: ev.seq }, 'appending the follow-ups of an event failed');
       return (await load(ev.caseId).catch(() => undefined))?.doc ?? doc;
     }
+  }
+
+  /** Runs `action` on the case as `loaded` holds it and commits the event it makes. */
+  async function transitionFrom(
+    loaded: LoadedCase,
+    actor: Actor,
+    action: CaseAction,
+    opts: TransitionOptions,
+  ): Promise<CaseDoc> {
+    const { state } = loaded;
+    const caseId = loaded.doc._id;
+    if (opts.expectedSeq !== undefined && opts.expectedSeq !== state.seq) {
+      throw new DomainError(
+        'conflict',
+        `This case has changed (now at ${state.seq}); reload and try again.`,
+        {
+          code: 'staleSeq',
+          seq: state.seq,
+        },
+      );
+    }
+    const at = deps.now();
+    const { type, ...data } = action;
+    const res = applyCaseEvent(state.snapshot, {
+      ...data,
+      type,
+      actor,
+      at: at.toISOString(),
+    } as Parameters<typeof applyCaseEvent>[1]);
+    if (!res.accepted) {
+      throw new NotAllowedNowError(`${type} is not possible now.`, {
+        allowed: availableActions(state.snapshot, actor, at.toISOString()),
+        seq: state.seq,
+        action: type,
+      });
+    }
+    const ev = buildEvent({ caseId, ...state }, 'transition', type, actor, at, data, res.snapshot);
+    return commit(loaded, ev);
   }
 
   /** Checks a case's in-commit effects again, appends its follow-ups and clears its mark. */
@@ -501,46 +573,51 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
 
     load,
 
+    async loadForAction(caseId) {
+      const doc = cache.get(caseId);
+      if (doc?.machineVersion === CASE_MACHINE_VERSION)
+        return { doc, state: stateFromDoc(doc), cached: true };
+      return load(caseId);
+    },
+
+    staleCached(loaded, err) {
+      if (!loaded.cached || !(err instanceof DomainError)) return false;
+      const caseId = loaded.doc._id;
+      const held = cache.seqOf(caseId);
+      if (held !== undefined && held > loaded.doc.seq) return false;
+      cache.evict(caseId);
+      return true;
+    },
+
     async transition(caseId, actor, action, opts = {}) {
-      const loaded = opts.loaded?.doc._id === caseId ? opts.loaded : await load(caseId);
-      const { state } = loaded;
-      if (opts.expectedSeq !== undefined && opts.expectedSeq !== state.seq) {
-        throw new DomainError(
-          'conflict',
-          `This case has changed (now at ${state.seq}); reload and try again.`,
-          {
-            code: 'staleSeq',
-            seq: state.seq,
-          },
-        );
+      if (opts.loaded?.doc._id === caseId) return transitionFrom(opts.loaded, actor, action, opts);
+      const loaded = await store.loadForAction(caseId);
+      try {
+        return await transitionFrom(loaded, actor, action, opts);
+      } catch (err) {
+        // decided on a cached case that may not be current (nothing committed): again, on a read
+        if (!store.staleCached(loaded, err)) throw err;
+        return transitionFrom(await load(caseId), actor, action, opts);
       }
-      const at = deps.now();
-      const { type, ...data } = action;
-      const res = applyCaseEvent(state.snapshot, {
-        ...data,
-        type,
-        actor,
-        at: at.toISOString(),
-      } as Parameters<typeof applyCaseEvent>[1]);
-      if (!res.accepted) {
-        throw new NotAllowedNowError(`${type} is not possible now.`, {
-          allowed: availableActions(state.snapshot, actor, at.toISOString()),
-          seq: state.seq,
-          action: type,
-        });
-      }
-      const ev = buildEvent({ caseId, ...state }, 'transition', type, actor, at, data, res.snapshot);
-      return commit(loaded, ev);
     },
 
     async record(caseId, actor, type, data, alsoWrite, opts = {}) {
-      const loaded = await load(caseId);
-      const { state } = loaded;
-      // the state the event follows: a close appended after it makes this append's seq taken (409)
-      if (opts.refuseWhenClosed && caseStatus(state.snapshot) === 'closed')
-        throw caseClosed(opts.refuseWhenClosed);
-      const ev = buildEvent({ caseId, ...state }, 'record', type, actor, deps.now(), data, state.snapshot);
-      return commit(loaded, ev, alsoWrite, opts.refuseWhenClosed);
+      const append = (loaded: LoadedCase) => {
+        const { state } = loaded;
+        // the state the event follows: a close appended after it makes this append's seq taken (409)
+        if (opts.refuseWhenClosed && caseStatus(state.snapshot) === 'closed')
+          throw caseClosed(opts.refuseWhenClosed);
+        const at = deps.now();
+        const ev = buildEvent({ caseId, ...state }, 'record', type, actor, at, data, state.snapshot);
+        return commit(loaded, ev, alsoWrite, opts.refuseWhenClosed);
+      };
+      const loaded = await store.loadForAction(caseId);
+      try {
+        return await append(loaded);
+      } catch (err) {
+        if (!store.staleCached(loaded, err)) throw err;
+        return append(await load(caseId));
+      }
     },
 
     async events(caseId, afterSeq = 0) {

@@ -29,6 +29,8 @@ export function createCaseEngine(deps: {
   notifier?: CaseNotifier;
   /** With the configuration, a case entering a channel invites its respondent by mail (`server/invitations/`). */
   config?: Config;
+  /** Case projections kept for actions (default: the configuration's `caseCacheSize`, else none). */
+  cacheSize?: number;
 }): CaseEngine {
   const now = deps.now ?? (() => new Date());
   const { config } = deps;
@@ -46,7 +48,13 @@ export function createCaseEngine(deps: {
     notifier: deps.notifier,
     invitations,
   });
-  const store = createCaseStore({ db: deps.db, logger: deps.logger, now, effects });
+  const store = createCaseStore({
+    db: deps.db,
+    logger: deps.logger,
+    now,
+    effects,
+    cacheSize: deps.cacheSize ?? config?.caseCacheSize ?? 0,
+  });
   const { notifier } = deps;
   if (notifier) store.onAppended(({ event }) => notifier.published(event));
   const scheduler = createClockScheduler({

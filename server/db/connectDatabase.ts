@@ -5,9 +5,15 @@ import mongoose, { type Connection } from 'mongoose';
  * indexes are not made on the fly by each model: `prepareDatabase` makes them, one after another, before
  * anything writes (SecantusDB 0.7 can hang when a collection is created while a write creates it too).
  */
-export async function connectDatabase(uri: string, dbName?: string): Promise<Connection> {
+export async function connectDatabase(
+  uri: string,
+  dbName?: string,
+  /** Emit the driver's command events (`commandStarted`…): the benchmarks count round trips with them. */
+  opts: { monitorCommands?: boolean } = {},
+): Promise<Connection> {
   const conn = mongoose.createConnection(uri, {
     ...(dbName ? { dbName } : {}),
+    ...(opts.monitorCommands ? { monitorCommands: true } : {}),
     serverSelectionTimeoutMS: 5000,
     autoIndex: false,
     autoCreate: false,

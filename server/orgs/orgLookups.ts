@@ -22,3 +22,8 @@ export async function orgById(
 export async function orgsOfType(db: Connection, type: OrgType): Promise<OrgDoc[]> {
   return orgModel(db).find({ type }).sort({ _id: 1 }).lean<OrgDoc[]>();
 }
+
+/** The organisations' collection, for a `$lookup` that joins an organisation to a document in one read. */
+export function orgCollectionName(db: Connection): string {
+  return orgModel(db).collection.collectionName;
+}
