@@ -7,7 +7,7 @@ import type { CaseEventDoc } from '../cases/caseEventModel.js';
 import type { CaseService } from '../cases/caseService.js';
 import type { CaseStore } from '../cases/caseStore.js';
 import { GENESIS_HASH, hashedFieldsOf } from '../cases/eventHash.js';
-import { canSeeEvent } from '../cases/eventPresenter.js';
+import { canSeeEvent } from '../cases/casePolicy.js';
 import { respondentAtSeq } from '../cases/respondentAtSeq.js';
 import { evidenceBucket } from '../evidence/evidenceBucket.js';
 import { EVIDENCE_ADDED, type EvidenceAddedData } from '../evidence/evidenceEvent.js';

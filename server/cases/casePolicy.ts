@@ -1,6 +1,11 @@
+import type { Connection } from 'mongoose';
+import type { CaseEventDoc } from './caseEventModel.js';
+import { checkAssignee } from './checkAssignee.js';
+import { checkHandOver } from './checkHandOver.js';
+import { ForbiddenError } from '../errors/domainError.js';
 import { handlerOrgType } from '../../shared/machine/caseActors.js';
 import type { CaseContext } from '../../shared/machine/caseContext.js';
-import type { Actor, CaseEventType } from '../../shared/machine/caseEvents.js';
+import type { Actor, CaseAction, CaseEventType } from '../../shared/machine/caseEvents.js';
 import { availableActions, type CaseSnapshot } from '../../shared/machine/machineApi.js';
 import { respondentIds } from '../../shared/machine/respondents.js';
 import type { MessageVisibility } from '../../shared/vocabulary.js';
@@ -32,6 +37,42 @@ function isOfficerOfCase(user: AuthUser, c: CaseAccess): boolean {
  */
 export function viewerKeyOf(user: AuthUser): string {
   return user.role === 'officer' && user.orgId ? `o:${user.orgId}` : `u:${user.id}`;
+}
+
+/**
+ * Whether the caller may see an event: caucus entries only reach their party and the mediator;
+ * `staff` entries (personal data such as a respondent's address change) only admins and officers.
+ */
+export function canSeeEvent(
+  user: AuthUser,
+  caseDoc: Pick<CaseDoc, 'complainantId' | 'respondentId' | 'mediatorId'>,
+  ev: Pick<CaseEventDoc, 'data'>,
+): boolean {
+  const visibility = ev.data.visibility as MessageVisibility | 'staff' | undefined;
+  if (visibility === 'staff') return user.role === 'admin' || user.role === 'officer';
+  return !visibility || canReadMessage(user, caseDoc, visibility);
+}
+
+/**
+ * Authorises an action on a case the user sees, before the machine decides: the user may act on the
+ * case at all (`mayActOn`: 403 `notHandlingOrg`), a named assignee is an active account of the right
+ * role without a declared conflict (`checkAssignee.ts`: 422), and a hand-over goes to a staffed
+ * organisation of the channel's type (`checkHandOver.ts`: 422). Then the machine's guards decide whether
+ * the action is open to this actor now, and `refusalKind` says why not.
+ */
+export async function authoriseAction(
+  db: Connection,
+  user: AuthUser,
+  doc: CaseDoc,
+  action: CaseAction,
+): Promise<void> {
+  if (!mayActOn(user, doc))
+    throw new ForbiddenError(
+      'Only officers of the organisation holding this case may act on it.',
+      'notHandlingOrg',
+    );
+  await checkAssignee(db, doc, action);
+  await checkHandOver(db, doc, action);
 }
 
 /**

@@ -111,7 +111,7 @@ export function caseRoutes(deps: {
     validateActionBody,
     async (_req, res) => {
       const { id } = res.locals.params as { id: string };
-      res.json(await cases.act(user(res), id, res.locals.body));
+      res.json(await cases.actOnCase(user(res), id, res.locals.body));
     },
   );
 

@@ -15,20 +15,18 @@ import type { IntakeFlags } from '../../shared/intake/intakeChecks.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
 import { type CaseStatus, type Channel, type IpType, type Track } from '../../shared/vocabulary.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
-import { canSeeCase, mayActOn, viewerKeyOf } from './casePolicy.js';
+import { authoriseAction, canSeeCase, canSeeEvent, mayActOn, viewerKeyOf } from './casePolicy.js';
 import { DomainError, ForbiddenError, NotAllowedNowError, NotFoundError } from '../errors/domainError.js';
 import { refusalOf } from './refusalOf.js';
 import type { WriteLimits } from '../limits/writeLimits.js';
 import type { CaseDoc } from './caseModel.js';
 import { ALL_CASES_SCOPE, countsFrom, createCaseTallies } from './caseTallies.js';
 import { actionFormFields } from '../../shared/machine/actions/actionFormFields.js';
-import { checkAssignee } from './checkAssignee.js';
 import { checkCaseIntegrity } from './checkCaseIntegrity.js';
-import { checkHandOver } from './checkHandOver.js';
 import { onlyDocumentsSince } from './onlyDocumentsSince.js';
 import { presentCase, presentCaseSummary } from './casePresenter.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
-import { canSeeEvent, presentEvent } from './eventPresenter.js';
+import { presentEvent } from './eventPresenter.js';
 import {
   assessComplaint,
   fileComplaint,
@@ -129,7 +127,12 @@ export interface CaseService {
   actions(user: AuthUser, caseId: string): Promise<AvailableActionView[]>;
   /** Whether the case's event log still verifies (what `npm run verify-log` checks), for its page. */
   integrity(user: AuthUser, caseId: string): Promise<CaseIntegrityView>;
-  act(user: AuthUser, caseId: string, body: ActionBody): Promise<CaseView>;
+  /**
+   * The one command behind `POST /api/cases/:id/actions` (and the platform's own actions): load the
+   * case the user sees, authorise (`casePolicy.authoriseAction`), run the machine once on its snapshot,
+   * commit through the store's pipeline (append → publish → follow-ups), present the case after it.
+   */
+  actOnCase(user: AuthUser, caseId: string, body: ActionBody): Promise<CaseView>;
 }
 
 /** Builds the case service. */
@@ -210,15 +213,8 @@ export function createCaseService(deps: {
   ): Promise<CaseView> {
     let loaded = first;
     const { doc, state } = loaded;
-    if (!mayActOn(user, doc)) {
-      throw new ForbiddenError(
-        'Only officers of the organisation holding this case may act on it.',
-        'notHandlingOrg',
-      );
-    }
     const { expectedSeq, ...requested } = body;
-    await checkAssignee(db, doc, requested);
-    await checkHandOver(db, doc, requested);
+    await authoriseAction(db, user, doc, requested);
     let seen = expectedSeq ?? doc.seq;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -386,7 +382,7 @@ export function createCaseService(deps: {
       }));
     },
 
-    async act(user, caseId, body) {
+    async actOnCase(user, caseId, body) {
       // the case as this process last committed it, when it holds it: the commit proves it current
       const loaded = await loadVisible(user, caseId, true);
       try {

@@ -6,7 +6,8 @@ import type {
 } from '../../shared/realtime/contract.js';
 import { canReadMessage, canSeeCase } from '../cases/casePolicy.js';
 import type { CaseEventDoc } from '../cases/caseEventModel.js';
-import { canSeeEvent, presentEvent } from '../cases/eventPresenter.js';
+import { canSeeEvent } from '../cases/casePolicy.js';
+import { presentEvent } from '../cases/eventPresenter.js';
 import { CLOCK_WARNING } from '../clocks/clockScheduler.js';
 import { MESSAGE_POSTED, type MessagePostedData } from '../messages/messageEvent.js';
 import type { FanoutCase, FanoutMessage } from './fanoutMessage.js';

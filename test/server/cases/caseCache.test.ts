@@ -92,7 +92,7 @@ describe('case projection cache: several servers writing one case', () => {
       intake: intakeSources(w.t.db),
     });
     const mediator = w.authUser(U.mediator);
-    await cases.act(mediator, caseId, session('a1'));
+    await cases.actOnCase(mediator, caseId, session('a1'));
     expect((await a.loadForAction(caseId)).cached).to.equal(true);
     const withdrawn = await b.transition(caseId, w.actor(U.complainant), { type: 'WITHDRAW' });
     expect(withdrawn.status).to.not.equal('inChannel');
@@ -110,8 +110,8 @@ describe('case projection cache: several servers writing one case', () => {
       }
       return expect.fail('the session was accepted on a withdrawn case');
     };
-    const viaCache = await refusal(() => cases.act(mediator, caseId, session('a2')));
-    const viaRead = await refusal(() => uncached.act(mediator, caseId, session('a2')));
+    const viaCache = await refusal(() => cases.actOnCase(mediator, caseId, session('a2')));
+    const viaRead = await refusal(() => uncached.actOnCase(mediator, caseId, session('a2')));
     expect(viaCache).to.deep.equal(viaRead);
     expect(await checked(caseId)).to.deep.equal(['a1']);
   });
