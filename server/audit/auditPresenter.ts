@@ -1,17 +1,5 @@
+import type { AuditEntryView } from '../../shared/api/auditView.js';
 import type { AuditEventDoc } from './auditEventModel.js';
-
-/** An audit entry as the API shows it. */
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  kind: string;
-  actor: { id: string; name: string; role: string };
-  caseId: string | null;
-  orgId: string | null;
-  target: { type: string; id: string; label: string };
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
 
 /** Presents an audit entry. */
 export function presentAuditEntry(e: AuditEventDoc): AuditEntryView {

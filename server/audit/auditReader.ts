@@ -1,10 +1,11 @@
+import type { AuditPage } from '../../shared/api/auditView.js';
 import type { Connection } from 'mongoose';
 import { ACCESS_KINDS, type AuditKind } from '../../shared/admin/auditKinds.js';
 import type { AuthUser } from '../auth/authUser.js';
 import { DomainError } from '../errors/domainError.js';
 import { auditEventModel, type AuditEventDoc } from './auditEventModel.js';
 import type { AuditLog } from './auditLog.js';
-import { presentAuditEntry, type AuditEntryView } from './auditPresenter.js';
+import { presentAuditEntry } from './auditPresenter.js';
 import { readAuditWindows, type AuditPrefix } from './readAuditWindows.js';
 
 /** Filters and page of the audit screen (validated by `auditQuerySchema`). */
@@ -17,12 +18,6 @@ export interface AuditQuery {
   /** The id of the last entry of the previous page. */
   before?: string;
   limit: number;
-}
-
-/** A page of audit entries, newest first; `next` continues it. */
-export interface AuditPage {
-  items: AuditEntryView[];
-  next: string | null;
 }
 
 /** Reading the audit log, for those allowed. */

@@ -1,17 +1,8 @@
 import type { Actor } from '../../shared/machine/caseEvents.js';
-import type { OrgType, Role } from '../../shared/vocabulary.js';
+import type { SessionUserView } from '../../shared/api/sessionView.js';
 
-/** The signed-in user of a request or socket. */
-export interface AuthUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  orgId: string | null;
-  orgType: OrgType | null;
-  /** The lead of their organisation (an officer who manages its staff). */
-  lead: boolean;
-}
+/** The signed-in user of a request or socket (the view `GET /api/auth/me` returns). */
+export type AuthUser = SessionUserView;
 
 /**
  * Finds the active user with this id (with their organisation's type); undefined otherwise, and when

@@ -6,7 +6,8 @@ import {
 } from '../../shared/schemas/notifications.js';
 import type { AuthUser } from '../auth/authUser.js';
 import { validate } from '../http/validate.js';
-import type { NotificationService, NotificationSettings } from './notificationService.js';
+import type { NotificationSettingsView } from '../../shared/notifications/notificationView.js';
+import type { NotificationService } from './notificationService.js';
 
 /**
  * `/api/notifications`: the signed-in user's notification centre (a page, newest first; mark one or
@@ -33,7 +34,9 @@ export function notificationRoutes(deps: {
   });
 
   router.patch('/settings', auth, validate({ body: notificationSettingsSchema }), async (_req, res) => {
-    res.json(await notifications.updateSettings(user(res), res.locals.body as Partial<NotificationSettings>));
+    res.json(
+      await notifications.updateSettings(user(res), res.locals.body as Partial<NotificationSettingsView>),
+    );
   });
 
   router.post('/:id/read', auth, validate({ params: notificationIdParamsSchema }), async (_req, res) => {

@@ -1,22 +1,14 @@
 import { updateUserSettings, userById } from '../users/userLookups.js';
 import type { Connection } from 'mongoose';
-import {
-  NOTIFICATION_KINDS,
-  type Language,
-  type NotificationKind,
-} from '../../shared/notifications/notificationKinds.js';
-import type { NotificationPage } from '../../shared/notifications/notificationView.js';
+import { NOTIFICATION_KINDS } from '../../shared/notifications/notificationKinds.js';
+import type {
+  NotificationPage,
+  NotificationSettingsView,
+} from '../../shared/notifications/notificationView.js';
 import type { AuthUser } from '../auth/authUser.js';
 import { DomainError } from '../errors/domainError.js';
 import { notificationModel, type NotificationDoc } from './notificationModel.js';
 import { presentNotification } from './presentNotification.js';
-
-/** A user's notification settings. */
-export interface NotificationSettings {
-  language: Language;
-  /** Kinds the user receives by e-mail. */
-  mailKinds: NotificationKind[];
-}
 
 /** The notification centre of the signed-in user, and their settings. */
 export interface NotificationService {
@@ -28,8 +20,11 @@ export interface NotificationService {
   markRead(user: AuthUser, id: string): Promise<number>;
   /** Marks all of the user's notifications read; resolves with the unread count (0). */
   markAllRead(user: AuthUser): Promise<number>;
-  settings(user: AuthUser): Promise<NotificationSettings>;
-  updateSettings(user: AuthUser, change: Partial<NotificationSettings>): Promise<NotificationSettings>;
+  settings(user: AuthUser): Promise<NotificationSettingsView>;
+  updateSettings(
+    user: AuthUser,
+    change: Partial<NotificationSettingsView>,
+  ): Promise<NotificationSettingsView>;
 }
 
 /** Builds the notification service on a connection. */

@@ -1,4 +1,4 @@
-import type { NotificationKind } from './notificationKinds.js';
+import type { Language, NotificationKind } from './notificationKinds.js';
 
 /** A notification as the API and the `notification:new` push present it. */
 export interface NotificationView {
@@ -19,4 +19,11 @@ export interface NotificationPage {
   unread: number;
   /** Pass as `before` for the next page; null on the last page. */
   nextBefore: string | null;
+}
+
+/** A user's notification settings (`GET`/`PATCH /api/notifications/settings`). */
+export interface NotificationSettingsView {
+  language: Language;
+  /** Kinds the user receives by e-mail. */
+  mailKinds: NotificationKind[];
 }

@@ -1,3 +1,4 @@
+import type { NotificationSettingsView } from '../../../shared/notifications/notificationView.js';
 import { Alert, Button, Checkbox, PasswordInput, SegmentedControl, Stack, Text } from '@mantine/core';
 import { problemText } from '../api/problemText.js';
 import { useQueryClient } from '@tanstack/react-query';
@@ -15,7 +16,6 @@ import {
   notificationKeys,
   saveNotificationSettings,
   useNotificationSettings,
-  type NotificationSettings,
 } from '../notifications/notificationsApi.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { SectionCard } from '../ui/SectionCard.js';
@@ -105,7 +105,7 @@ export function SettingsPage() {
 }
 
 /** Which kinds go by e-mail, and the language of the mails. */
-function MailSettingsForm({ initial }: { initial: NotificationSettings }) {
+function MailSettingsForm({ initial }: { initial: NotificationSettingsView }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [language, setLanguage] = useState<'zh-CN' | 'en'>(initial.language);

@@ -1,7 +1,8 @@
 import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAdminOrgs, type AuditEntry } from '../api/administration.js';
+import { useAdminOrgs } from '../api/administration.js';
+import type { AuditEntryView } from '../api/types.js';
 import { isZh } from '../i18n/labels.js';
 import { formatDateTime } from '../i18n/format.js';
 import { auditChangeText } from './auditChangeText.js';
@@ -21,7 +22,7 @@ const KIND_COLORS: Record<string, string> = {
 };
 
 /** Audit entries as a table: when, who, what, of what, and the changes of administrative entries. */
-export function AuditTable({ entries, showCase }: { entries: AuditEntry[]; showCase: boolean }) {
+export function AuditTable({ entries, showCase }: { entries: AuditEntryView[]; showCase: boolean }) {
   const { t, i18n } = useTranslation();
   const orgs = useAdminOrgs();
   const orgName = (id: string) => {

@@ -2,11 +2,12 @@ import { Alert, Button, Group, MultiSelect, NumberInput, Select, Stack, TextInpu
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, IP_TYPES, ORG_TYPES } from '../../../shared/vocabulary.js';
-import { useSaveOrg, type AdminOrg } from '../api/administration.js';
+import { useSaveOrg } from '../api/administration.js';
+import type { OrgView } from '../api/types.js';
 import { saveFailure } from './saveFailure.js';
 
 /** The form of a new organisation, or of one being edited (`org`). */
-export function OrgForm({ org, onDone }: { org: AdminOrg | null; onDone: (saved: AdminOrg) => void }) {
+export function OrgForm({ org, onDone }: { org: OrgView | null; onDone: (saved: OrgView) => void }) {
   const { t } = useTranslation();
   const save = useSaveOrg();
   const [values, setValues] = useState({

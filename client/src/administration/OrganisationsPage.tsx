@@ -4,7 +4,8 @@ import { IconBuildingCommunity, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useAdminOrgs, useSaveOrg, type AdminOrg } from '../api/administration.js';
+import { useAdminOrgs, useSaveOrg } from '../api/administration.js';
+import type { OrgView } from '../api/types.js';
 import { isZh } from '../i18n/labels.js';
 import { EmptyBlock } from '../ui/EmptyBlock.js';
 import { ErrorState } from '../ui/ErrorState.js';
@@ -19,13 +20,13 @@ export function OrganisationsPage() {
   const { t, i18n } = useTranslation();
   const orgs = useAdminOrgs();
   const toggle = useSaveOrg();
-  const [editing, setEditing] = useState<AdminOrg | 'new' | null>(null);
+  const [editing, setEditing] = useState<OrgView | 'new' | null>(null);
   const zh = isZh(i18n.language);
 
   if (orgs.isPending) return <LoadingState minHeight={320} />;
   if (orgs.isError) return <ErrorState error={orgs.error} onRetry={() => void orgs.refetch()} />;
 
-  const setActive = (org: AdminOrg, active: boolean) =>
+  const setActive = (org: OrgView, active: boolean) =>
     toggle.mutate(
       { create: false, id: org.id, body: { active } },
       {

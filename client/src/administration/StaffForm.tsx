@@ -17,7 +17,8 @@ import { useTranslation } from 'react-i18next';
 import { STAFF_LANGUAGES } from '../../../shared/admin/staffLanguages.js';
 import { STAFF_ROLES } from '../../../shared/admin/staffRoles.js';
 import { IP_TYPES } from '../../../shared/vocabulary.js';
-import { useSaveStaff, type AdminUser } from '../api/administration.js';
+import { useSaveStaff } from '../api/administration.js';
+import type { AccountView } from '../api/types.js';
 import { saveFailure } from './saveFailure.js';
 
 /**
@@ -32,9 +33,9 @@ export function StaffForm({
   onDone,
 }: {
   orgId: string;
-  user: AdminUser | null;
+  user: AccountView | null;
   mayNameLead: boolean;
-  onDone: (saved: AdminUser) => void;
+  onDone: (saved: AccountView) => void;
 }) {
   const { t } = useTranslation();
   const save = useSaveStaff();

@@ -4,13 +4,8 @@ import { IconPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import {
-  useAdminOrgs,
-  useResendInvitation,
-  useSaveStaff,
-  useStaff,
-  type AdminUser,
-} from '../api/administration.js';
+import { useAdminOrgs, useResendInvitation, useSaveStaff, useStaff } from '../api/administration.js';
+import type { AccountView } from '../api/types.js';
 import { useSession } from '../auth/useSession.js';
 import { isZh } from '../i18n/labels.js';
 import { EmptyBlock } from '../ui/EmptyBlock.js';
@@ -35,7 +30,7 @@ export function StaffPage() {
   const staff = useStaff(orgId);
   const toggle = useSaveStaff();
   const resend = useResendInvitation();
-  const [editing, setEditing] = useState<AdminUser | 'new' | null>(null);
+  const [editing, setEditing] = useState<AccountView | 'new' | null>(null);
   const zh = isZh(i18n.language);
   const list = (values: string[], key: string) =>
     values.length === 0
@@ -46,7 +41,7 @@ export function StaffPage() {
   if (orgs.isError) return <ErrorState error={orgs.error} onRetry={() => void orgs.refetch()} />;
   const org = orgs.data.find((o) => o.id === orgId);
 
-  const setActive = (user: AdminUser, active: boolean) =>
+  const setActive = (user: AccountView, active: boolean) =>
     toggle.mutate(
       { id: user.id, body: { active } },
       {
@@ -56,7 +51,7 @@ export function StaffPage() {
       },
     );
 
-  const resendInvitation = (user: AdminUser) =>
+  const resendInvitation = (user: AccountView) =>
     resend.mutate(user.id, {
       onSuccess: (saved) =>
         notifications.show({ message: t('staffInvitation.resent', { email: saved.email }) }),

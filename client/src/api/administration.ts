@@ -1,54 +1,9 @@
 /** Administration of organisations and staff, and the audit log (`/api/orgs`, `/api/users`, `/api/audit`). */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AuditPage } from '../../../shared/api/auditView.js';
+import type { OrgView } from '../../../shared/api/orgView.js';
+import type { AccountView } from '../../../shared/api/userView.js';
 import { apiFetch } from './http.js';
-
-/** An organisation as administrators see it. */
-export interface AdminOrg {
-  id: string;
-  name: string;
-  nameZh: string;
-  type: string;
-  region: string;
-  channel: string | null;
-  capacity: number | null;
-  expertise: string[];
-  active: boolean;
-}
-
-/** An account as administrators see it. */
-export interface AdminUser {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  orgId: string | null;
-  expertise: string[];
-  languages: string[];
-  capacity: number;
-  lead: boolean;
-  active: boolean;
-  /** Invited by e-mail and not yet signed in. */
-  invited?: boolean;
-}
-
-/** An audit entry. */
-export interface AuditEntry {
-  id: string;
-  at: string;
-  kind: string;
-  actor: { id: string; name: string; role: string };
-  caseId: string | null;
-  orgId: string | null;
-  target: { type: string; id: string; label: string };
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
-
-/** A page of audit entries. */
-export interface AuditPage {
-  items: AuditEntry[];
-  next: string | null;
-}
 
 /** Filters of the audit screen. */
 export interface AuditFilters {
@@ -70,7 +25,7 @@ const keys = {
 export function useAdminOrgs(enabled = true) {
   return useQuery({
     queryKey: keys.orgs,
-    queryFn: ({ signal }) => apiFetch<{ items: AdminOrg[] }>('/api/orgs', { signal }).then((r) => r.items),
+    queryFn: ({ signal }) => apiFetch<{ items: OrgView[] }>('/api/orgs', { signal }).then((r) => r.items),
     enabled,
   });
 }
@@ -81,8 +36,8 @@ export function useSaveOrg() {
   return useMutation({
     mutationFn: (input: { create: boolean; id: string; body: Record<string, unknown> }) =>
       input.create
-        ? apiFetch<AdminOrg>('/api/orgs', { method: 'POST', body: { id: input.id, ...input.body } })
-        : apiFetch<AdminOrg>(`/api/orgs/${encodeURIComponent(input.id)}`, {
+        ? apiFetch<OrgView>('/api/orgs', { method: 'POST', body: { id: input.id, ...input.body } })
+        : apiFetch<OrgView>(`/api/orgs/${encodeURIComponent(input.id)}`, {
             method: 'PATCH',
             body: input.body,
           }),
@@ -95,7 +50,7 @@ export function useStaff(orgId: string | null) {
   return useQuery({
     queryKey: keys.staff(orgId ?? ''),
     queryFn: ({ signal }) =>
-      apiFetch<{ items: AdminUser[] }>(
+      apiFetch<{ items: AccountView[] }>(
         `/api/users?orgId=${encodeURIComponent(orgId ?? '')}&includeInactive=true`,
         { signal },
       ).then((r) => r.items),
@@ -108,7 +63,7 @@ export function useResendInvitation() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      apiFetch<AdminUser>(`/api/users/${encodeURIComponent(id)}/invitation`, { method: 'POST' }),
+      apiFetch<AccountView>(`/api/users/${encodeURIComponent(id)}/invitation`, { method: 'POST' }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['admin'] }),
   });
 }
@@ -119,11 +74,11 @@ export function useSaveStaff() {
   return useMutation({
     mutationFn: (input: { id: string | null; body: Record<string, unknown> }) =>
       input.id
-        ? apiFetch<AdminUser>(`/api/users/${encodeURIComponent(input.id)}`, {
+        ? apiFetch<AccountView>(`/api/users/${encodeURIComponent(input.id)}`, {
             method: 'PATCH',
             body: input.body,
           })
-        : apiFetch<AdminUser>('/api/users', { method: 'POST', body: input.body }),
+        : apiFetch<AccountView>('/api/users', { method: 'POST', body: input.body }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['admin'] }),
   });
 }

@@ -2,14 +2,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from './http.js';
 import { queryKeys } from './queryKeys.js';
-import type { CaseStatsView, CreditEntryView, DirectoryUser, OrgView } from './types.js';
+import type { CaseStatsView, CreditEntryView, UserView, OrgView } from './types.js';
 
 /** Accounts of one role (staff only: officers may list mediators, arbitrators, investigators). */
 export function useUsers(role: string, enabled = true) {
   return useQuery({
     queryKey: queryKeys.users(role),
     queryFn: ({ signal }) =>
-      apiFetch<{ items: DirectoryUser[] }>(`/api/users?role=${encodeURIComponent(role)}`, { signal }).then(
+      apiFetch<{ items: UserView[] }>(`/api/users?role=${encodeURIComponent(role)}`, { signal }).then(
         (r) => r.items,
       ),
     enabled,

@@ -17,13 +17,5 @@ export type { MessagePage, MessageView } from '../../../shared/api/messageView.j
 export type { CaseStatsView, WeeklyCount } from '../../../shared/api/statsView.js';
 export type { CreditEntryView } from '../../../shared/api/creditView.js';
 export type { OrgView } from '../../../shared/api/orgView.js';
-
-/** A user in the staff directory (`GET /api/users`). */
-export interface DirectoryUser {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  orgId: string | null;
-  expertise: string[];
-}
+export type { AccountView, UserView } from '../../../shared/api/userView.js';
+export type { AuditEntryView, AuditPage } from '../../../shared/api/auditView.js';

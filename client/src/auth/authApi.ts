@@ -1,11 +1,10 @@
 /** Sign-in, registration and the current user (`/api/auth/*`). */
+import type { TokenView } from '../../../shared/api/sessionView.js';
 import { apiFetch } from '../api/http.js';
 import { sessionStore, type Session, type SessionUser } from './sessionStore.js';
 
-interface TokenResponse {
-  token: string;
-  expiresAt?: string;
-}
+/** A token as the server issues it (older servers sent no expiry). */
+type TokenResponse = Omit<TokenView, 'expiresAt'> & Partial<Pick<TokenView, 'expiresAt'>>;
 
 async function completeSession(res: TokenResponse): Promise<Session> {
   const { user } = await apiFetch<{ user: SessionUser }>('/api/auth/me', {

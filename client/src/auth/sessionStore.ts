@@ -2,19 +2,10 @@
  * The signed-in session (token, expiry, user), kept in localStorage so it survives reloads and is
  * shared by the tabs of one browser. A tiny external store for `useSyncExternalStore`.
  */
-import type { OrgType, Role } from '../../../shared/vocabulary.js';
+import type { SessionUserView } from '../../../shared/api/sessionView.js';
 
-/** The signed-in user, as `GET /api/auth/me` returns it. */
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  orgId: string | null;
-  orgType: OrgType | null;
-  /** The lead of their organisation (manages its staff); absent in sessions stored before it existed. */
-  lead?: boolean;
-}
+/** The signed-in user, as `GET /api/auth/me` returns it (`lead` is absent in sessions stored before it existed). */
+export type SessionUser = Omit<SessionUserView, 'lead'> & Partial<Pick<SessionUserView, 'lead'>>;
 
 /** A session. */
 export interface Session {

@@ -7,8 +7,11 @@ import {
   type InfiniteData,
   type QueryClient,
 } from '@tanstack/react-query';
-import type { Language, NotificationKind } from '../../../shared/notifications/notificationKinds.js';
-import type { NotificationPage, NotificationView } from '../../../shared/notifications/notificationView.js';
+import type {
+  NotificationPage,
+  NotificationSettingsView,
+  NotificationView,
+} from '../../../shared/notifications/notificationView.js';
 import { apiFetch } from '../api/http.js';
 
 /** Query keys of the notification centre. */
@@ -89,23 +92,17 @@ export function useMarkAllRead() {
   });
 }
 
-/** The user's notification settings. */
-export interface NotificationSettings {
-  language: Language;
-  mailKinds: NotificationKind[];
-}
-
 /** Reads the settings. */
 export function useNotificationSettings() {
   return useQuery({
     queryKey: notificationKeys.settings,
-    queryFn: ({ signal }) => apiFetch<NotificationSettings>('/api/notifications/settings', { signal }),
+    queryFn: ({ signal }) => apiFetch<NotificationSettingsView>('/api/notifications/settings', { signal }),
   });
 }
 
 /** Saves (part of) the settings. */
 export function saveNotificationSettings(
-  change: Partial<NotificationSettings>,
-): Promise<NotificationSettings> {
-  return apiFetch<NotificationSettings>('/api/notifications/settings', { method: 'PATCH', body: change });
+  change: Partial<NotificationSettingsView>,
+): Promise<NotificationSettingsView> {
+  return apiFetch<NotificationSettingsView>('/api/notifications/settings', { method: 'PATCH', body: change });
 }
