@@ -1,3 +1,4 @@
+import type { CaseListQuery } from '../../shared/schemas/caseQueries.js';
 import type { AvailableActionView } from '../../shared/api/views.js';
 import type { Connection } from 'mongoose';
 import type {
@@ -13,7 +14,6 @@ import type { CaseAction } from '../../shared/machine/caseEvents.js';
 import { availableActions } from '../../shared/machine/machineApi.js';
 import type { IntakeFlags } from '../../shared/intake/intakeChecks.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
-import { type CaseStatus, type Channel, type IpType, type Track } from '../../shared/vocabulary.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
 import { authoriseAction, canSeeCase, canSeeEvent, mayActOn, viewerKeyOf } from './casePolicy.js';
 import { DomainError, ForbiddenError, NotAllowedNowError, NotFoundError } from '../errors/domainError.js';
@@ -36,7 +36,6 @@ import {
 import { planCaseList, type CaseListPlan } from './planCaseList.js';
 import { readRecentCases } from './readRecentCases.js';
 import { respondentAtSeq } from './respondentAtSeq.js';
-import type { DeskQueue } from '../../shared/machine/deskQueue.js';
 import { restoreCaseSnapshot } from '../../shared/machine/machineApi.js';
 
 /**
@@ -82,26 +81,6 @@ const SEARCH_FIELDS = { 'complaint.description': 1, 'complaint.rights': 1 } as c
 
 /** How many of a search's tokens are counted to find the rarest. */
 const SEARCH_TOKENS_WEIGHED = 8;
-
-/** Filters, sort and page of the case list (validated by `caseListQuerySchema`). */
-export interface CaseListQuery {
-  status?: CaseStatus;
-  channel?: Channel;
-  track?: Track;
-  ipType?: IpType;
-  assignee?: 'me';
-  /** Only cases not closed. */
-  open?: boolean;
-  /** One queue of the intake desk. */
-  queue?: DeskQueue;
-  /** Each row also lists the actions the caller may take on it now. */
-  withActions?: boolean;
-  overdue?: boolean;
-  q?: string;
-  page: number;
-  limit: number;
-  sort: string;
-}
 
 /** Case use cases for the HTTP and realtime layers, each authorised for the calling user. */
 export interface CaseService {

@@ -3,7 +3,7 @@ import { canSeeCase, viewerKeyOf } from './casePolicy.js';
 import { caseSearchTexts } from './caseSearchTexts.js';
 import { queryTokens, textsContain } from './searchTokens.js';
 import type { CaseDoc } from './caseModel.js';
-import type { CaseListQuery } from './caseService.js';
+import type { CaseListQuery } from '../../shared/schemas/caseQueries.js';
 
 /** How one case list is read: an index-served filter, the rest checked on each candidate row. */
 export interface CaseListPlan {

@@ -4,13 +4,14 @@ import { Router, type RequestHandler } from 'express';
 import Joi from 'joi';
 import { caseListQuerySchema } from '../../shared/schemas/caseQueries.js';
 import type { AuthUser } from '../auth/authUser.js';
-import type { CaseListQuery, CaseService } from '../cases/caseService.js';
+import type { CaseService } from '../cases/caseService.js';
+import type { CaseListQuery } from '../../shared/schemas/caseQueries.js';
 import { DomainError } from '../errors/domainError.js';
 import { validate } from '../http/validate.js';
 import { casesCsv, CSV_LANGUAGES } from './casesCsv.js';
 
 /** `GET /api/exports/cases` query: the case list's filters and search, and the header language. */
-export const caseExportQuerySchema = caseListQuerySchema.keys({
+export const caseExportQuerySchema = caseListQuerySchema.append<CaseListQuery & { lang: string }>({
   lang: Joi.string()
     .valid(...CSV_LANGUAGES)
     .default('zh-CN'),

@@ -1,12 +1,44 @@
 import Joi from 'joi';
-import { DESK_QUEUES } from '../machine/deskQueue.js';
-import { CASE_STATUSES, CHANNELS, IP_TYPES, TRACKS } from '../vocabulary.js';
+import { DESK_QUEUES, type DeskQueue } from '../machine/deskQueue.js';
+import {
+  CASE_STATUSES,
+  CHANNELS,
+  IP_TYPES,
+  TRACKS,
+  type CaseStatus,
+  type Channel,
+  type IpType,
+  type Track,
+} from '../vocabulary.js';
 
 /** Sort orders of the case list. */
 export const CASE_SORTS = ['-updatedAt', 'updatedAt', '-filedAt', 'filedAt', 'nextDueAt', 'caseNo'] as const;
 
+/** A sort order of the case list. */
+export type CaseSort = (typeof CASE_SORTS)[number];
+
+/** Filters, sort and page of the case list (`GET /api/cases`, validated by `caseListQuerySchema`). */
+export interface CaseListQuery {
+  status?: CaseStatus;
+  channel?: Channel;
+  track?: Track;
+  ipType?: IpType;
+  assignee?: 'me';
+  /** Only cases not closed. */
+  open?: boolean;
+  /** One queue of the intake desk. */
+  queue?: DeskQueue;
+  /** Each row also lists the actions the caller may take on it now. */
+  withActions?: boolean;
+  overdue?: boolean;
+  q?: string;
+  page: number;
+  limit: number;
+  sort: CaseSort;
+}
+
 /** `GET /api/cases` query. Every value is a plain string or number: operators cannot get through. */
-export const caseListQuerySchema = Joi.object({
+export const caseListQuerySchema = Joi.object<CaseListQuery>({
   status: Joi.string().valid(...CASE_STATUSES),
   channel: Joi.string().valid(...CHANNELS),
   track: Joi.string().valid(...TRACKS),

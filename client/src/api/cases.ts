@@ -1,3 +1,4 @@
+import type { CaseListQuery } from '../../../shared/schemas/caseQueries.js';
 import type { CaseIntegrityView } from '../../../shared/api/views.js';
 /** Case queries and mutations over `/api/cases`. */
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -16,22 +17,8 @@ import type {
   RoutingPreviewView,
 } from './types.js';
 
-/** Filters of the case list (`GET /api/cases`). */
-export interface CaseListParams {
-  status?: string;
-  channel?: string;
-  track?: string;
-  ipType?: string;
-  assignee?: 'me';
-  open?: boolean;
-  queue?: string;
-  withActions?: boolean;
-  overdue?: boolean;
-  q?: string;
-  page?: number;
-  limit?: number;
-  sort?: string;
-}
+/** Filters of the case list (`GET /api/cases`): the query the server validates, every part optional. */
+export type CaseListParams = Partial<CaseListQuery>;
 
 function toQuery(params: CaseListParams): string {
   const qs = new URLSearchParams();

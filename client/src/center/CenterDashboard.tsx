@@ -4,7 +4,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CaseSummaryView } from '../../../shared/api/views.js';
-import { CASE_STATUSES, IP_TYPES } from '../../../shared/vocabulary.js';
+import { CASE_STATUSES, IP_TYPES, type CaseStatus, type IpType } from '../../../shared/vocabulary.js';
 import { useCaseList } from '../api/cases.js';
 import { useStats } from '../api/directory.js';
 import { useSession } from '../auth/useSession.js';
@@ -40,9 +40,9 @@ export function CenterDashboard() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const now = useNow(1000);
-  const [ipType, setIpType] = useState<string | null>(null);
+  const [ipType, setIpType] = useState<IpType | null>(null);
   const [industry, setIndustry] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const [status, setStatus] = useState<CaseStatus | null>(null);
   const [comparing, setComparing] = useState<CaseSummaryView | null>(null);
   const session = useSession();
   const everyCenter = session?.user.role === 'admin';
@@ -107,7 +107,7 @@ export function CenterDashboard() {
                   aria-label={t('center.filter.ipType')}
                   data={IP_TYPES.map((v) => ({ value: v, label: t(`vocab.ipType.${v}`) }))}
                   value={ipType}
-                  onChange={setIpType}
+                  onChange={(v) => setIpType(IP_TYPES.find((x) => x === v) ?? null)}
                   clearable
                 />
                 <Select
@@ -128,7 +128,7 @@ export function CenterDashboard() {
                   aria-label={t('center.filter.status')}
                   data={CASE_STATUSES.map((v) => ({ value: v, label: t(`vocab.status.${v}`) }))}
                   value={status}
-                  onChange={setStatus}
+                  onChange={(v) => setStatus(CASE_STATUSES.find((x) => x === v) ?? null)}
                   clearable
                 />
               </Group>

@@ -1,3 +1,4 @@
+import type { CaseStatus, IpType } from '../../../shared/vocabulary.js';
 import type { CaseListParams } from '../api/cases.js';
 
 /**
@@ -7,7 +8,7 @@ import type { CaseListParams } from '../api/cases.js';
  */
 export function centerQueueParams(
   everyCenter: boolean,
-  filters: { ipType?: string; status?: string } = {},
+  filters: { ipType?: IpType; status?: CaseStatus } = {},
 ): CaseListParams {
   return {
     ...(everyCenter ? { channel: 'administrative', track: 'fast' } : {}),
