@@ -143,7 +143,7 @@ describe('crash suite: writes cut short by a crash', function () {
 
   it('a clock that cannot be stored fails the whole commit: nothing is stored, the retry files it once', async () => {
     const deadlines = t.db.collection('deadlines');
-    const ClockRuns = a.engine.store.models.cases.db.models.Deadline?.collection as unknown as Record<
+    const ClockRuns = a.engine.store.models.cases.db.models.ClockRun?.collection as unknown as Record<
       string,
       unknown
     >;
