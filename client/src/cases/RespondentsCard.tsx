@@ -39,7 +39,7 @@ export function RespondentsCard({ caseView }: { caseView: CaseView }) {
                 {r.linked ? t('respondents.card.linked') : t('respondents.card.notLinked')}
               </Badge>
             </Group>
-            <Text size="xs" c={r.served ? undefined : 'orange.8'}>
+            <Text size="xs" c={r.served ? undefined : 'red.9'}>
               {r.served
                 ? t('respondents.card.served', {
                     at: formatDate(r.served.servedAt, i18n.language),
