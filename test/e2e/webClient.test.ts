@@ -326,7 +326,7 @@ describe('web client (e2e, Chromium)', function () {
     );
     await page.evaluate(`(() => {
       const session = JSON.parse(localStorage.getItem('sevenfold.session'));
-      session.expiresAt = new Date(Date.now() + 2000).toISOString();
+      session.expiresAt = new Date(Date.now() + 8000).toISOString();
       localStorage.setItem('sevenfold.session', JSON.stringify(session));
     })()`);
     await page.reload();
