@@ -100,7 +100,7 @@ export const CLOCKS: Readonly<Record<ClockId, ClockDefinition>> = {
   mediationConsent: {
     id: 'mediationConsent',
     label: 'Respondent consents to mediation',
-    labelZh: '被申请人同意调解',
+    labelZh: '被请求人同意调解',
     amount: 7,
     unit: 'days',
     onExpiry: 'Silence is a refusal to mediate: the mediation fails and the case can be transferred.',

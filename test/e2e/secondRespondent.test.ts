@@ -118,7 +118,7 @@ describe('the second respondent of a case joins through the link in their mail (
     await card.getByText('本案有 2 名被请求人').waitFor();
     await card.getByTestId('respondent-0').getByText('杭州茗润贸易有限公司').waitFor();
     await card.getByTestId('respondent-0').getByText('已同意调解').waitFor();
-    await card.getByTestId('respondent-1').getByText('宁波南方包装有限公司 (您)').waitFor();
+    await card.getByTestId('respondent-1').getByText('宁波南方包装有限公司（您）').waitFor();
     await card
       .getByTestId('respondent-1')
       .getByText(/已于 .* 送达（通过邀请链接确认收到）/)

@@ -33,7 +33,7 @@ export function RespondentsCard({ caseView }: { caseView: CaseView }) {
             <Group gap={6} wrap="nowrap">
               <Text size="sm" fw={600} lineClamp={1}>
                 {r.name}
-                {r.you ? ` (${t('respondents.card.you')})` : ''}
+                {r.you ? t('respondents.card.you') : ''}
               </Text>
               <Badge size="xs" variant="light" color={r.linked ? 'teal' : 'gray'} tt="none">
                 {r.linked ? t('respondents.card.linked') : t('respondents.card.notLinked')}

@@ -20,7 +20,7 @@ export const documentsZh = {
     judgmentSummary: '判决摘要',
     closureNotice: '结案通知书',
   },
-  side: { complainant: '申请人', respondent: '被申请人' },
+  side: { complainant: '请求人', respondent: '被请求人' },
   agreement: {
     title: '调解协议',
     draft: '第 {{seq}} 号草案，提出于 {{time}}',

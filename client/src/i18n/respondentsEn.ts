@@ -14,7 +14,7 @@ export const respondentsEn = {
     introOne: 'One respondent.',
     introSeveral:
       '{{count}} respondents: each is invited and served on their own; mediation needs every respondent’s consent and an agreement every respondent’s signature.',
-    you: 'you',
+    you: ' (you)',
     linked: 'has an account on the case',
     notLinked: 'not yet joined',
     served: 'served on {{at}} ({{means}})',

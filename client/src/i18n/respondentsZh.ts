@@ -14,7 +14,7 @@ export const respondentsZh = {
     introOne: '本案有一名被请求人。',
     introSeveral:
       '本案有 {{count}} 名被请求人：各自分别邀请、分别送达；调解须经每名被请求人同意，调解协议须每名被请求人签署。',
-    you: '您',
+    you: '（您）',
     linked: '已加入本案',
     notLinked: '尚未加入',
     served: '已于 {{at}} 送达（{{means}}）',

@@ -81,7 +81,7 @@ describe('clock warnings (issue 12): 50 %, 80 % and breach, each once, to whoeve
       toRespondent.map((m) => m.text?.includes('已过 50%') || m.text?.includes('已过 80%')),
     ).to.deep.equal([true, true]);
     expect(toRespondent[0]?.text).to.contain(`https://sevenfold.example.cn/cases/${id}`);
-    expect(toRespondent[0]?.subject).to.contain('被申请人同意调解');
+    expect(toRespondent[0]?.subject).to.contain('被请求人同意调解');
 
     // the breach is told once too, whatever the expiry did to the case
     clock.set(new Date(consent!.dueAt.getTime() + 1000));
