@@ -19,6 +19,9 @@ import { startTestServer, type TestServer } from '../support/testServer.js';
 import { useTestDatabase } from '../support/useTestDatabase.js';
 import { recordHostileSection } from './hostileReport.js';
 
+/** schemathesis' own crash on CPython 3.11 (hypothesis parsing a lambda's source), not a finding. */
+const TOOL_CRASH = /SystemError: AST constructor recursion depth mismatch/;
+
 /** The checks every response must pass (schemathesis v4 names). */
 const CHECKS = [
   'not_a_server_error',
@@ -339,9 +342,15 @@ describe('hostile input: schemathesis against /api/openapi.json, once per role',
         reportPath,
       ];
       const t0 = Date.now();
-      const exitCode = await runSchemathesis(cli, args, dir, logPath, 500_000);
+      let exitCode = await runSchemathesis(cli, args, dir, logPath, 500_000);
+      let log = readFileSync(logPath, 'utf8');
+      // CPython 3.11 can fail inside hypothesis while it describes one of its own lambdas (a crash of
+      // the tool, not a finding about the API): that run is repeated once, with the same seed
+      if (exitCode !== 0 && TOOL_CRASH.test(log)) {
+        exitCode = await runSchemathesis(cli, args, dir, logPath, 500_000);
+        log = readFileSync(logPath, 'utf8');
+      }
       const seconds = Math.round((Date.now() - t0) / 100) / 10;
-      const log = readFileSync(logPath, 'utf8');
       let report: StJsonReport;
       try {
         report = JSON.parse(readFileSync(reportPath, 'utf8')) as StJsonReport;
