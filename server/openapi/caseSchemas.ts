@@ -203,6 +203,12 @@ export const caseSchemas: Record<string, JsonSchema> = {
     data: { type: 'object', description: 'The event’s payload (empty for `created`).' },
     status: oneOfStrings(CASE_STATUSES),
     stage: text,
+    tags: {
+      type: 'array',
+      items: oneOfStrings(STAGE_TAGS),
+      description:
+        'The machine’s tags of the stage the event left the case in (`hearing`: its sessions are hearings).',
+    },
     hash: sha256Hex,
     prevHash: sha256Hex,
   }),

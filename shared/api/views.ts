@@ -154,6 +154,8 @@ export interface CaseEventView {
   data: Record<string, unknown>;
   status: string;
   stage: string;
+  /** The machine's tags of the stage the event left the case in (e.g. `hearing`: its sessions are hearings). */
+  tags: StageTag[];
   hash: string;
   prevHash: string;
 }

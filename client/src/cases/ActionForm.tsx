@@ -9,6 +9,7 @@ import type { CaseEventType } from '../../../shared/machine/caseEvents.js';
 import { useCaseAction } from '../api/cases.js';
 import { ActionFieldInput } from './ActionFieldInput.js';
 import { DANGER_ACTIONS } from './actionStyle.js';
+import { actionWording } from './actionLabel.js';
 import { actionBody, actionErrors, initialValues, type FieldValue } from './actionValues.js';
 
 /**
@@ -27,7 +28,7 @@ export function ActionForm({
   prefill,
 }: {
   /** The case as far as sending needs it: its id and the seq the form was opened at. */
-  caseView: Pick<CaseView, 'id' | 'seq'> & { orgId?: string | null };
+  caseView: Pick<CaseView, 'id' | 'seq'> & { orgId?: string | null; tags?: readonly string[] };
   type: CaseEventType;
   fields: readonly ActionField[];
   onDone: () => void;
@@ -41,6 +42,7 @@ export function ActionForm({
   prefill?: Record<string, FieldValue>;
 }) {
   const { t, i18n } = useTranslation();
+  const wording = actionWording(type, caseView.tags);
   const [values, setValues] = useState<Record<string, FieldValue>>(() => ({
     ...initialValues(fields),
     ...prefill,
@@ -81,7 +83,7 @@ export function ActionForm({
         onSuccess: () => {
           notifications.show({
             color: 'teal',
-            message: t('actions.done', { action: t(`actions.action.${type}`) }),
+            message: t('actions.done', { action: t(`actions.action.${wording}`) }),
           });
           onDone();
         },
@@ -99,9 +101,9 @@ export function ActionForm({
       }}
     >
       <Stack gap="md">
-        {t(`actions.help.${type}`, { defaultValue: '' }) && (
+        {t(`actions.help.${wording}`, { defaultValue: '' }) && (
           <Text size="sm" c="dimmed">
-            {t(`actions.help.${type}`)}
+            {t(`actions.help.${wording}`)}
           </Text>
         )}
         {visible.map((f) => (
@@ -142,7 +144,7 @@ export function ActionForm({
             </Button>
           )}
           <Button type="submit" loading={act.isPending} color={DANGER_ACTIONS.has(type) ? 'red' : undefined}>
-            {t(`actions.action.${type}`)}
+            {t(`actions.action.${wording}`)}
           </Button>
         </Group>
       </Stack>
