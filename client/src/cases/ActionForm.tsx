@@ -43,6 +43,11 @@ export function ActionForm({
 }) {
   const { t, i18n } = useTranslation();
   const wording = actionWording(type, caseView.tags);
+  /** A field's label key: its hearing wording when the action is worded as a hearing and one exists. */
+  const fieldKey = (name: string) =>
+    wording !== type && i18n.exists(`actions.field.${name}_hearing`)
+      ? `actions.field.${name}_hearing`
+      : `actions.field.${name}`;
   const [values, setValues] = useState<Record<string, FieldValue>>(() => ({
     ...initialValues(fields),
     ...prefill,
@@ -113,9 +118,7 @@ export function ActionForm({
             id={`af-${type}-${f.name}`}
             field={requiredOverride.includes(f.name) ? { ...f, required: true } : f}
             label={t(
-              type === 'CLOSE' && f.name === 'reason'
-                ? 'actions.field.closeReason'
-                : `actions.field.${f.name}`,
+              type === 'CLOSE' && f.name === 'reason' ? 'actions.field.closeReason' : fieldKey(f.name),
               {
                 defaultValue: f.name,
               },
@@ -128,7 +131,7 @@ export function ActionForm({
         {showErrors && hiddenMissing.length > 0 && (
           <Alert color="red" variant="light" role="alert">
             {hiddenMissing
-              .map((name) => t('validation.any.required', { label: t(`actions.field.${name}`) }))
+              .map((name) => t('validation.any.required', { label: t(fieldKey(name)) }))
               .join(' ')}
           </Alert>
         )}

@@ -100,6 +100,8 @@ export function eventLine(
       break;
     case 'INVITATION_SENT':
       params.expiresAt = formatDateTime(str(d.expiresAt), lang);
+      // `reason` is a code (routed / resent), not a text to quote
+      if (d.reason === 'resent') key = 'INVITATION_SENT_resent';
       break;
     case 'RESPONDENT_ADDRESS_CHANGED':
       params.from = str(d.from) ?? '';
@@ -158,7 +160,7 @@ export function eventLine(
   const known = t(`actions.event.${key}`, { ...params, defaultValue: '' });
   const sentence = known || t('actions.event.unknown', params);
   const detail =
-    str(d.reason && ev.type !== 'CLOSE' ? d.reason : undefined) ??
+    str(d.reason && ev.type !== 'CLOSE' && ev.type !== 'INVITATION_SENT' ? d.reason : undefined) ??
     str(d.note) ??
     str(d.notes) ??
     str(d.answer) ??

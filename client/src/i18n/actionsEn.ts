@@ -71,6 +71,7 @@ export const actionsEn = {
     mediatorId: 'Mediator',
     conflict: 'I declare a conflict of interest with a party to this case',
     sessionAt: 'Session time',
+    sessionAt_hearing: 'Hearing time',
     notes: 'Session notes',
     days: 'Extension (days the parties agree to; platform limit 90, not a legal cap)',
     conflictWith: 'The party the conflict concerns',
@@ -169,6 +170,8 @@ export const actionsEn = {
     SERVE:
       'The respondent was served on {{servedAt}} ({{means}}): the answer and consent periods run from that day.',
     INVITATION_SENT: 'An invitation link was sent to the respondent (valid until {{expiresAt}}).',
+    INVITATION_SENT_resent:
+      'The invitation link was sent to the respondent again (valid until {{expiresAt}}).',
     INVITATION_OPENED: 'The respondent opened the invitation link (receipt not yet confirmed: not service).',
     RESPONDENT_ADDRESS_CHANGED:
       "{{actor}} changed the respondent's e-mail from {{from}} to {{to}} and sent a new invitation.",
