@@ -147,3 +147,22 @@ describe('desk queues read as a prefix of their order (filed up to a remembered 
     expect(inRange).to.be.lessThan(expected.total);
   });
 });
+
+describe('the remembered prefix bounds', () => {
+  it('keeps the most recently used list shapes, and forgets a shape set to nothing', () => {
+    const hints = createListPrefixHints(2);
+    const [a, b, c] = [new Date(1), new Date(2), new Date(3)];
+    hints.set('a', a);
+    hints.set('b', b);
+    expect(hints.get('a')).to.equal(a); // a is now the most recently used
+    hints.set('c', c);
+    expect(hints.get('b')).to.equal(undefined);
+    expect(hints.get('a')).to.equal(a);
+    expect(hints.get('c')).to.equal(c);
+    hints.set('c', undefined);
+    expect(hints.get('c')).to.equal(undefined);
+    const none = createListPrefixHints(0);
+    none.set('a', a);
+    expect(none.get('a')).to.equal(undefined);
+  });
+});
