@@ -12,6 +12,7 @@ import type {
 import { type ActionBody } from '../../shared/machine/actions/actionSchemas.js';
 import type { CaseAction } from '../../shared/machine/caseEvents.js';
 import { availableActions } from '../../shared/machine/machineApi.js';
+import type { DeskQueue } from '../../shared/machine/deskQueue.js';
 import type { IntakeFlags } from '../../shared/intake/intakeChecks.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
@@ -35,6 +36,8 @@ import {
 } from './fileComplaint.js';
 import { planCaseList, type CaseListPlan } from './planCaseList.js';
 import { readRecentCases } from './readRecentCases.js';
+import { createListPrefixHints, type ListPrefixHints } from './listPrefixHints.js';
+import { prefixBoundOf, prefixShape, readListPrefix } from './readListPrefix.js';
 import { respondentAtSeq } from './respondentAtSeq.js';
 import { restoreCaseSnapshot } from '../../shared/machine/machineApi.js';
 
@@ -78,6 +81,9 @@ const WITH_SNAPSHOT = { ...LIST_FIELDS, snapshot: 1 } as const;
 
 /** The searchable texts besides the list's fields (a search checks its phrase on them). */
 const SEARCH_FIELDS = { 'complaint.description': 1, 'complaint.rights': 1 } as const;
+
+/** List shapes whose prefix bounds are remembered (a handful of desk queues and page sizes). */
+const LIST_PREFIX_HINTS = 64;
 
 /** How many of a search's tokens are counted to find the rarest. */
 const SEARCH_TOKENS_WEIGHED = 8;
@@ -128,10 +134,13 @@ export function createCaseService(deps: {
    * being signed: `server/documents/checkAgreementSignature.ts`); none: the action as sent.
    */
   prepareAction?: (doc: CaseDoc, action: CaseAction) => Promise<CaseAction>;
+  /** The prefix bounds of desk queues (default: the last {@link LIST_PREFIX_HINTS} list shapes). */
+  prefixHints?: ListPrefixHints;
 }): CaseService {
   const { db, store, now } = deps;
   const Cases = store.models.cases;
   const tallies = createCaseTallies(db);
+  const prefixHints = deps.prefixHints ?? createListPrefixHints(LIST_PREFIX_HINTS);
 
   /**
    * The case as the user sees it. An officer's view names the cases its intake flags point at only
@@ -277,11 +286,24 @@ export function createCaseService(deps: {
             : Cases.countDocuments(plan.filter),
         ]);
       } else {
-        // one user's queue: read by its index, filtered and ordered here
-        const candidates = await Cases.find(plan.filter, fields).lean<CaseDoc[]>();
-        const matching = candidates.filter(plan.matches).sort(plan.compare);
-        total = matching.length;
-        rows = matching.slice(skip, skip + query.limit);
+        // one user's queue: read by its index, filtered and ordered here; an admin's desk queue by
+        // filing first tries the prefix of its order that holds the page (`readListPrefix`)
+        const need = skip + query.limit;
+        const prefix = plan.prefix && { ...plan, prefix: plan.prefix };
+        const queueTotal = async () =>
+          (await tallies.read(ALL_CASES_SCOPE)).byQueue[prefix?.prefix.queue as DeskQueue] ?? 0;
+        const prefixed =
+          prefix && (await readListPrefix(Cases, prefix, fields, need, prefixHints, queueTotal));
+        if (prefixed) {
+          total = prefixed.total;
+          rows = prefixed.rows.slice(skip, need);
+        } else {
+          const candidates = await Cases.find(plan.filter, fields).lean<CaseDoc[]>();
+          const matching = candidates.filter(plan.matches).sort(plan.compare);
+          total = matching.length;
+          rows = matching.slice(skip, need);
+          if (prefix) prefixHints.set(prefixShape(prefix, need), prefixBoundOf(prefix, matching, need));
+        }
       }
       const actor = actorOf(user);
       return {
