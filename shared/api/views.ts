@@ -188,6 +188,13 @@ export interface CaseCountsView {
   open: number;
 }
 
+/** `GET /api/cases/desk`: the desk's home in one answer, its queue counts and a page of one queue. */
+export interface DeskView {
+  counts: CaseCountsView;
+  /** The queue's cases, oldest filing first (first come, first served). */
+  cases: Page<CaseSummaryView>;
+}
+
 /** `POST /api/routing/preview`: how a complaint would be triaged and routed, saving nothing. */
 export type RoutingPreviewView = Pick<CaseView, 'track' | 'triage' | 'recommendation' | 'flags'>;
 

@@ -593,6 +593,8 @@ export const en = {
       holds: 'PAE review',
       inChannel: 'In a channel',
     },
+    shown: 'Showing {{shown}} of {{total}}, first filed first',
+    more: 'Load more',
     empty: {
       screening: 'No complaint to screen',
       triage: 'No case to route',

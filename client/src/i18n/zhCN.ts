@@ -562,6 +562,8 @@ export const zhCN = {
     titleOfficer: '办案台',
     description: '立案审查、繁简分流、渠道分派、PAE 审核与移送，左侧为队列，右侧为选中的案件。',
     queue: { screening: '立案审查', triage: '分流分派', holds: 'PAE 审核', inChannel: '渠道办理' },
+    shown: '显示 {{shown}} / 共 {{total}} 件（按提交先后）',
+    more: '加载更多',
     empty: {
       screening: '没有待审查的投诉',
       triage: '没有待分派的案件',
