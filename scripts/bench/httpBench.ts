@@ -148,7 +148,7 @@ export interface HomeRound {
  * The intake desk's first round: one request with the queue badges and the first page of the queue an
  * admin opens (screening), as admin/deskQueues.ts asks it.
  */
-const DESK_PATHS = ['/api/cases/desk?queue=screening&page=1&limit=25'];
+const DESK_PATHS = ['/api/cases/desk?queue=screening&page=1&limit=20'];
 /** The desk's workbench: the first case of the queue, with its actions (its events only in channel). */
 const deskWorkbench = (answers: unknown[]): string[] => {
   const first = (answers[0] as { cases?: { items?: { id: string }[] } }).cases?.items?.[0]?.id;

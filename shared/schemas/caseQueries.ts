@@ -64,7 +64,7 @@ export interface DeskQuery {
 }
 
 /** How many cases a page of a desk queue shows. */
-export const DESK_PAGE_SIZE = 25;
+export const DESK_PAGE_SIZE = 20;
 
 /** `GET /api/cases/desk` query. */
 export const deskQuerySchema = Joi.object<DeskQuery>({

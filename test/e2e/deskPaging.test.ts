@@ -1,5 +1,5 @@
 /**
- * End-to-end (Chromium): the intake desk shows its queue 25 at a time, says how many there are, and
+ * End-to-end (Chromium): the intake desk shows its queue 20 at a time, says how many there are, and
  * loads the rest on request, oldest filing first (one request per page carries the queue badges too).
  */
 import { expect } from 'chai';
@@ -43,17 +43,17 @@ describe('the intake desk pages its queue (e2e, Chromium)', function () {
     await server?.close();
   });
 
-  it('shows 25 of 28 with the count, then the last 3 on 加载更多, in filing order', async () => {
+  it('shows 20 of 28 with the count, then the last 8 on 加载更多, in filing order', async () => {
     const { context, page } = await openContext(browser, server.url);
     contexts.push(context);
     await signIn(page, 'admin@demo.local');
     const queue = page.getByTestId('desk-queue');
     await queue.locator('[data-case-id]').first().waitFor();
-    expect(await page.getByTestId('desk-shown').innerText()).to.equal('显示 25 / 共 28 件（按提交先后）');
+    expect(await page.getByTestId('desk-shown').innerText()).to.equal('显示 20 / 共 28 件（按提交先后）');
     expect(await page.getByRole('tab', { name: /立案审查/ }).innerText()).to.contain('28');
     const shown = async () =>
       queue.locator('[data-case-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-case-id')));
-    expect(await shown()).to.deep.equal(filed.slice(0, 25));
+    expect(await shown()).to.deep.equal(filed.slice(0, 20));
     await page.getByTestId('desk-more').scrollIntoViewIfNeeded();
     await screenshot(page, 'desk-queue-more');
     await page.getByTestId('desk-more').click();

@@ -170,6 +170,7 @@ describe('cases over HTTP', () => {
         'data',
         'status',
         'stage',
+        'tags',
         'hash',
         'prevHash',
       ]);

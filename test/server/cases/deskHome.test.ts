@@ -32,7 +32,7 @@ describe('the intake desk in one request', function () {
     ).body as DeskView;
   const ids = (view: DeskView) => view.cases.items.map((c) => c.id);
 
-  it('gives the counts of /api/cases/counts and the page of the queue, oldest filing first, 25 a page', async () => {
+  it('gives the counts of /api/cases/counts and the page of the queue, oldest filing first, 20 a page', async () => {
     const first = await desk('admin', 'queue=screening');
     const counts = (
       await request(app)
@@ -42,28 +42,30 @@ describe('the intake desk in one request', function () {
     ).body as CaseCountsView;
     expect(first.counts).to.deep.equal(counts);
     expect(first.counts.byQueue.screening).to.equal(40);
-    expect(first.cases).to.include({ page: 1, limit: 25, total: 40 });
-    expect(ids(first)).to.deep.equal(filed.slice(0, 25));
+    expect(first.cases).to.include({ page: 1, limit: 20, total: 40 });
+    expect(ids(first)).to.deep.equal(filed.slice(0, 20));
     const list = await request(app)
-      .get('/api/cases?queue=screening&sort=filedAt&limit=25')
+      .get('/api/cases?queue=screening&sort=filedAt&limit=20')
       .set(bearer(tok.admin as string))
       .expect(200);
     expect(ids(first)).to.deep.equal((list.body as DeskView['cases']).items.map((c) => c.id));
     const second = await desk('admin', 'queue=screening&page=2');
-    expect(ids(second)).to.deep.equal(filed.slice(25));
+    expect(ids(second)).to.deep.equal(filed.slice(20));
   });
 
   it('stays right when the queue changes between reads (a case screened, another filed)', async () => {
-    // 40 cases: the first page's read leaves a remembered bound (its 32nd case), read as a prefix next
+    // 40 cases: the first page's read leaves a remembered bound (its 25th case), read as a prefix next
     await desk('admin', 'queue=screening');
     await actViaApi(app, tok.admin as string, filed[0] as string, { type: 'ACCEPT' });
     const late = await fileCaseViaApi(app, tok.complainant as string, mediationComplaint('Desk case late'));
     const after = await desk('admin', 'queue=screening');
     expect(after.cases.total).to.equal(40);
     expect(after.counts.byQueue.screening).to.equal(40);
-    expect(ids(after)).to.deep.equal(filed.slice(1, 26));
+    expect(ids(after)).to.deep.equal(filed.slice(1, 21));
     const last = await desk('admin', 'queue=screening&page=2');
-    expect(ids(last)).to.deep.equal([...filed.slice(26), late]);
+    expect(ids(last)).to.deep.equal([...filed.slice(21), late]);
+    const third = await desk('admin', 'queue=screening&page=2&limit=30');
+    expect(ids(third)).to.deep.equal([...filed.slice(31), late]);
     const triage = await desk('admin', 'queue=triage');
     expect(ids(triage)).to.deep.equal([filed[0]]);
   });
