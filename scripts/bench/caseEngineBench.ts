@@ -13,6 +13,7 @@ import { caseModel, type CaseDoc } from '../../server/cases/caseModel.js';
 import { caseSearchTokens } from '../../server/cases/caseSearchTokens.js';
 import type { BenchSection } from './benchTypes.js';
 import { measure } from './measure.js';
+import { measureInterleaved } from './measureInterleaved.js';
 
 /** How many cases in session the store's actions take turns on. */
 const ACTION_CASES = 50;
@@ -155,6 +156,9 @@ export async function caseEngineBench(db: Connection): Promise<BenchSection> {
         at,
       });
     },
+  });
+  // the database operations in turn, one of each per round, so a change of load falls on all alike
+  const written = await measureInterleaved({
     'action through the store, no projection cache (load, transition, one commit with its effects)':
       async () => {
         const c = inTurn[turn++ % inTurn.length]!;
@@ -191,6 +195,7 @@ export async function caseEngineBench(db: Connection): Promise<BenchSection> {
     'before: the same writes with the search tokens in the projection (cases as it was, plus its {searchTokens} index)':
       () => sameWrites(tokenCases, 'floor-tokens'),
   });
+  figures.push(...written);
   const [pure, restored, uncached, store_, floor, realFloor, tokenFloor] = figures as [
     (typeof figures)[0],
     (typeof figures)[0],
@@ -212,6 +217,8 @@ export async function caseEngineBench(db: Connection): Promise<BenchSection> {
       'event alone (clocks that started, stopped or moved: none here); a session has no follow-ups, so nothing ' +
       'else is written. The floor is that one transaction alone: a copy of the event inserted and the projection ' +
       'copy updated through the driver (`session.withTransaction`), in collections with no secondary index. ' +
+      'The operations on the database are measured in turn (one of each per round, 3 s each in all), so a ' +
+      'change of load on the shared machine falls on them alike; the in-memory ones with tinybench. ' +
       "The second floor makes the same writes on Sevenfold's own collections: an event into `case_events` and " +
       'the session pushed onto a case in `cases`, whose list indexes the embedded engine rewrites on every update. ' +
       'The third ("before") makes them on copies that still hold their search tokens under a `{searchTokens: 1}` ' +
