@@ -217,8 +217,9 @@ export async function caseEngineBench(db: Connection): Promise<BenchSection> {
       'event alone (clocks that started, stopped or moved: none here); a session has no follow-ups, so nothing ' +
       'else is written. The floor is that one transaction alone: a copy of the event inserted and the projection ' +
       'copy updated through the driver (`session.withTransaction`), in collections with no secondary index. ' +
-      'The operations on the database are measured in turn (one of each per round, 3 s each in all), so a ' +
-      'change of load on the shared machine falls on them alike; the in-memory ones with tinybench. ' +
+      'The operations on the database are measured in turn (one of each per round, in a new random order ' +
+      'each round, 3 s each in all), so a change of load on the shared machine, and what one leaves the engine ' +
+      'doing after its reply, fall on them alike; the in-memory ones with tinybench. ' +
       "The second floor makes the same writes on Sevenfold's own collections: an event into `case_events` and " +
       'the session pushed onto a case in `cases`, whose list indexes the embedded engine rewrites on every update. ' +
       'The third ("before") makes them on copies that still hold their search tokens under a `{searchTokens: 1}` ' +
