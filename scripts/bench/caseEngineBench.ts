@@ -59,12 +59,18 @@ export async function caseEngineBench(db: Connection): Promise<BenchSection> {
   const { store } = createCaseEngine({ db, logger, cacheSize: 0 });
   const { store: cachedStore } = createCaseEngine({ db, logger, cacheSize: 2000 });
   const admin = actorOf('u-admin');
-  /** Files a mediation case and takes it into session; resolves with its projection then. */
+  let filings = 0;
+  /**
+   * Files a mediation case and takes it into session; resolves with its projection then. Each case
+   * asserts a right of its own (as the HTTP benchmark's do): cases on one right flag one another as
+   * duplicates in their projections, so the 100th filing on a shared right would carry 99 of each and
+   * weigh 80 KB against the 6 KB of the first, whose copy is the floor's.
+   */
   const inSession = async (via = store): Promise<CaseDoc> => {
     const { caseDoc } = await fileComplaint(
       intakeSources(db),
       via,
-      complaint,
+      { ...complaint, rights: [{ number: `TM ${87_654_321 + filings++}` }] },
       { id: 'u-complainant', name: 'Lin Wei' },
       actorOf('u-complainant'),
       new Date(),
