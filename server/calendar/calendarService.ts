@@ -4,6 +4,7 @@ import type { CaseService } from '../cases/caseService.js';
 import type { CaseStore } from '../cases/caseStore.js';
 import { DomainError } from '../errors/domainError.js';
 import { sessionInvite } from './sessionInvite.js';
+import { stageHasTag } from '../../shared/machine/stageTags.js';
 
 /** Calendar invitations of a case's scheduled sessions. */
 export interface CalendarService {
@@ -32,9 +33,11 @@ export function createCalendarService(deps: { cases: CaseService; store: CaseSto
         seq,
         sessionAt: ev.data.sessionAt,
         note: typeof ev.data.note === 'string' ? ev.data.note : undefined,
+        hearing: stageHasTag(ev.stage, 'hearing'),
         lang,
       });
-      return { fileName: `${doc.caseNo}-session-${seq}.ics`, ics };
+      const what = stageHasTag(ev.stage, 'hearing') ? 'hearing' : 'session';
+      return { fileName: `${doc.caseNo}-${what}-${seq}.ics`, ics };
     },
   };
 }

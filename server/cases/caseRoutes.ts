@@ -7,6 +7,8 @@ import {
   caseEventsQuerySchema,
   caseIdParamsSchema,
   caseListQuerySchema,
+  deskQuerySchema,
+  type DeskQuery,
 } from '../../shared/schemas/caseQueries.js';
 import { complaintSchema, type Complaint } from '../../shared/schemas/complaint.js';
 import type { AuthUser } from '../auth/authUser.js';
@@ -75,6 +77,10 @@ export function caseRoutes(deps: {
 
   router.get('/counts', auth, async (_req, res) => {
     res.json(await cases.counts(user(res)));
+  });
+
+  router.get('/desk', auth, validate({ query: deskQuerySchema }), async (_req, res) => {
+    res.json(await cases.desk(user(res), res.locals.query as DeskQuery));
   });
 
   router.get('/:id', auth, validate({ params: caseIdParamsSchema }), async (_req, res) => {

@@ -1,4 +1,4 @@
-import type { CaseListQuery } from '../../shared/schemas/caseQueries.js';
+import type { CaseListQuery, DeskQuery } from '../../shared/schemas/caseQueries.js';
 import type { AvailableActionView } from '../../shared/api/views.js';
 import type { Connection } from 'mongoose';
 import type {
@@ -7,11 +7,13 @@ import type {
   CaseIntegrityView,
   CaseSummaryView,
   CaseView,
+  DeskView,
   Page,
 } from '../../shared/api/views.js';
 import { type ActionBody } from '../../shared/machine/actions/actionSchemas.js';
 import type { CaseAction } from '../../shared/machine/caseEvents.js';
 import { availableActions } from '../../shared/machine/machineApi.js';
+import type { DeskQueue } from '../../shared/machine/deskQueue.js';
 import type { IntakeFlags } from '../../shared/intake/intakeChecks.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
 import { actorOf, type AuthUser } from '../auth/authUser.js';
@@ -36,6 +38,8 @@ import {
 } from './fileComplaint.js';
 import { planCaseList, type CaseListPlan } from './planCaseList.js';
 import { readRecentCases } from './readRecentCases.js';
+import { createListPrefixHints, type ListPrefixHints } from './listPrefixHints.js';
+import { prefixBoundOf, prefixShape, readListPrefix } from './readListPrefix.js';
 import { respondentAtSeq } from './respondentAtSeq.js';
 import { restoreCaseSnapshot } from '../../shared/machine/machineApi.js';
 
@@ -80,6 +84,9 @@ const WITH_SNAPSHOT = { ...LIST_FIELDS, snapshot: 1 } as const;
 /** The searchable texts besides the list's fields (a search checks its phrase on them). */
 const SEARCH_FIELDS = { 'complaint.description': 1, 'complaint.rights': 1 } as const;
 
+/** List shapes whose prefix bounds are remembered (a handful of desk queues and page sizes). */
+const LIST_PREFIX_HINTS = 64;
+
 /** How many of a search's tokens are counted to find the rarest. */
 const SEARCH_TOKENS_WEIGHED = 8;
 
@@ -100,6 +107,11 @@ export interface CaseService {
   exportList(user: AuthUser, query: CaseListQuery): AsyncIterable<CaseDoc>;
   /** How many open cases the user may see are in each status (one indexed read, for queue badges). */
   counts(user: AuthUser): Promise<CaseCountsView>;
+  /**
+   * The intake desk's home in one answer: the counts of its queues and a page of one queue, oldest
+   * filing first (one authentication, the tallies read once for both).
+   */
+  desk(user: AuthUser, query: DeskQuery): Promise<DeskView>;
   /** The case if the user may see it; 404 otherwise (its existence does not leak). */
   loadVisible(user: AuthUser, caseId: string): Promise<LoadedCase>;
   get(user: AuthUser, caseId: string): Promise<CaseView>;
@@ -129,11 +141,14 @@ export function createCaseService(deps: {
    * being signed: `server/documents/checkAgreementSignature.ts`); none: the action as sent.
    */
   prepareAction?: (doc: CaseDoc, action: CaseAction) => Promise<CaseAction>;
+  /** The prefix bounds of desk queues (default: the last {@link LIST_PREFIX_HINTS} list shapes). */
+  prefixHints?: ListPrefixHints;
 }): CaseService {
   const { db, store, now } = deps;
   const Cases = store.models.cases;
   const Search = caseSearchModel(db);
   const tallies = createCaseTallies(db);
+  const prefixHints = deps.prefixHints ?? createListPrefixHints(LIST_PREFIX_HINTS);
 
   /**
    * The case as the user sees it. An officer's view names the cases its intake flags point at only
@@ -228,6 +243,88 @@ export function createCaseService(deps: {
     }
   }
 
+  /** `list`; `adminCounts` (an admin's tallies, already being read) gives a desk queue's total. */
+  async function listCases(
+    user: AuthUser,
+    query: CaseListQuery,
+    adminCounts?: Promise<CaseCountsView>,
+  ): Promise<Page<CaseSummaryView>> {
+    const at = now();
+    const plan = await narrowSearch(planCaseList(user, query, at));
+    const skip = (query.page - 1) * query.limit;
+    // the machine snapshot is read only when the rows must say which actions the caller may take
+    const fields = {
+      ...(query.withActions ? WITH_SNAPSHOT : LIST_FIELDS),
+      ...(plan.searchesText ? SEARCH_FIELDS : {}),
+    };
+    let rows: CaseDoc[];
+    let total: number;
+    if (plan.none) {
+      rows = [];
+      total = 0;
+    } else if (plan.recent) {
+      // every case, newest first: the total from the tallies, the page from a recent window
+      total = await tallies.total(ALL_CASES_SCOPE);
+      const recent = await readRecentCases(Cases, plan.recent, skip + query.limit, total, fields, at);
+      rows = recent.sort(plan.compare).slice(skip, skip + query.limit);
+    } else if (plan.scan) {
+      [rows, total] = await Promise.all([
+        Cases.find(plan.filter, fields).sort(plan.sort).skip(skip).limit(query.limit).lean<CaseDoc[]>(),
+        Object.keys(plan.filter).length === 0
+          ? Cases.estimatedDocumentCount()
+          : Cases.countDocuments(plan.filter),
+      ]);
+    } else {
+      // one user's queue: read by its index, filtered and ordered here; an admin's desk queue by
+      // filing first tries the prefix of its order that holds the page (`readListPrefix`)
+      const need = skip + query.limit;
+      const prefix = plan.prefix && { ...plan, prefix: plan.prefix };
+      const queueTotal = async () =>
+        (await (adminCounts ?? tallies.read(ALL_CASES_SCOPE))).byQueue[prefix?.prefix.queue as DeskQueue] ??
+        0;
+      const prefixed = prefix && (await readListPrefix(Cases, prefix, fields, need, prefixHints, queueTotal));
+      if (prefixed) {
+        total = prefixed.total;
+        rows = prefixed.rows.slice(skip, need);
+      } else {
+        const candidates = await Cases.find(plan.filter, fields).lean<CaseDoc[]>();
+        const matching = candidates.filter(plan.matches).sort(plan.compare);
+        total = matching.length;
+        rows = matching.slice(skip, need);
+        if (prefix) prefixHints.set(prefixShape(prefix, need), prefixBoundOf(prefix, matching, need));
+      }
+    }
+    const actor = actorOf(user);
+    return {
+      items: rows.map((d) => {
+        const row = presentCaseSummary(d, at);
+        if (!query.withActions) return row;
+        const actions = mayActOn(user, d)
+          ? availableActions(restoreCaseSnapshot(d.snapshot), actor, at.toISOString())
+          : [];
+        return { ...row, actions };
+      }),
+      page: query.page,
+      limit: query.limit,
+      total,
+    };
+  }
+
+  /** `counts`. */
+  async function countCases(user: AuthUser): Promise<CaseCountsView> {
+    // the desk of an administrator or an organisation: its tallies, kept by every commit
+    if (user.role === 'admin') return tallies.read(ALL_CASES_SCOPE);
+    if (user.role === 'officer' && user.orgId) return tallies.read(viewerKeyOf(user));
+    // anyone else: their own open cases, read by their viewer key
+    const rows = await Cases.find(
+      { viewerKeys: viewerKeyOf(user), open: true },
+      { status: 1, deskQueue: 1, orgId: 1, joinedOrgIds: 1, participantIds: 1 },
+    ).lean<CaseDoc[]>();
+    return countsFrom(
+      rows.filter((r) => canSeeCase(user, r)).map((r) => ({ status: r.status, queue: r.deskQueue, n: 1 })),
+    );
+  }
+
   return {
     async file(user, complaint, caseId) {
       if (user.role !== 'complainant')
@@ -257,54 +354,7 @@ export function createCaseService(deps: {
       return assessComplaint(deps.intake, store, complaint, user.id, now());
     },
 
-    async list(user, query) {
-      const at = now();
-      const plan = await narrowSearch(planCaseList(user, query, at));
-      const skip = (query.page - 1) * query.limit;
-      // the machine snapshot is read only when the rows must say which actions the caller may take
-      const fields = {
-        ...(query.withActions ? WITH_SNAPSHOT : LIST_FIELDS),
-        ...(plan.searchesText ? SEARCH_FIELDS : {}),
-      };
-      let rows: CaseDoc[];
-      let total: number;
-      if (plan.none) {
-        rows = [];
-        total = 0;
-      } else if (plan.recent) {
-        // every case, newest first: the total from the tallies, the page from a recent window
-        total = await tallies.total(ALL_CASES_SCOPE);
-        const recent = await readRecentCases(Cases, plan.recent, skip + query.limit, total, fields, at);
-        rows = recent.sort(plan.compare).slice(skip, skip + query.limit);
-      } else if (plan.scan) {
-        [rows, total] = await Promise.all([
-          Cases.find(plan.filter, fields).sort(plan.sort).skip(skip).limit(query.limit).lean<CaseDoc[]>(),
-          Object.keys(plan.filter).length === 0
-            ? Cases.estimatedDocumentCount()
-            : Cases.countDocuments(plan.filter),
-        ]);
-      } else {
-        // one user's queue: read by its index, filtered and ordered here
-        const candidates = await Cases.find(plan.filter, fields).lean<CaseDoc[]>();
-        const matching = candidates.filter(plan.matches).sort(plan.compare);
-        total = matching.length;
-        rows = matching.slice(skip, skip + query.limit);
-      }
-      const actor = actorOf(user);
-      return {
-        items: rows.map((d) => {
-          const row = presentCaseSummary(d, at);
-          if (!query.withActions) return row;
-          const actions = mayActOn(user, d)
-            ? availableActions(restoreCaseSnapshot(d.snapshot), actor, at.toISOString())
-            : [];
-          return { ...row, actions };
-        }),
-        page: query.page,
-        limit: query.limit,
-        total,
-      };
-    },
+    list: (user, query) => listCases(user, query),
 
     async *exportList(user, query) {
       const plan = await narrowSearch(planCaseList(user, query, now()));
@@ -318,18 +368,16 @@ export function createCaseService(deps: {
       }
     },
 
-    async counts(user) {
-      // the desk of an administrator or an organisation: its tallies, kept by every commit
-      if (user.role === 'admin') return tallies.read(ALL_CASES_SCOPE);
-      if (user.role === 'officer' && user.orgId) return tallies.read(viewerKeyOf(user));
-      // anyone else: their own open cases, read by their viewer key
-      const rows = await Cases.find(
-        { viewerKeys: viewerKeyOf(user), open: true },
-        { status: 1, deskQueue: 1, orgId: 1, joinedOrgIds: 1, participantIds: 1 },
-      ).lean<CaseDoc[]>();
-      return countsFrom(
-        rows.filter((r) => canSeeCase(user, r)).map((r) => ({ status: r.status, queue: r.deskQueue, n: 1 })),
-      );
+    counts: countCases,
+
+    async desk(user, query) {
+      // an admin's counts and its queue's total are the same tallies: read once
+      const counts = countCases(user);
+      const [byQueue, cases] = await Promise.all([
+        counts,
+        listCases(user, { ...query, sort: 'filedAt' }, user.role === 'admin' ? counts : undefined),
+      ]);
+      return { counts: byQueue, cases };
     },
 
     loadVisible,

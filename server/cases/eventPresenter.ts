@@ -1,4 +1,5 @@
 import type { CaseEventView } from '../../shared/api/views.js';
+import { STAGE_TAGS, stageHasTag } from '../../shared/machine/stageTags.js';
 import type { CaseEventDoc } from './caseEventModel.js';
 
 /** A stored event as the API shows it. */
@@ -12,6 +13,7 @@ export function presentEvent(ev: CaseEventDoc): CaseEventView {
     data: ev.kind === 'created' ? {} : ev.data,
     status: ev.status,
     stage: ev.stage,
+    tags: STAGE_TAGS.filter((tag) => stageHasTag(ev.stage, tag)),
     hash: ev.hash,
     prevHash: ev.prevHash,
   };

@@ -36,6 +36,12 @@ export interface CaseListPlan {
   searchTokens?: string[];
   /** Whether rows must carry the searchable texts (`complaint.description`, `complaint.rights`). */
   searchesText: boolean;
+  /**
+   * An admin's desk queue by filing date and nothing else (`filter` is `{deskQueue}` and decides every
+   * row): its `{deskQueue, filedAt}` index serves a prefix of the order (filed up to a bound, or from
+   * one when newest first), and its total is the queue's tally. See `readListPrefix`.
+   */
+  prefix?: { field: 'filedAt'; dir: 1 | -1; queue: string };
 }
 
 type Sortable = 'updatedAt' | 'filedAt' | 'nextDueAt' | 'caseNo';
@@ -128,9 +134,24 @@ export function planCaseList(user: AuthUser, query: CaseListQuery, now: Date): C
       ? field
       : undefined;
 
+  // the filter alone decides every row: an admin sees every case, and nothing else is asked
+  const onlyQueue =
+    user.role === 'admin' &&
+    query.queue &&
+    query.assignee !== 'me' &&
+    !query.status &&
+    !query.overdue &&
+    !query.open &&
+    !query.channel &&
+    !query.track &&
+    !query.ipType &&
+    !q;
+  const prefix = onlyQueue && field === 'filedAt' ? { field, dir, queue: query.queue as string } : undefined;
+
   return {
     filter,
     scan,
+    ...(prefix ? { prefix } : {}),
     searchesText: Boolean(q),
     ...(staffSearch ? { searchTokens: tokens } : {}),
     ...(q && tokens.length === 0 ? { none: true } : {}),

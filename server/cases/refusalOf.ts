@@ -3,6 +3,7 @@ import type { ActionBody } from '../../shared/machine/actions/actionSchemas.js';
 import type { CaseContext } from '../../shared/machine/caseContext.js';
 import type { Actor } from '../../shared/machine/caseEvents.js';
 import type { CaseSnapshot } from '../../shared/machine/machineApi.js';
+import { HEARING_NOTICE_DAYS, hearingNoticeTimely } from '../../shared/machine/rules/courtRules.js';
 import { refusalKind } from './casePolicy.js';
 import {
   ForbiddenError,
@@ -13,9 +14,11 @@ import {
 
 /** Details the machine's guards require of some actions, named so the caller learns which is missing. */
 function missingDetail(
-  context: CaseContext,
+  snapshot: CaseSnapshot,
   action: ActionBody,
+  now: Date,
 ): { code: ProblemCode; path: string; message: string } | null {
+  const context = snapshot.context as CaseContext;
   if (action.type === 'ROUTE') {
     const route = action as { channel: string; reason?: string };
     if (route.channel !== context.recommendedChannel && !route.reason?.trim()) {
@@ -23,6 +26,16 @@ function missingDetail(
         code: 'routeReasonRequired',
         path: 'reason',
         message: 'is required when routing away from the recommended channel',
+      };
+    }
+  }
+  if (action.type === 'SCHEDULE_SESSION' && context.channel === 'judicial' && snapshot.hasTag('hearing')) {
+    const { sessionAt } = action as { sessionAt: string };
+    if (!hearingNoticeTimely(now.toISOString(), sessionAt)) {
+      return {
+        code: 'hearingNoticeTooShort',
+        path: 'sessionAt',
+        message: `must be at least ${HEARING_NOTICE_DAYS} days away: the parties are notified ${HEARING_NOTICE_DAYS} days before a hearing (CPL art. 139)`,
       };
     }
   }
@@ -44,7 +57,7 @@ export function refusalOf(
 ): DomainError {
   const kind = refusalKind(snapshot, action.type, now.toISOString(), caller);
   if (kind === 'invalid') {
-    const missing = missingDetail(snapshot.context as CaseContext, action);
+    const missing = missingDetail(snapshot, action, now);
     return new InvalidError(
       missing
         ? `${action.type}: ${missing.path} ${missing.message}.`

@@ -223,7 +223,8 @@ function fillIn(action: CaseAction, at: number, draw: CaseDraw, rng: DemoRandom)
     case 'ROUTE':
       return { ...action, track: action.track ?? draw.track };
     case 'SCHEDULE_SESSION': {
-      const day = Math.floor((at + BEIJING) / DAY) + rng.int(2, 9);
+      // 10:00 Beijing time 4–12 days on: also the three days' notice a court hearing needs (CPL art. 139)
+      const day = Math.floor((at + BEIJING) / DAY) + rng.int(4, 12);
       return { ...action, sessionAt: iso(day * DAY + 10 * HOUR - BEIJING) };
     }
     case 'PROPOSE_AGREEMENT': {

@@ -148,7 +148,7 @@ function sessionAttachment(
 ): MailAttachment {
   const seq = Number(data.seq);
   return {
-    filename: `${caseDoc.caseNo}-session-${seq}.ics`,
+    filename: `${caseDoc.caseNo}-${data.hearing === true ? 'hearing' : 'session'}-${seq}.ics`,
     contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
     content: sessionInvite({
       caseId: caseDoc._id,
@@ -157,6 +157,7 @@ function sessionAttachment(
       seq,
       sessionAt: String(data.sessionAt),
       note: typeof data.note === 'string' ? data.note : undefined,
+      hearing: data.hearing === true,
       lang,
     }),
   };

@@ -1,3 +1,4 @@
+import { stageHasTag } from '../../shared/machine/stageTags.js';
 import type { Actor, CaseEventType } from '../../shared/machine/caseEvents.js';
 import { availableActions, restoreCaseSnapshot } from '../../shared/machine/machineApi.js';
 import type { NotificationKind } from '../../shared/notifications/notificationKinds.js';
@@ -145,6 +146,7 @@ export function planNotifications(
         data: {
           sessionAt: event.data.sessionAt,
           seq: event.seq,
+          ...(stageHasTag(event.stage, 'hearing') ? { hearing: true } : {}),
           ...(typeof event.data.note === 'string' ? { note: event.data.note } : {}),
         },
       });

@@ -2,6 +2,7 @@ import {
   caseEventsQuerySchema,
   caseIdParamsSchema,
   caseListQuerySchema,
+  deskQuerySchema,
 } from '../../shared/schemas/caseQueries.js';
 import { joiParameters } from './joiParameters.js';
 import type { Parameter, Paths } from './openApiTypes.js';
@@ -78,6 +79,22 @@ export function casePaths(): Paths {
         summary: 'Open cases the caller may see, by status (queue badges)',
         tags: ['cases'],
         responses: { '200': json('Counts of open cases by status.', ref('CaseCounts')) },
+      }),
+    },
+    '/api/cases/desk': {
+      get: signedIn({
+        operationId: 'getDesk',
+        summary: 'The intake desk: its queue counts and a page of one queue (oldest filing first)',
+        description:
+          'One answer for the desk’s home: the counts of every queue (the tab badges, as `/api/cases/counts`) and one page of the chosen queue, first come first served.',
+        tags: ['cases'],
+        parameters: joiParameters(deskQuerySchema, 'query', {
+          queue: 'The queue: `screening`, `triage`, `holds` or `inChannel`.',
+        }),
+        responses: {
+          '200': json('The counts and the page.', ref('DeskView')),
+          ...problems({ 400: 'The query is not valid.' }),
+        },
       }),
     },
     '/api/cases/{id}': {

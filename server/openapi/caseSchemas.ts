@@ -180,6 +180,10 @@ export const caseSchemas: Record<string, JsonSchema> = {
     description:
       'One respondent the complaint names (slot 0 the first, then `otherRespondents` in order): whether an account answers for them, their own service, and their consent to mediation and signature of the draft agreement (mediation needs every respondent’s consent, an agreement every respondent’s signature).',
   },
+  DeskView: {
+    ...closed({ counts: ref('CaseCounts'), cases: ref('CasePage') }),
+    description: 'The intake desk’s home: the counts of its queues and a page of one queue.',
+  },
   CaseCounts: closed({
     byStatus: closed(
       Object.fromEntries(CASE_STATUSES.filter((st) => st !== 'closed').map((st) => [st, count])),
@@ -203,6 +207,12 @@ export const caseSchemas: Record<string, JsonSchema> = {
     data: { type: 'object', description: 'The event’s payload (empty for `created`).' },
     status: oneOfStrings(CASE_STATUSES),
     stage: text,
+    tags: {
+      type: 'array',
+      items: oneOfStrings(STAGE_TAGS),
+      description:
+        'The machine’s tags of the stage the event left the case in (`hearing`: its sessions are hearings).',
+    },
     hash: sha256Hex,
     prevHash: sha256Hex,
   }),

@@ -14,7 +14,7 @@ import {
   ref,
   text,
 } from './schemaBuilders.js';
-import { REPORT_STATUSES } from '../public/reportStatuses.js';
+import { REPORT_STATUSES } from '../../shared/api/supervisionReportView.js';
 
 const basisKey = nullable({ type: 'string', enum: [...LEGAL_BASIS_KEYS] });
 

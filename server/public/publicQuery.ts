@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import { IP_TYPES } from '../../shared/vocabulary.js';
-import { REPORT_STATUSES } from './reportStatuses.js';
+import { REPORT_STATUSES } from '../../shared/api/supervisionReportView.js';
 import { REPORT_PLACES } from './supervisionReportModel.js';
 
 // eslint-disable-next-line no-control-regex

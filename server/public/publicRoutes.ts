@@ -13,7 +13,7 @@ import {
   type ReportAction,
   type ReportInput,
 } from './publicQuery.js';
-import type { ReportStatus } from './reportStatuses.js';
+import type { ReportStatus } from '../../shared/api/supervisionReportView.js';
 import type { ReportThrottle } from './reportThrottle.js';
 import type { SupervisionReports } from './supervisionReports.js';
 

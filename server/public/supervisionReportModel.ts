@@ -1,4 +1,4 @@
-import { REPORT_STATUSES, type ReportStatus } from './reportStatuses.js';
+import { REPORT_STATUSES, type ReportStatus } from '../../shared/api/supervisionReportView.js';
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /** Where the reported infringement happens. */

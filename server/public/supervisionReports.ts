@@ -7,31 +7,12 @@ import { canSeeCase } from '../cases/casePolicy.js';
 import { caseAccessByNo, caseNoOf as caseNumberOf } from '../cases/caseLookups.js';
 import { DomainError } from '../errors/domainError.js';
 import type { ReportAction, ReportInput } from './publicQuery.js';
-import type { ReportStatus } from './reportStatuses.js';
+import type {
+  ReportStatus,
+  SupervisionReportPage,
+  SupervisionReportView,
+} from '../../shared/api/supervisionReportView.js';
 import { supervisionReportModel, type SupervisionReportDoc } from './supervisionReportModel.js';
-
-/** A report as the supervision office sees it. */
-export interface SupervisionReportView {
-  id: string;
-  anonymous: boolean;
-  reporterName: string | null;
-  contact: string | null;
-  subject: string;
-  place: string;
-  location: string;
-  ipType: string;
-  description: string;
-  status: string;
-  createdAt: string;
-  /** When the office last moved it, and who (null while new). */
-  updatedAt: string | null;
-  handlerName: string | null;
-  /** The office's note when it handled the report. */
-  note: string | null;
-  /** The case it concerns: its id and number (null when none). */
-  caseId: string | null;
-  caseNo: string | null;
-}
 
 /** The report as the office sees it. */
 export function presentReport(r: SupervisionReportDoc, caseNo: string | null = null): SupervisionReportView {
@@ -63,7 +44,7 @@ export interface SupervisionReports {
   list(
     user: AuthUser,
     query: { page: number; limit: number; status?: ReportStatus },
-  ): Promise<{ items: SupervisionReportView[]; page: number; limit: number; total: number }>;
+  ): Promise<SupervisionReportPage>;
   /** One report (404 when there is none). */
   get(user: AuthUser, id: string): Promise<SupervisionReportView>;
   /**

@@ -47,6 +47,7 @@ export const PROBLEM_CODES = [
   'notAllowedNow',
   'actionDetailsRefused',
   'routeReasonRequired',
+  'hearingNoticeTooShort',
   'staleSeq',
   'seqConflict',
   'caseClosed',

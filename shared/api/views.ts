@@ -154,6 +154,8 @@ export interface CaseEventView {
   data: Record<string, unknown>;
   status: string;
   stage: string;
+  /** The machine's tags of the stage the event left the case in (e.g. `hearing`: its sessions are hearings). */
+  tags: StageTag[];
   hash: string;
   prevHash: string;
 }
@@ -184,6 +186,13 @@ export interface CaseCountsView {
   /** The intake desk's queues (`deskQueueOf`). */
   byQueue: Record<DeskQueue, number>;
   open: number;
+}
+
+/** `GET /api/cases/desk`: the desk's home in one answer, its queue counts and a page of one queue. */
+export interface DeskView {
+  counts: CaseCountsView;
+  /** The queue's cases, oldest filing first (first come, first served). */
+  cases: Page<CaseSummaryView>;
 }
 
 /** `POST /api/routing/preview`: how a complaint would be triaged and routed, saving nothing. */

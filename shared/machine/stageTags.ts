@@ -4,13 +4,15 @@ import { caseMachine } from './machine.js';
  * Tags the case machine puts on states that code outside the machine acts on, so nothing outside
  * matches state names: `needsMediator` (a mediator is to be assigned), `mediatorDeciding` (the
  * assigned mediator accepts or declines), `needsCourt` (an agreement awaits judicial confirmation),
- * `takedownNoticeIssued` (an e-commerce platform was told to take a listing down).
+ * `takedownNoticeIssued` (an e-commerce platform was told to take a listing down), `hearing` (its
+ * sessions are hearings: a court's trial or an arbitral tribunal's hearing, not a mediation).
  */
 export const STAGE_TAGS = [
   'needsMediator',
   'mediatorDeciding',
   'needsCourt',
   'takedownNoticeIssued',
+  'hearing',
 ] as const;
 
 /** A tag of a case's stage. */

@@ -56,6 +56,25 @@ export const caseListQuerySchema = Joi.object<CaseListQuery>({
     .default('-updatedAt'),
 });
 
+/** The intake desk's home: one queue's page, oldest filing first (`GET /api/cases/desk`). */
+export interface DeskQuery {
+  queue: DeskQueue;
+  page: number;
+  limit: number;
+}
+
+/** How many cases a page of a desk queue shows. */
+export const DESK_PAGE_SIZE = 25;
+
+/** `GET /api/cases/desk` query. */
+export const deskQuerySchema = Joi.object<DeskQuery>({
+  queue: Joi.string()
+    .valid(...DESK_QUEUES)
+    .required(),
+  page: Joi.number().integer().min(1).max(10_000).default(1),
+  limit: Joi.number().integer().min(1).max(100).default(DESK_PAGE_SIZE),
+});
+
 /** `:id` of a case. */
 export const caseIdParamsSchema = Joi.object({
   id: Joi.string()

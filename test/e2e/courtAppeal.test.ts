@@ -80,6 +80,39 @@ describe('a court case through judgment, the appeal window and compliance (e2e, 
     await server?.close();
   });
 
+  it('the judge schedules a hearing (安排开庭) three days ahead; a sooner one is refused; the party adds it to a calendar', async () => {
+    const court = await open('court@demo.local');
+    const button = court.locator('[data-action="SCHEDULE_SESSION"]');
+    expect((await button.innerText()).trim()).to.equal('安排开庭');
+    /** A Beijing wall time `days` from now at 09:30, as the datetime-local field takes it. */
+    const beijingDay = (days: number) =>
+      `${new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)}T09:30`;
+    await button.click();
+    const dialog = court.getByRole('dialog');
+    await dialog.getByText('《民事诉讼法》第一百三十九条').waitFor();
+    await dialog.getByLabel(/时间/).first().fill(beijingDay(1));
+    await dialog.getByRole('button', { name: '安排开庭', exact: true }).click();
+    await dialog.getByText('开庭日期须在通知当事人三日之后').waitFor();
+    await dialog.getByLabel(/时间/).first().fill(beijingDay(10));
+    await screenshot(court, 'court-hearing-dialog');
+    await dialog.getByRole('button', { name: '安排开庭', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await court
+      .getByTestId('timeline')
+      .getByText(/安排了开庭/)
+      .waitFor();
+
+    const holder = await open('complainant@demo.local');
+    const line = holder.getByTestId('timeline').getByText(/安排了开庭/);
+    await line.waitFor();
+    const download = holder.waitForEvent('download');
+    await holder.getByTestId('session-ics').first().click();
+    const file = await download;
+    expect(file.suggestedFilename()).to.match(/-hearing-\d+\.ics$/);
+    await screenshot(holder, 'court-hearing-timeline');
+    await api.court!.act(caseId, { type: 'RECORD_SESSION', notes: '双方就侵权与赔偿发表意见。' });
+  });
+
   it('the judge estimates the damages, renders the judgment from the estimate; compliance waits for the appeal window', async () => {
     const court = await open('court@demo.local');
     // the calculator: the statutory order of methods, each line with its basis

@@ -1,4 +1,4 @@
-import { Badge, Grid, Paper, ScrollArea, Tabs } from '@mantine/core';
+import { Badge, Button, Grid, Paper, ScrollArea, Stack, Tabs, Text } from '@mantine/core';
 import { IconClipboardCheck, IconHandStop, IconRoute, IconTransfer } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -104,6 +104,22 @@ export function DeskPage() {
                 now={now}
                 label={t(`desk.queue.${queue}`)}
               />
+              <Stack gap={6} align="center" mt="sm">
+                <Text size="xs" c="dimmed" data-testid="desk-shown">
+                  {t('desk.shown', { shown: inThis.length, total: desk.total })}
+                </Text>
+                {desk.hasMore && (
+                  <Button
+                    variant="default"
+                    size="xs"
+                    loading={desk.loadingMore}
+                    onClick={desk.loadMore}
+                    data-testid="desk-more"
+                  >
+                    {t('desk.more')}
+                  </Button>
+                )}
+              </Stack>
             </ScrollArea.Autosize>
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 9 }}>

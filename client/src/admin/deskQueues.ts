@@ -1,8 +1,8 @@
-import { queryOptions } from '@tanstack/react-query';
-import type { CaseCountsView } from '../../../shared/api/views.js';
+import { infiniteQueryOptions } from '@tanstack/react-query';
+import type { DeskView } from '../../../shared/api/views.js';
+import { DESK_PAGE_SIZE } from '../../../shared/schemas/caseQueries.js';
 import type { DeskQueue } from '../../../shared/machine/deskQueue.js';
 import type { CaseEventType } from '../../../shared/machine/caseEvents.js';
-import { caseListQuery } from '../api/cases.js';
 import { apiFetch } from '../api/http.js';
 import { queryKeys } from '../api/queryKeys.js';
 import { whenLive } from '../realtime/liveStores.js';
@@ -15,22 +15,23 @@ export function defaultDeskQueue(role: string): DeskQueue {
   return role === 'admin' ? 'screening' : 'inChannel';
 }
 
-/** One queue's cases, oldest filing first (first come, first served). */
-export function deskListQuery(queue: DeskQueue) {
-  return caseListQuery({ queue, limit: 100, sort: 'filedAt' });
-}
-
 /**
- * The open cases per queue, for the tab badges: one request. Its key sits under the case lists, so
- * a `queue:changed` push refreshes it with them.
+ * The desk's home, page after page: each answer carries the counts of every queue (the tab badges) and
+ * a page of the open queue, oldest filing first (first come, first served). Its key sits under the case
+ * lists, so a `queue:changed` push refreshes it with them.
  */
-export function deskCountsQuery() {
-  return queryOptions({
-    queryKey: [...queryKeys.caseLists, 'counts'] as const,
-    queryFn: async ({ signal }) => {
+export function deskQuery(queue: DeskQueue) {
+  return infiniteQueryOptions({
+    queryKey: [...queryKeys.caseLists, 'desk', queue] as const,
+    initialPageParam: 1,
+    queryFn: async ({ pageParam, signal }) => {
       await whenLive();
-      return apiFetch<CaseCountsView>('/api/cases/counts', { signal });
+      return apiFetch<DeskView>(`/api/cases/desk?queue=${queue}&page=${pageParam}&limit=${DESK_PAGE_SIZE}`, {
+        signal,
+      });
     },
+    getNextPageParam: (last) =>
+      last.cases.page * last.cases.limit < last.cases.total ? last.cases.page + 1 : undefined,
   });
 }
 

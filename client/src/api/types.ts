@@ -1,6 +1,6 @@
 /**
- * Response shapes the client reads. Case, event, evidence and message views come from `shared/`;
- * the few the server keeps to itself are mirrored here.
+ * Response shapes the client reads, re-exported from `shared/api/` where the server's presenters
+ * declare them: none is copied by hand.
  */
 
 export type {

@@ -13,7 +13,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createElement, lazy, useState, type ComponentType } from 'react';
 import { matchPath } from 'react-router';
-import { defaultDeskQueue, deskCountsQuery, deskListQuery } from '../admin/deskQueues.js';
+import { defaultDeskQueue, deskQuery } from '../admin/deskQueues.js';
 import { caseListQuery } from '../api/cases.js';
 import { statsQuery } from '../api/directory.js';
 import { roleHome } from '../auth/roleHome.js';
@@ -105,8 +105,7 @@ export const screens = {
     (m) => m.DeskPage,
     (qc, user) => {
       if (user.role !== 'admin' && user.role !== 'officer') return;
-      void qc.prefetchQuery(deskCountsQuery());
-      void qc.prefetchQuery(deskListQuery(defaultDeskQueue(user.role)));
+      void qc.prefetchInfiniteQuery(deskQuery(defaultDeskQueue(user.role)));
     },
   ),
   settings: screen(

@@ -9,6 +9,7 @@ import type { CaseEventType } from '../../../shared/machine/caseEvents.js';
 import { useCaseAction } from '../api/cases.js';
 import { ActionFieldInput } from './ActionFieldInput.js';
 import { DANGER_ACTIONS } from './actionStyle.js';
+import { actionWording } from './actionLabel.js';
 import { actionBody, actionErrors, initialValues, type FieldValue } from './actionValues.js';
 
 /**
@@ -27,7 +28,7 @@ export function ActionForm({
   prefill,
 }: {
   /** The case as far as sending needs it: its id and the seq the form was opened at. */
-  caseView: Pick<CaseView, 'id' | 'seq'> & { orgId?: string | null };
+  caseView: Pick<CaseView, 'id' | 'seq'> & { orgId?: string | null; tags?: readonly string[] };
   type: CaseEventType;
   fields: readonly ActionField[];
   onDone: () => void;
@@ -41,6 +42,12 @@ export function ActionForm({
   prefill?: Record<string, FieldValue>;
 }) {
   const { t, i18n } = useTranslation();
+  const wording = actionWording(type, caseView.tags);
+  /** A field's label key: its hearing wording when the action is worded as a hearing and one exists. */
+  const fieldKey = (name: string) =>
+    wording !== type && i18n.exists(`actions.field.${name}_hearing`)
+      ? `actions.field.${name}_hearing`
+      : `actions.field.${name}`;
   const [values, setValues] = useState<Record<string, FieldValue>>(() => ({
     ...initialValues(fields),
     ...prefill,
@@ -81,7 +88,7 @@ export function ActionForm({
         onSuccess: () => {
           notifications.show({
             color: 'teal',
-            message: t('actions.done', { action: t(`actions.action.${type}`) }),
+            message: t('actions.done', { action: t(`actions.action.${wording}`) }),
           });
           onDone();
         },
@@ -99,9 +106,9 @@ export function ActionForm({
       }}
     >
       <Stack gap="md">
-        {t(`actions.help.${type}`, { defaultValue: '' }) && (
+        {t(`actions.help.${wording}`, { defaultValue: '' }) && (
           <Text size="sm" c="dimmed">
-            {t(`actions.help.${type}`)}
+            {t(`actions.help.${wording}`)}
           </Text>
         )}
         {visible.map((f) => (
@@ -111,9 +118,7 @@ export function ActionForm({
             id={`af-${type}-${f.name}`}
             field={requiredOverride.includes(f.name) ? { ...f, required: true } : f}
             label={t(
-              type === 'CLOSE' && f.name === 'reason'
-                ? 'actions.field.closeReason'
-                : `actions.field.${f.name}`,
+              type === 'CLOSE' && f.name === 'reason' ? 'actions.field.closeReason' : fieldKey(f.name),
               {
                 defaultValue: f.name,
               },
@@ -126,7 +131,7 @@ export function ActionForm({
         {showErrors && hiddenMissing.length > 0 && (
           <Alert color="red" variant="light" role="alert">
             {hiddenMissing
-              .map((name) => t('validation.any.required', { label: t(`actions.field.${name}`) }))
+              .map((name) => t('validation.any.required', { label: t(fieldKey(name)) }))
               .join(' ')}
           </Alert>
         )}
@@ -142,7 +147,7 @@ export function ActionForm({
             </Button>
           )}
           <Button type="submit" loading={act.isPending} color={DANGER_ACTIONS.has(type) ? 'red' : undefined}>
-            {t(`actions.action.${type}`)}
+            {t(`actions.action.${wording}`)}
           </Button>
         </Group>
       </Stack>

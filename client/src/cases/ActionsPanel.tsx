@@ -10,6 +10,7 @@ import { LoadingState } from '../ui/LoadingState.js';
 import { SectionCard } from '../ui/SectionCard.js';
 import { LazyActionForm, LazyRouteForm, preloadActionForms } from './actionForms.js';
 import { DANGER_ACTIONS } from './actionStyle.js';
+import { actionWording } from './actionLabel.js';
 import { SignAgreementForm } from './SignAgreementForm.js';
 import type { FieldValue } from './actionValues.js';
 
@@ -37,7 +38,11 @@ export function ActionDialog({
     <Modal
       opened={action !== null}
       onClose={onClose}
-      title={action ? <Text fw={650}>{t(`actions.action.${action.type}`)}</Text> : null}
+      title={
+        action ? (
+          <Text fw={650}>{t(`actions.action.${actionWording(action.type, caseView.tags)}`)}</Text>
+        ) : null
+      }
       size={
         action?.type === 'ROUTE' || action?.type === 'TRANSFER' || action?.type === 'SIGN_AGREEMENT'
           ? 'xl'
@@ -132,7 +137,7 @@ export function ActionsPanel({
               onClick={() => setOpen(a)}
               data-action={a.type}
             >
-              {t(`actions.action.${a.type}`)}
+              {t(`actions.action.${actionWording(a.type, caseView.tags)}`)}
             </Button>
           ))}
         </Stack>

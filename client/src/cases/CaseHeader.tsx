@@ -1,102 +1,13 @@
-import {
-  Anchor,
-  Badge,
-  Breadcrumbs,
-  Button,
-  Flex,
-  Group,
-  Paper,
-  Stack,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
-import { problemText } from '../api/problemText.js';
-import { notifications } from '@mantine/notifications';
+import { Anchor, Badge, Breadcrumbs, Flex, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconFileTypePdf, IconFileZip } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseView } from '../../../shared/api/views.js';
-import { isApiError } from '../api/ApiError.js';
 import { saveCaseFile } from '../api/caseFile.js';
 import { saveCaseFilePdf } from '../api/documents.js';
 import { formatDate } from '../i18n/format.js';
+import { CaseFileDownloadButton } from './CaseFileDownloadButton.js';
 import { ChannelBadge, StatusBadge, TrackBadge, stageText } from './CaseBadges.js';
-
-/** Downloads the case file (the log, the evidence, a manifest to check them by) as a ZIP. */
-function CaseFileButton({ caseId, caseNo }: { caseId: string; caseNo: string }) {
-  const { t, i18n } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    try {
-      await saveCaseFile(caseId, caseNo);
-    } catch (err) {
-      notifications.show({
-        color: 'red',
-        title: t('case.file.failed'),
-        message:
-          isApiError(err) && !err.isNetwork
-            ? problemText(t, err, i18n.language)
-            : t('evidence.downloadRetry'),
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Tooltip label={t('case.file.hint')} withArrow multiline maw={320}>
-      <Button
-        size="compact-xs"
-        variant="subtle"
-        leftSection={<IconFileZip size={14} />}
-        loading={busy}
-        onClick={() => void download()}
-        data-testid="case-file"
-      >
-        {t('case.file.download')}
-      </Button>
-    </Tooltip>
-  );
-}
-
-/** Downloads the case file as one PDF (cover, timeline, documents, evidence index) in the UI's language. */
-function CaseFilePdfButton({ caseId, caseNo }: { caseId: string; caseNo: string }) {
-  const { t, i18n } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    try {
-      await saveCaseFilePdf(caseId, caseNo, i18n.language.startsWith('zh') ? 'zh-CN' : 'en');
-    } catch (err) {
-      notifications.show({
-        color: 'red',
-        title: t('case.file.failed'),
-        message:
-          isApiError(err) && !err.isNetwork
-            ? problemText(t, err, i18n.language)
-            : t('evidence.downloadRetry'),
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Tooltip label={t('documents.caseFilePdf.hint')} withArrow multiline maw={320}>
-      <Button
-        size="compact-xs"
-        variant="subtle"
-        leftSection={<IconFileTypePdf size={14} />}
-        loading={busy}
-        onClick={() => void download()}
-        data-testid="case-file-pdf"
-      >
-        {t('documents.caseFilePdf.download')}
-      </Button>
-    </Tooltip>
-  );
-}
 
 /** The head of a case page: number, title, status and stage, channel, track, parties. */
 export function CaseHeader({
@@ -168,8 +79,22 @@ export function CaseHeader({
               {t('case.filedOn', { date: formatDate(c.filedAt, i18n.language) })}
               {c.industry ? ` · ${c.industry}` : ''}
             </Text>
-            <CaseFileButton caseId={c.id} caseNo={c.caseNo} />
-            <CaseFilePdfButton caseId={c.id} caseNo={c.caseNo} />
+            {/* the log, the evidence and a manifest to check them by, as a ZIP */}
+            <CaseFileDownloadButton
+              save={() => saveCaseFile(c.id, c.caseNo)}
+              label={t('case.file.download')}
+              hint={t('case.file.hint')}
+              icon={<IconFileZip size={14} />}
+              testId="case-file"
+            />
+            {/* one PDF (cover, timeline, documents, evidence index) in the UI's language */}
+            <CaseFileDownloadButton
+              save={() => saveCaseFilePdf(c.id, c.caseNo, i18n.language.startsWith('zh') ? 'zh-CN' : 'en')}
+              label={t('documents.caseFilePdf.download')}
+              hint={t('documents.caseFilePdf.hint')}
+              icon={<IconFileTypePdf size={14} />}
+              testId="case-file-pdf"
+            />
           </Flex>
         </Flex>
       </Paper>

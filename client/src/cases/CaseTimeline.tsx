@@ -145,7 +145,12 @@ export function CaseTimeline({
                     size="xs"
                     data-testid="session-ics"
                     onClick={() =>
-                      void saveSessionInvite(caseView.id, ev.seq, i18n.language).catch(() =>
+                      void saveSessionInvite(
+                        caseView.id,
+                        ev.seq,
+                        i18n.language,
+                        `${caseView.caseNo}-${ev.tags.includes('hearing') ? 'hearing' : 'session'}-${ev.seq}.ics`,
+                      ).catch(() =>
                         notifications.show({ color: 'red', message: t('timeline.calendarFailed') }),
                       )
                     }

@@ -2,6 +2,7 @@
  * The timeline in plain words: one sentence per event, in the UI language, naming who did it (you,
  * a party by name, or a role), plus the free text the event carried (a note, reason, answer…).
  */
+import { actionWording } from './actionLabel.js';
 import type { TFunction } from 'i18next';
 import type { CaseEventView, CaseView } from '../../../shared/api/views.js';
 import { formatCny, formatDateTime, formatSessionTime } from '../i18n/format.js';
@@ -78,6 +79,10 @@ export function eventLine(
       break;
     case 'SCHEDULE_SESSION':
       params.sessionAt = formatSessionTime(str(d.sessionAt), lang);
+      key = actionWording(ev.type, ev.tags);
+      break;
+    case 'RECORD_SESSION':
+      key = actionWording(ev.type, ev.tags);
       break;
     case 'REQUEST_EXTENSION':
       if (d.days === undefined) key = 'REQUEST_EXTENSION_fixed';
@@ -95,6 +100,8 @@ export function eventLine(
       break;
     case 'INVITATION_SENT':
       params.expiresAt = formatDateTime(str(d.expiresAt), lang);
+      // `reason` is a code (routed / resent), not a text to quote
+      if (d.reason === 'resent') key = 'INVITATION_SENT_resent';
       break;
     case 'RESPONDENT_ADDRESS_CHANGED':
       params.from = str(d.from) ?? '';
@@ -153,7 +160,7 @@ export function eventLine(
   const known = t(`actions.event.${key}`, { ...params, defaultValue: '' });
   const sentence = known || t('actions.event.unknown', params);
   const detail =
-    str(d.reason && ev.type !== 'CLOSE' ? d.reason : undefined) ??
+    str(d.reason && ev.type !== 'CLOSE' && ev.type !== 'INVITATION_SENT' ? d.reason : undefined) ??
     str(d.note) ??
     str(d.notes) ??
     str(d.answer) ??

@@ -18,6 +18,8 @@ export const actionsEn = {
     DECLINE: 'Decline mediation',
     SCHEDULE_SESSION: 'Schedule session',
     RECORD_SESSION: 'Record session',
+    SCHEDULE_SESSION_hearing: 'Schedule hearing',
+    RECORD_SESSION_hearing: 'Record hearing',
     REQUEST_EXTENSION: 'Extend the time limit',
     APPROVE_EXTENSION: 'Approve extension',
     PROPOSE_AGREEMENT: 'Propose agreement',
@@ -69,6 +71,7 @@ export const actionsEn = {
     mediatorId: 'Mediator',
     conflict: 'I declare a conflict of interest with a party to this case',
     sessionAt: 'Session time',
+    sessionAt_hearing: 'Hearing time',
     notes: 'Session notes',
     days: 'Extension (days the parties agree to; platform limit 90, not a legal cap)',
     conflictWith: 'The party the conflict concerns',
@@ -120,6 +123,8 @@ export const actionsEn = {
     DECLINE: '{{actor}} declined to mediate.',
     SCHEDULE_SESSION: '{{actor}} scheduled a mediation session for {{sessionAt}}.',
     RECORD_SESSION: '{{actor}} recorded a mediation session.',
+    SCHEDULE_SESSION_hearing: '{{actor}} scheduled a hearing for {{sessionAt}}.',
+    RECORD_SESSION_hearing: '{{actor}} recorded a hearing.',
     REQUEST_EXTENSION: '{{actor}} asked to extend mediation by {{days}} days.',
     APPROVE_EXTENSION: '{{actor}} approved the extension.',
     PROPOSE_AGREEMENT: '{{actor}} proposed a settlement agreement.',
@@ -165,6 +170,8 @@ export const actionsEn = {
     SERVE:
       'The respondent was served on {{servedAt}} ({{means}}): the answer and consent periods run from that day.',
     INVITATION_SENT: 'An invitation link was sent to the respondent (valid until {{expiresAt}}).',
+    INVITATION_SENT_resent:
+      'The invitation link was sent to the respondent again (valid until {{expiresAt}}).',
     INVITATION_OPENED: 'The respondent opened the invitation link (receipt not yet confirmed: not service).',
     RESPONDENT_ADDRESS_CHANGED:
       "{{actor}} changed the respondent's e-mail from {{from}} to {{to}} and sent a new invitation.",

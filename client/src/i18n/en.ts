@@ -67,6 +67,9 @@ export const en = {
         'Tick the declaration if you have a conflict of interest with a party: you will not be assigned cases involving them again.',
       SCHEDULE_SESSION: 'Both parties see the session in the timeline.',
       RECORD_SESSION: 'Note what was discussed, for both parties.',
+      SCHEDULE_SESSION_hearing:
+        'A court hearing is at least three days after the parties are notified (Civil Procedure Law art. 139); both parties see it in the timeline and get a mail with a calendar invitation.',
+      RECORD_SESSION_hearing: 'Note what was heard, for both parties.',
       PROPOSE_AGREEMENT: 'Write the terms; mediation succeeds when both parties sign.',
       DECLARE_IMPASSE: 'Mediation ends without agreement; the case goes back for routing or transfer.',
       REQUEST_EXTENSION: 'With both parties’ consent mediation can be extended once, by up to 30 days.',
@@ -590,6 +593,8 @@ export const en = {
       holds: 'PAE review',
       inChannel: 'In a channel',
     },
+    shown: 'Showing {{shown}} of {{total}}, first filed first',
+    more: 'Load more',
     empty: {
       screening: 'No complaint to screen',
       triage: 'No case to route',

@@ -14,7 +14,7 @@ export const notificationsEn = {
       actionWaiting: 'Waiting for you',
       clockWarning: 'Time-limit reminder',
       outcome: 'Outcome',
-      sessionScheduled: 'Session scheduled',
+      sessionScheduled: 'Session or hearing scheduled',
     },
     body: {
       assignment: 'The case was assigned to you ({{role}}).',
@@ -25,6 +25,8 @@ export const notificationsEn = {
       outcomeResolved: 'The case has an outcome and moves to compliance.',
       sessionScheduled:
         'A session is scheduled for {{when}} (Beijing time); the mail has a calendar invitation.',
+      sessionScheduledHearing:
+        'A hearing is scheduled for {{when}} (Beijing time); the mail has a calendar invitation.',
     },
     role: {
       mediator: 'mediator',

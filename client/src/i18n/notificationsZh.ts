@@ -14,7 +14,7 @@ export const notificationsZh = {
       actionWaiting: '待您处理',
       clockWarning: '期限提醒',
       outcome: '案件结果',
-      sessionScheduled: '会议安排',
+      sessionScheduled: '会议与开庭安排',
     },
     body: {
       assignment: '案件已指派给您（{{role}}）。',
@@ -24,6 +24,7 @@ export const notificationsZh = {
       outcomeClosed: '案件已结案：{{reason}}。',
       outcomeResolved: '案件已有处理结果，进入履行阶段。',
       sessionScheduled: '调解会议已安排在 {{when}}（北京时间），邮件附有日历邀请。',
+      sessionScheduledHearing: '开庭已安排在 {{when}}（北京时间），邮件附有日历邀请。',
     },
     role: { mediator: '调解员', arbitrator: '仲裁员', investigator: '调查员', officer: '承办机构' },
     toastTitle: '新通知',

@@ -42,6 +42,8 @@ export const problemsEn: Record<ProblemCode, string> = {
   notAllowedNow: '“{{actionLabel}}” is not possible at this stage of the case.',
   actionDetailsRefused: 'The details given for “{{actionLabel}}” are not accepted; check them and try again.',
   routeReasonRequired: 'Routing to a channel other than the recommended one needs a reason.',
+  hearingNoticeTooShort:
+    'A hearing must be at least three days after the parties are notified (Civil Procedure Law art. 139); choose a later time.',
   staleSeq: 'Someone else just updated this case; reload, check, then try again.',
   seqConflict: 'Another change was saved first; reload and try again.',
   caseClosed: 'This case is closed: this can no longer be done.',

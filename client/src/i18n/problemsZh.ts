@@ -42,6 +42,7 @@ export const problemsZh: Record<ProblemCode, string> = {
   notAllowedNow: '案件当前阶段不能进行“{{actionLabel}}”。',
   actionDetailsRefused: '“{{actionLabel}}”的填写内容不被接受，请检查后重试。',
   routeReasonRequired: '分派到推荐渠道以外的渠道时，须填写理由。',
+  hearingNoticeTooShort: '开庭日期须在通知当事人三日之后（《民事诉讼法》第一百三十九条），请另选时间。',
   staleSeq: '案件刚刚已被他人更新，请刷新后确认再操作。',
   seqConflict: '另一项更改刚刚先保存了，请刷新后重试。',
   caseClosed: '案件已结案，不能再进行此操作。',

@@ -66,6 +66,9 @@ export const zhCN = {
         '如与任何一方当事人存在利益冲突，请勾选声明；系统将不再向您指派涉及这些当事人的案件。',
       SCHEDULE_SESSION: '安排调解会议时间，双方将在时间线中看到。',
       RECORD_SESSION: '记录会议要点，供双方查阅。',
+      SCHEDULE_SESSION_hearing:
+        '开庭时间须在通知当事人三日之后（《民事诉讼法》第一百三十九条）；双方将在时间线中看到，并收到附日历邀请的邮件。',
+      RECORD_SESSION_hearing: '记录庭审要点，供双方查阅。',
       PROPOSE_AGREEMENT: '写明协议条款，双方签署后调解成功。',
       DECLARE_IMPASSE: '调解无法达成一致时宣布僵局，案件将转回分流或移送。',
       REQUEST_EXTENSION: '经双方同意，调解期限可延长一次，最长 30 天。',
@@ -559,6 +562,8 @@ export const zhCN = {
     titleOfficer: '办案台',
     description: '立案审查、繁简分流、渠道分派、PAE 审核与移送，左侧为队列，右侧为选中的案件。',
     queue: { screening: '立案审查', triage: '分流分派', holds: 'PAE 审核', inChannel: '渠道办理' },
+    shown: '显示 {{shown}} / 共 {{total}} 件（按提交先后）',
+    more: '加载更多',
     empty: {
       screening: '没有待审查的投诉',
       triage: '没有待分派的案件',

@@ -28,6 +28,13 @@ export function notificationText(n: NotificationView, t: TFunction, lang: string
             reason: d.closureReason ? t(`vocab.closure.${str(d.closureReason)}`) : '—',
           });
     case 'sessionScheduled':
-      return t('notifications.body.sessionScheduled', { when: formatDateTime(str(d.sessionAt), lang) });
+      return t(
+        d.hearing === true
+          ? 'notifications.body.sessionScheduledHearing'
+          : 'notifications.body.sessionScheduled',
+        {
+          when: formatDateTime(str(d.sessionAt), lang),
+        },
+      );
   }
 }

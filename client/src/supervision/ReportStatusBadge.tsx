@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ReportStatus } from './supervisionApi.js';
+import type { ReportStatus } from '../../../shared/api/supervisionReportView.js';
 
 const COLORS: Record<ReportStatus, string> = { new: 'red', acknowledged: 'yellow', handled: 'teal' };
 

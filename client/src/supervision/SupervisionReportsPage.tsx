@@ -9,7 +9,8 @@ import { LoadingState } from '../ui/LoadingState.js';
 import { PageHeader } from '../ui/PageHeader.js';
 import { ReportDetail } from './ReportDetail.js';
 import { ReportStatusBadge } from './ReportStatusBadge.js';
-import { REPORT_STATUSES, REPORTS_PAGE, useReports, type ReportStatus } from './supervisionApi.js';
+import { REPORT_STATUSES, type ReportStatus } from '../../../shared/api/supervisionReportView.js';
+import { REPORTS_PAGE, useReports } from './supervisionApi.js';
 
 const FILTERS = ['all', ...REPORT_STATUSES] as const;
 

@@ -1,31 +1,11 @@
 /** The supervision office's queue of public reports (`/api/supervision/reports`). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../api/http.js';
-
-/** Where a report stands in the office. */
-export const REPORT_STATUSES = ['new', 'acknowledged', 'handled'] as const;
-/** A report's status. */
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
-
-/** A report as the office sees it. */
-export interface SupervisionReport {
-  id: string;
-  anonymous: boolean;
-  reporterName: string | null;
-  contact: string | null;
-  subject: string;
-  place: string;
-  location: string;
-  ipType: string;
-  description: string;
-  status: ReportStatus;
-  createdAt: string;
-  updatedAt: string | null;
-  handlerName: string | null;
-  note: string | null;
-  caseId: string | null;
-  caseNo: string | null;
-}
+import type {
+  ReportStatus,
+  SupervisionReportPage,
+  SupervisionReportView,
+} from '../../../shared/api/supervisionReportView.js';
 
 /** Reports per page of the queue. */
 export const REPORTS_PAGE = 20;
@@ -35,7 +15,7 @@ export function useReports(status: ReportStatus | 'all', page: number) {
   return useQuery({
     queryKey: ['supervisionReports', status, page],
     queryFn: ({ signal }) =>
-      apiFetch<{ items: SupervisionReport[]; total: number }>(
+      apiFetch<SupervisionReportPage>(
         `/api/supervision/reports?page=${page}&limit=${REPORTS_PAGE}${status === 'all' ? '' : `&status=${status}`}`,
         { signal },
       ),
@@ -47,7 +27,7 @@ export function useReport(id: string | null) {
   return useQuery({
     queryKey: ['supervisionReport', id],
     queryFn: ({ signal }) =>
-      apiFetch<SupervisionReport>(`/api/supervision/reports/${encodeURIComponent(id ?? '')}`, { signal }),
+      apiFetch<SupervisionReportView>(`/api/supervision/reports/${encodeURIComponent(id ?? '')}`, { signal }),
     enabled: id !== null,
   });
 }
@@ -60,7 +40,7 @@ export function useReportAction() {
       id: string;
       body: { type: 'acknowledge' } | { type: 'handle'; note: string; caseNo?: string };
     }) =>
-      apiFetch<SupervisionReport>(`/api/supervision/reports/${encodeURIComponent(input.id)}/actions`, {
+      apiFetch<SupervisionReportView>(`/api/supervision/reports/${encodeURIComponent(input.id)}/actions`, {
         method: 'POST',
         body: input.body,
       }),

@@ -22,23 +22,25 @@ export const sessionScheduledMail: MailTemplate = (data, locale) => {
   const when = beijing(field(data, 'sessionAt'), locale);
   const note = field(data, 'note');
   const url = caseLink(data);
+  const hearing = data.hearing === true;
   if (locale === 'zh-CN') {
+    const what = hearing ? '开庭' : '调解会议';
     return layoutMail(locale, {
-      subject: `【Sevenfold】${caseNo}：调解会议已安排在 ${when}`,
+      subject: `【Sevenfold】${caseNo}：${what}已安排在 ${when}`,
       paragraphs: [
         `您好，${field(data, 'name')}：`,
-        `案件 ${caseNo}（${title}）的调解会议已安排在 ${when}。`,
+        `案件 ${caseNo}（${title}）的${what}已安排在 ${when}。`,
         ...(note ? [`说明：${note}`] : []),
-        '附件是该会议的日历邀请（.ics），打开即可加入您的日历。',
+        `附件是该${hearing ? '庭审' : '会议'}的日历邀请（.ics），打开即可加入您的日历。`,
       ],
       link: { url, label: '打开案件' },
     });
   }
   return layoutMail(locale, {
-    subject: `[Sevenfold] ${caseNo}: session scheduled for ${when}`,
+    subject: `[Sevenfold] ${caseNo}: ${hearing ? 'hearing' : 'session'} scheduled for ${when}`,
     paragraphs: [
       `Hello ${field(data, 'name')},`,
-      `A session of case ${caseNo} (${title}) is scheduled for ${when}.`,
+      `A ${hearing ? 'hearing' : 'session'} of case ${caseNo} (${title}) is scheduled for ${when}.`,
       ...(note ? [`Note: ${note}`] : []),
       'The attached calendar invitation (.ics) adds it to your calendar.',
     ],

@@ -36,7 +36,8 @@ const PROBES: Probes = {
   DECLINE_ASSIGNMENT: () => [{ conflict: false }],
   CONSENT: () => [{}],
   DECLINE: () => [{ reason: NOTE }],
-  SCHEDULE_SESSION: (context) => [{ sessionAt: context.filedAt }],
+  // a hearing needs three days' notice: a far date passes that guard too
+  SCHEDULE_SESSION: (context) => [{ sessionAt: context.filedAt }, { sessionAt: '2999-01-01T02:00:00.000Z' }],
   RECORD_SESSION: () => [{ notes: NOTE }],
   REQUEST_EXTENSION: () => [{}, { days: 1 }],
   APPROVE_EXTENSION: () => [{}],

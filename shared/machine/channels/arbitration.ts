@@ -42,6 +42,7 @@ export const arbitrationChannel = caseSetup.createStateConfig({
       },
     },
     hearing: {
+      tags: ['hearing'],
       on: {
         RESPOND: { guard: 'isRespondent', actions: 'recordAnswer' },
         SCHEDULE_SESSION: { guard: 'isAssignedArbitrator', actions: 'scheduleSession' },

@@ -3,6 +3,7 @@
  * (立案), summary 3 months or ordinary 6 months (arts. 164, 152), with extensions by the court
  * president or the higher court; the respondent answers within 15 days of service (art. 128) and
  * the court entrusts mediation or starts trial only once the answer is in or that period is over;
+ * at trial the court schedules hearings three days ahead (art. 139) and records them;
  * a withdrawal needs the court's ruling (art. 148). The judgment opens the appeal window
  * (`appealWindowState`): 15 days from service (art. 171), 30 for a party without domicile in China
  * (art. 286); unappealed, it becomes final and the case is resolved.
@@ -93,7 +94,10 @@ export const judicialChannel = caseSetup.createStateConfig({
     },
     trial: {
       initial: 'choose',
+      tags: ['hearing'],
       on: {
+        SCHEDULE_SESSION: { guard: and([court, 'isHearingNoticeTimely']), actions: 'scheduleSession' },
+        RECORD_SESSION: { guard: court, actions: 'recordSession' },
         RENDER_JUDGMENT: {
           guard: and([court, 'isJudgmentConsistent']),
           target: APPEAL_WINDOW,

@@ -1,14 +1,14 @@
 /**
  * Guards of the court procedure (CPL 2023 numbering), spread into `caseGuards`: withdrawal needs the
  * court's ruling (art. 148), trial-period extensions have their approvers and limits (arts. 152,
- * 164), and a party appeals within its own period (arts. 171, 286).
+ * 164), a hearing is notified three days ahead (art. 139), and a party appeals within its own period (arts. 171, 286).
  */
 import * as who from '../caseActors.js';
 import type { CaseContext } from '../caseContext.js';
 import type { CaseEvent } from '../caseEvents.js';
 import { eventOf, hasText } from '../caseEventOf.js';
 import { courtRecordOf } from '../courtContext.js';
-import { trialExtensionAllowed, withinAppealPeriod } from '../rules/courtRules.js';
+import { hearingNoticeTimely, trialExtensionAllowed, withinAppealPeriod } from '../rules/courtRules.js';
 
 interface GuardArgs {
   context: CaseContext;
@@ -33,6 +33,11 @@ export const courtGuards = {
       hasText(extend.reason) &&
       trialExtensionAllowed(context, extend.approvedBy, extend.months)
     );
+  },
+  /** A hearing is set at least three days after the parties are notified of it (art. 139). */
+  isHearingNoticeTimely: ({ event }: GuardArgs) => {
+    const schedule = eventOf(event, 'SCHEDULE_SESSION');
+    return schedule !== null && hearingNoticeTimely(event.at, schedule.sessionAt);
   },
   /** A party appeals within its own appeal period (15 days, or 30 without domicile in China). */
   mayAppeal: ({ context, event }: GuardArgs) => {

@@ -9,6 +9,14 @@ import { computeDueAt } from '../../time/clocks.js';
 import { instantMs } from '../../time/calendar.js';
 import { courtRecordOf } from '../courtContext.js';
 
+/** Days of notice a hearing needs: the court notifies the parties three days before it (art. 139). */
+export const HEARING_NOTICE_DAYS = 3;
+
+/** Whether a hearing at `sessionAt`, notified at `at`, leaves the parties their notice (art. 139). */
+export function hearingNoticeTimely(at: string, sessionAt: string): boolean {
+  return Date.parse(sessionAt) - Date.parse(at) >= HEARING_NOTICE_DAYS * 86_400_000;
+}
+
 /** The trial period's clocks: summary (art. 164) and ordinary (art. 152) procedure. */
 export const TRIAL_CLOCKS = ['summaryTrial', 'ordinaryTrial'] as const;
 /** The appeal window's clocks: 15 days (art. 171), or 30 days with a party domiciled abroad (art. 286). */

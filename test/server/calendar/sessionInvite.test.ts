@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { Express } from 'express';
 import request from 'supertest';
 import { actViaApi, bearer, fileCaseViaApi, mediationComplaint } from '../../support/caseApi.js';
+import { largeInventionPunitive } from '../../fixtures/complaints.js';
 import { buildTestApp, login, seedDirectory } from '../../support/testApp.js';
 import { useTestDatabase } from '../../support/useTestDatabase.js';
 
@@ -17,7 +18,7 @@ describe('session invitations (.ics, Beijing time)', function () {
   before(async () => {
     await seedDirectory(t.db);
     app = buildTestApp(t.db).app;
-    for (const who of ['complainant', 'complainant2', 'respondent', 'admin', 'mediator'])
+    for (const who of ['complainant', 'complainant2', 'respondent', 'admin', 'mediator', 'court'])
       tokens[who] = await login(app, `${who}@demo.local`);
     caseId = await fileCaseViaApi(
       app,
@@ -67,5 +68,70 @@ describe('session invitations (.ics, Beijing time)', function () {
       .get(`/api/cases/${caseId}/events/zero/calendar.ics`)
       .set(bearer(tokens.complainant as string))
       .expect(400);
+  });
+
+  it('gives a court hearing as a hearing (开庭, three hours), set three days after the notice (CPL art. 139)', async () => {
+    const hearingCase = await fileCaseViaApi(app, tokens.complainant as string, {
+      ...structuredClone(largeInventionPunitive),
+      title: 'A pump patent at trial',
+      respondent: { name: 'Qian Hao', type: 'individual', email: 'respondent@demo.local' },
+    });
+    await actViaApi(app, tokens.admin as string, hearingCase, { type: 'ACCEPT' });
+    await actViaApi(app, tokens.admin as string, hearingCase, { type: 'ROUTE', channel: 'judicial' });
+    await actViaApi(app, tokens.respondent as string, hearingCase, {
+      type: 'RESPOND',
+      answer: 'We deny it.',
+    });
+    await actViaApi(app, tokens.court as string, hearingCase, { type: 'START_TRIAL' });
+    const offered = await request(app)
+      .get(`/api/cases/${hearingCase}/actions`)
+      .set(bearer(tokens.court as string))
+      .expect(200);
+    expect(JSON.stringify(offered.body)).to.include('SCHEDULE_SESSION');
+    // tomorrow is too soon: the parties must have three days' notice
+    const tooSoon = await request(app)
+      .post(`/api/cases/${hearingCase}/actions`)
+      .set(bearer(tokens.court as string))
+      .send({ type: 'SCHEDULE_SESSION', sessionAt: new Date(Date.now() + 86_400_000).toISOString() })
+      .expect(422);
+    expect(tooSoon.body.code).to.equal('hearingNoticeTooShort');
+    expect(tooSoon.body.errors[0].path).to.equal('sessionAt');
+    // parties may not set the court's hearing
+    await request(app)
+      .post(`/api/cases/${hearingCase}/actions`)
+      .set(bearer(tokens.complainant as string))
+      .send({ type: 'SCHEDULE_SESSION', sessionAt: '2026-12-21T01:30:00.000Z' })
+      .expect(403);
+    await actViaApi(app, tokens.court as string, hearingCase, {
+      type: 'SCHEDULE_SESSION',
+      sessionAt: '2026-12-21T01:30:00.000Z',
+    });
+    const events = await request(app)
+      .get(`/api/cases/${hearingCase}/events`)
+      .set(bearer(tokens.respondent as string))
+      .expect(200);
+    const scheduled = (events.body as { items: { seq: number; type: string; tags: string[] }[] }).items.find(
+      (e) => e.type === 'SCHEDULE_SESSION',
+    )!;
+    expect(scheduled.tags).to.include('hearing');
+    const res = await request(app)
+      .get(`/api/cases/${hearingCase}/events/${scheduled.seq}/calendar.ics?lang=zh-CN`)
+      .set(bearer(tokens.respondent as string))
+      .expect(200);
+    expect(res.headers['content-disposition']).to.match(/-hearing-\d+\.ics/);
+    const ics = res.text.replace(/\r\n[ \t]/g, '');
+    expect(ics).to.include('DTSTART;TZID=Asia/Shanghai:20261221T093000');
+    expect(ics).to.include('DTEND;TZID=Asia/Shanghai:20261221T123000');
+    expect(ics).to.match(/SUMMARY:开庭：A pump patent at trial（SF-\d{4}-\d{6}）/);
+    const en = await request(app)
+      .get(`/api/cases/${hearingCase}/events/${scheduled.seq}/calendar.ics?lang=en`)
+      .set(bearer(tokens.complainant as string))
+      .expect(200);
+    expect(en.text).to.match(/SUMMARY:Hearing: A pump patent at trial/);
+    // the court records the hearing
+    await actViaApi(app, tokens.court as string, hearingCase, {
+      type: 'RECORD_SESSION',
+      notes: 'Both sides heard.',
+    });
   });
 });

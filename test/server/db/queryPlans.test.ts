@@ -137,6 +137,25 @@ describe('every read by an index (explain on the running engine)', function () {
       await get(who, `/api/cases/${id}/agreement`);
       await get(who, `/api/cases/${id}/file.pdf`);
     }
+    // the desk queue's first page read as a prefix of its order (`filedAt` up to the bound the first
+    // full read left): two cases in screening, a page of one
+    label = 'POST /api/cases';
+    await fileCaseViaApi(a.app, tokens.complainant as string, mediationComplaint('Plans case 3'));
+    for (const round of ['full read', 'prefix read'])
+      await get(
+        'admin',
+        '/api/cases?queue=screening&sort=filedAt&limit=1',
+        `GET /api/cases?queue (admin, ${round})`,
+      );
+    expect(
+      captured.some(
+        (c) =>
+          c.label.endsWith('prefix read)') &&
+          c.collection === 'cases' &&
+          JSON.stringify(c.command.filter).includes('"filedAt":{"$lte"'),
+      ),
+      'the prefix read was sent',
+    ).to.equal(true);
     for (const qs of [
       '?status=screening&sort=filedAt',
       '?queue=screening&sort=filedAt',

@@ -319,6 +319,13 @@ describe('OpenAPI document: real responses match it', () => {
     await expectDocumented(request(a.app).get('/api/cases'), 401);
     await expectDocumented(request(a.app).get('/api/cases/counts').set(as('admin')), 200);
     await expectDocumented(request(a.app).get('/api/cases/counts').set(as('mediator')), 200);
+    await expectDocumented(request(a.app).get('/api/cases/desk?queue=screening').set(as('admin')), 200);
+    await expectDocumented(
+      request(a.app).get('/api/cases/desk?queue=inChannel&page=2').set(as('center')),
+      200,
+    );
+    await expectDocumented(request(a.app).get('/api/cases/desk?queue=everything').set(as('admin')), 400);
+    await expectDocumented(request(a.app).get('/api/cases/desk?queue=screening'), 401);
     await expectDocumented(request(a.app).get(`/api/cases/${ids.tea}`).set(as('complainant2')), 404);
     await expectDocumented(request(a.app).get('/api/cases/not$an$id').set(as('admin')), 400);
 

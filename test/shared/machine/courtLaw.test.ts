@@ -1,7 +1,7 @@
 /**
  * The court procedure as the Civil Procedure Law (2023 numbering) runs it: the appeal window after
  * judgment (arts. 171, 286), withdrawal by the court's ruling (art. 148), no trial during the answer
- * period (art. 128), trial periods counted from filing with their extensions (arts. 152, 164).
+ * period (art. 128), hearings notified three days ahead (art. 139), trial periods counted from filing with their extensions (arts. 152, 164).
  */
 import { expect } from 'chai';
 import type { CaseInput } from '../../../shared/machine/caseContext.js';
@@ -176,6 +176,29 @@ describe('court procedure (CPL 2023)', function () {
         ev('START_TRIAL', 'court', {}, day(18)),
       ]);
       expect(caseStage(after)).to.equal('inChannel.judicial.trial.ordinaryTrial');
+    });
+  });
+
+  describe('hearings (art. 139)', function () {
+    it('lets the court set a hearing three days or more after its notice, and record it; not sooner, not a party', function () {
+      const trial = run(inCourt(), [
+        ev('RESPOND', 'respondent', { answer: 'x' }, day(5)),
+        ev('START_TRIAL', 'court', {}, day(6)),
+      ]);
+      expect(trial.hasTag('hearing')).to.equal(true);
+      expectRefused(trial, ev('SCHEDULE_SESSION', 'court', { sessionAt: day(8) }, day(6)));
+      expectRefused(trial, ev('SCHEDULE_SESSION', 'complainant', { sessionAt: day(20) }, day(6)));
+      const set = run(trial, [
+        ev('SCHEDULE_SESSION', 'court', { sessionAt: day(9) }, day(6)),
+        ev('RECORD_SESSION', 'court', { notes: 'heard' }, day(9)),
+      ]);
+      expect(set.context.sessions.map((x) => x.at)).to.deep.equal([day(9), day(9)]);
+      // entrusted mediation is not a hearing
+      const entrusted = run(inCourt(), [
+        ev('RESPOND', 'respondent', { answer: 'x' }, day(5)),
+        ev('ENTRUST_MEDIATION', 'court', {}, day(6)),
+      ]);
+      expect(entrusted.hasTag('hearing')).to.equal(false);
     });
   });
 

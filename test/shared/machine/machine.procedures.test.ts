@@ -694,6 +694,8 @@ describe('case machine procedures', function () {
       const s = run(answered(), [ev('START_TRIAL', 'court', {})]);
       expect(availableActions(s, ACTORS.court, day(2))).to.deep.equal([
         'TRANSFER',
+        'SCHEDULE_SESSION',
+        'RECORD_SESSION',
         'RENDER_JUDGMENT',
         'EXTEND_TRIAL',
         'HAND_OVER',

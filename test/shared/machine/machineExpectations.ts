@@ -168,12 +168,15 @@ export const EXPECTED_ACTIONS: Record<string, readonly Pair[]> = {
   'inChannel.judicial.trial.summaryTrial': [
     ...inCourt,
     ...clock,
-    ...may(['CONVERT_TO_ORDINARY', 'RENDER_JUDGMENT'], handler('court')),
+    ...may(
+      ['SCHEDULE_SESSION', 'RECORD_SESSION', 'CONVERT_TO_ORDINARY', 'RENDER_JUDGMENT'],
+      handler('court'),
+    ),
   ],
   'inChannel.judicial.trial.ordinaryTrial': [
     ...inCourt,
     ...clock,
-    ...may('RENDER_JUDGMENT', handler('court')),
+    ...may(['SCHEDULE_SESSION', 'RECORD_SESSION', 'RENDER_JUDGMENT'], handler('court')),
   ],
   /** The judgment is open to appeal: either party appeals, or the clock makes it final. */
   'inChannel.appealWindow': [...link, ...clock, ...may('APPEAL', PARTIES)],
