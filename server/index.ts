@@ -7,6 +7,7 @@ import { createClient } from 'redis';
 import { resolveJwtSecret } from './auth/resolveJwtSecret.js';
 import { loadConfig, type Config } from './config/loadConfig.js';
 import { ensureTallies } from './cases/caseTallies.js';
+import { ensureCaseSearch } from './cases/ensureCaseSearch.js';
 import { openDatabase, type OpenDatabase } from './compose/openDatabase.js';
 import { seedDemoCases } from './demo/seedDemoCases.js';
 import { seedDemoDirectory } from './demo/seedDemoDirectory.js';
@@ -67,6 +68,12 @@ async function main(): Promise<void> {
     ...(redis ? { redis } : {}),
   });
   const { engine, services, app } = sevenfold;
+  const searchable = await ensureCaseSearch(db);
+  if (searchable > 0)
+    logger.info(
+      { searchable },
+      'moved the search tokens of the cases to case_search (first start on this version)',
+    );
   const counted = await ensureTallies(db);
   if (counted > 0)
     logger.info({ counted }, 'counted the open cases into the desk tallies (first start on this version)');

@@ -11,6 +11,8 @@ import type { Connection } from 'mongoose';
 import { pino } from 'pino';
 import { hashEvent, GENESIS_HASH, type HashedEventFields } from '../../server/cases/eventHash.js';
 import { recountTallies } from '../../server/cases/caseTallies.js';
+import { caseSearchTokens } from '../../server/cases/caseSearchTokens.js';
+import type { SearchableCase } from '../../server/cases/caseSearchTexts.js';
 import { connectDatabase } from '../../server/db/connectDatabase.js';
 import { startEmbeddedDatabase } from '../../server/db/startEmbeddedDatabase.js';
 import type { BenchFigure, BenchSection } from './benchTypes.js';
@@ -233,7 +235,7 @@ const hashOf = (ev: Doc, prevHash: string): string =>
 
 /**
  * Grows the cases in `db` to `target` by copying the ones seeded through the store: each copy is every
- * document of a case — its events (hash chain recomputed), its projection, its clocks and messages —
+ * document of a case — its events (hash chain recomputed), its projection and search tokens, its clocks and messages —
  * under a new case id and case number, inserted in bulk. Resolves with the copies made per second.
  */
 async function cloneCases(db: Connection, target: number): Promise<number> {
@@ -260,7 +262,13 @@ async function cloneCases(db: Connection, target: number): Promise<number> {
     throw new Error('event hashes cannot be recomputed from the stored fields');
 
   const started = performance.now();
-  const buffers: Record<string, Doc[]> = { cases: [], case_events: [], deadlines: [], messages: [] };
+  const buffers: Record<string, Doc[]> = {
+    cases: [],
+    case_search: [],
+    case_events: [],
+    deadlines: [],
+    messages: [],
+  };
   const flush = async () => {
     for (const [name, docs] of Object.entries(buffers)) {
       if (docs.length) await db.collection<Doc>(name).insertMany(docs, { ordered: false });
@@ -291,6 +299,11 @@ async function cloneCases(db: Connection, target: number): Promise<number> {
     const projection = renamed(original, swaps);
     if (docs.case_events!.length) projection.lastHash = prev;
     buffers.cases!.push(projection);
+    // its search tokens, as the store writes them with a filing (the case number is one of the texts)
+    buffers.case_search!.push({
+      _id: newId,
+      tokens: caseSearchTokens(projection as unknown as SearchableCase),
+    } as unknown as Doc);
     for (const name of ['deadlines', 'messages'] as const) {
       for (const doc of docs[name]!) buffers[name]!.push(renamed(doc, swaps));
     }

@@ -39,8 +39,6 @@ export interface CaseDoc {
   respondentName: string;
   respondentKey: string;
   rightNumbers: string[];
-  /** Tokens of the searchable text (title, facts, parties, rights): see `server/search/searchTokens.ts`. */
-  searchTokens: string[];
   mediatorId: string | null;
   arbitratorId: string | null;
   investigatorId: string | null;
@@ -103,7 +101,6 @@ const schema = new Schema<CaseDoc>(
     respondentName: { type: String, required: true },
     respondentKey: { type: String, required: true },
     rightNumbers: { type: [String], default: [] },
-    searchTokens: { type: [String], default: [] },
     mediatorId: { type: String, default: null },
     arbitratorId: { type: String, default: null },
     investigatorId: { type: String, default: null },
@@ -147,8 +144,8 @@ schema.index({ orgId: 1, open: 1 });
 schema.index({ orgId: 1, filedAt: 1 });
 schema.index({ complainantId: 1, filedAt: -1 });
 schema.index({ rightNumbers: 1 });
-// full-text search (Chinese too): `{searchTokens: {$all: [...]}}` walks this multikey index
-schema.index({ searchTokens: 1 });
+// full-text search reads its case ids from `case_search` (server/cases/caseSearchModel.ts), so an
+// action's update does not rewrite a case's 75–135 search tokens in a multikey index here
 schema.index({ pendingEffects: 1 }, { sparse: true });
 // an admin's list of every case: with no filter the engine walks an index that matches the sort (either
 // direction) instead of sorting every case in memory

@@ -22,6 +22,7 @@ import { DomainError, ForbiddenError, NotAllowedNowError, NotFoundError } from '
 import { refusalOf } from './refusalOf.js';
 import type { WriteLimits } from '../limits/writeLimits.js';
 import type { CaseDoc } from './caseModel.js';
+import { caseSearchModel } from './caseSearchModel.js';
 import { ALL_CASES_SCOPE, countsFrom, createCaseTallies } from './caseTallies.js';
 import { actionFormFields } from '../../shared/machine/actions/actionFormFields.js';
 import { checkCaseIntegrity } from './checkCaseIntegrity.js';
@@ -145,6 +146,7 @@ export function createCaseService(deps: {
 }): CaseService {
   const { db, store, now } = deps;
   const Cases = store.models.cases;
+  const Search = caseSearchModel(db);
   const tallies = createCaseTallies(db);
   const prefixHints = deps.prefixHints ?? createListPrefixHints(LIST_PREFIX_HINTS);
 
@@ -166,15 +168,20 @@ export function createCaseService(deps: {
 
   /**
    * A staff search reads the cases holding its rarest token: each token's count is one index-only
-   * read (at most {@link SEARCH_TOKENS_WEIGHED} of them), then the filter asks for the rarest.
+   * read of `case_search` (at most {@link SEARCH_TOKENS_WEIGHED} of them), then the ids of the cases
+   * holding the rarest (by the same index) become the filter, read by `_id`.
    */
   async function narrowSearch(plan: CaseListPlan): Promise<CaseListPlan> {
     const tokens = plan.searchTokens;
-    if (!tokens || tokens.length < 2) return plan;
+    if (!tokens || tokens.length === 0) return plan;
     const weighed = tokens.slice(0, SEARCH_TOKENS_WEIGHED);
-    const counts = await Promise.all(weighed.map((token) => Cases.countDocuments({ searchTokens: token })));
+    const counts =
+      weighed.length > 1
+        ? await Promise.all(weighed.map((token) => Search.countDocuments({ tokens: token })))
+        : [0];
     const rarest = weighed[counts.indexOf(Math.min(...counts))] as string;
-    return { ...plan, filter: { searchTokens: rarest } };
+    const holding = await Search.find({ tokens: rarest }, { _id: 1 }).lean<{ _id: string }[]>();
+    return { ...plan, filter: { _id: { $in: holding.map((h) => h._id) } } };
   }
 
   /**

@@ -18,6 +18,8 @@ import type { CaseEffects, FollowUp, FollowUpKind } from './caseEffects.js';
 import { caseEventModel, type CaseEventDoc } from './caseEventModel.js';
 import { caseModel, type CaseDoc } from './caseModel.js';
 import { createCaseCache } from './caseCache.js';
+import { caseSearchModel } from './caseSearchModel.js';
+import { caseSearchTokens, searchTextsChanged } from './caseSearchTokens.js';
 import { createCaseTallies, tallyChanges } from './caseTallies.js';
 import { nextCaseNumber } from './caseNumbers.js';
 import { GENESIS_HASH, hashEvent } from './eventHash.js';
@@ -166,6 +168,7 @@ export function newCaseId(): string {
 export function createCaseStore(deps: CaseStoreDeps): CaseStore {
   const Events = caseEventModel(deps.db);
   const Cases = caseModel(deps.db);
+  const Search = caseSearchModel(deps.db);
   const client = deps.db.getClient();
   const tallies = createCaseTallies(deps.db);
   const cache = createCaseCache(deps.cacheSize ?? 0);
@@ -206,9 +209,19 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       seq,
     });
 
+  /** Writes a case's search tokens (`case_search`), in the session given. */
+  async function writeSearchTokens(doc: CaseDoc, session: ClientSession): Promise<void> {
+    await Search.collection.updateOne(
+      { _id: doc._id } as never,
+      { $set: { tokens: caseSearchTokens(doc) } },
+      { upsert: true, session },
+    );
+  }
+
   /**
    * Appends `ev` and writes its projection in one transaction: `next` inserted for a new case, else
-   * the difference from `prev` applied to the projection. The event's `<caseId>:<seq>` id is the guard:
+   * the difference from `prev` applied to the projection; the case's search tokens (`case_search`)
+   * only with a new case or when its searchable texts changed. The event's `<caseId>:<seq>` id is the guard:
    * a second writer of the same seq gets a duplicate key (a 409), so the projection it would update is
    * the one at `prev.seq`. Every write filters by `_id` alone, the one lookup each engine answers from
    * its primary key. The driver retries transient conflicts. The projection records, in
@@ -249,6 +262,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
           if (res.matchedCount !== 1)
             throw new DomainError('notFound', 'No such case.', { code: 'caseNotFound' });
         }
+        if (!prev || searchTextsChanged(prev, next)) await writeSearchTokens(next, session);
         await tallies.apply(counted, session);
         await effects?.inCommit(session, {
           event: ev,
@@ -384,7 +398,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
 
   /**
    * Replaces a stored projection with one computed from the log (a migration or a rebuild) and moves
-   * its tallies with it, in one transaction.
+   * its tallies and its search tokens with it, in one transaction.
    */
   async function replaceProjection(
     old: CaseDoc | null,
@@ -397,6 +411,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     try {
       await session.withTransaction(async () => {
         await Cases.collection.replaceOne({ _id: doc._id } as never, doc, { upsert: true, session });
+        await writeSearchTokens(doc, session);
         await tallies.apply(counted, session);
       });
     } finally {

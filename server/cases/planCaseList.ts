@@ -29,8 +29,9 @@ export interface CaseListPlan {
   /** A search whose text has nothing searchable (punctuation, one Latin letter): nothing matches. */
   none?: boolean;
   /**
-   * A staff search's tokens: `filter` asks for the first (`{searchTokens: token}`, by its index); the
-   * service may swap in the rarest of them. The other tokens and the phrase are checked on the rows.
+   * A staff search's tokens: the service reads from `case_search` (by its `{tokens}` index) the ids of
+   * the cases holding the rarest of them and sets `filter` to those ids; the other tokens and the
+   * phrase are checked on the rows.
    */
   searchTokens?: string[];
   /** Whether rows must carry the searchable texts (`complaint.description`, `complaint.rights`). */
@@ -100,10 +101,10 @@ export function planCaseList(user: AuthUser, query: CaseListQuery, now: Date): C
   const staffSearch =
     q && tokens.length > 0 && (user.role === 'admin' || user.role === 'officer') && query.assignee !== 'me';
   if (staffSearch) {
-    // staff search every case they may see: the {searchTokens} index finds those with one token (an
-    // equality: the embedded engine serves no `$all` by index); the phrase, visibility and the other
-    // filters are checked on them
-    filter = { searchTokens: tokens[0] };
+    // staff search every case they may see: `case_search` gives the ids of those with one token (an
+    // equality: the embedded engine serves no `$all` by index), which the service puts in the filter;
+    // the phrase, visibility and the other filters are checked on them
+    filter = { _id: { $in: [] } };
   }
   const scan = Object.keys(filter).length === 0;
 

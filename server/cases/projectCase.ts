@@ -13,9 +13,7 @@ import { respondentIds } from '../../shared/machine/respondents.js';
 import type { Complaint } from '../../shared/schemas/complaint.js';
 import type { ClockId } from '../../shared/time/clockIds.js';
 import type { CaseDoc, ProjectedClock } from './caseModel.js';
-import { caseSearchTexts } from './caseSearchTexts.js';
 import { dueAtOf } from './dueAtOf.js';
-import { searchTokens } from './searchTokens.js';
 
 /** What a case is filed with: the data of its first event (`FILED`), from which replay starts. */
 export interface CaseFiling {
@@ -112,15 +110,6 @@ export function projectCase(state: CaseFoldState): CaseDoc {
     respondentName: filing.complaint.respondent.name,
     respondentKey: normalizePartyName(filing.complaint.respondent.name),
     rightNumbers: filing.complaint.rights.map((r) => r.number),
-    searchTokens: searchTokens(
-      caseSearchTexts({
-        caseNo: filing.caseNo,
-        title: filing.complaint.title,
-        complainantName: filing.complainantName,
-        respondentName: filing.complaint.respondent.name,
-        complaint: filing.complaint,
-      }),
-    ),
     mediatorId: context.mediatorId,
     arbitratorId: context.arbitratorId,
     investigatorId: context.investigatorId,

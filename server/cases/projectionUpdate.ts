@@ -13,8 +13,12 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 /** A key that can stand in a dotted update path. */
 const isPathSafe = (key: string) => key !== '' && !key.includes('.') && !key.startsWith('$');
 
-/** Deep equality where a missing key and an `undefined` value are the same (as once stored). */
+/**
+ * Deep equality where a missing key and an `undefined` value are the same (as once stored). One object
+ * is the same as itself: a projection reuses its filing's objects (complaint, triage), so those are not walked.
+ */
 function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of keys) if (!same(a[k], b[k])) return false;

@@ -3,6 +3,7 @@ import { passwordResetModel } from '../accounts/passwordResetModel.js';
 import { auditEventModel } from '../audit/auditEventModel.js';
 import { caseEventModel } from '../cases/caseEventModel.js';
 import { caseModel } from '../cases/caseModel.js';
+import { caseSearchModel } from '../cases/caseSearchModel.js';
 import { caseNumberModel } from '../cases/caseNumbers.js';
 import { caseTallyModel } from '../cases/caseTallies.js';
 import { idempotencyKeyModel } from '../cases/idempotencyKeys.js';
@@ -28,6 +29,7 @@ export function sevenfoldModels(db: Connection): Model<never>[] {
     auditEventModel(db),
     caseEventModel(db),
     caseModel(db),
+    caseSearchModel(db),
     caseNumberModel(db),
     caseTallyModel(db),
     idempotencyKeyModel(db),

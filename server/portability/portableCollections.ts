@@ -25,11 +25,11 @@ export type PortableCollection = (typeof PORTABLE_COLLECTIONS)[number];
 
 /**
  * Collections an import rebuilds from the event log instead of carrying them: the `cases`
- * projections (replay), the desks' `case_tallies` of open cases (kept with each projection), the
+ * projections (replay) with their search tokens (`case_search`), the desks' `case_tallies` of open cases (kept with each projection), the
  * stored clock runs (`deadlines`) of the clocks the cases run, and `messages` (each is the copy of a
  * `MESSAGE_POSTED` event).
  */
-export const REBUILT_COLLECTIONS = ['cases', 'case_tallies', 'deadlines', 'messages'] as const;
+export const REBUILT_COLLECTIONS = ['cases', 'case_search', 'case_tallies', 'deadlines', 'messages'] as const;
 
 /**
  * Collections an archive leaves out on purpose: `idempotency_keys` are transient (a day long),

@@ -1,5 +1,6 @@
 import { MongoClient, type Db } from 'mongodb';
 import type { CaseEventDoc } from '../../server/cases/caseEventModel.js';
+import { caseSearchTokens } from '../../server/cases/caseSearchTokens.js';
 import { foldCaseEvent } from '../../server/cases/foldCaseEvent.js';
 import { projectCase, type CaseFoldState } from '../../server/cases/projectCase.js';
 import { verifyCaseLog } from '../../server/cases/verifyCaseLog.js';
@@ -64,7 +65,8 @@ function markerOf(ev: StoredEvent): string | undefined {
 
 /**
  * Checks a fault run's database (`sevenfold` on the engine, read after the server stopped):
- * every case log's hash chain and seq run 1..n; every projection equals the replay of its log;
+ * every case log's hash chain and seq run 1..n; every projection equals the replay of its log, and
+ * its search tokens (`case_search`) those of the replay;
  * every acknowledged action is in the log at its seq with its type (and an acknowledged message in
  * `messages`); no action appears twice (by title, notes, body, message id); every message event has
  * its message; every clock level made due was published exactly once, and no level anywhere twice;
@@ -87,6 +89,11 @@ export async function checkIntegrity(
   // hash chains and projections
   const projections = new Map(
     (await db.collection<{ _id: string }>('cases').find({}).toArray()).map((c) => [c._id, c] as const),
+  );
+  const searchTokensOf = new Map(
+    (await db.collection<{ _id: string; tokens: string[] }>('case_search').find({}).toArray()).map(
+      (d) => [d._id, d.tokens] as const,
+    ),
   );
   for (const [caseId, log] of byCase) {
     const check = verifyCaseLog(caseId, log);
@@ -113,6 +120,9 @@ export async function checkIntegrity(
       const differing = differences(storedJson, replayedJson, '', []).join('; ');
       problems.push(`case ${caseId}: projection differs from its replay: ${differing}`);
     }
+    const tokens = [...(searchTokensOf.get(caseId) ?? [])].sort();
+    if (canonicalize(tokens) !== canonicalize(caseSearchTokens(replayed).sort()))
+      problems.push(`case ${caseId}: its search tokens differ from those of its replay`);
   }
   for (const id of projections.keys()) {
     if (!byCase.has(id)) problems.push(`case ${id}: a projection without any event`);

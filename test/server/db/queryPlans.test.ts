@@ -10,6 +10,7 @@ import { testDatabaseServer, uriForDatabase } from '../../support/testEnvironmen
 /** Collections whose reads must never be collection scans: they grow with the cases. */
 const GROWING = new Set([
   'cases',
+  'case_search',
   'case_events',
   'messages',
   'evidence.files',

@@ -116,7 +116,6 @@ describe('GET /api/exports/cases (CSV, streamed)', function () {
           // the fields a list row reads (no machine snapshot: they only need to be listed)
           ...model,
           snapshot: {},
-          searchTokens: [],
           _id: `bulk-${start + i}`,
           caseNo: `BULK-${String(start + i).padStart(6, '0')}`,
           title: `批量案件 ${start + i}`,

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import { caseModel } from '../../../server/cases/caseModel.js';
+import { caseSearchModel } from '../../../server/cases/caseSearchModel.js';
+import { ensureCaseSearch } from '../../../server/cases/ensureCaseSearch.js';
 import { queryTokens, searchTokens, textsContain } from '../../../server/cases/searchTokens.js';
 import type { Complaint } from '../../../shared/schemas/complaint.js';
 import { actViaApi, bearer, fileCaseViaApi, mediationComplaint } from '../../support/caseApi.js';
@@ -92,11 +94,44 @@ describe('GET /api/cases?q= (full-text search, Chinese too)', function () {
   });
 
   it('backfills the tokens of a projection stored without them (rebuild-projections)', async () => {
-    const Cases = caseModel(t.db);
-    await Cases.updateOne({ _id: lampCase }, { $unset: { searchTokens: '' } });
+    await caseSearchModel(t.db).deleteOne({ _id: lampCase });
     expect(await search('admin', '台灯')).to.deep.equal([]);
     await a.engine.store.rebuild(lampCase);
     expect(await search('admin', '台灯')).to.deep.equal([lampCase]);
+  });
+
+  it('keeps the tokens in case_search, written with the filing and not by the actions that follow', async () => {
+    const stored = await caseModel(t.db).findById(lampCase).lean<Record<string, unknown>>();
+    expect(stored).not.to.have.property('searchTokens');
+    const Search = caseSearchModel(t.db);
+    expect((await Search.findById(lampCase).lean())?.tokens).to.include.members(['台灯', '销售']);
+    // an action leaves the searchable texts as they were: it does not write them again
+    await Search.updateOne({ _id: lampCase }, { $set: { tokens: ['台灯', 'marker'] } });
+    await actViaApi(a.app, tokens.admin as string, lampCase, { type: 'ACCEPT' });
+    expect((await Search.findById(lampCase).lean())?.tokens).to.deep.equal(['台灯', 'marker']);
+    await a.engine.store.rebuild(lampCase);
+    expect((await Search.findById(lampCase).lean())?.tokens).to.include.members(['台灯', '销售']);
+  });
+
+  it('moves the tokens of a folder that kept them in cases (first start on this version)', async () => {
+    const Cases = caseModel(t.db);
+    const Search = caseSearchModel(t.db);
+    const ids = [teaCase, lampCase, otherTea];
+    // the old layout: tokens on the projections, their multikey index, nothing in case_search
+    for (const id of ids) {
+      const tokens = (await Search.findById(id).lean())?.tokens ?? [];
+      await Cases.collection.updateOne({ _id: id } as never, { $set: { searchTokens: tokens } });
+    }
+    await Cases.collection.createIndex({ searchTokens: 1 });
+    await Search.deleteMany({});
+    expect(await search('admin', '台灯')).to.deep.equal([]);
+    expect(await ensureCaseSearch(t.db)).to.equal(ids.length);
+    expect(await search('admin', '台灯')).to.deep.equal([lampCase]);
+    expect(await search('admin', '茶叶')).to.have.members([teaCase, otherTea]);
+    expect((await Cases.collection.indexes()).map((i) => i.name)).not.to.include('searchTokens_1');
+    expect(await Cases.collection.countDocuments({ searchTokens: { $exists: true } })).to.equal(0);
+    // once moved, a start does nothing
+    expect(await ensureCaseSearch(t.db)).to.equal(0);
   });
 
   it('keeps the list filters and returns nothing for text with nothing to search', async () => {
