@@ -1,26 +1,13 @@
 import { expect } from 'chai';
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
+import { translator } from '../../support/translator.js';
 import { ApiError } from '../../../client/src/api/ApiError.js';
 import { problemText } from '../../../client/src/api/problemText.js';
-import { en } from '../../../client/src/i18n/en.js';
 import { problemsZh } from '../../../client/src/i18n/problemsZh.js';
-import { zhCN } from '../../../client/src/i18n/zhCN.js';
 import { PROBLEM_CODES } from '../../../shared/api/problemCodes.js';
 
 /** Latin words allowed on a Chinese screen: names of formats and digests. */
 const ALLOWED_LATIN = /SHA-256|PDF|MP4|WebM/g;
-
-async function translator(lng: 'zh-CN' | 'en'): Promise<TFunction> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-    lng,
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    nsSeparator: false,
-  });
-  return i18n.t;
-}
 
 describe('problemText: server failures in the user’s language', () => {
   let zh: TFunction;

@@ -1,21 +1,7 @@
 import { expect } from 'chai';
-import i18next, { type TFunction } from 'i18next';
+import { translator } from '../../support/translator.js';
 import type { CaseEventView } from '../../../shared/api/views.js';
 import { eventLine } from '../../../client/src/cases/eventSentence.js';
-import { en } from '../../../client/src/i18n/en.js';
-import { zhCN } from '../../../client/src/i18n/zhCN.js';
-
-async function translator(lng: 'zh-CN' | 'en'): Promise<TFunction> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-    lng,
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    nsSeparator: false,
-  });
-  return i18n.t;
-}
 
 const parties = {
   complainant: { id: 'u-holder', name: 'Lin Wei' },
