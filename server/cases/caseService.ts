@@ -26,7 +26,7 @@ import { caseSearchModel } from './caseSearchModel.js';
 import { ALL_CASES_SCOPE, countsFrom, createCaseTallies } from './caseTallies.js';
 import { actionFormFields } from '../../shared/machine/actions/actionFormFields.js';
 import { checkCaseIntegrity } from './checkCaseIntegrity.js';
-import { onlyDocumentsSince } from './onlyDocumentsSince.js';
+import { documentsOnlyThrough } from './documentsOnlyThrough.js';
 import { presentCase, presentCaseSummary } from './casePresenter.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
 import { presentEvent } from './eventPresenter.js';
@@ -230,9 +230,11 @@ export function createCaseService(deps: {
         const code = err instanceof DomainError ? err.extra.code : undefined;
         // a generated document recorded meanwhile changes nothing the user decided on: act again
         if ((code === 'seqConflict' || code === 'staleSeq') && attempt < 5) {
-          if (await onlyDocumentsSince(store, caseId, seen)) {
+          const through = await documentsOnlyThrough(store, caseId, seen);
+          if (through !== null) {
+            // expect exactly the last of those documents: whatever came after this read refuses it
             loaded = await loadVisible(user, caseId);
-            seen = loaded.doc.seq;
+            seen = through;
             continue;
           }
         }

@@ -172,6 +172,46 @@ describe('documents and signing on the text through the API (issue 13)', functio
       .expect(200);
   });
 
+  it('refuses an action when a message lands while it steps over generated documents (a race)', async () => {
+    const other = await fileCaseViaApi(app, tokens.complainant as string, mediationComplaint('Seq race'));
+    await actViaApi(app, tokens.admin as string, other, { type: 'ACCEPT' });
+    const accepted = (await request(app).get(`/api/cases/${other}`).set(as('admin')).expect(200)).body as {
+      seq: number;
+    };
+    expect(await test.engine.documents.drain({ caseId: other })).to.equal(2);
+    // the first look at what followed the admin's seq sees only the documents; a message is posted right
+    // after that look, before the action is taken again
+    const store = test.engine.store;
+    const events = store.events.bind(store);
+    let posted = false;
+    store.events = async (caseId, after) => {
+      const found = await events(caseId, after);
+      if (!posted && caseId === other) {
+        posted = true;
+        await request(app)
+          .post(`/api/cases/${other}/messages`)
+          .set(as('complainant'))
+          .send({ body: 'Please note our new evidence first.', visibility: 'joint' })
+          .expect(201);
+      }
+      return found;
+    };
+    try {
+      await request(app)
+        .post(`/api/cases/${other}/actions`)
+        .set(as('admin'))
+        .send({ type: 'ROUTE', channel: 'mediation', expectedSeq: accepted.seq })
+        .expect(409);
+    } finally {
+      store.events = events;
+    }
+    const log = await store.events(other);
+    expect(posted).to.equal(true);
+    expect(log.map((e) => e.type))
+      .to.include('MESSAGE_POSTED')
+      .and.not.include('ROUTE');
+  });
+
   it('refuses a tampered stored document: the download is 409 and the integrity check reports it', async () => {
     const list = (await request(app).get(`/api/cases/${caseId}/documents`).set(as('complainant')).expect(200))
       .body as { items: DocumentView[] };
