@@ -1,12 +1,14 @@
 /** `npm run rebuild-projections`: rebuilds every case projection from its event log. */
 import { recountTallies } from '../server/cases/caseTallies.js';
 import { ensureCaseSearch } from '../server/cases/ensureCaseSearch.js';
+import { dropRetiredIndexes } from '../server/compose/retiredIndexes.js';
 import { createCaseEngine } from '../server/compose/createCaseEngine.js';
 import { runMaintenance } from './runMaintenance.js';
 
 await runMaintenance(async (db, logger) => {
   // a folder of a version that kept the search tokens in `cases`: the old index goes first
   await ensureCaseSearch(db);
+  await dropRetiredIndexes(db);
   const { store } = createCaseEngine({ db, logger });
   const ids = (await store.models.events.distinct('caseId')) as string[];
   let failed = 0;

@@ -8,6 +8,7 @@ import { resolveJwtSecret } from './auth/resolveJwtSecret.js';
 import { loadConfig, type Config } from './config/loadConfig.js';
 import { ensureTallies } from './cases/caseTallies.js';
 import { ensureCaseSearch } from './cases/ensureCaseSearch.js';
+import { dropRetiredIndexes } from './compose/retiredIndexes.js';
 import { openDatabase, type OpenDatabase } from './compose/openDatabase.js';
 import { seedDemoCases } from './demo/seedDemoCases.js';
 import { seedDemoDirectory } from './demo/seedDemoDirectory.js';
@@ -74,6 +75,8 @@ async function main(): Promise<void> {
       { searchable },
       'moved the search tokens of the cases to case_search (first start on this version)',
     );
+  const retired = await dropRetiredIndexes(db);
+  if (retired.length > 0) logger.info({ retired }, 'dropped the indexes this version no longer declares');
   const counted = await ensureTallies(db);
   if (counted > 0)
     logger.info({ counted }, 'counted the open cases into the desk tallies (first start on this version)');

@@ -1,4 +1,5 @@
 import { jwtVerify, SignJWT, errors } from 'jose';
+import { LRUCache } from 'lru-cache';
 
 /** Claims of a Sevenfold access token. */
 export interface TokenClaims {
@@ -24,15 +25,24 @@ export class InvalidTokenError extends Error {
 }
 
 const ISSUER = 'sevenfold';
+/** How many verified tokens a process remembers (a few hundred bytes each). */
+const VERIFIED_TOKENS = 10_000;
 const AUDIENCE = 'sevenfold-api';
 
-/** Builds the token service over a secret and a lifetime in seconds. */
+/**
+ * Builds the token service over a secret and a lifetime in seconds. A token whose signature and
+ * claims were verified is remembered (the exact string, at most {@link VERIFIED_TOKENS}), so the
+ * requests of a session verify the HMAC once; a remembered token is still refused once expired. What
+ * a token may do is decided on every request all the same: the account, its session version and its
+ * role are read afresh (`loadAuthUser`).
+ */
 export function createTokenService(
   secret: string,
   ttlSeconds: number,
   now: () => Date = () => new Date(),
 ): TokenService {
   const key = new TextEncoder().encode(secret);
+  const verified = new LRUCache<string, TokenClaims>({ max: VERIFIED_TOKENS });
   return {
     async issue(userId, role, sessionVersion = 0) {
       const iat = Math.floor(now().getTime() / 1000);
@@ -47,6 +57,12 @@ export function createTokenService(
       return { token, expiresAt: new Date((iat + ttlSeconds) * 1000) };
     },
     async check(token) {
+      const known = verified.get(token);
+      if (known) {
+        if (known.exp * 1000 > now().getTime()) return known;
+        verified.delete(token);
+        throw new InvalidTokenError('The session has expired.');
+      }
       try {
         const { payload } = await jwtVerify(token, key, {
           issuer: ISSUER,
@@ -64,7 +80,9 @@ export function createTokenService(
           throw new InvalidTokenError('token without subject');
         }
         const sv = typeof payload.sv === 'number' && Number.isInteger(payload.sv) ? payload.sv : 0;
-        return { sub: payload.sub, role: payload.role, exp: payload.exp, sv };
+        const claims = Object.freeze({ sub: payload.sub, role: payload.role, exp: payload.exp, sv });
+        verified.set(token, claims);
+        return claims;
       } catch (err) {
         if (err instanceof InvalidTokenError) throw err;
         if (err instanceof errors.JWTExpired) throw new InvalidTokenError('The session has expired.');

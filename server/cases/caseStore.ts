@@ -272,7 +272,6 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
         });
         await alsoWrite?.(session, ev);
       });
-      cache.put(next);
     } catch (err) {
       cache.evict(next._id, prev?.seq);
       if (isDuplicateKeyError(err)) throw seqConflict(ev.seq - 1);
@@ -447,10 +446,14 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     ev: CaseEventDoc,
     alsoWrite?: AlsoWrite,
     refuseWhenClosed?: string,
+    applied?: CaseSnapshot,
   ): Promise<CaseDoc> {
-    const doc = projectCase(foldCaseEvent(prev?.state, ev));
+    const folded = foldCaseEvent(prev?.state, ev, applied);
+    const doc = projectCase(folded);
     const marked = effects?.mayFollowUp(doc, ev) ?? false;
     await write(ev, prev?.doc, doc, marked, alsoWrite, refuseWhenClosed);
+    // committed: the next action here starts from this projection and its fold state
+    cache.put(doc, folded);
     const previousClocks = prev?.doc.clocks ?? [];
     await publish(ev, doc, previousClocks);
     if (!marked) return doc;
@@ -498,7 +501,8 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       });
     }
     const ev = buildEvent({ caseId, ...state }, 'transition', type, actor, at, data, res.snapshot);
-    return commit(loaded, ev);
+    // the machine ran once: the commit folds the event with the snapshot it gave
+    return commit(loaded, ev, undefined, undefined, res.snapshot);
   }
 
   /** Checks a case's in-commit effects again, appends its follow-ups and clears its mark. */
@@ -591,7 +595,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     async loadForAction(caseId) {
       const doc = cache.get(caseId);
       if (doc?.machineVersion === CASE_MACHINE_VERSION)
-        return { doc, state: stateFromDoc(doc), cached: true };
+        return { doc, state: cache.stateOf(caseId) ?? stateFromDoc(doc), cached: true };
       return load(caseId);
     },
 

@@ -35,9 +35,15 @@ function withArbitrationAgreement(filing: CaseFiling): CaseFiling['input'] {
 
 /**
  * Applies one stored event to a fold state (pure). `FILED` starts the fold; transitions go through
- * the machine; record events only touch the facts they carry.
+ * the machine; record events only touch the facts they carry. `applied` is the snapshot the machine
+ * already gave for a transition of this machine version (the live action): the fold takes it instead
+ * of running the machine a second time.
  */
-export function foldCaseEvent(state: CaseFoldState | undefined, ev: CaseEventDoc): CaseFoldState {
+export function foldCaseEvent(
+  state: CaseFoldState | undefined,
+  ev: CaseEventDoc,
+  applied?: CaseSnapshot,
+): CaseFoldState {
   const at = new Date(ev.at);
   if (ev.kind === 'created') {
     const filing = ev.data as unknown as CaseFiling;
@@ -62,13 +68,17 @@ export function foldCaseEvent(state: CaseFoldState | undefined, ev: CaseEventDoc
   let { orgId, resolvedAt, closedAt, joinedOrgIds } = state;
   if (ev.kind === 'transition') {
     const before = caseStatus(snapshot);
-    // an event of an older machine version is replayed as what it stands for in this one
-    for (const event of migrateLegacyEvent(snapshot, machineEventOf(ev), ev.machineVersion)) {
-      const res = applyStoredEvent(snapshot, event, ev.machineVersion);
-      if (!res.accepted) {
-        throw new ReplayError(`case ${ev.caseId}: the machine refuses stored event ${ev.seq} (${ev.type})`);
+    if (applied) {
+      snapshot = applied;
+    } else {
+      // an event of an older machine version is replayed as what it stands for in this one
+      for (const event of migrateLegacyEvent(snapshot, machineEventOf(ev), ev.machineVersion)) {
+        const res = applyStoredEvent(snapshot, event, ev.machineVersion);
+        if (!res.accepted) {
+          throw new ReplayError(`case ${ev.caseId}: the machine refuses stored event ${ev.seq} (${ev.type})`);
+        }
+        snapshot = res.snapshot;
       }
-      snapshot = res.snapshot;
     }
     const after = caseStatus(snapshot);
     if (after !== before && after === 'resolved') resolvedAt = at;

@@ -36,9 +36,15 @@ export async function pickMediator(db: Connection, caseDoc: CaseDoc): Promise<Me
   const candidates: MediatorChoice[] = [];
   for (const m of mediators) {
     if (excluded.has(m._id)) continue;
-    // the mediator's open cases by index; those resolved or in compliance no longer take their time
-    const open = await Cases.find({ mediatorId: m._id, open: true }, { status: 1 }).lean();
-    const load = open.filter((c) => c.status !== 'resolved' && c.status !== 'compliance').length;
+    // the mediator's open cases among those they take part in (by index); those resolved or in
+    // compliance no longer take their time
+    const open = await Cases.find(
+      { viewerKeys: `u:${m._id}`, open: true },
+      { status: 1, mediatorId: 1 },
+    ).lean();
+    const load = open.filter(
+      (c) => c.mediatorId === m._id && c.status !== 'resolved' && c.status !== 'compliance',
+    ).length;
     if (load >= m.capacity) continue;
     candidates.push({
       mediatorId: m._id,

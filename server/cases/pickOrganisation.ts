@@ -13,7 +13,7 @@ export interface OrgStaffing {
   load: number;
 }
 
-/** The staffing of one organisation (officers by the `orgId` index, open cases by `{orgId, open}`). */
+/** The staffing of one organisation (officers by the `orgId` index, open cases by `{orgId, open, filedAt}`). */
 export async function orgStaffing(db: Connection, orgId: string): Promise<OrgStaffing> {
   const members = await orgMembers(db, orgId, { fields: { role: 1, active: 1, capacity: 1 }, limit: 2000 });
   const officers = members.filter((u) => u.role === 'officer' && u.active);

@@ -74,16 +74,22 @@ export function planCaseList(user: AuthUser, query: CaseListQuery, now: Date): C
   const [field, dir] = SORTS[query.sort] ?? (SORTS['-updatedAt'] as [Sortable, 1 | -1]);
   const scope: Record<string, unknown> =
     query.assignee === 'me'
-      ? { assigneeIds: user.id }
+      ? // an assignee is a participant: among the cases holding `u:<me>`, the rows name them assignee
+        { viewerKeys: `u:${user.id}` }
       : user.role === 'admin'
         ? {}
         : { viewerKeys: viewerKeyOf(user) };
+  // a status implies `open` (only `closed` is not), so one `{…, open, status}` index serves both; a
+  // desk queue is read by its own index on the admin's desk, else among the viewer's open cases (a case
+  // in a queue is open) and checked on the rows
   const narrowed: Record<string, unknown> = query.overdue
     ? { ...scope, attentionAt: { $lt: now } }
     : query.status
-      ? { ...scope, status: query.status }
+      ? { ...scope, open: query.status !== 'closed', status: query.status }
       : query.queue
-        ? { ...scope, deskQueue: query.queue }
+        ? Object.keys(scope).length === 0
+          ? { deskQueue: query.queue }
+          : { ...scope, open: true }
         : query.open
           ? { ...scope, open: true }
           : scope;

@@ -4,7 +4,7 @@
  */
 import { expect } from 'chai';
 import type { Actor } from '../../../shared/machine/caseEvents.js';
-import { caseStage } from '../../../shared/machine/machineApi.js';
+import { applyCaseEvent, caseStage } from '../../../shared/machine/machineApi.js';
 import { CASE_MACHINE_VERSION } from '../../../shared/machine/machine.js';
 import type { CaseEventDoc } from '../../../server/cases/caseEventModel.js';
 import { foldCaseEvent, ReplayError } from '../../../server/cases/foldCaseEvent.js';
@@ -106,5 +106,33 @@ describe('replaying a version-1 log through the current machine', function () {
       log(CASE_MACHINE_VERSION, [...toTrial.slice(0, 2), ['WITHDRAW', ACTORS.complainant, {}, day(5)]]),
     );
     expect(caseStage(state!.snapshot)).to.equal('inChannel.judicial.filed.awaitingAnswer');
+  });
+});
+
+describe('folding a live transition with the snapshot the machine gave', function () {
+  it('takes that snapshot instead of running the machine again, with the same state as a replay', function () {
+    const events = log(CASE_MACHINE_VERSION, [
+      ['ACCEPT', ACTORS.admin, {}, day(1)],
+      ['ROUTE', ACTORS.admin, { channel: 'judicial', reason: 'suit' }, day(1)],
+    ]);
+    const before = replay(events.slice(0, -1)) as CaseFoldState;
+    const last = events.at(-1) as CaseEventDoc;
+    const res = applyCaseEvent(before.snapshot, {
+      type: 'ROUTE',
+      actor: ACTORS.admin,
+      at: day(1),
+      channel: 'judicial',
+      reason: 'suit',
+    } as Parameters<typeof applyCaseEvent>[1]);
+    expect(res.accepted).to.equal(true);
+    if (!res.accepted) return;
+    const live = foldCaseEvent(before, last, res.snapshot);
+    expect(live.snapshot).to.equal(res.snapshot);
+    const replayed = foldCaseEvent(before, last);
+    expect(replayed.snapshot).not.to.equal(res.snapshot);
+    expect(caseStage(live.snapshot)).to.equal(caseStage(replayed.snapshot));
+    expect(JSON.stringify(live.snapshot.context)).to.equal(JSON.stringify(replayed.snapshot.context));
+    expect(caseStage(live.snapshot)).to.match(/^inChannel\.judicial/);
+    expect({ ...live, snapshot: null }).to.deep.equal({ ...replayed, snapshot: null });
   });
 });

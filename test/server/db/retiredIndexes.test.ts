@@ -1,0 +1,35 @@
+import { expect } from 'chai';
+import { caseModel } from '../../../server/cases/caseModel.js';
+import { dropRetiredIndexes, RETIRED_INDEXES } from '../../../server/compose/retiredIndexes.js';
+import { useTestDatabase } from '../../support/useTestDatabase.js';
+
+describe('retired indexes', function () {
+  this.timeout(60_000);
+  const t = useTestDatabase('retired-indexes');
+
+  it('drops at start-up the case indexes an earlier version declared, and only those', async () => {
+    const Cases = caseModel(t.db);
+    const declared = (await Cases.collection.indexes()).map((i) => i.name).sort();
+    // a data folder of the version before: its list indexes are still there
+    for (const keys of [
+      { viewerKeys: 1, status: 1 },
+      { viewerKeys: 1, open: 1 },
+      { viewerKeys: 1, deskQueue: 1 },
+      { assigneeIds: 1, status: 1 },
+      { assigneeIds: 1, open: 1 },
+      { assigneeIds: 1, attentionAt: 1 },
+      { status: 1, filedAt: 1 },
+      { open: 1, status: 1 },
+      { mediatorId: 1, open: 1 },
+      { orgId: 1, open: 1 },
+      { orgId: 1, filedAt: 1 },
+    ] as Record<string, 1>[])
+      await Cases.collection.createIndex(keys);
+    const dropped = await dropRetiredIndexes(t.db);
+    expect(dropped.sort()).to.deep.equal(RETIRED_INDEXES.cases!.map((name) => `cases.${name}`).sort());
+    expect((await Cases.collection.indexes()).map((i) => i.name).sort()).to.deep.equal(declared);
+    // none of them is declared any more, and a second start has nothing to drop
+    for (const name of RETIRED_INDEXES.cases!) expect(declared).not.to.include(name);
+    expect(await dropRetiredIndexes(t.db)).to.deep.equal([]);
+  });
+});
