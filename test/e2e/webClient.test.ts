@@ -220,6 +220,11 @@ describe('web client (e2e, Chromium)', function () {
     const card = mediator.locator(`[data-testid="assignment"][data-case-id="${filed.id}"]`);
     await card.waitFor({ timeout: LIVE_MS });
     await card.getByRole('button', { name: '接受指派' }).waitFor();
+    // the assignment comes as its own push and as a notification: one toast tells of it
+    await mediator.locator('.mantine-Notification-root', { hasText: '新的指派' }).first().waitFor();
+    await mediator.getByTestId('notification-count').waitFor();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await mediator.locator('.mantine-Notification-root', { hasText: '新的指派' }).count()).to.equal(1);
     await screenshot(mediator, 'mediator-console');
 
     // the rights holder has the case open

@@ -91,7 +91,11 @@ export function connectRealtime(token: string, qc: QueryClient, i18n: I18n): Rea
   socket.on('notification:new', ({ notification, unread }) => {
     mergeNotification(qc, notification, unread);
     notifications.show({
-      id: `notification-${notification.id}`,
+      // an assignment is also pushed as `assignment:new`: one toast for both, whichever comes first
+      id:
+        notification.kind === 'assignment'
+          ? `assignment-${notification.caseId}`
+          : `notification-${notification.id}`,
       color: 'indigo',
       title: t(`notifications.kind.${notification.kind}`),
       message: `${notification.caseNo} · ${notificationText(notification, t, i18n.language)}`,
