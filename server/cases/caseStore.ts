@@ -93,6 +93,9 @@ export interface RecordOptions {
 /** Fields of a stored projection that the store keeps itself (not computed by `projectCase`). */
 const BOOKKEEPING = ['pendingEffects'] as const;
 
+/** How often a follow-up transition is taken again when other appends keep taking its seq. */
+const FOLLOW_UP_ATTEMPTS = 5;
+
 /** Filing data for {@link CaseStore.create}; the store assigns the id, number and time. */
 export type NewCase = Omit<CaseFiling, 'caseNo' | 'input'> & {
   input: Omit<CaseFiling['input'], 'caseId' | 'filedAt'>;
@@ -310,12 +313,18 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       if (next.kind === 'record') {
         latest = await recordFollowUp(latest._id, next.type, next.data, next.alsoWrite);
       } else {
-        try {
-          latest = await store.transition(latest._id, SYSTEM_ACTOR, next.action);
-        } catch (err) {
-          // someone else changed the case first (or assigned a mediator): their change wins
-          if (!(err instanceof DomainError && err.kind === 'conflict')) throw err;
-          latest = (await load(latest._id)).doc;
+        for (let attempt = 1; ; attempt++) {
+          try {
+            latest = await store.transition(latest._id, SYSTEM_ACTOR, next.action);
+            break;
+          } catch (err) {
+            if (!(err instanceof DomainError && err.kind === 'conflict')) throw err;
+            latest = (await load(latest._id)).doc;
+            // something was appended meanwhile (a generated document, a message): the follow-up is
+            // taken again on the case as it is now; refused there, someone else's change (a mediator
+            // they assigned, a step that moved the case on) wins
+            if (err.extra.code !== 'seqConflict' || attempt >= FOLLOW_UP_ATTEMPTS) break;
+          }
         }
       }
     }

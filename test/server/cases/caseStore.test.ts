@@ -171,6 +171,42 @@ describe('case store: event log, projection and effects', () => {
     expect(types).to.deep.equal(['FILED', 'ACCEPT', 'ROUTE', 'ORG_ASSIGNED', 'ASSIGN_MEDIATOR']);
   });
 
+  it('takes a follow-up again when a fact appended meanwhile took its seq (a generated document)', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+    const events = w.store.models.events.collection as unknown as Record<string, unknown>;
+    const original = events.insertOne as (...args: unknown[]) => Promise<unknown>;
+    let landed = false;
+    // the document worker of this process appends its fact just before the mediator's assignment
+    events.insertOne = async (...args: unknown[]) => {
+      if ((args[0] as { type?: string }).type === 'ASSIGN_MEDIATOR' && !landed) {
+        landed = true;
+        await w.store.record(doc._id, SYSTEM_ACTOR, 'DOCUMENT_GENERATED', { kind: 'acceptanceNotice' });
+      }
+      return original.apply(events, args);
+    };
+    let routed;
+    try {
+      routed = await w.store.transition(doc._id, w.actor(U.admin), { type: 'ROUTE', channel: 'mediation' });
+    } finally {
+      delete events.insertOne;
+    }
+    expect(landed).to.equal(true);
+    const types = (await w.store.events(doc._id)).map((e) => e.type);
+    expect(types).to.deep.equal([
+      'FILED',
+      'ACCEPT',
+      'ROUTE',
+      'ORG_ASSIGNED',
+      'DOCUMENT_GENERATED',
+      'ASSIGN_MEDIATOR',
+    ]);
+    expect(routed.mediatorId).to.be.a('string');
+    expect(routed.seq).to.equal(6);
+    expect(w.store.effectsFailed).to.equal(false);
+    expect(await w.store.pendingEffects()).to.deep.equal([]);
+  });
+
   it('keeps the desk tallies equal to a count of the open cases through filings, routings and closures', async () => {
     const tallies = createCaseTallies(w.t.db);
     const before = await tallies.read(ALL_CASES_SCOPE);
