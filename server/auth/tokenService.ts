@@ -25,9 +25,9 @@ export class InvalidTokenError extends Error {
 }
 
 const ISSUER = 'sevenfold';
+const AUDIENCE = 'sevenfold-api';
 /** How many verified tokens a process remembers (a few hundred bytes each). */
 const VERIFIED_TOKENS = 10_000;
-const AUDIENCE = 'sevenfold-api';
 
 /**
  * Builds the token service over a secret and a lifetime in seconds. A token whose signature and

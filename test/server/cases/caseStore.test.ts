@@ -143,23 +143,37 @@ describe('case store: event log, projection and effects', () => {
     expect(await w.store.pendingEffects()).to.deep.equal([]);
   });
 
-  it('leaves a case pending when a follow-up fails, and finishPending appends it', async () => {
-    const doc = await w.file(smallTrademarkMediation);
-    await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+  /**
+   * Routes an accepted case into mediation with every event insert of the store going through
+   * `through` (which calls `insert` to store the event, or not), as a failing or racing database would.
+   */
+  async function routedWithEventInserts(
+    caseId: string,
+    through: (
+      insert: (event: { type?: string }) => Promise<unknown>,
+      event: { type?: string },
+    ) => Promise<unknown>,
+  ) {
     const events = w.store.models.events.collection as unknown as Record<string, unknown>;
     const original = events.insertOne as (...args: unknown[]) => Promise<unknown>;
-    let calls = 0;
-    events.insertOne = (...args: unknown[]) => {
-      calls += 1;
-      if (calls === 2) return Promise.reject(new Error('connection reset by the database'));
-      return original.apply(events, args);
-    };
-    let routed;
+    events.insertOne = (event: { type?: string }, ...rest: unknown[]) =>
+      through((e) => original.call(events, e, ...rest), event);
     try {
-      routed = await w.store.transition(doc._id, w.actor(U.admin), { type: 'ROUTE', channel: 'mediation' });
+      return await w.store.transition(caseId, w.actor(U.admin), { type: 'ROUTE', channel: 'mediation' });
     } finally {
       delete events.insertOne;
     }
+  }
+
+  it('leaves a case pending when a follow-up fails, and finishPending appends it', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+    let calls = 0;
+    const routed = await routedWithEventInserts(doc._id, (insert, event) => {
+      calls += 1;
+      if (calls === 2) return Promise.reject(new Error('connection reset by the database'));
+      return insert(event);
+    });
     // the cause stands; its follow-up (the organisation) is still to be appended
     expect(routed.seq).to.equal(3);
     expect(w.store.effectsFailed).to.equal(true);
@@ -174,23 +188,15 @@ describe('case store: event log, projection and effects', () => {
   it('takes a follow-up again when a fact appended meanwhile took its seq (a generated document)', async () => {
     const doc = await w.file(smallTrademarkMediation);
     await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
-    const events = w.store.models.events.collection as unknown as Record<string, unknown>;
-    const original = events.insertOne as (...args: unknown[]) => Promise<unknown>;
     let landed = false;
     // the document worker of this process appends its fact just before the mediator's assignment
-    events.insertOne = async (...args: unknown[]) => {
-      if ((args[0] as { type?: string }).type === 'ASSIGN_MEDIATOR' && !landed) {
+    const routed = await routedWithEventInserts(doc._id, async (insert, event) => {
+      if (event.type === 'ASSIGN_MEDIATOR' && !landed) {
         landed = true;
         await w.store.record(doc._id, SYSTEM_ACTOR, 'DOCUMENT_GENERATED', { kind: 'acceptanceNotice' });
       }
-      return original.apply(events, args);
-    };
-    let routed;
-    try {
-      routed = await w.store.transition(doc._id, w.actor(U.admin), { type: 'ROUTE', channel: 'mediation' });
-    } finally {
-      delete events.insertOne;
-    }
+      return insert(event);
+    });
     expect(landed).to.equal(true);
     const types = (await w.store.events(doc._id)).map((e) => e.type);
     expect(types).to.deep.equal([
