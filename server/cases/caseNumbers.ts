@@ -20,24 +20,40 @@ export function caseNumberModel(conn: Connection): Model<CaseNumberDoc> {
   );
 }
 
+/** Years whose counter this process has seen exist (a counter is never deleted). */
+const knownYears = new Set<string>();
+
 /**
  * Reserves the next human-readable case number of a year, `SF-2026-000042`, by incrementing the year's
- * counter (`_id` `counter:<year>`) atomically: one lookup by id, however many cases the year has.
+ * counter (`_id` `counter:<year>`) atomically: one lookup by id, however many cases the year has. The
+ * counter is created on its own first (once per year and process), and only an existing counter is
+ * incremented: concurrent upserts of one missing document can answer without the document on the
+ * embedded engine (SecantusDB 0.7.0b3 gave three of four simultaneous first filings no number, and
+ * they then collided on `caseNo`).
  */
 export async function nextCaseNumber(conn: Connection, at: Date): Promise<string> {
   const year = at.getUTCFullYear();
+  const id = `counter:${year}`;
+  const known = `${conn.id}:${id}`;
   const Numbers = caseNumberModel(conn);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const counter = await Numbers.findOneAndUpdate(
-        { _id: `counter:${year}` },
-        { $inc: { n: 1 }, $setOnInsert: { year } },
-        { upsert: true, returnDocument: 'after' },
-      ).lean();
-      return `SF-${year}-${String(counter?.n ?? 0).padStart(6, '0')}`;
-    } catch (err) {
-      // two first filings of a year both inserted the counter: the loser increments the winner's
-      if (!isDuplicateKeyError(err) || attempt > 0) throw err;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (!knownYears.has(known)) {
+      try {
+        await Numbers.updateOne({ _id: id }, { $setOnInsert: { year, n: 0 } }, { upsert: true });
+      } catch (err) {
+        // two first filings of a year both inserted the counter: it exists
+        if (!isDuplicateKeyError(err)) throw err;
+      }
+      knownYears.add(known);
     }
+    const counter = await Numbers.findOneAndUpdate(
+      { _id: id },
+      { $inc: { n: 1 } },
+      { returnDocument: 'after' },
+    ).lean();
+    if (counter) return `SF-${year}-${String(counter.n).padStart(6, '0')}`;
+    // the counter this process knew is gone (an emptied database): create it again
+    knownYears.delete(known);
   }
+  throw new Error(`The case number counter of ${year} could not be created.`);
 }

@@ -96,6 +96,15 @@ const BOOKKEEPING = ['pendingEffects'] as const;
 /** How often a follow-up transition is taken again when other appends keep taking its seq. */
 const FOLLOW_UP_ATTEMPTS = 5;
 
+/**
+ * True when a duplicate key error is the event's own `_id`, `<caseId>:<seq>`, already taken; an error
+ * that does not say which key (an older server) counts as one.
+ */
+function takesEventSeq(err: unknown, ev: CaseEventDoc): boolean {
+  const key = (err as { keyValue?: Record<string, unknown> }).keyValue;
+  return !key || key._id === ev._id;
+}
+
 /** Filing data for {@link CaseStore.create}; the store assigns the id, number and time. */
 export type NewCase = Omit<CaseFiling, 'caseNo' | 'input'> & {
   input: Omit<CaseFiling['input'], 'caseId' | 'filedAt'>;
@@ -277,7 +286,9 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       });
     } catch (err) {
       cache.evict(next._id, prev?.seq);
-      if (isDuplicateKeyError(err)) throw seqConflict(ev.seq - 1);
+      // only the event's `<caseId>:<seq>` taken is another change saved first; any other unique key
+      // broken (a case number) is a fault of its own and surfaces as one
+      if (isDuplicateKeyError(err) && takesEventSeq(err, ev)) throw seqConflict(ev.seq - 1);
       throw err;
     } finally {
       await session.endSession();
