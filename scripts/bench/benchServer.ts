@@ -54,6 +54,9 @@ const config = loadConfig({
 });
 // the real composition (engine with its notifier and effects, services, app), as the server builds it
 const { engine, services, app } = composeSevenfold({ config, logger, db, jwtSecret: config.jwtSecret! });
+// signed-in accounts kept between requests, as the server keeps them once started (BENCH_ACCOUNT_CACHE=0:
+// read on every request, the "before" of the cache); the timers are not started, so nothing else writes
+if (process.env.BENCH_ACCOUNT_CACHE !== '0') await services.accounts.start();
 const http = createServer(app);
 await createRealtime(http, {
   db,

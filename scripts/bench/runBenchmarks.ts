@@ -118,16 +118,25 @@ try {
       if (wanted('http')) {
         process.stdout.write('HTTP…\n');
         sections.push(await httpBench(server, tokens));
-        // the same on a server with no case projection cache: the action as it was before the cache
-        process.stdout.write('HTTP, no case projection cache…\n');
-        const uncached = await startBenchServer({ BENCH_CASE_CACHE_SIZE: '0' });
+        // the same on a server with neither cache (case projections, signed-in accounts): as it was before them
+        process.stdout.write('HTTP, no case projection cache and no account cache…\n');
+        const uncached = await startBenchServer({ BENCH_CASE_CACHE_SIZE: '0', BENCH_ACCOUNT_CACHE: '0' });
         try {
           const uncachedTokens = await benchTokens(uncached.url);
           const before = await httpBench(uncached, uncachedTokens);
-          sections.push({ ...before, title: 'HTTP, no case projection cache (CASE_CACHE_SIZE=0)' });
+          sections.push({
+            ...before,
+            title:
+              'HTTP, no case projection cache and no account cache (CASE_CACHE_SIZE=0, ACCOUNT_CACHE_SIZE=0)',
+          });
           if (wanted('trips'))
             sections.push(
-              await roundTripBench(uncached, uncachedTokens, uncachedTokens, 'CASE_CACHE_SIZE=0'),
+              await roundTripBench(
+                uncached,
+                uncachedTokens,
+                uncachedTokens,
+                'CASE_CACHE_SIZE=0, ACCOUNT_CACHE_SIZE=0',
+              ),
             );
         } finally {
           await uncached.stop();

@@ -36,7 +36,7 @@ import { createPublicMetrics, type PublicMetrics } from '../public/publicMetrics
 import { createReportThrottle, type ReportThrottle } from '../public/reportThrottle.js';
 import { createSupervisionReports, type SupervisionReports } from '../public/supervisionReports.js';
 import { createStatsService, type StatsService } from '../stats/statsService.js';
-import { authUserLoader } from '../users/loadAuthUser.js';
+import { createAccountCache, type AccountCache } from '../users/accountCache.js';
 import { createStaffInvitations, type StaffInvitations } from '../users/staffInvitations.js';
 import { createUserService, type UserService } from '../users/userService.js';
 import type { CaseEngine } from './createCaseEngine.js';
@@ -59,8 +59,10 @@ export interface AppDeps {
 
 /** The services behind the routes (the realtime layer uses the same ones). */
 export interface AppServices {
-  /** Finds the signed-in user of a token (HTTP and sockets). */
+  /** Finds the signed-in user of a token (HTTP and sockets): `accounts.load`. */
   loadAuthUser: LoadAuthUser;
+  /** The signed-in accounts kept between requests (live once the composition root starts it). */
+  accounts: AccountCache;
   tokens: TokenService;
   users: UserService;
   cases: CaseService;
@@ -139,12 +141,18 @@ export function createServices(deps: AppDeps): AppServices {
     orgsOfCases: (ids) => caseOrgs(deps.db, ids),
   });
   const tokens = createTokenService(deps.jwtSecret, deps.config.jwtTtlSeconds, now);
-  const users = createUserService(deps.db, now, auditLog);
+  const accounts = createAccountCache({
+    db: deps.db,
+    logger: deps.logger,
+    size: deps.config.accountCacheSize,
+  });
+  const users = createUserService(deps.db, now, auditLog, accounts.forget);
   const mailOutbox = createMailOutbox({ db: deps.db, config: deps.config, logger: deps.logger, now });
   const metrics = createAppMetrics();
   createCaseMetrics(metrics.registry, { store: deps.engine.store, logger: deps.logger });
   return {
-    loadAuthUser: authUserLoader(deps.db),
+    loadAuthUser: accounts.load,
+    accounts,
     auditLog,
     audit: createAuditReader({ db: deps.db, log: auditLog, now }),
     limits,
@@ -170,7 +178,7 @@ export function createServices(deps: AppDeps): AppServices {
     }),
     documents: createDocumentService({ db: deps.db, cases, store: deps.engine.store, logger: deps.logger }),
     messages: createMessageService({ db: deps.db, cases, store: deps.engine.store, limits }),
-    orgs: createOrgService(deps.db, auditLog),
+    orgs: createOrgService(deps.db, auditLog, accounts.forgetAll),
     stats: createStatsService({
       cases: deps.engine.store.models.cases,
       now,

@@ -50,6 +50,8 @@ export interface Config {
   readonly statsCacheSeconds: number;
   /** Case projections a server keeps for its actions (each commit proves the one it used current; 0: none). */
   readonly caseCacheSize: number;
+  /** Signed-in accounts a server keeps between requests, forgotten on every change (`ACCOUNT_CACHE_SIZE`; 0: none). */
+  readonly accountCacheSize: number;
   /** How long the public pages' figures and disclosure pages are served from memory (0: never). */
   readonly publicCacheSeconds: number;
   /** Fewest cases a published outcome figure may rest on; smaller groups are hidden. */
@@ -136,6 +138,7 @@ const schema = Joi.object({
   }),
   STATS_CACHE_SECONDS: Joi.number().integer().min(0).max(3600).default(30),
   CASE_CACHE_SIZE: Joi.number().integer().min(0).max(1_000_000).default(2000),
+  ACCOUNT_CACHE_SIZE: Joi.number().integer().min(0).max(1_000_000).default(10_000),
   PUBLIC_CACHE_SECONDS: Joi.number().integer().min(0).max(86_400).default(300),
   PUBLIC_METRICS_MIN_SAMPLE: Joi.number().integer().min(1).max(10_000).default(10),
   REPORT_LIMIT_PER_IP_PER_HOUR: Joi.number().integer().min(1).max(10_000).default(5),
@@ -219,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     passwordMinLength: v.PASSWORD_MIN_LENGTH as number,
     statsCacheSeconds: v.STATS_CACHE_SECONDS as number,
     caseCacheSize: v.CASE_CACHE_SIZE as number,
+    accountCacheSize: v.ACCOUNT_CACHE_SIZE as number,
     publicCacheSeconds: v.PUBLIC_CACHE_SECONDS as number,
     publicMetricsMinSample: v.PUBLIC_METRICS_MIN_SAMPLE as number,
     reportLimitPerIpPerHour: v.REPORT_LIMIT_PER_IP_PER_HOUR as number,

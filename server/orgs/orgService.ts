@@ -61,8 +61,15 @@ function channelFor(type: OrgType, channel: Channel | null | undefined): Channel
   return channel ?? null;
 }
 
-/** Builds the organisation service on a connection. */
-export function createOrgService(db: Connection, audit: AuditLog): OrgService {
+/**
+ * Builds the organisation service on a connection; `changed` hears of each organisation it changes,
+ * before the caller does (the account cache forgets its members: their organisation's type may differ).
+ */
+export function createOrgService(
+  db: Connection,
+  audit: AuditLog,
+  changed: (orgId: string) => void = () => undefined,
+): OrgService {
   const Orgs = orgModel(db);
   const service: OrgService = {
     async list(filter) {
@@ -148,6 +155,7 @@ export function createOrgService(db: Connection, audit: AuditLog): OrgService {
           ...diff,
         });
       });
+      changed(orgId);
       return next;
     },
   };

@@ -90,8 +90,16 @@ export type SessionEndReason = 'signedOutEverywhere' | 'passwordChanged';
 /** Roles that act for an organisation and must belong to one. */
 const ORG_ROLES: readonly Role[] = STAFF_ROLES;
 
-/** Builds the user service on a connection. */
-export function createUserService(db: Connection, now: () => Date, audit: AuditLog): UserService {
+/**
+ * Builds the user service on a connection; `changed` hears of each account it writes, before the
+ * write's caller does (the account cache forgets it).
+ */
+export function createUserService(
+  db: Connection,
+  now: () => Date,
+  audit: AuditLog,
+  changed: (userId: string) => void = () => undefined,
+): UserService {
   const Users = userModel(db);
   const disabledListeners = new Set<(userId: string) => void>();
   const endedListeners = new Set<(userId: string, reason: SessionEndReason) => void>();
@@ -106,6 +114,7 @@ export function createUserService(db: Connection, now: () => Date, audit: AuditL
       { $inc: { sessionVersion: 1 }, ...(Object.keys($set).length ? { $set } : {}) },
       { returnDocument: 'after' },
     ).lean();
+    changed(userId);
     if (!user) throw new DomainError('notFound', 'No such account.', { code: 'accountNotFound' });
     for (const listener of endedListeners) listener(user._id, reason);
     return user;
@@ -236,6 +245,7 @@ export function createUserService(db: Connection, now: () => Date, audit: AuditL
           ...diff,
         });
       });
+      changed(userId);
       const disabled = before.active && !next.active;
       if (disabled || next.role !== before.role || next.orgId !== before.orgId)
         for (const listener of disabledListeners) listener(userId);
