@@ -13,6 +13,7 @@ import {
   type CaseSnapshot,
 } from '../../shared/machine/machineApi.js';
 import { isDuplicateKeyError } from '../db/duplicateKeyError.js';
+import { TogetherWriteError, writeTogether, type TogetherWrite } from '../db/writeTogether.js';
 import { DomainError, NotAllowedNowError } from '../errors/domainError.js';
 import type { CaseEffects, FollowUp, FollowUpKind } from './caseEffects.js';
 import { caseEventModel, type CaseEventDoc } from './caseEventModel.js';
@@ -101,6 +102,8 @@ const FOLLOW_UP_ATTEMPTS = 5;
  * that does not say which key (an older server) counts as one.
  */
 function takesEventSeq(err: unknown, ev: CaseEventDoc): boolean {
+  // the event is the first write of the commit's batch: a duplicate there is its own id
+  if (err instanceof TogetherWriteError) return err.index === 0;
   const key = (err as { keyValue?: Record<string, unknown> }).keyValue;
   return !key || key._id === ev._id;
 }
@@ -182,6 +185,9 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
   const Cases = caseModel(deps.db);
   const Search = caseSearchModel(deps.db);
   const client = deps.db.getClient();
+  const eventsNs = `${deps.db.name}.${Events.collection.collectionName}`;
+  const casesNs = `${deps.db.name}.${Cases.collection.collectionName}`;
+  const searchNs = `${deps.db.name}.${Search.collection.collectionName}`;
   const tallies = createCaseTallies(deps.db);
   const cache = createCaseCache(deps.cacheSize ?? 0);
   const listeners: AppendListener[] = [];
@@ -236,7 +242,9 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
    * only with a new case or when its searchable texts changed. The event's `<caseId>:<seq>` id is the guard:
    * a second writer of the same seq gets a duplicate key (a 409), so the projection it would update is
    * the one at `prev.seq`. Every write filters by `_id` alone, the one lookup each engine answers from
-   * its primary key. The driver retries transient conflicts. The projection records, in
+   * its primary key. These writes go to the server together, in one round trip where it can take them
+   * (`writeTogether`); the in-commit effects follow in the same transaction. The driver retries
+   * transient conflicts. The projection records, in
    * `pendingEffects`, the seq whose effects are still to run. With `refuseWhenClosed` the transaction
    * reads the projection's status before it updates it, and commits nothing when the case is closed.
    */
@@ -251,31 +259,45 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     const mark = marked ? { pendingEffects: ev.seq } : {};
     const counted = tallyChanges(prev, next);
     await tallies.prepare(counted);
-    const session = client.startSession();
+    // a session of its own, not causally chained: a retried transaction does not begin with a read
+    // concern (SecantusDB's bulkWrite refuses one), and a commit waits for no earlier read
+    const session = client.startSession({ causalConsistency: false });
     try {
       await session.withTransaction(async () => {
-        await Events.collection.insertOne(ev as never, { session });
+        if (prev && refuseWhenClosed) {
+          // read in this transaction: a close committed meanwhile conflicts with the update below
+          const current = await Cases.collection.findOne({ _id: next._id } as never, {
+            session,
+            projection: { status: 1 },
+          });
+          if (current?.status === 'closed') throw caseClosed(refuseWhenClosed);
+        }
+        // the event, the projection, its search tokens and the desks' tallies: one round trip
+        const writes: TogetherWrite[] = [{ namespace: eventsNs, name: 'insertOne', document: ev as never }];
         if (!prev) {
-          await Cases.collection.insertOne({ ...next, ...mark } as never, { session });
+          writes.push({ namespace: casesNs, name: 'insertOne', document: { ...next, ...mark } as never });
         } else {
           const update = projectionUpdate(prev as never, next as never, BOOKKEEPING);
           if (marked) update.$set = { ...update.$set, ...mark };
-          if (refuseWhenClosed) {
-            // read in this transaction: a close committed meanwhile conflicts with the update below
-            const current = await Cases.collection.findOne({ _id: next._id } as never, {
-              session,
-              projection: { status: 1 },
-            });
-            if (current?.status === 'closed') throw caseClosed(refuseWhenClosed);
-          }
-          const res = await Cases.collection.updateOne({ _id: next._id } as never, update as never, {
-            session,
+          writes.push({
+            namespace: casesNs,
+            name: 'updateOne',
+            filter: { _id: next._id },
+            update: update as never,
           });
-          if (res.matchedCount !== 1)
-            throw new DomainError('notFound', 'No such case.', { code: 'caseNotFound' });
         }
-        if (!prev || searchTextsChanged(prev, next)) await writeSearchTokens(next, session);
-        await tallies.apply(counted, session);
+        if (!prev || searchTextsChanged(prev, next))
+          writes.push({
+            namespace: searchNs,
+            name: 'updateOne',
+            filter: { _id: next._id },
+            update: { $set: { tokens: caseSearchTokens(next) } },
+            upsert: true,
+          });
+        writes.push(...tallies.writes(counted));
+        const done = await writeTogether(client, session, writes);
+        if (prev && done.matched(1) !== 1)
+          throw new DomainError('notFound', 'No such case.', { code: 'caseNotFound' });
         await effects?.inCommit(session, {
           event: ev,
           caseDoc: next,

@@ -1,4 +1,5 @@
 import type { AnyBulkWriteOperation, ClientSession } from 'mongodb';
+import type { TogetherWrite } from '../db/writeTogether.js';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { CaseCountsView } from '../../shared/api/views.js';
 import { DESK_QUEUES } from '../../shared/machine/deskQueue.js';
@@ -79,6 +80,8 @@ export interface CaseTallies {
   prepare(changes: Map<string, number>): Promise<void>;
   /** Applies the changes inside the commit's transaction (one bulk write; nothing when empty). */
   apply(changes: Map<string, number>, session: ClientSession): Promise<void>;
+  /** The same changes as writes to go with the commit's others in one round trip (`writeTogether`). */
+  writes(changes: Map<string, number>): TogetherWrite[];
   /** The counts of one scope's open cases (a handful of documents read by the `scope` index). */
   read(scope: string): Promise<CaseCountsView>;
   /** How many cases one scope has, open and closed. */
@@ -108,6 +111,17 @@ export function createCaseTallies(db: Connection): CaseTallies {
         updateOne: { filter: { _id: id }, update: { $inc: { n }, $setOnInsert: partsOf(id) }, upsert: true },
       }));
       await Tallies.collection.bulkWrite(ops as never, { session, ordered: true });
+    },
+    writes(changes): TogetherWrite[] {
+      const namespace = `${db.name}.${Tallies.collection.collectionName}`;
+      return [...changes].map(([id, n]) => ({
+        namespace,
+        name: 'updateOne' as const,
+        filter: { _id: id },
+        // upsert only as a safety net: `prepare` created the tally before the transaction began
+        update: { $inc: { n }, $setOnInsert: partsOf(id) },
+        upsert: true,
+      }));
     },
     async read(scope) {
       const rows = await Tallies.find({ scope }, { status: 1, queue: 1, n: 1 }).lean<CaseTallyDoc[]>();

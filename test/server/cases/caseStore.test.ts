@@ -17,6 +17,39 @@ const refusal = async (op: () => Promise<unknown>): Promise<DomainError> => {
   throw new Error('expected a DomainError');
 };
 
+/** One write of a commit's batch as the store hands it to the database (see `writeTogether`). */
+interface BatchWrite {
+  namespace: string;
+  name: string;
+  document?: { type?: string };
+  update?: unknown;
+}
+
+/**
+ * Runs `during` with every batch of writes the store sends (one per commit: the event, the
+ * projection, its tokens and tallies, in one `bulkWrite` round trip) going through `through`, which
+ * calls `send` to write it, or not, as a failing or racing database would.
+ */
+async function withCommitBatches<T>(
+  w: { t: { db: { getClient(): unknown } } },
+  through: (send: () => Promise<unknown>, writes: BatchWrite[]) => Promise<unknown>,
+  during: () => Promise<T>,
+): Promise<T> {
+  const client = w.t.db.getClient() as Record<string, unknown>;
+  const original = client.bulkWrite as (writes: BatchWrite[], ...rest: unknown[]) => Promise<unknown>;
+  client.bulkWrite = (writes: BatchWrite[], ...rest: unknown[]) =>
+    through(() => original.call(client, writes, ...rest), writes);
+  try {
+    return await during();
+  } finally {
+    delete client.bulkWrite;
+  }
+}
+
+/** The projection update of a commit's batch (its write on `cases`), if it has one. */
+const caseUpdateOf = (writes: BatchWrite[]) =>
+  writes.find((x) => x.namespace.endsWith('.cases') && x.name === 'updateOne')?.update;
+
 describe('case store: event log, projection and effects', () => {
   const w = useCaseWorld('store');
 
@@ -66,18 +99,21 @@ describe('case store: event log, projection and effects', () => {
     const doc = await w.file(smallTrademarkMediation);
     const heard: number[] = [];
     w.store.onAppended(({ event }) => void heard.push(event.seq));
-    const cases = w.store.models.cases.collection as unknown as Record<string, unknown>;
-    cases.updateOne = () => {
-      delete cases.updateOne; // once
-      return Promise.reject(new Error('connection reset by the database'));
-    };
+    let failed = false;
     try {
-      await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+      await withCommitBatches(
+        w,
+        (send, writes) => {
+          // the projection's update fails once, after the event's insert went first in its batch
+          if (failed || !caseUpdateOf(writes)) return send();
+          failed = true;
+          return Promise.reject(new Error('connection reset by the database'));
+        },
+        () => w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' }),
+      );
       expect.fail('the failed write should surface');
     } catch (err) {
       expect((err as Error).message).to.equal('connection reset by the database');
-    } finally {
-      delete cases.updateOne;
     }
     expect(heard).to.deep.equal([]);
     expect((await w.store.events(doc._id)).map((e) => e.type)).to.deep.equal(['FILED']);
@@ -89,18 +125,15 @@ describe('case store: event log, projection and effects', () => {
 
   it('writes what changed, not the whole case document', async () => {
     const doc = await w.file(smallTrademarkMediation);
-    const cases = w.store.models.cases.collection as unknown as Record<string, unknown>;
     const updates: unknown[] = [];
-    const original = cases.updateOne as (...args: unknown[]) => Promise<unknown>;
-    cases.updateOne = (...args: unknown[]) => {
-      updates.push(args[1]);
-      return original.apply(w.store.models.cases.collection, args);
-    };
-    try {
-      await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
-    } finally {
-      delete cases.updateOne;
-    }
+    await withCommitBatches(
+      w,
+      (send, writes) => {
+        updates.push(caseUpdateOf(writes));
+        return send();
+      },
+      () => w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' }),
+    );
     const written = JSON.stringify(updates[0]);
     const stored = await w.store.models.cases.findById(doc._id).lean();
     expect(written).to.not.include('"complaint"').and.not.include('"recommendation"');
@@ -124,28 +157,28 @@ describe('case store: event log, projection and effects', () => {
 
   it('marks only a commit that may have follow-ups, and clears the mark once they are appended', async () => {
     const doc = await w.file(smallTrademarkMediation);
-    const cases = w.store.models.cases.collection as unknown as Record<string, unknown>;
-    const original = cases.updateOne as (...args: unknown[]) => Promise<unknown>;
     const updates: unknown[] = [];
-    cases.updateOne = (...args: unknown[]) => {
-      updates.push(args[1]);
-      return original.apply(cases, args);
-    };
-    try {
-      await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
-      expect(JSON.stringify(updates)).to.not.include('pendingEffects');
-      updates.length = 0;
-      await w.store.transition(doc._id, w.actor(U.admin), { type: 'ROUTE', channel: 'mediation' });
-      expect(JSON.stringify(updates[0])).to.include('"pendingEffects":3');
-    } finally {
-      delete cases.updateOne;
-    }
+    await withCommitBatches(
+      w,
+      (send, writes) => {
+        updates.push(caseUpdateOf(writes));
+        return send();
+      },
+      async () => {
+        await w.store.transition(doc._id, w.actor(U.admin), { type: 'ACCEPT' });
+        expect(JSON.stringify(updates)).to.not.include('pendingEffects');
+        updates.length = 0;
+        await w.store.transition(doc._id, w.actor(U.admin), { type: 'ROUTE', channel: 'mediation' });
+        expect(JSON.stringify(updates[0])).to.include('"pendingEffects":3');
+      },
+    );
     expect(await w.store.pendingEffects()).to.deep.equal([]);
   });
 
   /**
-   * Routes an accepted case into mediation with every event insert of the store going through
-   * `through` (which calls `insert` to store the event, or not), as a failing or racing database would.
+   * Routes an accepted case into mediation with every commit of the store going through `through`
+   * (which calls `insert` to write the commit's batch, its event first, or not), as a failing or
+   * racing database would.
    */
   async function routedWithEventInserts(
     caseId: string,
@@ -154,15 +187,11 @@ describe('case store: event log, projection and effects', () => {
       event: { type?: string },
     ) => Promise<unknown>,
   ) {
-    const events = w.store.models.events.collection as unknown as Record<string, unknown>;
-    const original = events.insertOne as (...args: unknown[]) => Promise<unknown>;
-    events.insertOne = (event: { type?: string }, ...rest: unknown[]) =>
-      through((e) => original.call(events, e, ...rest), event);
-    try {
-      return await w.store.transition(caseId, w.actor(U.admin), { type: 'ROUTE', channel: 'mediation' });
-    } finally {
-      delete events.insertOne;
-    }
+    return withCommitBatches(
+      w,
+      (send, writes) => through(() => send(), writes[0]?.document ?? {}),
+      () => w.store.transition(caseId, w.actor(U.admin), { type: 'ROUTE', channel: 'mediation' }),
+    );
   }
 
   it('leaves a case pending when a follow-up fails, and finishPending appends it', async () => {

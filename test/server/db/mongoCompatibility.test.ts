@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { GridFSBucket } from 'mongodb';
 import { Schema } from 'mongoose';
 import { DuplicateKeyError, mapDuplicateKey } from '../../../server/db/duplicateKeyError.js';
+import { TogetherWriteError, writeTogether } from '../../../server/db/writeTogether.js';
 import { useTestDatabase } from '../../support/useTestDatabase.js';
 
 /**
@@ -192,6 +193,61 @@ describe('database compatibility (Mongoose on the running engine)', () => {
     }
     expect(await events.countDocuments({})).to.equal(1);
     expect((await heads.findOne({ _id: 'h1' as never }))?.seq).to.equal(1);
+  });
+
+  it('writes to several collections in one round trip inside a transaction (writeTogether), all or none', async () => {
+    const client = t.db.getClient();
+    const ns = (c: string) => `${t.db.name}.${c}`;
+    await t.db.collection('tw_heads').insertOne({ _id: 'h' as never, seq: 0, n: 0 });
+    // a server before MongoDB 8.0 (no multi-collection bulkWrite): the same writes one after another
+    const older = new Proxy(client, {
+      get: (target, key) =>
+        key === 'db'
+          ? (name: string) =>
+              name === 'admin' ? { command: async () => ({ maxWireVersion: 21 }) } : target.db(name)
+          : (Reflect.get(target, key) as unknown),
+    });
+    const commit = async (seq: number, via = client) => {
+      const session = client.startSession({ causalConsistency: false });
+      try {
+        await session.withTransaction(async () => {
+          const done = await writeTogether(via, session, [
+            { namespace: ns('tw_events'), name: 'insertOne', document: { _id: `h:${seq}` } },
+            {
+              namespace: ns('tw_heads'),
+              name: 'updateOne',
+              filter: { _id: 'h' },
+              update: { $inc: { n: 1 } },
+            },
+            {
+              namespace: ns('tw_tallies'),
+              name: 'updateOne',
+              filter: { _id: 'all' },
+              update: { $inc: { n: 1 } },
+              upsert: true,
+            },
+          ]);
+          expect(done.matched(1)).to.equal(1);
+        });
+        return 'ok';
+      } catch (err) {
+        if (err instanceof TogetherWriteError) return `refused ${err.index} ${err.code}`;
+        throw err;
+      } finally {
+        await session.endSession();
+      }
+    };
+    // eight at once on the same two documents: conflicts are retried, every commit lands once
+    expect(await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((n) => commit(n)))).to.deep.equal(
+      Array(8).fill('ok'),
+    );
+    // a duplicate first write refuses the batch: nothing of it is stored
+    expect(await commit(3)).to.equal('refused 0 11000');
+    expect(await Promise.all([9, 10, 11].map((n) => commit(n, older)))).to.deep.equal(Array(3).fill('ok'));
+    expect(await commit(9, older)).to.equal('refused 0 11000');
+    expect(await t.db.collection('tw_events').countDocuments({})).to.equal(11);
+    expect((await t.db.collection('tw_heads').findOne({ _id: 'h' as never }))?.n).to.equal(11);
+    expect((await t.db.collection('tw_tallies').findOne({ _id: 'all' as never }))?.n).to.equal(11);
   });
 
   it('lets one of two transactions appending the same id win, and tells the other', async () => {
