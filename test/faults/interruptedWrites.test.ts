@@ -121,17 +121,18 @@ describe('crash suite: writes cut short by a crash', function () {
   // mediator). A database that goes away inside the transaction stores nothing; one that goes away
   // during the effects leaves the case marked pending, and the server finishes them by itself.
   it('commit cut off inside its transaction: nothing is stored, and the retry files the case once', async () => {
-    const cases = a.engine.store.models.cases.collection as unknown as Record<string, unknown>;
-    const save = cases.insertOne;
-    cases.insertOne = () => {
-      delete cases.insertOne; // once
+    // the commit's batch of writes (the event, the case, its tokens and tallies: one round trip) is cut off
+    const client = t.db.getClient() as unknown as Record<string, unknown>;
+    const save = client.bulkWrite;
+    client.bulkWrite = () => {
+      delete client.bulkWrite; // once
       return Promise.reject(new MongoNetworkError('connection reset by the database'));
     };
     try {
       const res = await file('commit-cut-off', 'Commit cut off');
       expect(res.status).to.equal(503);
     } finally {
-      if (cases.insertOne !== save) delete cases.insertOne;
+      if (client.bulkWrite !== save) delete client.bulkWrite;
     }
     expect(await filedEventsTitled('Commit cut off')).to.equal(0);
     expect(await casesTitled('Commit cut off')).to.equal(0);
