@@ -78,6 +78,20 @@ export async function benchLogin(url: string, who: string): Promise<string> {
   ).token as string;
 }
 
+/**
+ * The token of a case's mediator among the benchmark's accounts: the two demo mediators and, once the
+ * lists benchmark made it (`benchMediator`), the synthetic mediator of the same organisation, whom the
+ * automatic assignment may pick as well.
+ */
+export function mediatorToken(tokens: Record<string, string>, mediatorId: unknown): string {
+  const key = { 'u-mediator': 'mediator', 'u-mediator2': 'mediator2', 'u-bench-mediator-0': 'benchMediator' }[
+    String(mediatorId)
+  ];
+  const token = key ? tokens[key] : undefined;
+  if (!token) throw new Error(`no benchmark token for the mediator ${String(mediatorId)}`);
+  return token;
+}
+
 /** Files a mediation case and drives it into session; resolves with its id. */
 export async function caseInSession(
   url: string,
@@ -101,7 +115,7 @@ export async function caseInSession(
     channel: 'mediation',
     reason: 'benchmark',
   });
-  const mediator = routed.mediatorId === 'u-mediator2' ? tokens.mediator2 : tokens.mediator;
+  const mediator = mediatorToken(tokens, routed.mediatorId);
   await benchApi(url, `/api/cases/${id}/actions`, mediator, { type: 'ACCEPT_ASSIGNMENT' });
   await benchApi(url, `/api/cases/${id}/actions`, tokens.respondent, { type: 'CONSENT' });
   return id;

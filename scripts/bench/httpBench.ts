@@ -6,6 +6,7 @@ import {
   benchLogin,
   caseInSession,
   casesInSession,
+  mediatorToken,
   type BenchServer,
 } from './benchServerHandle.js';
 import type { BenchFigure, BenchSection } from './benchTypes.js';
@@ -79,7 +80,7 @@ export async function httpBench(server: BenchServer, tokens: Record<string, stri
           method: 'POST',
           setupRequest: (req) => {
             const i = turn++ % caseIds.length;
-            const token = mediatorOf[i] === 'u-mediator2' ? tokens.mediator2 : tokens.mediator;
+            const token = mediatorToken(tokens, mediatorOf[i]);
             return {
               ...req,
               path: `/api/cases/${caseIds[i]}/actions`,
@@ -471,7 +472,7 @@ export async function saturationBench(
   const mediatorOf = new Map<string, string>();
   for (const id of cases) {
     const view = await benchApi(server.url, `/api/cases/${id}`, tokens.admin);
-    mediatorOf.set(id, view.mediatorId === 'u-mediator2' ? tokens.mediator2! : tokens.mediator!);
+    mediatorOf.set(id, mediatorToken(tokens, view.mediatorId));
   }
   async function run(workers: number, seconds: number): Promise<{ figure: BenchFigure; errors: number }> {
     const samples: number[] = [];

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import { benchApi, caseInSession, type BenchServer } from './benchServerHandle.js';
+import { benchApi, caseInSession, type BenchServer, mediatorToken } from './benchServerHandle.js';
 import type { BenchFigure, BenchSection } from './benchTypes.js';
 import { connectMany } from './connectMany.js';
 import { latencyFigure as figure, percentile } from './latencyFigure.js';
@@ -84,7 +84,7 @@ async function storm(server: BenchServer, tokens: Record<string, string>, shape:
   const workCase = await caseInSession(url, tokens, 'Work beside the presence storm');
   const view = await benchApi(url, `/api/cases/${workCase}`, tokens.admin);
   const actor = {
-    token: view.mediatorId === 'u-mediator2' ? tokens.mediator2! : tokens.mediator!,
+    token: mediatorToken(tokens, view.mediatorId),
     caseId: workCase,
   };
   const listers = [tokens.complainant!, tokens.respondent!, tokens.center!];

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import { benchApi, caseInSession, type BenchServer } from './benchServerHandle.js';
+import { benchApi, caseInSession, type BenchServer, mediatorToken } from './benchServerHandle.js';
 import { connectMany } from './connectMany.js';
 import type { BenchFigure, BenchSection } from './benchTypes.js';
 import { latencyFigure as figure } from './latencyFigure.js';
@@ -40,7 +40,7 @@ export async function realtimeBench(
   const caseId = await caseInSession(url, tokens, 'Realtime benchmark case');
   const complainant = tokens.complainant!;
   const view = await benchApi(url, `/api/cases/${caseId}`, tokens.admin);
-  const mediator = view.mediatorId === 'u-mediator2' ? tokens.mediator2! : tokens.mediator!;
+  const mediator = mediatorToken(tokens, view.mediatorId);
 
   const before = await server.ask<Stats>('stats');
   let rssAt1000 = 0;

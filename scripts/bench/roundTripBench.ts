@@ -1,4 +1,4 @@
-import { benchApi, caseInSession, type BenchServer } from './benchServerHandle.js';
+import { benchApi, caseInSession, mediatorToken, type BenchServer } from './benchServerHandle.js';
 import type { BenchSection } from './benchTypes.js';
 import { browserGet, HOME_ROUNDS } from './httpBench.js';
 
@@ -40,9 +40,10 @@ export async function roundTripBench(
       explanation: `${explanation}${explanation ? '; ' : ''}${breakdown(counted, REPEAT) || 'none'}`,
     });
   };
-  const caseId = await caseInSession(server.url, tokens, 'Round-trip benchmark case');
+  // `as` holds the synthetic mediator too, whom the assignment may pick once the lists made it
+  const caseId = await caseInSession(server.url, as, 'Round-trip benchmark case');
   const view = await benchApi(server.url, `/api/cases/${caseId}`, tokens.admin);
-  const mediator = view.mediatorId === 'u-mediator2' ? tokens.mediator2 : tokens.mediator;
+  const mediator = mediatorToken(as, view.mediatorId);
   await server.ask('countCommands');
   await count('sign-in (POST /api/auth/login)', () =>
     benchApi(server.url, '/api/auth/login', undefined, {

@@ -1,5 +1,11 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import { benchApi, casesInSession, registerRightsHolders, type BenchServer } from './benchServerHandle.js';
+import {
+  benchApi,
+  casesInSession,
+  registerRightsHolders,
+  type BenchServer,
+  mediatorToken,
+} from './benchServerHandle.js';
 import type { BenchSection } from './benchTypes.js';
 import { percentile } from './latencyFigure.js';
 
@@ -32,7 +38,7 @@ export async function soakBench(
   const headOf = new Map<string, number>();
   for (const id of cases) {
     const view = await benchApi(server.url, `/api/cases/${id}`, tokens.admin);
-    mediatorOf.set(id, view.mediatorId === 'u-mediator2' ? tokens.mediator2! : tokens.mediator!);
+    mediatorOf.set(id, mediatorToken(tokens, view.mediatorId));
     headOf.set(id, view.seq as number);
   }
 
