@@ -51,12 +51,11 @@ const config = loadConfig({
   FILING_LIMIT_PER_DAY: '100000000',
   // BENCH_CASE_CACHE_SIZE=0 runs the server with no case projection cache (the "before" of the cache)
   CASE_CACHE_SIZE: process.env.BENCH_CASE_CACHE_SIZE ?? '2000',
+  // BENCH_ACCOUNT_CACHE_SIZE=0: the account read on every request (the "before" of the account cache)
+  ACCOUNT_CACHE_SIZE: process.env.BENCH_ACCOUNT_CACHE_SIZE ?? '10000',
 });
 // the real composition (engine with its notifier and effects, services, app), as the server builds it
 const { engine, services, app } = composeSevenfold({ config, logger, db, jwtSecret: config.jwtSecret! });
-// signed-in accounts kept between requests, as the server keeps them once started (BENCH_ACCOUNT_CACHE=0:
-// read on every request, the "before" of the cache); the timers are not started, so nothing else writes
-if (process.env.BENCH_ACCOUNT_CACHE !== '0') await services.accounts.start();
 const http = createServer(app);
 await createRealtime(http, {
   db,

@@ -120,7 +120,10 @@ try {
         sections.push(await httpBench(server, tokens));
         // the same on a server with neither cache (case projections, signed-in accounts): as it was before them
         process.stdout.write('HTTP, no case projection cache and no account cache…\n');
-        const uncached = await startBenchServer({ BENCH_CASE_CACHE_SIZE: '0', BENCH_ACCOUNT_CACHE: '0' });
+        const uncached = await startBenchServer({
+          BENCH_CASE_CACHE_SIZE: '0',
+          BENCH_ACCOUNT_CACHE_SIZE: '0',
+        });
         try {
           const uncachedTokens = await benchTokens(uncached.url);
           const before = await httpBench(uncached, uncachedTokens);

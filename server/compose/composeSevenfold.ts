@@ -29,10 +29,7 @@ export interface Sevenfold {
   engine: CaseEngine;
   services: AppServices;
   app: Express;
-  /**
-   * Starts the timers (clock scheduler, document worker, mail sender, retry of interrupted effects) and
-   * the account cache's change streams.
-   */
+  /** Starts the timers: clock scheduler, document worker, mail sender, retry of interrupted effects. */
   start(): void;
   /** Stops the timers and flushes what is buffered (the audit log's reads). */
   stop(): Promise<void>;
@@ -60,10 +57,6 @@ export function composeSevenfold(base: SevenfoldBase): Sevenfold {
     services,
     app,
     start() {
-      // accounts are read on every request until the streams are open (or if they cannot be)
-      services.accounts
-        .start()
-        .catch((err: unknown) => logger.warn({ err }, 'the account cache could not start'));
       engine.scheduler.start();
       engine.documents.start();
       services.mailSender.start();
@@ -85,7 +78,6 @@ export function composeSevenfold(base: SevenfoldBase): Sevenfold {
     },
     async stop() {
       clearInterval(retrier);
-      await services.accounts.stop();
       await engine.scheduler.stop();
       await engine.documents.stop();
       await services.mailSender.stop();

@@ -61,7 +61,7 @@ export interface AppDeps {
 export interface AppServices {
   /** Finds the signed-in user of a token (HTTP and sockets): `accounts.load`. */
   loadAuthUser: LoadAuthUser;
-  /** The signed-in accounts kept between requests (live once the composition root starts it). */
+  /** The signed-in accounts kept between requests (the realtime layer relays forgets to the other servers). */
   accounts: AccountCache;
   tokens: TokenService;
   users: UserService;
@@ -141,11 +141,7 @@ export function createServices(deps: AppDeps): AppServices {
     orgsOfCases: (ids) => caseOrgs(deps.db, ids),
   });
   const tokens = createTokenService(deps.jwtSecret, deps.config.jwtTtlSeconds, now);
-  const accounts = createAccountCache({
-    db: deps.db,
-    logger: deps.logger,
-    size: deps.config.accountCacheSize,
-  });
+  const accounts = createAccountCache({ db: deps.db, size: deps.config.accountCacheSize });
   const users = createUserService(deps.db, now, auditLog, accounts.forget);
   const mailOutbox = createMailOutbox({ db: deps.db, config: deps.config, logger: deps.logger, now });
   const metrics = createAppMetrics();
@@ -178,7 +174,7 @@ export function createServices(deps: AppDeps): AppServices {
     }),
     documents: createDocumentService({ db: deps.db, cases, store: deps.engine.store, logger: deps.logger }),
     messages: createMessageService({ db: deps.db, cases, store: deps.engine.store, limits }),
-    orgs: createOrgService(deps.db, auditLog, accounts.forgetAll),
+    orgs: createOrgService(deps.db, auditLog, () => accounts.forget('*')),
     stats: createStatsService({
       cases: deps.engine.store.models.cases,
       now,

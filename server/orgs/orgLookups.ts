@@ -1,4 +1,4 @@
-import type { ChangeStream, ClientSession, Document } from 'mongodb';
+import type { ClientSession } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { OrgType } from '../../shared/vocabulary.js';
 import { orgModel, type OrgDoc } from './orgModel.js';
@@ -26,12 +26,4 @@ export async function orgsOfType(db: Connection, type: OrgType): Promise<OrgDoc[
 /** The organisations' collection, for a `$lookup` that joins an organisation to a document in one read. */
 export function orgCollectionName(db: Connection): string {
   return orgModel(db).collection.collectionName;
-}
-
-/**
- * A change stream of the organisations: each write as its operation and document key only (for caches
- * of what an organisation decides, such as the account cache).
- */
-export function watchOrgChanges(db: Connection): ChangeStream<Document> {
-  return orgModel(db).collection.watch([{ $project: { documentKey: 1, operationType: 1 } }]);
 }

@@ -97,6 +97,11 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     realtimeAuth(services.loadAuthUser, services.tokens, createSocketQuota(deps.maxSocketsPerUser ?? 20)),
   );
   const guard = createSessionGuard(deps.db, services.tokens);
+  // an account this instance changed is forgotten by the others too (they keep accounts between requests)
+  const stopForget = services.accounts.onForget((target) => {
+    if (deps.redisUrl) io.serverSideEmit('accounts:forget', target);
+  });
+  io.on('accounts:forget', (target) => services.accounts.forgetFromPeer(target));
   // a disabled account's sockets go at once, on every instance (the Redis adapter relays this)
   const stopDisabled = services.users.onDisabled((userId) => {
     io.in(`user:${userId}`).disconnectSockets(true);
@@ -323,6 +328,7 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
     io,
     async close() {
       stopDisabled();
+      stopForget();
       stopEnded();
       presence.close();
       await new Promise<void>((r) => {

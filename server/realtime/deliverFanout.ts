@@ -25,6 +25,8 @@ export type RealtimeServer = Server<
 export interface InterServerEvents {
   /** A fan-out this instance delivered, for the sockets connected elsewhere. */
   fanout: (msg: FanoutMessage) => void;
+  /** An account (or, `'*'`, every account) this instance changed: the others forget what they hold. */
+  'accounts:forget': (target: string) => void;
 }
 
 type LocalSocket = Awaited<ReturnType<RealtimeServer['fetchSockets']>>[number];

@@ -41,8 +41,6 @@ export async function startTestServer(
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   built.services.mailSender.start();
-  // as a server does: accounts kept between requests, forgotten on every change
-  await built.services.accounts.start();
   const addr = server.address();
   if (!addr || typeof addr !== 'object') throw new Error('no address');
   const url = `http://127.0.0.1:${addr.port}`;
@@ -68,7 +66,6 @@ export async function startTestServer(
       server.closeAllConnections();
       await realtime.close();
       await built.services.mailSender.stop();
-      await built.services.accounts.stop();
     },
   };
 }

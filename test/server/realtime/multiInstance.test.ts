@@ -160,4 +160,28 @@ describe('several server instances (Redis adapter)', function () {
       expect(view.body).to.include({ status: 'closed', closureReason: 'lapsed' });
     }
   });
+
+  it('refuses on instance B, at once, the tokens of an account disabled on instance A', async () => {
+    const admin = await signIn(urlA, 'admin@demo.local');
+    const court = await signIn(urlB, 'court@demo.local');
+    // instance B now holds the account between requests (the account cache)
+    expect((await api(urlB, '/api/auth/me', court)).status).to.equal(200);
+    const setActive = (active: boolean) =>
+      fetch(`${urlA}/api/users/u-court`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+        body: JSON.stringify({ active }),
+      });
+    expect((await setActive(false)).status).to.equal(200);
+    // A tells B through the Redis adapter: moments, not the 5 s an account is kept at most
+    const start = Date.now();
+    let status = 200;
+    while (status !== 401 && Date.now() - start < 2000) {
+      status = (await api(urlB, '/api/auth/me', court)).status;
+      if (status !== 401) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(status).to.equal(401);
+    expect(Date.now() - start).to.be.below(2000);
+    expect((await setActive(true)).status).to.equal(200);
+  });
 });

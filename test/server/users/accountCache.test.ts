@@ -1,32 +1,17 @@
 import { expect } from 'chai';
 import type { Connection } from 'mongoose';
+import request from 'supertest';
 import { connectDatabase } from '../../../server/db/connectDatabase.js';
 import { seedDemoDirectory } from '../../../server/demo/seedDemoDirectory.js';
-import { createAccountCache, type AccountCache } from '../../../server/users/accountCache.js';
-import { testLogger } from '../../support/testEnvironment.js';
+import { createAccountCache } from '../../../server/users/accountCache.js';
+import { buildTestApp, login } from '../../support/testApp.js';
 import { useTestDatabase } from '../../support/useTestDatabase.js';
-
-/** Resolves once `check` holds, polling; fails after `ms`. */
-async function eventually(check: () => Promise<boolean> | boolean, ms = 3000): Promise<number> {
-  const start = Date.now();
-  for (;;) {
-    if (await check()) return Date.now() - start;
-    if (Date.now() - start > ms) throw new Error(`still not so after ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 describe('account cache: the signed-in account read once, forgotten on every change', () => {
   const t = useTestDatabase('account-cache');
   // the cache's own connection, whose reads of accounts are counted (a server's)
   let own: Connection;
   let reads = 0;
-  const caches: AccountCache[] = [];
-  const cache = (opts: { size?: number; reopenAfterMs?: number } = {}) => {
-    const c = createAccountCache({ db: own, logger: testLogger, size: opts.size ?? 100, ...opts });
-    caches.push(c);
-    return c;
-  };
 
   before(async () => {
     await seedDemoDirectory(t.db);
@@ -35,21 +20,12 @@ describe('account cache: the signed-in account read once, forgotten on every cha
       if (e.commandName === 'aggregate' && e.command.aggregate === 'users') reads++;
     });
   });
-  afterEach(async () => {
-    await Promise.all(caches.splice(0).map((c) => c.stop()));
-  });
   after(async () => {
     await own.close();
   });
 
-  it('reads an account once while its change streams are open, and on every request before', async () => {
-    const accounts = cache();
-    reads = 0;
-    await accounts.load('u-center');
-    await accounts.load('u-center');
-    expect(reads, 'not started: every request reads').to.equal(2);
-    await accounts.start();
-    expect(accounts.live).to.equal(true);
+  it('reads an account once, hands out a frozen copy, and refuses a token of another session version', async () => {
+    const accounts = createAccountCache({ db: own, size: 100 });
     reads = 0;
     const first = await accounts.load('u-center', 0);
     const again = await accounts.load('u-center', 0);
@@ -57,94 +33,95 @@ describe('account cache: the signed-in account read once, forgotten on every cha
     expect(again).to.equal(first);
     expect(first).to.include({ id: 'u-center', role: 'officer', orgType: 'protectionCenter', lead: true });
     expect(Object.isFrozen(first), 'what is handed out cannot be changed').to.equal(true);
-    // a token of another session version is refused from memory as from a read
     expect(await accounts.load('u-center', 7)).to.equal(undefined);
+    expect(reads).to.equal(1);
     expect(await accounts.load('nobody')).to.equal(undefined);
     expect(await accounts.load('x'.repeat(65))).to.equal(undefined);
-    await accounts.stop();
-    reads = 0;
-    await accounts.load('u-center');
-    expect(reads, 'stopped: every request reads').to.equal(1);
   });
 
-  it("forgets an account another server changed: its disabling and its ended sessions refuse the account's tokens", async () => {
-    const accounts = cache();
-    await accounts.start();
-    expect(await accounts.load('u-mediator', 0)).to.not.equal(undefined);
-    // another process (another server, a script) writes the account: only the change stream tells
-    await t.db.collection('users').updateOne({ _id: 'u-mediator' as never }, { $set: { sessionVersion: 1 } });
-    const ms = await eventually(async () => (await accounts.load('u-mediator', 0)) === undefined);
-    expect(ms).to.be.below(1000);
-    expect(await accounts.load('u-mediator', 1)).to.not.equal(undefined);
-    await t.db.collection('users').updateOne({ _id: 'u-mediator' as never }, { $set: { active: false } });
-    await eventually(async () => (await accounts.load('u-mediator', 1)) === undefined);
-    await t.db.collection('users').updateOne({ _id: 'u-mediator' as never }, { $set: { active: true } });
-    await eventually(async () => (await accounts.load('u-mediator', 1)) !== undefined);
-    // another account is kept meanwhile
-    await accounts.load('u-admin');
-    reads = 0;
-    await accounts.load('u-admin');
-    expect(reads).to.equal(0);
-  });
-
-  it("sees an organisation's new type in each member's account", async () => {
-    const accounts = cache();
-    await accounts.start();
-    expect((await accounts.load('u-arbitrator'))?.orgType).to.equal('arbitration');
-    const org = (await accounts.load('u-arbitrator'))!.orgId;
-    await t.db.collection('organisations').updateOne({ _id: org as never }, { $set: { type: 'mediation' } });
-    await eventually(async () => (await accounts.load('u-arbitrator'))?.orgType === 'mediation');
-    await t.db
-      .collection('organisations')
-      .updateOne({ _id: org as never }, { $set: { type: 'arbitration' } });
-    await eventually(async () => (await accounts.load('u-arbitrator'))?.orgType === 'arbitration');
-  });
-
-  it('forgets at once what this process changes, and keeps nothing a read began before a change', async () => {
-    const accounts = cache();
-    await accounts.start();
+  it('forgets what this server changes, and tells the listeners (the other servers)', async () => {
+    const accounts = createAccountCache({ db: own, size: 100 });
+    const told: string[] = [];
+    accounts.onForget((target) => told.push(target));
     await accounts.load('u-court');
-    expect(accounts.size).to.equal(1);
+    await accounts.load('u-admin');
+    expect(accounts.size).to.equal(2);
     accounts.forget('u-court');
+    expect(accounts.size).to.equal(1);
+    accounts.forgetFromPeer('u-admin');
     expect(accounts.size).to.equal(0);
-    // the read below began before the change that `forget` reports: what it read may be the old account
+    await accounts.load('u-court');
+    accounts.forget('*');
+    expect(accounts.size).to.equal(0);
+    // a change another server made is not told again
+    expect(told).to.deep.equal(['u-court', '*']);
+  });
+
+  it('keeps nothing a read began before a change', async () => {
+    const accounts = createAccountCache({ db: own, size: 100 });
     const reading = accounts.load('u-court');
     accounts.forget('u-court');
     expect(await reading).to.include({ id: 'u-court' });
     expect(accounts.size).to.equal(0);
-    await accounts.load('u-court');
-    accounts.forgetAll();
-    expect(accounts.size).to.equal(0);
   });
 
-  it('reads on every request while a stream is broken, and keeps again once it has reopened', async () => {
-    const accounts = cache({ reopenAfterMs: 50 });
-    await accounts.start();
-    await accounts.load('u-admin');
-    // the organisations' collection dropped: its stream ends (invalidate)
-    const orgs = await t.db.collection('organisations').find().toArray();
-    await t.db.collection('organisations').drop();
-    await eventually(() => !accounts.live);
-    expect(accounts.size).to.equal(0);
-    reads = 0;
-    await accounts.load('u-admin');
-    await accounts.load('u-admin');
-    expect(reads).to.equal(2);
-    await t.db.collection('organisations').insertMany(orgs);
-    await eventually(() => accounts.live);
-    reads = 0;
-    await accounts.load('u-admin');
-    await accounts.load('u-admin');
-    expect(reads).to.equal(1);
+  it('reads again after its time, so a write from outside the servers is seen within it', async () => {
+    const accounts = createAccountCache({ db: own, size: 100, maxAgeMs: 150 });
+    expect(await accounts.load('u-mediator', 0)).to.not.equal(undefined);
+    // a script writes the account directly: no server hears of it
+    await t.db.collection('users').updateOne({ _id: 'u-mediator' as never }, { $set: { sessionVersion: 1 } });
+    expect(await accounts.load('u-mediator', 0), 'held until its time is up').to.not.equal(undefined);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await accounts.load('u-mediator', 0)).to.equal(undefined);
+    expect(await accounts.load('u-mediator', 1)).to.not.equal(undefined);
+    await t.db.collection('users').updateOne({ _id: 'u-mediator' as never }, { $set: { sessionVersion: 0 } });
   });
 
   it('keeps nothing with size 0', async () => {
-    const accounts = cache({ size: 0 });
-    await accounts.start();
-    expect(accounts.live).to.equal(false);
+    const accounts = createAccountCache({ db: own, size: 0 });
     reads = 0;
     await accounts.load('u-admin');
     await accounts.load('u-admin');
     expect(reads).to.equal(2);
+    expect(accounts.size).to.equal(0);
+  });
+
+  it("through the API: an admin's change refuses the account's tokens at once, on the same server", async () => {
+    const { app, services } = buildTestApp(t.db);
+    const mediator = await login(app, 'mediator@demo.local');
+    const admin = await login(app, 'admin@demo.local');
+    await request(app).get('/api/auth/me').set('Authorization', `Bearer ${mediator}`).expect(200);
+    expect(services.accounts.size).to.be.greaterThan(0);
+    await request(app)
+      .patch('/api/users/u-mediator')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ active: false })
+      .expect(200);
+    await request(app).get('/api/auth/me').set('Authorization', `Bearer ${mediator}`).expect(401);
+    await request(app)
+      .patch('/api/users/u-mediator')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ active: true })
+      .expect(200);
+    // an organisation's new type reaches its members' accounts at once
+    const officer = await login(app, 'center@demo.local');
+    const me = await request(app).get('/api/auth/me').set('Authorization', `Bearer ${officer}`).expect(200);
+    const orgId = (me.body as { user: { orgId: string } }).user.orgId;
+    expect((me.body as { user: { orgType: string } }).user.orgType).to.equal('protectionCenter');
+    await request(app)
+      .patch(`/api/orgs/${orgId}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ type: 'mediation' })
+      .expect(200);
+    const after = await request(app)
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${officer}`)
+      .expect(200);
+    expect((after.body as { user: { orgType: string } }).user.orgType).to.equal('mediation');
+    await request(app)
+      .patch(`/api/orgs/${orgId}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ type: 'protectionCenter' })
+      .expect(200);
   });
 });
