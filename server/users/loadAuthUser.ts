@@ -2,12 +2,7 @@ import type { Connection } from 'mongoose';
 import type { OrgType } from '../../shared/vocabulary.js';
 import { orgCollectionName } from '../orgs/orgLookups.js';
 import { userModel, type UserDoc } from './userModel.js';
-import type { AuthUser, LoadAuthUser } from '../auth/authUser.js';
-
-/** Binds `loadAuthUser` to a connection: what authentication (HTTP and sockets) is given. */
-export function authUserLoader(db: Connection): LoadAuthUser {
-  return (userId, sessionVersion) => loadAuthUser(db, userId, sessionVersion);
-}
+import type { AuthUser } from '../auth/authUser.js';
 
 /** The account fields a request is authenticated with (never the password hash). */
 const AUTH_FIELDS = {

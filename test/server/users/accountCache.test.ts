@@ -90,38 +90,22 @@ describe('account cache: the signed-in account read once, forgotten on every cha
     const { app, services } = buildTestApp(t.db);
     const mediator = await login(app, 'mediator@demo.local');
     const admin = await login(app, 'admin@demo.local');
-    await request(app).get('/api/auth/me').set('Authorization', `Bearer ${mediator}`).expect(200);
+    const change = (path: string, body: Record<string, unknown>) =>
+      request(app).patch(path).set('Authorization', `Bearer ${admin}`).send(body).expect(200);
+    const me = (token: string) => request(app).get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+    await me(mediator).expect(200);
     expect(services.accounts.size).to.be.greaterThan(0);
-    await request(app)
-      .patch('/api/users/u-mediator')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ active: false })
-      .expect(200);
-    await request(app).get('/api/auth/me').set('Authorization', `Bearer ${mediator}`).expect(401);
-    await request(app)
-      .patch('/api/users/u-mediator')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ active: true })
-      .expect(200);
+    await change('/api/users/u-mediator', { active: false });
+    await me(mediator).expect(401);
+    await change('/api/users/u-mediator', { active: true });
     // an organisation's new type reaches its members' accounts at once
     const officer = await login(app, 'center@demo.local');
-    const me = await request(app).get('/api/auth/me').set('Authorization', `Bearer ${officer}`).expect(200);
-    const orgId = (me.body as { user: { orgId: string } }).user.orgId;
-    expect((me.body as { user: { orgType: string } }).user.orgType).to.equal('protectionCenter');
-    await request(app)
-      .patch(`/api/orgs/${orgId}`)
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ type: 'mediation' })
-      .expect(200);
-    const after = await request(app)
-      .get('/api/auth/me')
-      .set('Authorization', `Bearer ${officer}`)
-      .expect(200);
-    expect((after.body as { user: { orgType: string } }).user.orgType).to.equal('mediation');
-    await request(app)
-      .patch(`/api/orgs/${orgId}`)
-      .set('Authorization', `Bearer ${admin}`)
-      .send({ type: 'protectionCenter' })
-      .expect(200);
+    const before = ((await me(officer).expect(200)).body as { user: { orgId: string; orgType: string } })
+      .user;
+    expect(before.orgType).to.equal('protectionCenter');
+    await change(`/api/orgs/${before.orgId}`, { type: 'mediation' });
+    const after = ((await me(officer).expect(200)).body as { user: { orgType: string } }).user;
+    expect(after.orgType).to.equal('mediation');
+    await change(`/api/orgs/${before.orgId}`, { type: 'protectionCenter' });
   });
 });
