@@ -92,8 +92,8 @@ export function mediatorToken(tokens: Record<string, string>, mediatorId: unknow
   return token;
 }
 
-/** Files a mediation case and drives it into session; resolves with its id. */
-export async function caseInSession(
+/** Files a mediation case as the complainant of `tokens` (it waits in screening); resolves with its id. */
+export async function fileBenchCase(
   url: string,
   tokens: Record<string, string>,
   title: string,
@@ -108,7 +108,16 @@ export async function caseInSession(
     claim: { amountCny: 50000, remedies: ['cease'] },
     consents: { mediation: true, arbitrationAgreement: false },
   });
-  const id = filed.id as string;
+  return filed.id as string;
+}
+
+/** Files a mediation case and drives it into session; resolves with its id. */
+export async function caseInSession(
+  url: string,
+  tokens: Record<string, string>,
+  title: string,
+): Promise<string> {
+  const id = await fileBenchCase(url, tokens, title);
   await benchApi(url, `/api/cases/${id}/actions`, tokens.admin, { type: 'ACCEPT' });
   const routed = await benchApi(url, `/api/cases/${id}/actions`, tokens.admin, {
     type: 'ROUTE',

@@ -29,11 +29,23 @@ export async function roundTripBench(
 ): Promise<BenchSection> {
   const ratios: BenchSection['ratios'] = [];
   const suffix = label ? ` (${label})` : '';
-  const count = async (name: string, run: () => Promise<unknown>, explanation = '') => {
+  /** Counts `run`'s commands; `before` (a change the run must show) runs first each time, not counted. */
+  const count = async (
+    name: string,
+    run: () => Promise<unknown>,
+    explanation = '',
+    before?: () => Promise<void>,
+  ) => {
+    await before?.();
     await run(); // warm: the first of a kind may load what later ones find ready
-    await server.ask('countCommands');
-    for (let i = 0; i < REPEAT; i++) await run();
-    const { counted } = await server.ask<{ counted: Counted }>('countCommands');
+    const counted: Counted = {};
+    for (let i = 0; i < REPEAT; i++) {
+      await before?.();
+      await server.ask('countCommands');
+      await run();
+      const once = (await server.ask<{ counted: Counted }>('countCommands')).counted;
+      for (const [command, n] of Object.entries(once)) counted[command] = (counted[command] ?? 0) + n;
+    }
     ratios.push({
       name: `${name}${suffix}`,
       value: sum(counted) / REPEAT,
@@ -75,6 +87,7 @@ export async function roundTripBench(
         for (const p of home.then?.(answers) ?? []) await browserGet(`${server.url}${p}`, token);
       },
       home.paths.join(' + ') + (home.then ? ', then /api/cases/:id + /api/cases/:id/actions' : ''),
+      home.before && (() => home.before!(server.url, as)),
     );
   }
   await server.ask('stopCounting');

@@ -23,7 +23,7 @@ import { refusalOf } from './refusalOf.js';
 import type { WriteLimits } from '../limits/writeLimits.js';
 import type { CaseDoc } from './caseModel.js';
 import { caseSearchModel } from './caseSearchModel.js';
-import { ALL_CASES_SCOPE, countsFrom, createCaseTallies } from './caseTallies.js';
+import { ALL_CASES_SCOPE, countsFrom, createCaseTallies, type ScopeTallies } from './caseTallies.js';
 import { actionFormFields } from '../../shared/machine/actions/actionFormFields.js';
 import { checkCaseIntegrity } from './checkCaseIntegrity.js';
 import { documentsOnlyThrough } from './documentsOnlyThrough.js';
@@ -39,6 +39,7 @@ import {
 import { planCaseList, type CaseListPlan } from './planCaseList.js';
 import { readRecentCases } from './readRecentCases.js';
 import { createListPrefixHints, type ListPrefixHints } from './listPrefixHints.js';
+import { createListPageMemo, type ListPageMemo } from './listPageMemo.js';
 import { prefixBoundOf, prefixShape, readListPrefix } from './readListPrefix.js';
 import { respondentAtSeq } from './respondentAtSeq.js';
 import { restoreCaseSnapshot } from '../../shared/machine/machineApi.js';
@@ -143,12 +144,15 @@ export function createCaseService(deps: {
   prepareAction?: (doc: CaseDoc, action: CaseAction) => Promise<CaseAction>;
   /** The prefix bounds of desk queues (default: the last {@link LIST_PREFIX_HINTS} list shapes). */
   prefixHints?: ListPrefixHints;
+  /** The first rows of watched desk queues (default: the last {@link LIST_PREFIX_HINTS} list shapes). */
+  listPages?: ListPageMemo;
 }): CaseService {
   const { db, store, now } = deps;
   const Cases = store.models.cases;
   const Search = caseSearchModel(db);
   const tallies = createCaseTallies(db);
   const prefixHints = deps.prefixHints ?? createListPrefixHints(LIST_PREFIX_HINTS);
+  const listPages = deps.listPages ?? createListPageMemo(LIST_PREFIX_HINTS);
 
   /**
    * The case as the user sees it. An officer's view names the cases its intake flags point at only
@@ -245,11 +249,11 @@ export function createCaseService(deps: {
     }
   }
 
-  /** `list`; `adminCounts` (an admin's tallies, already being read) gives a desk queue's total. */
+  /** `list`; `adminTallies` (an admin's tallies, already being read) gives a desk queue's total. */
   async function listCases(
     user: AuthUser,
     query: CaseListQuery,
-    adminCounts?: Promise<CaseCountsView>,
+    adminTallies?: Promise<ScopeTallies>,
   ): Promise<Page<CaseSummaryView>> {
     const at = now();
     const plan = await narrowSearch(planCaseList(user, query, at));
@@ -278,22 +282,44 @@ export function createCaseService(deps: {
       ]);
     } else {
       // one user's queue: read by its index, filtered and ordered here; an admin's desk queue by
-      // filing first tries the prefix of its order that holds the page (`readListPrefix`)
+      // filing is its tallies first (its total and version), then the rows kept at that version
+      // (`listPageMemo`) or the prefix of its order that holds the page (`readListPrefix`)
       const need = skip + query.limit;
       const prefix = plan.prefix && { ...plan, prefix: plan.prefix };
-      const queueTotal = async () =>
-        (await (adminCounts ?? tallies.read(ALL_CASES_SCOPE))).byQueue[prefix?.prefix.queue as DeskQueue] ??
-        0;
-      const prefixed = prefix && (await readListPrefix(Cases, prefix, fields, need, prefixHints, queueTotal));
-      if (prefixed) {
+      const scope = prefix && (await (adminTallies ?? tallies.readScope(ALL_CASES_SCOPE)));
+      const queue = prefix?.prefix.queue as DeskQueue;
+      const version = scope?.versionOf(queue);
+      // the key of a kept page: its list's shape and the fields read (with the snapshot for actions)
+      const page =
+        prefix && version !== undefined
+          ? `${prefixShape(prefix, need)}|${query.withActions ? 'actions' : 'rows'}${plan.searchesText ? '+texts' : ''}`
+          : '';
+      const kept = page ? listPages.get(page, version!) : undefined;
+      const prefixed =
+        !kept && prefix
+          ? await readListPrefix(
+              Cases,
+              prefix,
+              fields,
+              need,
+              prefixHints,
+              async () => scope!.counts.byQueue[queue] ?? 0,
+            )
+          : undefined;
+      if (kept) {
+        total = Math.max(scope!.counts.byQueue[queue] ?? 0, kept.length);
+        rows = kept.slice(skip, need);
+      } else if (prefixed) {
         total = prefixed.total;
         rows = prefixed.rows.slice(skip, need);
+        if (page) listPages.set(page, version!, prefixed.rows);
       } else {
         const candidates = await Cases.find(plan.filter, fields).lean<CaseDoc[]>();
         const matching = candidates.filter(plan.matches).sort(plan.compare);
         total = matching.length;
         rows = matching.slice(skip, need);
         if (prefix) prefixHints.set(prefixShape(prefix, need), prefixBoundOf(prefix, matching, need));
+        if (page) listPages.set(page, version!, matching.slice(0, need));
       }
     }
     const actor = actorOf(user);
@@ -373,13 +399,13 @@ export function createCaseService(deps: {
     counts: countCases,
 
     async desk(user, query) {
-      // an admin's counts and its queue's total are the same tallies: read once
-      const counts = countCases(user);
-      const [byQueue, cases] = await Promise.all([
-        counts,
-        listCases(user, { ...query, sort: 'filedAt' }, user.role === 'admin' ? counts : undefined),
+      // an admin's counts, its queue's total and the queue's version are the same tallies: read once
+      const scope = user.role === 'admin' ? tallies.readScope(ALL_CASES_SCOPE) : undefined;
+      const [counts, cases] = await Promise.all([
+        scope ? scope.then((t) => t.counts) : countCases(user),
+        listCases(user, { ...query, sort: 'filedAt' }, scope),
       ]);
-      return { counts: byQueue, cases };
+      return { counts, cases };
     },
 
     loadVisible,

@@ -2,7 +2,8 @@ import type { AnyBulkWriteOperation, ClientSession } from 'mongodb';
 import type { TogetherWrite } from '../db/writeTogether.js';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { CaseCountsView } from '../../shared/api/views.js';
-import { DESK_QUEUES } from '../../shared/machine/deskQueue.js';
+import { randomUUID } from 'node:crypto';
+import { DESK_QUEUES, type DeskQueue } from '../../shared/machine/deskQueue.js';
 import { CASE_STATUSES } from '../../shared/vocabulary.js';
 import { caseModel, type CaseDoc } from './caseModel.js';
 
@@ -12,6 +13,9 @@ export const ALL_CASES_SCOPE = 'all';
 /**
  * How many cases one scope has in one status and desk queue (closed ones under `closed`). `_id` is
  * `<scope>|<status>|<queue or ->`; the scope is `all` or an organisation's viewer key `o:<orgId>`.
+ * `v` counts the commits that changed the tally or, in a {@link WATCHED_QUEUES} queue, any case
+ * counted in it; `epoch` is drawn when the tally is created, so a tally created again (an emptied
+ * database) never repeats a version.
  */
 export interface CaseTallyDoc {
   _id: string;
@@ -19,7 +23,22 @@ export interface CaseTallyDoc {
   status: string;
   queue: string | null;
   n: number;
+  v?: number;
+  epoch?: string;
 }
+
+/**
+ * The desk queues whose tallies change with every commit of a case in them, so a page of such a queue
+ * can be kept until its version moves (`listPageMemo`): the intake queues, where cases wait for the
+ * desk. Not the queue of cases in channel, where every mediator's action would write one tally and
+ * concurrent actions would conflict on it.
+ */
+export const WATCHED_QUEUES: readonly DeskQueue[] = ['screening', 'triage', 'holds'];
+
+const watched = new Set<string>(WATCHED_QUEUES);
+
+/** A fresh tally epoch. */
+const newEpoch = () => randomUUID();
 
 const schema = new Schema<CaseTallyDoc>(
   {
@@ -28,6 +47,8 @@ const schema = new Schema<CaseTallyDoc>(
     status: String,
     queue: { type: String, default: null },
     n: { type: Number, default: 0 },
+    v: Number,
+    epoch: String,
   },
   { versionKey: false, collection: 'case_tallies' },
 );
@@ -54,7 +75,11 @@ export function tallyIdsOf(c: TalliedCase | undefined): string[] {
   return scopes.map((scope) => `${scope}|${bucket}`);
 }
 
-/** What a change of one case does to the tallies: +1 or −1 per tally id (none when it stays put). */
+/**
+ * What a change of one case does to the tallies: +1 or −1 per tally id, and 0 for a tally of a
+ * {@link WATCHED_QUEUES} queue the case stays in (its version moves: a row of that queue changed);
+ * none for any other tally it stays in.
+ */
 export function tallyChanges(
   prev: TalliedCase | undefined,
   next: TalliedCase | undefined,
@@ -62,7 +87,7 @@ export function tallyChanges(
   const changes = new Map<string, number>();
   for (const id of tallyIdsOf(prev)) changes.set(id, (changes.get(id) ?? 0) - 1);
   for (const id of tallyIdsOf(next)) changes.set(id, (changes.get(id) ?? 0) + 1);
-  for (const [id, n] of changes) if (n === 0) changes.delete(id);
+  for (const [id, n] of changes) if (n === 0 && !watched.has(partsOf(id).queue ?? '')) changes.delete(id);
   return changes;
 }
 
@@ -70,6 +95,15 @@ const partsOf = (id: string) => {
   const [scope, status, queue] = id.split('|') as [string, string, string];
   return { scope, status, queue: queue === '-' ? null : queue };
 };
+
+/**
+ * The commit's update of one tally: its count moved by `n`, its version by one. An upsert only as a
+ * safety net (`prepare` created the tally before the transaction began).
+ */
+const tallyUpdate = (id: string, n: number) => ({
+  $inc: { n, v: 1 },
+  $setOnInsert: { ...partsOf(id), epoch: newEpoch() },
+});
 
 /** Keeps the tallies of cases per scope, status and desk queue in step with each commit. */
 export interface CaseTallies {
@@ -84,8 +118,20 @@ export interface CaseTallies {
   writes(changes: Map<string, number>): TogetherWrite[];
   /** The counts of one scope's open cases (a handful of documents read by the `scope` index). */
   read(scope: string): Promise<CaseCountsView>;
+  /** The same read, with the version of each {@link WATCHED_QUEUES} queue of the scope. */
+  readScope(scope: string): Promise<ScopeTallies>;
   /** How many cases one scope has, open and closed. */
   total(scope: string): Promise<number>;
+}
+
+/** One scope's counts, and the versions of its watched queues (one read of its tallies). */
+export interface ScopeTallies {
+  counts: CaseCountsView;
+  /**
+   * The version of a watched queue in this scope: it changes with every commit of a case in the queue
+   * (or entering or leaving it); `undefined` for a queue that is not watched.
+   */
+  versionOf(queue: string): string | undefined;
 }
 
 /** Builds the tallies on a connection. */
@@ -98,7 +144,7 @@ export function createCaseTallies(db: Connection): CaseTallies {
         if (n <= 0 || known.has(id)) continue;
         await Tallies.collection.updateOne(
           { _id: id } as never,
-          { $setOnInsert: { ...partsOf(id), n: 0 } },
+          { $setOnInsert: { ...partsOf(id), n: 0, v: 0, epoch: newEpoch() } },
           { upsert: true },
         );
         known.add(id);
@@ -108,7 +154,7 @@ export function createCaseTallies(db: Connection): CaseTallies {
       if (changes.size === 0) return;
       const ops: AnyBulkWriteOperation<CaseTallyDoc>[] = [...changes].map(([id, n]) => ({
         // upsert only as a safety net: `prepare` created the tally before the transaction began
-        updateOne: { filter: { _id: id }, update: { $inc: { n }, $setOnInsert: partsOf(id) }, upsert: true },
+        updateOne: { filter: { _id: id }, update: tallyUpdate(id, n), upsert: true },
       }));
       await Tallies.collection.bulkWrite(ops as never, { session, ordered: true });
     },
@@ -119,13 +165,29 @@ export function createCaseTallies(db: Connection): CaseTallies {
         name: 'updateOne' as const,
         filter: { _id: id },
         // upsert only as a safety net: `prepare` created the tally before the transaction began
-        update: { $inc: { n }, $setOnInsert: partsOf(id) },
+        update: tallyUpdate(id, n),
         upsert: true,
       }));
     },
     async read(scope) {
       const rows = await Tallies.find({ scope }, { status: 1, queue: 1, n: 1 }).lean<CaseTallyDoc[]>();
       return countsFrom(rows);
+    },
+    async readScope(scope) {
+      const rows = await Tallies.find({ scope }, { status: 1, queue: 1, n: 1, v: 1, epoch: 1 }).lean<
+        CaseTallyDoc[]
+      >();
+      return {
+        counts: countsFrom(rows),
+        versionOf: (queue) =>
+          watched.has(queue)
+            ? rows
+                .filter((r) => r.queue === queue)
+                .map((r) => `${r._id}@${r.epoch ?? ''}:${r.v ?? 0}`)
+                .sort()
+                .join(',')
+            : undefined,
+      };
     },
     async total(scope) {
       const rows = await Tallies.find({ scope }, { n: 1 }).lean<CaseTallyDoc[]>();
@@ -164,12 +226,17 @@ export async function recountTallies(db: Connection): Promise<number> {
     for (const id of tallyIdsOf(c)) totals.set(id, (totals.get(id) ?? 0) + 1);
   }
   const Tallies = caseTallyModel(db);
-  // tallies are zeroed, not deleted, so a running server's knowledge of which exist stays true
-  await Tallies.updateMany({}, { $set: { n: 0 } });
+  // tallies are zeroed, not deleted, so a running server's knowledge of which exist stays true; every
+  // version moves, so no page kept by a server outlives the recount
+  await Tallies.updateMany({}, { $set: { n: 0 }, $inc: { v: 1 } });
   if (totals.size > 0) {
     await Tallies.bulkWrite(
       [...totals].map(([id, n]) => ({
-        updateOne: { filter: { _id: id }, update: { $set: { ...partsOf(id), n } }, upsert: true },
+        updateOne: {
+          filter: { _id: id },
+          update: { $set: { ...partsOf(id), n }, $setOnInsert: { v: 0, epoch: newEpoch() } },
+          upsert: true,
+        },
       })),
     );
   }

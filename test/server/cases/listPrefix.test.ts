@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { intakeSources } from '../../../server/compose/intakeSources.js';
 import { createCaseService, type CaseService } from '../../../server/cases/caseService.js';
 import { createListPrefixHints, type ListPrefixHints } from '../../../server/cases/listPrefixHints.js';
+import { createListPageMemo } from '../../../server/cases/listPageMemo.js';
 import { planCaseList } from '../../../server/cases/planCaseList.js';
 import { prefixShape, readListPrefix, type PrefixPlan } from '../../../server/cases/readListPrefix.js';
 import type { CaseListQuery, CaseSort } from '../../../shared/schemas/caseQueries.js';
@@ -28,6 +29,7 @@ describe('desk queues read as a prefix of their order (filed up to a remembered 
   const w = useCaseWorld('list-prefix', '2025-03-03T02:00:00.000Z');
   const admin = () => w.authUser(U.admin);
   const start = new Date('2025-03-03T02:00:00.000Z').getTime();
+  // no kept pages (listPageMemo.test.ts): every list here is read, by its prefix or in full
   const service = (prefixHints: ListPrefixHints): CaseService =>
     createCaseService({
       db: w.t.db,
@@ -35,6 +37,7 @@ describe('desk queues read as a prefix of their order (filed up to a remembered 
       now: w.clock.now,
       intake: intakeSources(w.t.db),
       prefixHints,
+      listPages: createListPageMemo(0),
     });
   /** Files a case at `minutes` after the start (several at the same minute: ties on the sort key). */
   const fileAt = async (minutes: number, title: string) => {

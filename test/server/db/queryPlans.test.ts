@@ -138,15 +138,20 @@ describe('every read by an index (explain on the running engine)', function () {
       await get(who, `/api/cases/${id}/file.pdf`);
     }
     // the desk queue's first page read as a prefix of its order (`filedAt` up to the bound the first
-    // full read left): two cases in screening, a page of one
+    // full read left, once a filing moved the queue): cases in screening, a page of one; then kept
     label = 'POST /api/cases';
     await fileCaseViaApi(a.app, tokens.complainant as string, mediationComplaint('Plans case 3'));
-    for (const round of ['full read', 'prefix read'])
+    for (const round of ['full read', 'prefix read', 'kept page']) {
+      if (round === 'prefix read') {
+        label = 'POST /api/cases';
+        await fileCaseViaApi(a.app, tokens.complainant as string, mediationComplaint('Plans case 4'));
+      }
       await get(
         'admin',
         '/api/cases?queue=screening&sort=filedAt&limit=1',
         `GET /api/cases?queue (admin, ${round})`,
       );
+    }
     expect(
       captured.some(
         (c) =>
@@ -156,6 +161,10 @@ describe('every read by an index (explain on the running engine)', function () {
       ),
       'the prefix read was sent',
     ).to.equal(true);
+    expect(
+      captured.filter((c) => c.label.endsWith('kept page)')).map((c) => c.collection),
+      'the kept page reads only the tallies',
+    ).to.deep.equal(['case_tallies']);
     for (const qs of [
       '?status=screening&sort=filedAt',
       '?queue=screening&sort=filedAt',
