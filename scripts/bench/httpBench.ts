@@ -187,19 +187,23 @@ const DESK_CHANGED_LABEL = 'intake desk (admin home) after a case of its queue c
  * the queue), in turn. The case is filed at the first change.
  */
 function screeningQueueChange(): NonNullable<HomeRound['before']> {
-  let caseId: string | undefined;
-  let asked = false;
+  // per server: the rounds are sent to several benchmark servers, each with its own database
+  const changing = new Map<string, { caseId: string; asked: boolean }>();
   return async (url, as) => {
-    caseId ??= await fileBenchCase(url, as, 'Desk benchmark: a case of the queue that changes');
+    let state = changing.get(url);
+    if (!state) {
+      const caseId = await fileBenchCase(url, as, 'Desk benchmark: a case of the queue that changes');
+      changing.set(url, (state = { caseId, asked: false }));
+    }
     await benchApi(
       url,
-      `/api/cases/${caseId}/actions`,
-      asked ? as.complainant : as.admin,
-      asked
+      `/api/cases/${state.caseId}/actions`,
+      state.asked ? as.complainant : as.admin,
+      state.asked
         ? { type: 'PROVIDE_INFO', note: 'The licence is attached.' }
         : { type: 'REQUEST_INFO', items: ['licence'] },
     );
-    asked = !asked;
+    state.asked = !state.asked;
     // what the action leaves running (notifications, fan-out) settles before the visit
     await new Promise((resolve) => setTimeout(resolve, 20));
   };
