@@ -262,7 +262,10 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
         const { doc } = await services.cases.loadVisible(user, caseId);
         await socket.join(`case:${caseId}`);
         const events = await services.cases.events(user, caseId, afterSeq, 1000);
-        return { events, seq: doc.seq, presence: await presenceOf(caseId) };
+        // an event committed after the case was read is in `events` (the room was joined first), so
+        // the answer's seq is never older than the events it carries: the next push follows it
+        const seq = Math.max(doc.seq, events.at(-1)?.seq ?? 0);
+        return { events, seq, presence: await presenceOf(caseId) };
       }),
     );
 

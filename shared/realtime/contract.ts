@@ -155,6 +155,7 @@ export type MarkReadRequest = { ids: string[] } | { all: true };
 export interface ClientToServerEvents {
   'case:subscribe': (
     req: SubscribeRequest,
+    /** `seq`: the case's last seq when subscribed (at least that of the last event returned). */
     ack: (res: Ack<{ events: CaseEventView[]; seq: number; presence: PresenceList }>) => void,
   ) => void;
   'case:unsubscribe': (req: { caseId: string }, ack: (res: Ack<{ caseId: string }>) => void) => void;

@@ -100,18 +100,25 @@ describe('several server instances (Redis adapter)', function () {
       await api(urlA, `/api/cases/${id}/actions`, admin, { type: 'ROUTE', channel: 'mediation' });
       expect((await assigned).caseId).to.equal(id);
 
+      const pushes: number[] = [];
+      mediator.on('case:event', (p) => p.caseId === id && pushes.push(p.seq));
       const ack = await new Promise<{ data?: { seq: number } }>((r) =>
         mediator.emit('case:subscribe', { caseId: id, afterSeq: 0 }, r as never),
       );
+      // the action, and not a document issued meanwhile (its job runs on its own)
       const pushed = new Promise<CaseEventPush>((r) =>
-        mediator.on('case:event', (p) => p.caseId === id && r(p)),
+        mediator.on('case:event', (p) => p.caseId === id && p.type === 'ACCEPT_ASSIGNMENT' && r(p)),
       );
       const mediatorOnA = await signIn(urlA, 'mediator@demo.local');
       const res = await api(urlA, `/api/cases/${id}/actions`, mediatorOnA, { type: 'ACCEPT_ASSIGNMENT' });
       expect(res.status).to.equal(200);
       const push = await pushed;
-      expect(push.seq).to.equal((ack.data?.seq ?? 0) + 1);
-      expect(push.type).to.equal('ACCEPT_ASSIGNMENT');
+      expect(push.seq).to.equal(res.body.seq);
+      // every push after the subscription's answer, in order and with no gap, up to the action
+      const seq = ack.data?.seq ?? 0;
+      const after = pushes.filter((s) => s > seq);
+      expect(after).to.deep.equal(after.map((_, i) => seq + 1 + i));
+      expect(after.at(-1)).to.equal(push.seq);
     } finally {
       mediator.disconnect();
     }

@@ -114,6 +114,58 @@ describe('realtime: live case updates over Socket.IO', function () {
     mediator.disconnect();
   });
 
+  it('answers a subscription with a seq no older than the events it returns, then pushes the next', async () => {
+    const id = await mediationCase();
+    const mediator = s.socket(tok.mediator!);
+    await connected(mediator);
+    const pushes: number[] = [];
+    (mediator.on as (e: string, f: (p: CaseEventPush) => void) => void)('case:event', (p) => {
+      if (p.caseId === id) pushes.push(p.seq);
+    });
+    const cases = s.services.cases;
+    const events = cases.events;
+    let accepted = 0;
+    // an action commits after the subscription read the case, before it read the events
+    cases.events = async (...args) => {
+      cases.events = events;
+      const res = await request(s.app)
+        .post(`/api/cases/${id}/actions`)
+        .set(as('mediator'))
+        .send({ type: 'ACCEPT_ASSIGNMENT' })
+        .expect(200);
+      accepted = res.body.seq as number;
+      return events(...args);
+    };
+    try {
+      const ack = await emitAck<{ data?: { events: { seq: number }[]; seq: number } }>(
+        mediator,
+        'case:subscribe',
+        { caseId: id, afterSeq: 0 },
+      );
+      const seqs = ack.data?.events.map((e) => e.seq) ?? [];
+      expect(seqs).to.deep.equal(seqs.map((_, i) => i + 1));
+      expect(seqs).to.include(accepted);
+      expect(ack.data?.seq, "the answer's seq").to.equal(seqs.at(-1));
+      const consent = waitFor<CaseEventPush>(
+        mediator,
+        'case:event',
+        (p) => p.caseId === id && p.type === 'CONSENT',
+      );
+      await request(s.app)
+        .post(`/api/cases/${id}/actions`)
+        .set(as('respondent'))
+        .send({ type: 'CONSENT' })
+        .expect(200);
+      await consent;
+      // every push after the answer follows it with no gap (a document issued meanwhile included)
+      const after = pushes.filter((seq) => seq > ack.data!.seq);
+      expect(after).to.deep.equal(after.map((_, i) => ack.data!.seq + 1 + i));
+    } finally {
+      cases.events = events;
+      mediator.disconnect();
+    }
+  });
+
   it('pushes a routing and the assignments it causes strictly in seq order, with no gap', async () => {
     const filed = await request(s.app).post('/api/cases').set(as('complainant')).send(tea).expect(201);
     const id = filed.body.id as string;
