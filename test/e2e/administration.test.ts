@@ -16,7 +16,7 @@ import { launchChromium, skipWithoutChromium } from './support/chromium.js';
 import { mediationTrademark } from './support/e2eComplaints.js';
 import { startE2eServer, type E2eServer } from './support/e2eServer.js';
 import { ensureClientBuilt } from './support/ensureClientBuilt.js';
-import { openContext, screenshot, screenshotsOnFailure, signIn } from './support/ui.js';
+import { openContext, pickOptions, screenshot, screenshotsOnFailure, signIn } from './support/ui.js';
 
 const ORG_ID = 'org-chaoyang-mediation';
 const ORG_NAME = '朝阳区知识产权纠纷调解中心';
@@ -135,13 +135,8 @@ describe('administration: a supervisor creates an organisation and a mediator, w
     // an invitation by e-mail is the default: no password to hand over
     expect(await dialog.getByLabel('发送邀请邮件').isChecked()).to.equal(true);
     expect(await dialog.getByLabel('初始密码', { exact: true }).count()).to.equal(0);
-    await dialog.getByLabel('擅长领域').click({ force: true });
-    await admin.getByRole('option', { name: '商标', exact: true }).click();
-    await admin.getByRole('option', { name: '著作权', exact: true }).click();
-    await admin.keyboard.press('Escape');
-    await dialog.getByLabel('工作语言').click({ force: true });
-    await admin.getByRole('option', { name: '英语', exact: true }).click();
-    await admin.keyboard.press('Escape');
+    await pickOptions(admin, dialog.getByLabel('擅长领域'), ['商标', '著作权']);
+    await pickOptions(admin, dialog.getByLabel('工作语言'), ['英语']);
     await dialog.getByRole('button', { name: '创建账号' }).click();
     const row = admin.getByTestId(`staff-row-${MEDIATOR.email}`);
     await row.waitFor();

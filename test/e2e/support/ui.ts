@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -75,4 +75,23 @@ export async function screenshotsOnFailure(ctx: Mocha.Context, contexts: readonl
     for (const p of c.pages())
       await p.screenshot({ path: join(dir, `page-${++n}.png`) }).catch(() => undefined);
   process.stdout.write(`      screenshots of the failure: ${dir}\n`);
+}
+
+/**
+ * Opens the options of a select or multi-select (Mantine's combobox) by its field and picks each
+ * option named: a click opens the list, and when it did not (a click on a loaded machine can land
+ * before the field listens), the arrow key does, as a keyboard user would open it. Closes it after.
+ */
+export async function pickOptions(page: Page, field: Locator, names: string[]): Promise<void> {
+  await field.click({ force: true });
+  const first = page.getByRole('option', { name: names[0], exact: true });
+  await first.waitFor({ timeout: 2000 }).catch(() => undefined);
+  for (let attempt = 0; !(await first.isVisible()); attempt++) {
+    if (attempt === 5) throw new Error(`the options of the field did not open (looking for ${names[0]})`);
+    await field.focus();
+    await field.press('ArrowDown');
+    await first.waitFor({ timeout: 1000 }).catch(() => undefined);
+  }
+  for (const name of names) await page.getByRole('option', { name, exact: true }).click();
+  await page.keyboard.press('Escape');
 }
