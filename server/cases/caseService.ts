@@ -40,7 +40,7 @@ import { planCaseList, type CaseListPlan } from './planCaseList.js';
 import { readRecentCases } from './readRecentCases.js';
 import { createListPrefixHints, type ListPrefixHints } from './listPrefixHints.js';
 import { createListPageMemo, type ListPageMemo } from './listPageMemo.js';
-import { prefixBoundOf, prefixShape, readListPrefix } from './readListPrefix.js';
+import { prefixBoundOf, prefixShape, readListPrefix, type PrefixPlan } from './readListPrefix.js';
 import { respondentAtSeq } from './respondentAtSeq.js';
 import { restoreCaseSnapshot } from '../../shared/machine/machineApi.js';
 
@@ -249,6 +249,36 @@ export function createCaseService(deps: {
     }
   }
 
+  /**
+   * The first `need` rows of an admin's desk queue by filing, and its total, once its tallies are read
+   * (`tallied`: its total and version): the rows kept at that version (`listPageMemo`), else the prefix
+   * of its order that holds them (`readListPrefix`), else the whole queue (which leaves the bound of a
+   * prefix for next time). Rows read are kept at the version read before them. `fieldsKey` names the
+   * fields read, for the kept page's key.
+   */
+  async function readDeskQueue(
+    plan: PrefixPlan,
+    tallied: ScopeTallies,
+    fields: Record<string, 1>,
+    fieldsKey: string,
+    need: number,
+  ): Promise<{ rows: readonly CaseDoc[]; total: number }> {
+    const queued = tallied.counts.byQueue[plan.prefix.queue as DeskQueue] ?? 0;
+    const version = tallied.versionOf(plan.prefix.queue);
+    const key = `${prefixShape(plan, need)}|${fieldsKey}`;
+    const kept = version === undefined ? undefined : listPages.get(key, version);
+    if (kept) return { rows: kept, total: Math.max(queued, kept.length) };
+    let read = await readListPrefix(Cases, plan, fields, need, prefixHints, async () => queued);
+    if (!read) {
+      const candidates = await Cases.find(plan.filter, fields).lean<CaseDoc[]>();
+      const matching = candidates.filter(plan.matches).sort(plan.compare);
+      prefixHints.set(prefixShape(plan, need), prefixBoundOf(plan, matching, need));
+      read = { rows: matching.slice(0, need), total: matching.length };
+    }
+    if (version !== undefined) listPages.set(key, version, read.rows);
+    return read;
+  }
+
   /** `list`; `adminTallies` (an admin's tallies, already being read) gives a desk queue's total. */
   async function listCases(
     user: AuthUser,
@@ -280,47 +310,19 @@ export function createCaseService(deps: {
           ? Cases.estimatedDocumentCount()
           : Cases.countDocuments(plan.filter),
       ]);
-    } else {
-      // one user's queue: read by its index, filtered and ordered here; an admin's desk queue by
-      // filing is its tallies first (its total and version), then the rows kept at that version
-      // (`listPageMemo`) or the prefix of its order that holds the page (`readListPrefix`)
+    } else if (plan.prefix) {
       const need = skip + query.limit;
-      const prefix = plan.prefix && { ...plan, prefix: plan.prefix };
-      const scope = prefix && (await (adminTallies ?? tallies.readScope(ALL_CASES_SCOPE)));
-      const queue = prefix?.prefix.queue as DeskQueue;
-      const version = scope?.versionOf(queue);
-      // the key of a kept page: its list's shape and the fields read (with the snapshot for actions)
-      const page =
-        prefix && version !== undefined
-          ? `${prefixShape(prefix, need)}|${query.withActions ? 'actions' : 'rows'}${plan.searchesText ? '+texts' : ''}`
-          : '';
-      const kept = page ? listPages.get(page, version!) : undefined;
-      const prefixed =
-        !kept && prefix
-          ? await readListPrefix(
-              Cases,
-              prefix,
-              fields,
-              need,
-              prefixHints,
-              async () => scope!.counts.byQueue[queue] ?? 0,
-            )
-          : undefined;
-      if (kept) {
-        total = Math.max(scope!.counts.byQueue[queue] ?? 0, kept.length);
-        rows = kept.slice(skip, need);
-      } else if (prefixed) {
-        total = prefixed.total;
-        rows = prefixed.rows.slice(skip, need);
-        if (page) listPages.set(page, version!, prefixed.rows);
-      } else {
-        const candidates = await Cases.find(plan.filter, fields).lean<CaseDoc[]>();
-        const matching = candidates.filter(plan.matches).sort(plan.compare);
-        total = matching.length;
-        rows = matching.slice(skip, need);
-        if (prefix) prefixHints.set(prefixShape(prefix, need), prefixBoundOf(prefix, matching, need));
-        if (page) listPages.set(page, version!, matching.slice(0, need));
-      }
+      const fieldsKey = `${query.withActions ? 'actions' : 'rows'}${plan.searchesText ? '+texts' : ''}`;
+      const tallied = await (adminTallies ?? tallies.readScope(ALL_CASES_SCOPE));
+      const read = await readDeskQueue({ ...plan, prefix: plan.prefix }, tallied, fields, fieldsKey, need);
+      total = read.total;
+      rows = read.rows.slice(skip, need);
+    } else {
+      // one user's queue: read by its index, filtered and ordered here
+      const candidates = await Cases.find(plan.filter, fields).lean<CaseDoc[]>();
+      const matching = candidates.filter(plan.matches).sort(plan.compare);
+      total = matching.length;
+      rows = matching.slice(skip, skip + query.limit);
     }
     const actor = actorOf(user);
     return {
