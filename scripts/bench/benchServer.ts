@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { Server } from 'socket.io';
 import type { CaseDoc } from '../../server/cases/caseModel.js';
+import { caseSearchFields } from '../../server/cases/caseSearchTokens.js';
 import { recountTallies } from '../../server/cases/caseTallies.js';
 import { loadConfig } from '../../server/config/loadConfig.js';
 import { connectDatabase } from '../../server/db/connectDatabase.js';
@@ -168,6 +169,10 @@ async function addCases(
         syntheticCase(syntheticCount + j, template as unknown as CaseDoc, now),
       );
       await Cases.insertMany(batch as never[], { ordered: false });
+      // and their search documents, as the store writes them with a filing (intake and search read them)
+      await db
+        .collection('case_search')
+        .insertMany(batch.map((c) => ({ _id: c._id, ...caseSearchFields(c) })) as never[], { ordered: false });
       syntheticCount += batch.length;
       if ((i / 1000) % 10 === 9) process.stdout.write(`  ${syntheticCount} synthetic cases\n`);
     }

@@ -11,8 +11,7 @@ import type { Connection } from 'mongoose';
 import { pino } from 'pino';
 import { hashEvent, GENESIS_HASH, type HashedEventFields } from '../../server/cases/eventHash.js';
 import { recountTallies } from '../../server/cases/caseTallies.js';
-import { caseSearchTokens } from '../../server/cases/caseSearchTokens.js';
-import type { SearchableCase } from '../../server/cases/caseSearchTexts.js';
+import { caseSearchFields } from '../../server/cases/caseSearchTokens.js';
 import { connectDatabase } from '../../server/db/connectDatabase.js';
 import { startEmbeddedDatabase } from '../../server/db/startEmbeddedDatabase.js';
 import type { BenchFigure, BenchSection } from './benchTypes.js';
@@ -299,10 +298,10 @@ async function cloneCases(db: Connection, target: number): Promise<number> {
     const projection = renamed(original, swaps);
     if (docs.case_events!.length) projection.lastHash = prev;
     buffers.cases!.push(projection);
-    // its search tokens, as the store writes them with a filing (the case number is one of the texts)
+    // its search document, as the store writes it with a filing (the case number is one of the texts)
     buffers.case_search!.push({
       _id: newId,
-      tokens: caseSearchTokens(projection as unknown as SearchableCase),
+      ...caseSearchFields(projection as unknown as Parameters<typeof caseSearchFields>[0]),
     } as unknown as Doc);
     for (const name of ['deadlines', 'messages'] as const) {
       for (const doc of docs[name]!) buffers[name]!.push(renamed(doc, swaps));

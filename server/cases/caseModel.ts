@@ -140,10 +140,9 @@ schema.index({ open: 1, status: 1, filedAt: 1 });
 schema.index({ attentionAt: 1 });
 schema.index({ channel: 1, track: 1, open: 1 });
 schema.index({ orgId: 1, open: 1, filedAt: 1 });
-schema.index({ complainantId: 1, filedAt: -1 });
-schema.index({ rightNumbers: 1 });
-// full-text search reads its case ids from `case_search` (server/cases/caseSearchModel.ts), so an
-// action's update does not rewrite a case's 75–135 search tokens in a multikey index here
+// full-text search and intake's lookups (a complainant's recent filings, the cases on a right) read
+// their case ids from `case_search` (server/cases/caseSearchModel.ts): none of those keys changes
+// after filing, and an action's update does not rewrite their index entries here
 schema.index({ pendingEffects: 1 }, { sparse: true });
 // an admin's list of every case: with no filter the engine walks an index that matches the sort (either
 // direction) instead of sorting every case in memory

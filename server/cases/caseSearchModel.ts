@@ -1,27 +1,39 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
 /**
- * A case's search tokens (`server/cases/searchTokens.ts`), kept apart from its `cases` projection: the
- * embedded engine rewrites every index entry of a document on each update, and the 75–135 tokens of a
- * case in a multikey index were most of what an action's update of `cases` rewrote. The store writes
- * this document in the transaction that files the case (and again whenever the searchable texts
- * change, which a filed complaint's never do), and a rebuild of the projection rewrites it.
+ * What `case_search` keeps of a case, apart from its `cases` projection: its search tokens
+ * (`server/cases/searchTokens.ts`) and the keys intake looks other cases up by (the complainant with
+ * the filing time, the rights' numbers). None of them changes once a case is filed, and the embedded
+ * engine rewrites every index entry of a document on each update: kept in `cases`, their indexes (the
+ * 75–135 tokens of a case in a multikey index above all) would be rewritten by every action. The store
+ * writes this document in the transaction that files the case (and again whenever the searchable
+ * texts change, which a filed complaint's never do), and a rebuild of the projection rewrites it.
  */
 export interface CaseSearchDoc {
   /** The case's id. */
   _id: string;
   tokens: string[];
+  complainantId: string;
+  filedAt: Date;
+  /** The numbers of the complaint's rights. */
+  rightNumbers: string[];
 }
 
 const schema = new Schema<CaseSearchDoc>(
   {
     _id: { type: String, required: true },
     tokens: { type: [String], default: [] },
+    complainantId: { type: String },
+    filedAt: { type: Date },
+    rightNumbers: { type: [String], default: [] },
   },
   { versionKey: false, collection: 'case_search' },
 );
 // a staff search asks `{tokens: token}` for its rarest token: this multikey index answers it
 schema.index({ tokens: 1 });
+// intake: the complainant's filings of the last 90 days (PAE risk), and the cases on one right
+schema.index({ complainantId: 1, filedAt: -1 });
+schema.index({ rightNumbers: 1 });
 
 /** The `case_search` model on a connection. */
 export function caseSearchModel(conn: Connection): Model<CaseSearchDoc> {

@@ -20,7 +20,7 @@ import { caseEventModel, type CaseEventDoc } from './caseEventModel.js';
 import { caseModel, type CaseDoc } from './caseModel.js';
 import { createCaseCache } from './caseCache.js';
 import { caseSearchModel } from './caseSearchModel.js';
-import { caseSearchTokens, searchTextsChanged } from './caseSearchTokens.js';
+import { caseSearchFields, searchTextsChanged } from './caseSearchTokens.js';
 import { createCaseTallies, tallyChanges } from './caseTallies.js';
 import { nextCaseNumber } from './caseNumbers.js';
 import { GENESIS_HASH, hashEvent } from './eventHash.js';
@@ -147,6 +147,13 @@ export interface CaseStore {
   events(caseId: string, afterSeq?: number): Promise<CaseEventDoc[]>;
   /** The case's events of one type, in order (by the `{caseId, type}` index). */
   eventsOfType(caseId: string, type: string): Promise<CaseEventDoc[]>;
+  /**
+   * Projections (with `fields`) of the cases filed by `complainantId` since `since`, at most `limit`,
+   * newest first: their ids from `case_search` by `{complainantId, filedAt}`, then the cases by `_id`.
+   */
+  filedBy(complainantId: string, since: Date, fields: Record<string, 0>, limit: number): Promise<CaseDoc[]>;
+  /** Projections (with `fields`) of the cases asserting the right `number` (ids from `case_search`). */
+  onRight(number: string, fields: Record<string, 0>): Promise<CaseDoc[]>;
   rebuild(caseId: string): Promise<CaseDoc>;
   /** Calls `listener` after each commit, in `seq` order, before the commit's follow-ups are appended. */
   onAppended(listener: AppendListener): void;
@@ -227,11 +234,11 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       seq,
     });
 
-  /** Writes a case's search tokens (`case_search`), in the session given. */
+  /** Writes a case's search document (`case_search`: its tokens and intake's keys), in the session given. */
   async function writeSearchTokens(doc: CaseDoc, session: ClientSession): Promise<void> {
     await Search.collection.updateOne(
       { _id: doc._id } as never,
-      { $set: { tokens: caseSearchTokens(doc) } },
+      { $set: caseSearchFields(doc) },
       { upsert: true, session },
     );
   }
@@ -291,7 +298,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
             namespace: searchNs,
             name: 'updateOne',
             filter: { _id: next._id },
-            update: { $set: { tokens: caseSearchTokens(next) } },
+            update: { $set: caseSearchFields(next) },
             upsert: true,
           });
         writes.push(...tallies.writes(counted));
@@ -458,6 +465,12 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     } finally {
       await session.endSession();
     }
+  }
+
+  /** The projections of these cases (with `fields`), read by `_id`; none for none. */
+  async function byIds(ids: string[], fields: Record<string, 0>): Promise<CaseDoc[]> {
+    if (ids.length === 0) return [];
+    return Cases.find({ _id: { $in: ids } }, fields).lean<CaseDoc[]>();
   }
 
   async function load(caseId: string): Promise<LoadedCase> {
@@ -683,6 +696,19 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
 
     async events(caseId, afterSeq = 0) {
       return readCaseEvents(Events, caseId, afterSeq);
+    },
+
+    async filedBy(complainantId, since, fields, limit) {
+      const keys = await Search.find({ complainantId, filedAt: { $gte: since } }, { _id: 1 })
+        .sort({ filedAt: -1 })
+        .limit(limit)
+        .lean<{ _id: string }[]>();
+      return byIds(keys.map((k) => k._id), fields);
+    },
+
+    async onRight(number, fields) {
+      const keys = await Search.find({ rightNumbers: number }, { _id: 1 }).lean<{ _id: string }[]>();
+      return byIds(keys.map((k) => k._id), fields);
     },
 
     async eventsOfType(caseId, type) {

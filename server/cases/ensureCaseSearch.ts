@@ -1,25 +1,33 @@
 import type { Connection } from 'mongoose';
 import { caseModel } from './caseModel.js';
-import { caseSearchModel } from './caseSearchModel.js';
-import { caseSearchTokens } from './caseSearchTokens.js';
+import { caseSearchModel, type CaseSearchDoc } from './caseSearchModel.js';
+import { caseSearchFields } from './caseSearchTokens.js';
 import type { SearchableCase } from './caseSearchTexts.js';
 
 /** The index of `cases` that held the search tokens before they moved to `case_search`. */
-const OLD_INDEX = 'searchTokens_1';
+const OLD_TOKENS_INDEX = 'searchTokens_1';
+/** Indexes of `cases` that served intake's lookups before their keys moved to `case_search`. */
+const OLD_KEY_INDEXES = ['complainantId_1_filedAt_-1', 'rightNumbers_1'];
 
-/** How many cases' tokens one bulk write carries. */
+/** How many cases' search documents one bulk write carries. */
 const BATCH = 500;
 
+/** What a case's search document is computed from. */
+type Source = SearchableCase & { _id: string; complainantId: string; filedAt: Date; rightNumbers: string[] };
+
 /**
- * Moves a data folder of a version that kept the search tokens in `cases` onto `case_search`, once:
- * while `cases` still has its old `{searchTokens: 1}` index, writes the tokens of every case (read
- * with a cursor, batch by batch), removes the old field, then drops the index (last, so a start cut
- * short does it all again). Resolves with the cases whose tokens it wrote (0: nothing to move).
+ * Moves a data folder of a version that kept search tokens or intake's lookup keys in `cases` onto
+ * `case_search`, once: while `cases` still has one of the old indexes (`{searchTokens}`,
+ * `{complainantId, filedAt}`, `{rightNumbers}`), writes the search document of every case (read with
+ * a cursor, batch by batch), removes the old tokens field, then drops the tokens index (last, so a
+ * start cut short does it all again; the key indexes are dropped next by `dropRetiredIndexes`).
+ * Resolves with the cases whose documents it wrote (0: nothing to move).
  */
 export async function ensureCaseSearch(db: Connection): Promise<number> {
   const Cases = caseModel(db);
-  const indexes = await Cases.collection.indexes();
-  if (!indexes.some((index) => index.name === OLD_INDEX)) return 0;
+  const names = new Set((await Cases.collection.indexes()).map((index) => index.name));
+  const oldTokens = names.has(OLD_TOKENS_INDEX);
+  if (!oldTokens && !OLD_KEY_INDEXES.some((name) => names.has(name))) return 0;
   const Search = caseSearchModel(db);
   const cursor = Cases.find(
     {},
@@ -28,31 +36,36 @@ export async function ensureCaseSearch(db: Connection): Promise<number> {
       title: 1,
       complainantName: 1,
       respondentName: 1,
+      complainantId: 1,
+      filedAt: 1,
+      rightNumbers: 1,
       'complaint.description': 1,
       'complaint.rights': 1,
     },
   )
-    .lean<(SearchableCase & { _id: string })[]>()
+    .lean<Source[]>()
     .cursor();
   let moved = 0;
-  let batch: { _id: string; tokens: string[] }[] = [];
+  let batch: CaseSearchDoc[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     await Search.bulkWrite(
-      batch.map((doc) => ({
-        updateOne: { filter: { _id: doc._id }, update: { $set: { tokens: doc.tokens } }, upsert: true },
+      batch.map(({ _id, ...fields }) => ({
+        updateOne: { filter: { _id }, update: { $set: fields }, upsert: true },
       })),
       { ordered: false },
     );
     moved += batch.length;
     batch = [];
   };
-  for await (const c of cursor as AsyncIterable<SearchableCase & { _id: string }>) {
-    batch.push({ _id: c._id, tokens: caseSearchTokens(c) });
+  for await (const c of cursor as AsyncIterable<Source>) {
+    batch.push({ _id: c._id, ...caseSearchFields(c) });
     if (batch.length >= BATCH) await flush();
   }
   await flush();
-  await Cases.collection.updateMany({}, { $unset: { searchTokens: '' } });
-  await Cases.collection.dropIndex(OLD_INDEX);
+  if (oldTokens) {
+    await Cases.collection.updateMany({}, { $unset: { searchTokens: '' } });
+    await Cases.collection.dropIndex(OLD_TOKENS_INDEX);
+  }
   return moved;
 }

@@ -35,13 +35,10 @@ export interface IntakeSources {
 }
 
 /** Open cases on any of these rights (at most 200), each right looked up by its index. */
-async function openCasesOnRights(
-  Cases: CaseStore['models']['cases'],
-  rightNumbers: string[],
-): Promise<CaseDoc[]> {
+async function openCasesOnRights(store: CaseStore, rightNumbers: string[]): Promise<CaseDoc[]> {
   const found = new Map<string, CaseDoc>();
   for (const number of new Set(rightNumbers)) {
-    const docs = await Cases.find({ rightNumbers: number }, LIGHT_FIELDS).lean<CaseDoc[]>();
+    const docs = await store.onRight(number, LIGHT_FIELDS);
     for (const d of docs) if (d.open && found.size < 200) found.set(d._id, d);
   }
   return [...found.values()];
@@ -64,14 +61,11 @@ export async function assessComplaint(
   complainantId: string,
   now: Date,
 ): Promise<IntakeAssessment> {
-  const Cases = store.models.cases;
   const rightNumbers = complaint.rights.map((r) => r.number);
   const [open, recent, creditRecord] = await Promise.all([
     // one indexed equality per right (the embedded engine scans for `$in` on an array field)
-    openCasesOnRights(Cases, rightNumbers),
-    Cases.find({ complainantId, filedAt: { $gte: new Date(now.getTime() - PAE_LOOKBACK_MS) } }, RECENT_FIELDS)
-      .limit(1000)
-      .lean<CaseDoc[]>(),
+    openCasesOnRights(store, rightNumbers),
+    store.filedBy(complainantId, new Date(now.getTime() - PAE_LOOKBACK_MS), RECENT_FIELDS, 1000),
     sources.creditRecordOf(complaint.respondent.name),
   ]);
   const { flags } = intakeChecks(complaint, {

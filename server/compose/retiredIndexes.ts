@@ -8,7 +8,8 @@ const NAMESPACE_NOT_FOUND = 26;
 /**
  * Indexes earlier versions declared and this one does not, by collection. The embedded engine
  * rewrites every index entry of a document on each update, so an index left behind would cost every
- * action though no query uses it. (`searchTokens_1` is `ensureCaseSearch`'s: it moves the tokens first.)
+ * action though no query uses it. (`searchTokens_1` is `ensureCaseSearch`'s: it moves the tokens first; it also copies intake's keys
+ * to `case_search` before their indexes here are dropped.)
  */
 export const RETIRED_INDEXES: Readonly<Record<string, readonly string[]>> = Object.freeze({
   cases: [
@@ -25,6 +26,9 @@ export const RETIRED_INDEXES: Readonly<Record<string, readonly string[]>> = Obje
     // an organisation's load and its figures: {orgId, open, filedAt}
     'orgId_1_open_1',
     'orgId_1_filedAt_1',
+    // intake's lookups read `case_search` (`ensureCaseSearch` copies the keys there first)
+    'complainantId_1_filedAt_-1',
+    'rightNumbers_1',
   ],
 });
 

@@ -23,7 +23,9 @@ describe('retired indexes', function () {
       { mediatorId: 1, open: 1 },
       { orgId: 1, open: 1 },
       { orgId: 1, filedAt: 1 },
-    ] as Record<string, 1>[])
+      { complainantId: 1, filedAt: -1 },
+      { rightNumbers: 1 },
+    ] as Record<string, 1 | -1>[])
       await Cases.collection.createIndex(keys);
     const dropped = await dropRetiredIndexes(t.db);
     expect(dropped.sort()).to.deep.equal(RETIRED_INDEXES.cases!.map((name) => `cases.${name}`).sort());

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { caseModel } from '../../../server/cases/caseModel.js';
 import { caseSearchModel } from '../../../server/cases/caseSearchModel.js';
 import { ensureCaseSearch } from '../../../server/cases/ensureCaseSearch.js';
+import { dropRetiredIndexes } from '../../../server/compose/retiredIndexes.js';
 import { queryTokens, searchTokens, textsContain } from '../../../server/cases/searchTokens.js';
 import type { Complaint } from '../../../shared/schemas/complaint.js';
 import { actViaApi, bearer, fileCaseViaApi, mediationComplaint } from '../../support/caseApi.js';
@@ -130,6 +131,42 @@ describe('GET /api/cases?q= (full-text search, Chinese too)', function () {
     expect(await search('admin', '茶叶')).to.have.members([teaCase, otherTea]);
     expect((await Cases.collection.indexes()).map((i) => i.name)).not.to.include('searchTokens_1');
     expect(await Cases.collection.countDocuments({ searchTokens: { $exists: true } })).to.equal(0);
+    // once moved, a start does nothing
+    expect(await ensureCaseSearch(t.db)).to.equal(0);
+  });
+
+  it('moves intake’s keys of a folder that kept them in cases: previews find the cases on a right again', async () => {
+    const Cases = caseModel(t.db);
+    const Search = caseSearchModel(t.db);
+    const preview = async () =>
+      (
+        (
+          await request(a.app)
+            .post('/api/routing/preview')
+            .set(bearer(tokens.admin as string))
+            .send(chinese('台灯外观设计', '对方复制了我们的折叠台灯外观设计。'))
+            .expect(200)
+        ).body as { flags: { duplicate: { caseNo?: string }[] } }
+      ).flags.duplicate.map((f) => f.caseNo);
+    const lampNo = (await Cases.findById(lampCase, { caseNo: 1 }).lean())?.caseNo;
+    const found = await preview();
+    expect(found).to.include(lampNo);
+    // the old layout: the keys' indexes on cases, the keys not in case_search
+    await Cases.collection.createIndex({ complainantId: 1, filedAt: -1 });
+    await Cases.collection.createIndex({ rightNumbers: 1 });
+    await Search.updateMany({}, { $unset: { complainantId: '', filedAt: '', rightNumbers: '' } });
+    expect(await preview(), 'the lookup reads case_search').to.deep.equal([]);
+    expect(await ensureCaseSearch(t.db)).to.equal(3);
+    expect(await dropRetiredIndexes(t.db)).to.have.members([
+      'cases.complainantId_1_filedAt_-1',
+      'cases.rightNumbers_1',
+    ]);
+    expect(await preview()).to.have.members(found);
+    const since = new Date(Date.now() - 3600_000);
+    expect((await a.engine.store.filedBy('u-complainant', since, {}, 10)).map((c) => c._id)).to.have.members([
+      teaCase,
+      lampCase,
+    ]);
     // once moved, a start does nothing
     expect(await ensureCaseSearch(t.db)).to.equal(0);
   });
