@@ -172,7 +172,9 @@ async function addCases(
       // and their search documents, as the store writes them with a filing (intake and search read them)
       await db
         .collection('case_search')
-        .insertMany(batch.map((c) => ({ _id: c._id, ...caseSearchFields(c) })) as never[], { ordered: false });
+        .insertMany(batch.map((c) => ({ _id: c._id, ...caseSearchFields(c) })) as never[], {
+          ordered: false,
+        });
       syntheticCount += batch.length;
       if ((i / 1000) % 10 === 9) process.stdout.write(`  ${syntheticCount} synthetic cases\n`);
     }

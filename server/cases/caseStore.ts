@@ -703,12 +703,18 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
         .sort({ filedAt: -1 })
         .limit(limit)
         .lean<{ _id: string }[]>();
-      return byIds(keys.map((k) => k._id), fields);
+      return byIds(
+        keys.map((k) => k._id),
+        fields,
+      );
     },
 
     async onRight(number, fields) {
       const keys = await Search.find({ rightNumbers: number }, { _id: 1 }).lean<{ _id: string }[]>();
-      return byIds(keys.map((k) => k._id), fields);
+      return byIds(
+        keys.map((k) => k._id),
+        fields,
+      );
     },
 
     async eventsOfType(caseId, type) {
