@@ -52,6 +52,8 @@ export interface RealtimeDeps {
   maxSocketsPerUser?: number;
   /** How long presence changes of a case are gathered before they go out, in ms (default 250). */
   presenceDebounceMs?: number;
+  /** The most events one `case:subscribe` answer carries (default 1000); `more` says when others follow. */
+  subscribeEventsMax?: number;
 }
 
 /** The Socket.IO layer of one server instance. */
@@ -74,6 +76,7 @@ type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterSe
  */
 export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Promise<Realtime> {
   const { logger, services } = deps;
+  const subscribeEventsMax = deps.subscribeEventsMax ?? 1000;
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -261,11 +264,14 @@ export async function createRealtime(httpServer: HttpServer, deps: RealtimeDeps)
       answer(socket, 'case:subscribe', subscribeSchema, async ({ caseId, afterSeq }) => {
         const { doc } = await services.cases.loadVisible(user, caseId);
         await socket.join(`case:${caseId}`);
-        const events = await services.cases.events(user, caseId, afterSeq, 1000);
+        const found = await services.cases.events(user, caseId, afterSeq, subscribeEventsMax + 1);
+        const more = found.length > subscribeEventsMax;
+        const events = more ? found.slice(0, subscribeEventsMax) : found;
         // an event committed after the case was read is in `events` (the room was joined first), so
-        // the answer's seq is never older than the events it carries: the next push follows it
-        const seq = Math.max(doc.seq, events.at(-1)?.seq ?? 0);
-        return { events, seq, presence: await presenceOf(caseId) };
+        // the answer's seq is never older than the events it carries: the next push follows it. An
+        // answer cut short stops at its last event, and the client asks for the rest.
+        const seq = more ? events.at(-1)!.seq : Math.max(doc.seq, events.at(-1)?.seq ?? 0);
+        return { events, seq, more, presence: await presenceOf(caseId) };
       }),
     );
 

@@ -155,8 +155,12 @@ export type MarkReadRequest = { ids: string[] } | { all: true };
 export interface ClientToServerEvents {
   'case:subscribe': (
     req: SubscribeRequest,
-    /** `seq`: the case's last seq when subscribed (at least that of the last event returned). */
-    ack: (res: Ack<{ events: CaseEventView[]; seq: number; presence: PresenceList }>) => void,
+    /**
+     * `seq`: the case's last seq when subscribed (at least that of the last event returned); when
+     * `more`, the answer holds only the first events (at most 1,000) and `seq` is its last one's: the
+     * client subscribes again from there for the rest.
+     */
+    ack: (res: Ack<{ events: CaseEventView[]; seq: number; more: boolean; presence: PresenceList }>) => void,
   ) => void;
   'case:unsubscribe': (req: { caseId: string }, ack: (res: Ack<{ caseId: string }>) => void) => void;
   'message:send': (req: SendMessageRequest, ack: (res: Ack<MessagePush>) => void) => void;

@@ -22,11 +22,12 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
  * Builds the real app and realtime layer over a test database and listens on a free port; `config`
- * replaces the test configuration (say `testConfig({REALTIME_MAX_SOCKETS_PER_USER: '3'})`).
+ * replaces the test configuration (say `testConfig({REALTIME_MAX_SOCKETS_PER_USER: '3'})`);
+ * `subscribeEventsMax` caps the events of one `case:subscribe` answer.
  */
 export async function startTestServer(
   db: Connection,
-  opts: { redisUrl?: string; config?: Config } = {},
+  opts: { redisUrl?: string; config?: Config; subscribeEventsMax?: number } = {},
 ): Promise<TestServer> {
   const built = buildTestApp(db, opts.config ? { config: opts.config } : {});
   const server = createServer(built.app);
@@ -38,6 +39,7 @@ export async function startTestServer(
     redisUrl: opts.redisUrl,
     maxSocketsPerUser: built.deps.config.realtimeMaxSocketsPerUser,
     presenceDebounceMs: built.deps.config.realtimePresenceDebounceMs,
+    ...(opts.subscribeEventsMax ? { subscribeEventsMax: opts.subscribeEventsMax } : {}),
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   built.services.mailSender.start();

@@ -70,6 +70,8 @@ export function createCaseFeeds(socket: AppSocket, qc: QueryClient): CaseFeeds {
         merge(caseId, res.data.events);
         current.knownSeq = Math.max(current.knownSeq, res.data.seq, lastSeq(res.data.events));
         if (res.data.presence) presenceStore.set(caseId, res.data.presence.online);
+        // an answer cut short: the rest follows from its last event
+        if (res.data.more) current.askAgain = true;
       }
       if (current.askAgain) {
         current.askAgain = false;

@@ -198,6 +198,30 @@ describe('realtime: live case updates over Socket.IO', function () {
     complainant.disconnect();
   });
 
+  it('answers a long catch-up in parts: an answer cut short says so and stops at its last event', async () => {
+    const id = await mediationCase(); // filed, accepted, routed and what routing caused: 6 events
+    const small = await startTestServer(t.db, { subscribeEventsMax: 4 });
+    const sock = small.socket(tok.complainant!);
+    try {
+      await connected(sock);
+      type Answer = { data?: { events: { seq: number }[]; seq: number; more: boolean } };
+      const first = await emitAck<Answer>(sock, 'case:subscribe', { caseId: id, afterSeq: 0 });
+      expect(first.data?.events.map((e) => e.seq)).to.deep.equal([1, 2, 3, 4]);
+      expect(first.data).to.include({ seq: 4, more: true });
+      // the client asks again from the answer's seq and gets the rest, up to the case's head
+      const rest = await emitAck<Answer>(sock, 'case:subscribe', { caseId: id, afterSeq: first.data!.seq });
+      expect(rest.data?.events.map((e) => e.seq)).to.deep.equal([5, 6]);
+      expect(rest.data).to.include({ seq: 6, more: false });
+      // exactly as many events as the answer holds is not cut short
+      const four = await emitAck<Answer>(sock, 'case:subscribe', { caseId: id, afterSeq: 2 });
+      expect(four.data?.events.map((e) => e.seq)).to.deep.equal([3, 4, 5, 6]);
+      expect(four.data).to.include({ seq: 6, more: false });
+    } finally {
+      sock.disconnect();
+      await small.close();
+    }
+  });
+
   it('after missing 20 events, a reconnecting client gets exactly those 20, in order', async () => {
     const id = await mediationCase();
     await request(s.app)
