@@ -8,8 +8,8 @@ const NAMESPACE_NOT_FOUND = 26;
 /**
  * Indexes earlier versions declared and this one does not, by collection. The embedded engine
  * rewrites every index entry of a document on each update, so an index left behind would cost every
- * action though no query uses it. (`searchTokens_1` is `ensureCaseSearch`'s: it moves the tokens first; it also copies intake's keys
- * to `case_search` before their indexes here are dropped.)
+ * action though no query uses it. (`searchTokens_1` is `ensureCaseSearch`'s: it moves the tokens
+ * first; it also copies intake's keys to `case_search` before their indexes here are dropped.)
  */
 export const RETIRED_INDEXES: Readonly<Record<string, readonly string[]>> = Object.freeze({
   cases: [
