@@ -5,7 +5,7 @@
  * that own them (`stateClocks.ts`) and recorded in `context.clocks`.
  */
 import { and } from 'xstate';
-import { createCaseContext } from './caseContext.js';
+import { createCaseContext, type CaseContext } from './caseContext.js';
 import { caseSetup } from './caseSetup.js';
 import { closeReasonIs, expiryOf } from './guardRefs.js';
 import { withClock } from './stateClocks.js';
@@ -48,7 +48,9 @@ const withdraw = {
 /** The case lifecycle machine (pure: every action is an `assign`). */
 export const caseMachine = caseSetup.createMachine({
   id: 'case',
-  context: ({ input }) => createCaseContext(input),
+  // xstate's pure `transition()` builds an inert actor without input for every step and discards its
+  // snapshot: an empty context there, not an exception thrown and caught on every action (~0.2 ms)
+  context: ({ input }) => (input === undefined ? ({} as CaseContext) : createCaseContext(input)),
   initial: 'screening',
   on: {
     LINK_RESPONDENT: { guard: and(['isSystemOrAdmin', 'isLinkableRespondent']), actions: 'linkRespondent' },
