@@ -33,8 +33,9 @@ import type { AppDeps, AppServices } from './createServices.js';
 export function createApp(deps: AppDeps, services: AppServices): Express {
   const app = express();
   app.disable('x-powered-by');
-  // every answer of the app is `no-store` JSON (or metrics): nothing keeps it to revalidate, so no ETag
-  // hash of each body; the web client's files are served with their own (`serveClient.ts`)
+  // every API answer is `no-store` JSON: nothing keeps it to revalidate, so no ETag hash of each body;
+  // the web client's files keep theirs (`express.static`), its `index.html` (`sendFile`, which follows
+  // this setting) revalidates by `Last-Modified`
   app.disable('etag');
   app.set('trust proxy', deps.config.trustProxy);
   app.use(platformMiddleware({ logger: deps.logger, metrics: services.metrics.http }));
