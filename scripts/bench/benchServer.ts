@@ -1,7 +1,8 @@
 /**
  * The server side of the HTTP and realtime benchmarks, in its own process so its CPU time and memory
  * are its own: the real app and realtime layer on the embedded engine, plus the floors measured
- * beside it — a bare Socket.IO server, a bare node:http JSON server, and the engine's one-commit floor.
+ * beside it — a bare Socket.IO server, a bare node:http JSON server, the engine's one-commit floor and the
+ * same change on collections indexed like Sevenfold's.
  * Driven by the parent over IPC.
  */
 import { createServer } from 'node:http';
@@ -10,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { Server } from 'socket.io';
-import type { CaseDoc } from '../../server/cases/caseModel.js';
+import { caseModel, type CaseDoc } from '../../server/cases/caseModel.js';
+import { caseEventModel } from '../../server/cases/caseEventModel.js';
 import { caseSearchFields } from '../../server/cases/caseSearchTokens.js';
 import { recountTallies } from '../../server/cases/caseTallies.js';
 import { loadConfig } from '../../server/config/loadConfig.js';
@@ -145,6 +147,69 @@ async function driverFloor(ms: number, caseId?: string): Promise<number[]> {
   return latencies;
 }
 
+/** How many case copies the indexed floor takes turns on (the HTTP benchmark acts on as many cases). */
+const INDEXED_COPIES = 50;
+let indexedReady: Promise<void> | undefined;
+let indexedSeq = 0;
+
+/**
+ * The same change on collections indexed like Sevenfold's: a copy of the case's last event inserted
+ * into a collection with `case_events`' indexes and a session pushed onto a copy of its projection in a
+ * collection with `cases`' indexes, in ONE transaction, back to back. Against the bare floor it shows
+ * what the engine charges for the projection's list indexes (the embedded engine rewrites every index
+ * entry of a document on each update); against the action, what the request pipeline adds to the writes
+ * an action must make. Copies, not the real collections, so the benchmark's cases and lists are untouched.
+ */
+async function indexedFloor(ms: number, caseId: string): Promise<number[]> {
+  const events = db.collection('bench_ix_events');
+  const cases = db.collection('bench_ix_cases');
+  const sample = await db.collection('cases').findOne({ _id: caseId as never });
+  if (!sample) throw new Error(`no case ${caseId} to copy`);
+  const lastEvent = await db.collection('case_events').findOne({ _id: `${caseId}:${sample.seq}` as never });
+  const { _id: _ignored, ...projection } = sample;
+  const { _id: _eventId, ...event } = lastEvent ?? { _id: null };
+  indexedReady ??= (async () => {
+    for (const [keys, options] of caseModel(db).schema.indexes())
+      await cases.createIndex(keys as Record<string, 1 | -1>, options as Record<string, unknown>);
+    for (const [keys, options] of caseEventModel(db).schema.indexes())
+      await events.createIndex(keys as Record<string, 1 | -1>, options as Record<string, unknown>);
+    await cases.insertMany(
+      Array.from({ length: INDEXED_COPIES }, (_, i) => ({
+        ...projection,
+        _id: `ix-${i}` as never,
+        caseNo: `IX-${i}`,
+      })),
+    );
+  })();
+  await indexedReady;
+  const client = db.getClient();
+  const latencies: number[] = [];
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const seq = ++indexedSeq;
+    const copy = `ix-${seq % INDEXED_COPIES}`;
+    const t0 = performance.now();
+    const session = client.startSession();
+    try {
+      await session.withTransaction(async () => {
+        await events.insertOne({ ...event, _id: `${copy}:${seq}` as never, caseId: copy, seq }, { session });
+        await cases.updateOne(
+          { _id: copy as never },
+          {
+            $set: { seq, lastHash: `${seq}`.padStart(64, '0'), updatedAt: new Date() },
+            $push: { 'snapshot.context.sessions': { at: new Date().toISOString(), notes: `floor ${seq}` } },
+          } as never,
+          { session },
+        );
+      });
+    } finally {
+      await session.endSession();
+    }
+    latencies.push(performance.now() - t0);
+  }
+  return latencies;
+}
+
 /** Synthetic cases inserted so far (numbered from 0, the most recently updated). */
 let syntheticCount = 0;
 
@@ -214,6 +279,12 @@ process.on(
     if (msg.kind === 'floor') {
       void driverFloor(msg.ms ?? 3000, msg.caseId).then((latencies) =>
         process.send?.({ kind: 'floor', latencies }),
+      );
+      return;
+    }
+    if (msg.kind === 'indexedFloor') {
+      void indexedFloor(msg.ms ?? 3000, msg.caseId ?? '').then((latencies) =>
+        process.send?.({ kind: 'indexedFloor', latencies }),
       );
       return;
     }
