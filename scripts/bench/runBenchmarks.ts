@@ -28,12 +28,31 @@ import { suiteCounts } from './suiteCounts.js';
 const fmt = (n: number, digits = 3) =>
   Number.isInteger(n) ? String(n) : n >= 100 ? n.toFixed(0) : n.toPrecision(digits);
 
+/** The line that opens the notes of partial runs at the end of docs/benchmarks.md. */
+const NOTES_MARKER = '<!-- partial runs: npm run bench keeps everything from this line on -->';
+
+/**
+ * The notes of partial runs (`BENCH_ONLY`) from `file`: everything from {@link NOTES_MARKER} on, kept
+ * when a full run writes the file anew; the bare marker and heading when the file has none.
+ */
+function keptNotes(file: string): string {
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    // no file yet
+  }
+  const at = text.indexOf(NOTES_MARKER);
+  return `\n${at >= 0 ? text.slice(at) : `${NOTES_MARKER}\n\n# Partial runs\n`}`;
+}
+
 function render(sections: BenchSection[], engine: string, started: Date, seconds: number): string {
   const lines = [
     '# Benchmarks',
     '',
-    'Produced by `npm run bench` in one run; every figure below comes from that run. Figures in one',
-    'section were measured side by side in the same process, so their ratios hold even on a noisy machine.',
+    'Produced by `npm run bench` in one run; every figure down to "Partial runs" comes from that run. Figures',
+    'in one section were measured side by side in the same process, so their ratios hold even on a noisy',
+    'machine.',
     '',
     `- date: ${started.toISOString()} (took ${seconds.toFixed(0)} s)`,
     `- machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
@@ -207,7 +226,8 @@ try {
   if (only) {
     process.stdout.write(`${report}\npartial run (BENCH_ONLY): docs/benchmarks.md left as it was\n`);
   } else {
-    writeFileSync(join(process.cwd(), 'docs', 'benchmarks.md'), report);
+    const file = join(process.cwd(), 'docs', 'benchmarks.md');
+    writeFileSync(file, report + keptNotes(file));
     process.stdout.write(`${report}\nwritten to docs/benchmarks.md\n`);
   }
 } finally {
