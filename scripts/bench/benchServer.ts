@@ -23,6 +23,8 @@ import { seedDemoDirectory } from '../../server/demo/seedDemoDirectory.js';
 import { composeSevenfold } from '../../server/compose/composeSevenfold.js';
 import { createRealtime } from '../../server/realtime/createRealtime.js';
 import { syntheticCase } from './syntheticCases.js';
+import { recordSessionWrites } from './recordSessionWrites.js';
+import type { Collection, Document } from 'mongodb';
 
 const logger = pino({ level: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent' }, pino.destination(2));
 const dir = mkdtempSync(join(tmpdir(), 'sevenfold-rtbench-'));
@@ -149,8 +151,33 @@ async function driverFloor(ms: number, caseId?: string): Promise<number[]> {
 
 /** How many case copies the indexed floor takes turns on (the HTTP benchmark acts on as many cases). */
 const INDEXED_COPIES = 50;
-let indexedReady: Promise<void> | undefined;
+/** The indexed floor's collections and event, made once from the first case it is given. */
+let indexedSetup: Promise<{ events: Collection; cases: Collection; event: Document }> | undefined;
 let indexedSeq = 0;
+
+/** Copies `caseId`'s projection and last event into collections given `cases`' and `case_events`' indexes. */
+async function setUpIndexedFloor(caseId: string) {
+  const events = db.collection('bench_ix_events');
+  const cases = db.collection('bench_ix_cases');
+  const sample = await db.collection('cases').findOne({ _id: caseId as never });
+  if (!sample) throw new Error(`no case ${caseId} to copy`);
+  const lastEvent = await db.collection('case_events').findOne({ _id: `${caseId}:${sample.seq}` as never });
+  if (!lastEvent) throw new Error(`no last event of case ${caseId} to copy`);
+  const { _id: _ignored, ...projection } = sample;
+  const { _id: _eventId, ...event } = lastEvent;
+  for (const [keys, options] of caseModel(db).schema.indexes())
+    await cases.createIndex(keys as Record<string, 1 | -1>, options as Record<string, unknown>);
+  for (const [keys, options] of caseEventModel(db).schema.indexes())
+    await events.createIndex(keys as Record<string, 1 | -1>, options as Record<string, unknown>);
+  await cases.insertMany(
+    Array.from({ length: INDEXED_COPIES }, (_, i) => ({
+      ...projection,
+      _id: `ix-${i}` as never,
+      caseNo: `IX-${i}`,
+    })),
+  );
+  return { events, cases, event };
+}
 
 /**
  * The same change on collections indexed like Sevenfold's: a copy of the case's last event inserted
@@ -161,50 +188,15 @@ let indexedSeq = 0;
  * an action must make. Copies, not the real collections, so the benchmark's cases and lists are untouched.
  */
 async function indexedFloor(ms: number, caseId: string): Promise<number[]> {
-  const events = db.collection('bench_ix_events');
-  const cases = db.collection('bench_ix_cases');
-  const sample = await db.collection('cases').findOne({ _id: caseId as never });
-  if (!sample) throw new Error(`no case ${caseId} to copy`);
-  const lastEvent = await db.collection('case_events').findOne({ _id: `${caseId}:${sample.seq}` as never });
-  const { _id: _ignored, ...projection } = sample;
-  const { _id: _eventId, ...event } = lastEvent ?? { _id: null };
-  indexedReady ??= (async () => {
-    for (const [keys, options] of caseModel(db).schema.indexes())
-      await cases.createIndex(keys as Record<string, 1 | -1>, options as Record<string, unknown>);
-    for (const [keys, options] of caseEventModel(db).schema.indexes())
-      await events.createIndex(keys as Record<string, 1 | -1>, options as Record<string, unknown>);
-    await cases.insertMany(
-      Array.from({ length: INDEXED_COPIES }, (_, i) => ({
-        ...projection,
-        _id: `ix-${i}` as never,
-        caseNo: `IX-${i}`,
-      })),
-    );
-  })();
-  await indexedReady;
+  indexedSetup ??= setUpIndexedFloor(caseId);
+  const { events, cases, event } = await indexedSetup;
   const client = db.getClient();
   const latencies: number[] = [];
   const end = Date.now() + ms;
   while (Date.now() < end) {
     const seq = ++indexedSeq;
-    const copy = `ix-${seq % INDEXED_COPIES}`;
     const t0 = performance.now();
-    const session = client.startSession();
-    try {
-      await session.withTransaction(async () => {
-        await events.insertOne({ ...event, _id: `${copy}:${seq}` as never, caseId: copy, seq }, { session });
-        await cases.updateOne(
-          { _id: copy as never },
-          {
-            $set: { seq, lastHash: `${seq}`.padStart(64, '0'), updatedAt: new Date() },
-            $push: { 'snapshot.context.sessions': { at: new Date().toISOString(), notes: `floor ${seq}` } },
-          } as never,
-          { session },
-        );
-      });
-    } finally {
-      await session.endSession();
-    }
+    await recordSessionWrites(client, events, cases, event, `ix-${seq % INDEXED_COPIES}`, seq);
     latencies.push(performance.now() - t0);
   }
   return latencies;

@@ -14,6 +14,7 @@ import { caseSearchTokens } from '../../server/cases/caseSearchTokens.js';
 import type { BenchSection } from './benchTypes.js';
 import { measure } from './measure.js';
 import { measureInterleaved } from './measureInterleaved.js';
+import { recordSessionWrites } from './recordSessionWrites.js';
 
 /** How many cases in session the store's actions take turns on. */
 const ACTION_CASES = 50;
@@ -128,26 +129,7 @@ export async function caseEngineBench(db: Connection): Promise<BenchSection> {
   /** The writes of one RECORD_SESSION on a copy in `into`: the event insert and the session pushed. */
   const sameWrites = async (into: typeof realCases, prefix: string) => {
     const seq = realSeq++;
-    const copy = `${prefix}-${seq % inTurn.length}`;
-    const session = client.startSession();
-    try {
-      await session.withTransaction(async () => {
-        await realEvents.insertOne(
-          { ...eventDoc, _id: `${prefix}:${seq}` as never, caseId: copy, seq },
-          { session },
-        );
-        await into.updateOne(
-          { _id: copy as never },
-          {
-            $set: { seq, lastHash: String(seq), updatedAt: new Date() },
-            $push: { 'snapshot.context.sessions': { at: new Date().toISOString(), notes: `floor ${seq}` } },
-          } as never,
-          { session },
-        );
-      });
-    } finally {
-      await session.endSession();
-    }
+    await recordSessionWrites(client, realEvents, into, eventDoc, `${prefix}-${seq % inTurn.length}`, seq);
   };
 
   const figures = await measure({
