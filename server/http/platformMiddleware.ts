@@ -56,6 +56,15 @@ export function fixedHeadersOf(
   };
 }
 
+/**
+ * `compress` only for requests that accept an encoding: without `Accept-Encoding` nothing can be
+ * compressed, and `compression` would still wrap the response's writes and negotiate when its headers go
+ * out. An answer sent as it is is right for every client, so it needs no `Vary` either.
+ */
+function compressIfAccepted(compress: RequestHandler): RequestHandler {
+  return (req, res, next) => (req.headers['accept-encoding'] ? compress(req, res, next) : next());
+}
+
 /** The parts of {@link platformMiddleware}, by name (the middleware benchmark measures each alone). */
 export interface PlatformParts {
   metrics: RequestHandler;
@@ -77,7 +86,7 @@ export function platformParts(deps: { logger: Logger; metrics: HttpMetrics }): P
         },
       }),
     ),
-    compression: compression({ filter: shouldCompress }),
+    compression: compressIfAccepted(compression({ filter: shouldCompress })),
   };
 }
 

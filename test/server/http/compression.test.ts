@@ -66,6 +66,22 @@ describe('HTTP compression', () => {
     expect((JSON.parse(body.toString('utf8')) as { items: unknown[] }).items).to.have.length(2);
   });
 
+  it('sends the list plain to a client that names no encoding, without negotiating one', async () => {
+    const res = await request(app)
+      .get('/api/cases')
+      .set(bearer(token))
+      .unset('Accept-Encoding')
+      .buffer(true)
+      .parse(raw)
+      .expect(200);
+    expect(res.headers['content-encoding']).to.equal(undefined);
+    // compression stayed out of it: an answer sent as it is suits every client, so it varies on nothing
+    expect(res.headers['vary']).to.equal(undefined);
+    const body = res.body as Buffer;
+    expect(Number(res.headers['content-length'])).to.equal(body.length);
+    expect((JSON.parse(body.toString('utf8')) as { items: unknown[] }).items).to.have.length(2);
+  });
+
   it('sends an evidence download as stored, with its exact length, even to a gzip client', async () => {
     const uploaded = await request(app)
       .post(`/api/cases/${caseId}/evidence`)
