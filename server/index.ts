@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   if (searchable > 0)
     logger.info(
       { searchable },
-      'moved the search tokens and intake keys of the cases to case_search (first start on this version)',
+      'wrote the search documents of the cases (case_search) as this version keeps them (first start on it)',
     );
   const retired = await dropRetiredIndexes(db);
   if (retired.length > 0) logger.info({ retired }, 'dropped the indexes this version no longer declares');

@@ -7,20 +7,31 @@ export function caseSearchTokens(c: SearchableCase): string[] {
   return searchTokens(caseSearchTexts(c));
 }
 
+/** What a case's `case_search` document is computed from. */
+export type SearchSource = SearchableCase & {
+  complainantId: string;
+  filedAt: Date;
+  rightNumbers: string[];
+  open: boolean;
+};
+
 /** A case's `case_search` document but its id: its search tokens and intake's lookup keys. */
-export function caseSearchFields(
-  c: SearchableCase & { complainantId: string; filedAt: Date; rightNumbers: string[] },
-): Omit<CaseSearchDoc, '_id'> {
+export function caseSearchFields(c: SearchSource): Omit<CaseSearchDoc, '_id'> {
   return {
     tokens: caseSearchTokens(c),
     complainantId: c.complainantId,
     filedAt: c.filedAt,
     rightNumbers: c.rightNumbers,
+    open: c.open,
   };
 }
 
-/** Whether two projections of a case differ in what search reads (so its tokens must be written again). */
-export function searchTextsChanged(before: SearchableCase, after: SearchableCase): boolean {
+/**
+ * Whether two projections of a case differ in what `case_search` keeps (so it must be written again):
+ * the texts search reads, or whether the case is open (a close, or a reopening).
+ */
+export function searchFieldsChanged(before: SearchSource, after: SearchSource): boolean {
+  if (before.open !== after.open) return true;
   const a = caseSearchTexts(before);
   const b = caseSearchTexts(after);
   return a.length !== b.length || a.some((text, i) => text !== b[i]);

@@ -20,7 +20,7 @@ import { caseEventModel, type CaseEventDoc } from './caseEventModel.js';
 import { caseModel, type CaseDoc } from './caseModel.js';
 import { createCaseCache } from './caseCache.js';
 import { caseSearchModel } from './caseSearchModel.js';
-import { caseSearchFields, searchTextsChanged } from './caseSearchTokens.js';
+import { caseSearchFields, searchFieldsChanged } from './caseSearchTokens.js';
 import { createCaseTallies, tallyChanges } from './caseTallies.js';
 import { nextCaseNumber } from './caseNumbers.js';
 import { GENESIS_HASH, hashEvent } from './eventHash.js';
@@ -152,8 +152,11 @@ export interface CaseStore {
    * newest first: their ids from `case_search` by `{complainantId, filedAt}`, then the cases by `_id`.
    */
   filedBy(complainantId: string, since: Date, fields: Record<string, 0>, limit: number): Promise<CaseDoc[]>;
-  /** Projections (with `fields`) of the cases asserting the right `number` (ids from `case_search`). */
-  onRight(number: string, fields: Record<string, 0>): Promise<CaseDoc[]>;
+  /**
+   * Projections (with `fields`) of the open cases asserting the right `number`, at most `limit`: their
+   * ids from `case_search` by `{rightNumbers, open}`, then the cases by `_id`.
+   */
+  openOnRight(number: string, fields: Record<string, 0>, limit: number): Promise<CaseDoc[]>;
   rebuild(caseId: string): Promise<CaseDoc>;
   /** Calls `listener` after each commit, in `seq` order, before the commit's follow-ups are appended. */
   onAppended(listener: AppendListener): void;
@@ -246,7 +249,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
   /**
    * Appends `ev` and writes its projection in one transaction: `next` inserted for a new case, else
    * the difference from `prev` applied to the projection; the case's search tokens (`case_search`)
-   * only with a new case or when its searchable texts changed. The event's `<caseId>:<seq>` id is the guard:
+   * with a new case, and when its searchable texts or its being open changed. The event's `<caseId>:<seq>` id is the guard:
    * a second writer of the same seq gets a duplicate key (a 409), so the projection it would update is
    * the one at `prev.seq`. Every write filters by `_id` alone, the one lookup each engine answers from
    * its primary key. These writes go to the server together, in one round trip where it can take them
@@ -293,7 +296,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
             update: update as never,
           });
         }
-        if (!prev || searchTextsChanged(prev, next))
+        if (!prev || searchFieldsChanged(prev, next))
           writes.push({
             namespace: searchNs,
             name: 'updateOne',
@@ -709,8 +712,10 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       );
     },
 
-    async onRight(number, fields) {
-      const keys = await Search.find({ rightNumbers: number }, { _id: 1 }).lean<{ _id: string }[]>();
+    async openOnRight(number, fields, limit) {
+      const keys = await Search.find({ rightNumbers: number, open: true }, { _id: 1 })
+        .limit(limit)
+        .lean<{ _id: string }[]>();
       return byIds(
         keys.map((k) => k._id),
         fields,

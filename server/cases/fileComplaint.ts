@@ -34,12 +34,20 @@ export interface IntakeSources {
   respondentAccountId(email: string): Promise<string | undefined>;
 }
 
-/** Open cases on any of these rights (at most 200), each right looked up by its index. */
+/** How many open cases intake compares a complaint with, at most. */
+const COMPARED_CASES = 200;
+
+/**
+ * Open cases on any of these rights (at most {@link COMPARED_CASES}), each right looked up by its index
+ * of the open cases: the closed ones, however many, are not read.
+ */
 async function openCasesOnRights(store: CaseStore, rightNumbers: string[]): Promise<CaseDoc[]> {
   const found = new Map<string, CaseDoc>();
   for (const number of new Set(rightNumbers)) {
-    const docs = await store.onRight(number, LIGHT_FIELDS);
-    for (const d of docs) if (d.open && found.size < 200) found.set(d._id, d);
+    if (found.size >= COMPARED_CASES) break;
+    const docs = await store.openOnRight(number, LIGHT_FIELDS, COMPARED_CASES);
+    // the projection has the last word: `case_search` is written in the same transactions
+    for (const d of docs) if (d.open && found.size < COMPARED_CASES) found.set(d._id, d);
   }
   return [...found.values()];
 }

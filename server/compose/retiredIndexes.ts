@@ -30,6 +30,8 @@ export const RETIRED_INDEXES: Readonly<Record<string, readonly string[]>> = Obje
     'complainantId_1_filedAt_-1',
     'rightNumbers_1',
   ],
+  // intake reads the open cases on a right by {rightNumbers, open} (`ensureCaseSearch` writes `open` first)
+  case_search: ['rightNumbers_1'],
 });
 
 /** Drops the retired indexes a database still has (start-up; repeating it is harmless). */

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { caseModel } from '../../../server/cases/caseModel.js';
+import { caseSearchModel } from '../../../server/cases/caseSearchModel.js';
 import { dropRetiredIndexes, RETIRED_INDEXES } from '../../../server/compose/retiredIndexes.js';
 import { useTestDatabase } from '../../support/useTestDatabase.js';
 
@@ -7,7 +8,7 @@ describe('retired indexes', function () {
   this.timeout(60_000);
   const t = useTestDatabase('retired-indexes');
 
-  it('drops at start-up the case indexes an earlier version declared, and only those', async () => {
+  it('drops at start-up the case and case-search indexes an earlier version declared, and only those', async () => {
     const Cases = caseModel(t.db);
     const declared = (await Cases.collection.indexes()).map((i) => i.name).sort();
     // a data folder of the version before: its list indexes are still there
@@ -27,11 +28,23 @@ describe('retired indexes', function () {
       { rightNumbers: 1 },
     ] as Record<string, 1 | -1>[])
       await Cases.collection.createIndex(keys);
+    // and `case_search`'s lookup by right before `open` joined it
+    const Search = caseSearchModel(t.db);
+    await Search.init();
+    const declaredSearch = (await Search.collection.indexes()).map((i) => i.name).sort();
+    await Search.collection.createIndex({ rightNumbers: 1 });
     const dropped = await dropRetiredIndexes(t.db);
-    expect(dropped.sort()).to.deep.equal(RETIRED_INDEXES.cases!.map((name) => `cases.${name}`).sort());
+    expect(dropped.sort()).to.deep.equal(
+      Object.entries(RETIRED_INDEXES)
+        .flatMap(([collection, names]) => names.map((name) => `${collection}.${name}`))
+        .sort(),
+    );
     expect((await Cases.collection.indexes()).map((i) => i.name).sort()).to.deep.equal(declared);
+    expect((await Search.collection.indexes()).map((i) => i.name).sort()).to.deep.equal(declaredSearch);
+    expect(declaredSearch).to.include('rightNumbers_1_open_1');
     // none of them is declared any more, and a second start has nothing to drop
     for (const name of RETIRED_INDEXES.cases!) expect(declared).not.to.include(name);
+    for (const name of RETIRED_INDEXES.case_search!) expect(declaredSearch).not.to.include(name);
     expect(await dropRetiredIndexes(t.db)).to.deep.equal([]);
   });
 });
