@@ -248,10 +248,10 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
 
   /**
    * Appends `ev` and writes its projection in one transaction: `next` inserted for a new case, else
-   * the difference from `prev` applied to the projection; the case's search tokens (`case_search`)
-   * with a new case, and when its searchable texts or its being open changed. The event's `<caseId>:<seq>` id is the guard:
-   * a second writer of the same seq gets a duplicate key (a 409), so the projection it would update is
-   * the one at `prev.seq`. Every write filters by `_id` alone, the one lookup each engine answers from
+   * the difference from `prev` applied to the projection; the case's search document (`case_search`)
+   * with a new case, and when its searchable texts changed or it closed or reopened. The event's
+   * `<caseId>:<seq>` id is the guard: a second writer of the same seq gets a duplicate key (a 409), so
+   * the projection it would update is the one at `prev.seq`. Every write filters by `_id` alone, the one lookup each engine answers from
    * its primary key. These writes go to the server together, in one round trip where it can take them
    * (`writeTogether`); the in-commit effects follow in the same transaction. The driver retries
    * transient conflicts. The projection records, in
