@@ -15,18 +15,26 @@ const isPathSafe = (key: string) => key !== '' && !key.includes('.') && !key.sta
 
 /**
  * Deep equality where a missing key and an `undefined` value are the same (as once stored). One object
- * is the same as itself: a projection reuses its filing's objects (complaint, triage), so those are not walked.
+ * is the same as itself: a projection reuses its filing's objects (complaint, triage), so those are not
+ * walked. Runs on every key of a projection at each commit, so it walks keys without copying them.
  */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+    // two different primitives (or one missing): only NaN equals NaN
+    return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
+  }
   if (isPlainObject(a) && isPlainObject(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) if (!same(a[k], b[k])) return false;
+    for (const k of Object.keys(a)) if (!same(a[k], b[k])) return false;
+    for (const k of Object.keys(b)) if (b[k] !== undefined && !Object.hasOwn(a, k)) return false;
     return true;
   }
   if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((v, i) => same(v, b[i]));
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+    return true;
   }
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   return isDeepStrictEqual(a, b);
 }
 

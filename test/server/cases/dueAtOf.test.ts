@@ -22,4 +22,19 @@ describe('dueAtOf: due dates and whether they are estimates', () => {
     const months = dueAtOf('ordinaryTrial', '2027-08-31T02:00:00.000Z');
     expect(months).to.deep.equal({ dueAt: new Date('2028-02-29T15:59:59.999Z'), estimated: true });
   });
+
+  it('answers a clock run counted before alike, with a Date of its own, and tells extensions apart', () => {
+    const first = dueAtOf('mediation', '2026-11-20T03:00:00.000Z');
+    first.dueAt.setTime(0); // a caller changing its answer changes nobody else's
+    const again = dueAtOf('mediation', '2026-11-20T03:00:00.000Z');
+    expect(again.dueAt.getTime()).to.not.equal(0);
+    expect(again).to.deep.equal(dueAtOf('mediation', '2026-11-20T03:00:00.000Z'));
+    const extended = dueAtOf('mediation', '2027-12-24T02:00:00.000Z', { amount: 5, unit: 'days' });
+    expect(extended.dueAt.getTime()).to.be.greaterThan(
+      dueAtOf('mediation', '2027-12-24T02:00:00.000Z').dueAt.getTime(),
+    );
+    expect(() => dueAtOf('mediation', '2027-12-24T02:00:00.000Z', { amount: -1, unit: 'days' })).to.throw(
+      RangeError,
+    );
+  });
 });
