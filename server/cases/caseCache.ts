@@ -21,6 +21,11 @@ export interface CaseCache {
    * holds (a change throws instead of corrupting the next action's case).
    */
   put(doc: CaseDoc, state?: CaseFoldState): void;
+  /**
+   * Freezes a projection that {@link CaseCache.put} will be given once its commit is through (what
+   * `put` would do then), so the store can do it while the commit is on its way.
+   */
+  prepare(doc: CaseDoc): void;
   /** Forgets a case (a projection replaced); with `upToSeq`, only when cached at that seq or before. */
   evict(caseId: string, upToSeq?: number): void;
 }
@@ -62,6 +67,9 @@ export function createCaseCache(size: number): CaseCache {
       entries.set(doc._id, deepFreeze(doc));
       if (state?.seq === doc.seq) states.set(doc, state);
       while (entries.size > size) entries.delete(entries.keys().next().value as string);
+    },
+    prepare(doc) {
+      if (size > 0) deepFreeze(doc);
     },
     evict(caseId, upToSeq) {
       const held = entries.get(caseId);

@@ -154,13 +154,24 @@ export function createCaseService(deps: {
   const prefixHints = deps.prefixHints ?? createListPrefixHints(LIST_PREFIX_HINTS);
   const listPages = deps.listPages ?? createListPageMemo(LIST_PREFIX_HINTS);
 
+  /** The cases a case's intake flags name (an officer sees only those they may: a read decides). */
+  function flaggedCaseIds(doc: CaseDoc): string[] {
+    const flags = doc.flags as unknown as IntakeFlags | undefined;
+    return [...(flags?.duplicate ?? []), ...(flags?.parallel ?? [])].map((c) => c.caseId);
+  }
+
+  /** The case as `user` sees it, when that needs no read (else undefined: see {@link present}). */
+  function presentWithoutRead(doc: CaseDoc, user: AuthUser): CaseView | undefined {
+    if (user.role === 'officer' && flaggedCaseIds(doc).length > 0) return undefined;
+    return presentCase(doc, user, now());
+  }
+
   /**
    * The case as the user sees it. An officer's view names the cases its intake flags point at only
    * when the officer may see them (one read of their access fields by id); others are told of neutrally.
    */
   async function present(doc: CaseDoc, user: AuthUser): Promise<CaseView> {
-    const flags = doc.flags as unknown as IntakeFlags | undefined;
-    const named = [...(flags?.duplicate ?? []), ...(flags?.parallel ?? [])].map((c) => c.caseId);
+    const named = flaggedCaseIds(doc);
     if (user.role !== 'officer' || named.length === 0) return presentCase(doc, user, now());
     const others = await Cases.find(
       { _id: { $in: [...new Set(named)] } },
@@ -225,11 +236,16 @@ export function createCaseService(deps: {
       try {
         const action = deps.prepareAction ? await deps.prepareAction(loaded.doc, requested) : requested;
         const expected = expectedSeq === undefined ? undefined : seen;
+        // the answer is made while the commit is on its way, and sent if the commit leaves that case
+        let early: { doc: CaseDoc; view: CaseView | undefined } | undefined;
         const after = await store.transition(caseId, actorOf(user), action, {
           expectedSeq: expected,
           loaded,
+          whileCommitting: (doc) => {
+            early = { doc, view: presentWithoutRead(doc, user) };
+          },
         });
-        return present(after, user);
+        return (early?.doc === after ? early.view : undefined) ?? present(after, user);
       } catch (err) {
         const code = err instanceof DomainError ? err.extra.code : undefined;
         // a generated document recorded meanwhile changes nothing the user decided on: act again

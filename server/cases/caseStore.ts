@@ -76,6 +76,13 @@ export interface TransitionOptions {
    * second read. Safe because the commit of its next seq fails if another writer came first.
    */
   loaded?: LoadedCase | undefined;
+  /**
+   * Work on the projection this transition commits, done while the commit is on its way to the
+   * database instead of after it (say, presenting the answer): called at most once, after the commit
+   * was sent, with the projection the transition returns unless follow-ups move the case on. What it
+   * makes must be dropped when the transition fails; a throw is logged and changes nothing.
+   */
+  whileCommitting?: ((doc: CaseDoc) => void) | undefined;
 }
 
 /** A write committed in the same transaction as an event (given the session and the event). */
@@ -265,8 +272,10 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     marked: boolean,
     alsoWrite?: AlsoWrite,
     refuseWhenClosed?: string,
+    whileCommitting?: () => void,
   ): Promise<void> {
     const mark = marked ? { pendingEffects: ev.seq } : {};
+    let committingWork: (() => void) | undefined = whileCommitting;
     const counted = tallyChanges(prev, next);
     await tallies.prepare(counted);
     // a session of its own, not causally chained: a retried transaction does not begin with a read
@@ -315,6 +324,10 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
           previous: prev,
         });
         await alsoWrite?.(session, ev);
+        // the transaction's writes are in: the driver sends the commit next (without leaving this
+        // tick), so work queued for after this tick's I/O runs while the database commits
+        if (committingWork) setImmediate(runWhileCommitting, committingWork);
+        committingWork = undefined;
       });
     } catch (err) {
       cache.evict(next._id, prev?.seq);
@@ -324,6 +337,15 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
       throw err;
     } finally {
       await session.endSession();
+    }
+  }
+
+  /** Runs work queued while a commit is on its way; a failure there is logged, never thrown. */
+  function runWhileCommitting(work: () => void): void {
+    try {
+      work();
+    } catch (err) {
+      deps.logger.warn({ err }, 'work done while a commit was on its way failed');
     }
   }
 
@@ -505,11 +527,16 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     alsoWrite?: AlsoWrite,
     refuseWhenClosed?: string,
     applied?: CaseSnapshot,
+    whileCommitting?: TransitionOptions['whileCommitting'],
   ): Promise<CaseDoc> {
     const folded = foldCaseEvent(prev?.state, ev, applied);
     const doc = projectCase(folded);
     const marked = effects?.mayFollowUp(doc, ev) ?? false;
-    await write(ev, prev?.doc, doc, marked, alsoWrite, refuseWhenClosed);
+    await write(ev, prev?.doc, doc, marked, alsoWrite, refuseWhenClosed, () => {
+      cache.prepare(doc);
+      // follow-ups will move the case on: what the caller prepares would not be what it gets
+      if (!marked) whileCommitting?.(doc);
+    });
     // committed: the next action here starts from this projection and its fold state
     cache.put(doc, folded);
     const previousClocks = prev?.doc.clocks ?? [];
@@ -560,7 +587,7 @@ export function createCaseStore(deps: CaseStoreDeps): CaseStore {
     }
     const ev = buildEvent({ caseId, ...state }, 'transition', type, actor, at, data, res.snapshot);
     // the machine ran once: the commit folds the event with the snapshot it gave
-    return commit(loaded, ev, undefined, undefined, res.snapshot);
+    return commit(loaded, ev, undefined, undefined, res.snapshot, opts.whileCommitting);
   }
 
   /** Checks a case's in-commit effects again, appends its follow-ups and clears its mark. */

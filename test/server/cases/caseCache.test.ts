@@ -50,6 +50,18 @@ describe('case projection cache: several servers writing one case', () => {
     return events.filter((e) => e.type === 'RECORD_SESSION').map((e) => String(e.data.notes));
   }
 
+  it('freezes a projection for the cache while its commit is on its way, as the commit leaves it', async () => {
+    const caseId = await inSession();
+    const mine = server();
+    const frozen: boolean[] = [];
+    const after = await mine.transition(caseId, w.actor(U.mediator), session('first'), {
+      whileCommitting: (doc) => void frozen.push(Object.isFrozen(doc) && Object.isFrozen(doc.snapshot)),
+    });
+    expect(frozen).to.deep.equal([true]);
+    expect((await mine.loadForAction(caseId)).doc).to.equal(after); // the frozen projection is the cached one
+    expect(await checked(caseId)).to.deep.equal(['first']);
+  });
+
   it('appends after a change another server made, never over it: the stale copy fails its commit and is read again', async () => {
     const caseId = await inSession();
     const a = server();

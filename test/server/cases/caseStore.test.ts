@@ -146,6 +146,65 @@ describe('case store: event log, projection and effects', () => {
     expect(rest).to.deep.equal({ _id, ...replayed });
   });
 
+  it('does the work handed to it while the commit is on its way, once, on the projection it returns', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    const seen: { doc: unknown; resolved: boolean }[] = [];
+    let resolved = false;
+    const accepted = await w.store.transition(
+      doc._id,
+      w.actor(U.admin),
+      { type: 'ACCEPT' },
+      { whileCommitting: (d) => void seen.push({ doc: d, resolved }) },
+    );
+    resolved = true;
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.doc).to.equal(accepted); // the very object the transition returns
+    expect(seen[0]!.resolved).to.equal(false);
+
+    // a commit with follow-ups ends on another projection: nothing is prepared for it
+    const routed: unknown[] = [];
+    await w.store.transition(
+      doc._id,
+      w.actor(U.admin),
+      { type: 'ROUTE', channel: 'mediation' },
+      { whileCommitting: (d) => void routed.push(d) },
+    );
+    expect(routed).to.deep.equal([]);
+  });
+
+  it('prepares nothing for a commit that fails, and a failure of the work fails no commit', async () => {
+    const doc = await w.file(smallTrademarkMediation);
+    const seen: unknown[] = [];
+    try {
+      await withCommitBatches(
+        w,
+        () => Promise.reject(new Error('connection reset by the database')),
+        () =>
+          w.store.transition(
+            doc._id,
+            w.actor(U.admin),
+            { type: 'ACCEPT' },
+            { whileCommitting: (d) => void seen.push(d) },
+          ),
+      );
+      expect.fail('the failed write should surface');
+    } catch (err) {
+      expect((err as Error).message).to.equal('connection reset by the database');
+    }
+    expect(seen).to.deep.equal([]);
+    const accepted = await w.store.transition(
+      doc._id,
+      w.actor(U.admin),
+      { type: 'ACCEPT' },
+      {
+        whileCommitting: () => {
+          throw new Error('a presenter bug');
+        },
+      },
+    );
+    expect(accepted).to.include({ seq: 2, status: 'triage' });
+  });
+
   it('publishes a cause before its follow-ups: listeners hear every seq in order', async () => {
     const doc = await w.file(smallTrademarkMediation);
     const heard: number[] = [];
