@@ -47,7 +47,7 @@ const schema = new Schema<CaseEventDoc>(
   },
   { versionKey: false, minimize: false, collection: 'case_events' },
 );
-schema.index({ caseId: 1, seq: 1 });
+// a log is read by its ids (`readCaseEvents`), one type of it by this index
 schema.index({ caseId: 1, type: 1 });
 
 /** The `case_events` model on a connection. */

@@ -32,6 +32,8 @@ export const RETIRED_INDEXES: Readonly<Record<string, readonly string[]>> = Obje
   ],
   // intake reads the open cases on a right by {rightNumbers, open} (`ensureCaseSearch` writes `open` first)
   case_search: ['rightNumbers_1'],
+  // a case's log is read by `<caseId>:<seq>` ids (`readCaseEvents`), its events of a type by {caseId, type}
+  case_events: ['caseId_1_seq_1'],
 });
 
 /** Drops the retired indexes a database still has (start-up; repeating it is harmless). */
